@@ -1,0 +1,5 @@
+module github.com/earcheck/ear
+
+go 1.26
+
+require github.com/shopspring/decimal v1.6.0 // indirect

@@ -1,0 +1,2 @@
+// Package license is part of the ear SDK.
+package license

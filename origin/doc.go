@@ -1,0 +1,2 @@
+// Package origin is part of the ear SDK.
+package origin

@@ -1,0 +1,2 @@
+// Package product is part of the ear SDK.
+package product
