@@ -10,23 +10,23 @@ type Column uint8
 // The sixteen columns of the Commerce Country Chart, in the order the chart
 // prints them (FC1 stands between RS2 and CC1).
 const (
-	CB1 Column = iota + 1 // Chemical and biological weapons, column 1
-	CB2                   // Chemical and biological weapons, column 2
-	CB3                   // Chemical and biological weapons, column 3
-	NP1                   // Nuclear nonproliferation, column 1
-	NP2                   // Nuclear nonproliferation, column 2
-	NS1                   // National security, column 1
-	NS2                   // National security, column 2
-	MT1                   // Missile technology, column 1
-	RS1                   // Regional stability, column 1
-	RS2                   // Regional stability, column 2
-	FC1                   // Firearms convention, column 1
-	CC1                   // Crime control, column 1
-	CC2                   // Crime control, column 2
-	CC3                   // Crime control, column 3
-	AT1                   // Anti-terrorism, column 1
-	AT2                   // Anti-terrorism, column 2
-	numColumns = iota
+	CB1        Column    = iota + 1 // Chemical and biological weapons, column 1
+	CB2                             // Chemical and biological weapons, column 2
+	CB3                             // Chemical and biological weapons, column 3
+	NP1                             // Nuclear nonproliferation, column 1
+	NP2                             // Nuclear nonproliferation, column 2
+	NS1                             // National security, column 1
+	NS2                             // National security, column 2
+	MT1                             // Missile technology, column 1
+	RS1                             // Regional stability, column 1
+	RS2                             // Regional stability, column 2
+	FC1                             // Firearms convention, column 1
+	CC1                             // Crime control, column 1
+	CC2                             // Crime control, column 2
+	CC3                             // Crime control, column 3
+	AT1                             // Anti-terrorism, column 1
+	AT2                             // Anti-terrorism, column 2
+	numColumns = AT2 + 1            // one past the last column
 )
 
 var columnNames = [...]string{"", "CB1", "CB2", "CB3", "NP1", "NP2", "NS1", "NS2", "MT1", "RS1", "RS2", "FC1", "CC1", "CC2", "CC3", "AT1", "AT2"}

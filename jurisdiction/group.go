@@ -9,21 +9,21 @@ type Group uint8
 // The country groups of Supplement No. 1 to part 740, in the order the
 // supplement prints them.
 const (
-	GroupA1 Group = iota + 1 // A:1 Wassenaar Participating States
-	GroupA2                  // A:2 Missile Technology Control Regime
-	GroupA3                  // A:3 Australia Group
-	GroupA4                  // A:4 Nuclear Suppliers Group
-	GroupA5                  // A:5
-	GroupA6                  // A:6
-	GroupB                   // B
-	GroupD1                  // D:1 National security
-	GroupD2                  // D:2 Nuclear
-	GroupD3                  // D:3 Chemical and biological
-	GroupD4                  // D:4 Missile technology
-	GroupD5                  // D:5 US arms embargoed countries
-	GroupE1                  // E:1 Terrorist supporting countries
-	GroupE2                  // E:2 Unilateral embargo
-	numGroups = iota
+	GroupA1   Group         = iota + 1 // A:1 Wassenaar Participating States
+	GroupA2                            // A:2 Missile Technology Control Regime
+	GroupA3                            // A:3 Australia Group
+	GroupA4                            // A:4 Nuclear Suppliers Group
+	GroupA5                            // A:5
+	GroupA6                            // A:6
+	GroupB                             // B
+	GroupD1                            // D:1 National security
+	GroupD2                            // D:2 Nuclear
+	GroupD3                            // D:3 Chemical and biological
+	GroupD4                            // D:4 Missile technology
+	GroupD5                            // D:5 US arms embargoed countries
+	GroupE1                            // E:1 Terrorist supporting countries
+	GroupE2                            // E:2 Unilateral embargo
+	numGroups = GroupE2 + 1            // one past the last group
 )
 
 var groupNames = [...]string{"", "A:1", "A:2", "A:3", "A:4", "A:5", "A:6", "B", "D:1", "D:2", "D:3", "D:4", "D:5", "E:1", "E:2"}

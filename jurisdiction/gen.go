@@ -1,0 +1,3 @@
+package jurisdiction
+
+//go:generate go run ./internal/gen -data data -out tables_gen.go

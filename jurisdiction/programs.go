@@ -1,0 +1,362 @@
+package jurisdiction
+
+import (
+	"slices"
+)
+
+// ProgramID names one of the embargo and sanctions programs of 15 CFR part
+// 746 that this package records.
+type ProgramID uint8
+
+const (
+	// ProgramCuba is the Cuba embargo, 15 CFR 746.2.
+	ProgramCuba ProgramID = iota + 1
+	// ProgramNorthKorea is North Korea, 15 CFR 746.4 (with 742.19).
+	ProgramNorthKorea
+	// ProgramUkraineRegions is the Crimea, DNR and LNR regions of Ukraine, 15 CFR 746.6.
+	ProgramUkraineRegions
+	// ProgramIran is Iran, 15 CFR 746.7.
+	ProgramIran
+	// ProgramRussiaBelarus is the sanctions against Russia and Belarus, 15 CFR 746.8.
+	ProgramRussiaBelarus
+	// ProgramSyria is Syria, 15 CFR 746.9.
+	ProgramSyria
+	numPrograms = ProgramSyria + 1 // one past the last program
+)
+
+var programNames = [...]string{"", "cuba", "north_korea", "ukraine_regions", "iran", "russia_belarus", "syria"}
+
+// String returns the program's short name: "cuba", "north_korea",
+// "ukraine_regions", "iran", "russia_belarus" or "syria".
+func (id ProgramID) String() string {
+	if id == 0 || id >= numPrograms {
+		return ""
+	}
+	return programNames[id]
+}
+
+// CCLScope says which items on the Commerce Control List a program requires
+// a license for.
+type CCLScope uint8
+
+const (
+	// CCLAll is every item on the CCL, whatever its reasons for control
+	// (including AT-only items).
+	CCLAll CCLScope = iota + 1
+	// CCLAllExceptCommsSoftware is every item on the CCL except "software
+	// necessary to enable the exchange of personal communications over the
+	// internet" that 746.6(a) excepts (EAR99 or ECCN 5D992.c mass-market
+	// software, widely available at no cost). Whether an item is such
+	// software is a fact about the item; without it, read as CCLAll.
+	CCLAllExceptCommsSoftware
+	// CCLChartColumnOrListed is every item whose ECCN's License Requirements
+	// name a Commerce Country Chart column (CB1 to AT2), plus the ECCNs in
+	// Program.ListedECCNs (Iran, 746.7(a)(1)).
+	CCLChartColumnOrListed
+)
+
+// String returns a short name of the scope.
+func (s CCLScope) String() string {
+	switch s {
+	case CCLAll:
+		return "all_ccl"
+	case CCLAllExceptCommsSoftware:
+		return "all_ccl_except_comms_software"
+	case CCLChartColumnOrListed:
+		return "ccl_chart_column_or_listed"
+	}
+	return ""
+}
+
+// EAR99Scope says which EAR99 items (items subject to the EAR but on no
+// ECCN) a program requires a license for.
+type EAR99Scope uint8
+
+const (
+	// EAR99All is every EAR99 item: the program covers all items subject to
+	// the EAR.
+	EAR99All EAR99Scope = iota + 1
+	// EAR99ExceptFoodMedicine is every EAR99 item except food and medicine
+	// as defined in part 772. Whether an item is EAR99 food or medicine is a
+	// fact about the item ("item.food_or_medicine").
+	EAR99ExceptFoodMedicine
+	// EAR99ExceptFoodMedicineCommsSoftware is EAR99ExceptFoodMedicine that
+	// also excepts EAR99 software necessary to enable personal
+	// communications over the internet (746.6(a)).
+	EAR99ExceptFoodMedicineCommsSoftware
+	// EAR99Listed is only the EAR99 items identified in the supplements
+	// named in Program.EAR99Lists, mostly by Harmonized Tariff Schedule
+	// code: deciding it needs the item's HTS code ("item.hts").
+	EAR99Listed
+)
+
+// String returns a short name of the scope.
+func (s EAR99Scope) String() string {
+	switch s {
+	case EAR99All:
+		return "all_ear99"
+	case EAR99ExceptFoodMedicine:
+		return "ear99_except_food_medicine"
+	case EAR99ExceptFoodMedicineCommsSoftware:
+		return "ear99_except_food_medicine_comms_software"
+	case EAR99Listed:
+		return "ear99_listed_only"
+	}
+	return ""
+}
+
+// Program is one version of a part 746 program: what it requires a license
+// for, to which destinations, in which period, and on what reading of the
+// text. Programs are returned as fresh copies; changing one changes nothing
+// in the package.
+type Program struct {
+	ID        ProgramID
+	Citation  string     // "15 CFR 746.9"
+	Title     string     // the section heading, e.g. "Syria"
+	Period    Period     // when this version is in force (From is the history floor for versions in force before it)
+	Countries []Country  // destinations covered as a whole
+	Regions   []Region   // covered regions (746.6), for Ukraine only
+	CCL       CCLScope   // which CCL items need a license
+	Listed    []string   // for CCLChartColumnOrListed: the ECCNs listed in addition to those naming a chart column
+	EAR99     EAR99Scope // which EAR99 items need a license
+	EAR99List []string   // for EAR99Listed: the supplements that identify the items
+	Facts     []string   // facts about the item the scopes depend on, in the wire format's names where it has one
+	Policy    string     // license review policy, paraphrased
+	Notes     []string   // what a compliance engineer needs to know: readings chosen, exceptions, other agencies
+	Source    string     // what was read to verify the text
+}
+
+// ProgramHistoryFloor returns the earliest date for which ProgramsFor
+// answers: 2024-01-01, the same floor as the country groups. Each program
+// version in force on that date starts its Period there; earlier history is
+// not recorded.
+func ProgramHistoryFloor() Date { return groupHistoryFloor }
+
+// syriaRewrite is the effective date of the Syria rule of 2025-09-02
+// (90 FR 42315, FR Doc. 2025-16724).
+var syriaRewrite = mustDate("2025-09-02")
+
+// programTable holds every program version, in CFR order. The readings are
+// recorded in each Source and Notes; where the text was doubtful the
+// conservative reading (more licensing, never less) was chosen.
+var programTable = []Program{
+	{
+		// 746.2(a): "a license is required to export or reexport to Cuba
+		// all items subject to the EAR" unless a license exception of
+		// 746.2(a)(1) or an exemption of 746.2(a)(2) applies.
+		ID: ProgramCuba, Citation: "15 CFR 746.2", Title: "Cuba",
+		Period:    Period{From: groupHistoryFloor},
+		Countries: []Country{Cuba},
+		CCL:       CCLAll, EAR99: EAR99All,
+		Policy: "General policy of denial (746.2(b)), with stated exceptions: medicines and medical devices generally approved; humanitarian donations, telecommunications links and some other categories case by case.",
+		Notes: []string{
+			"The license requirement covers every item subject to the EAR, EAR99 and AT-only items included; only the license exceptions listed in 746.2(a)(1) and the exemptions of 746.2(a)(2) are available (evaluated elsewhere).",
+			"Cuba is in Country Group E:2, not E:1: BIS removed the anti-terrorism requirements and E:1 listing in 2015 (80 FR 43314), but 746.2 still covers all items.",
+			"OFAC's Cuban Assets Control Regulations (31 CFR part 515) also apply; most transactions need both BIS and OFAC authorization.",
+			"The chart row for Cuba is a pointer row (no X; 'see part 746').",
+		},
+		Source: "BIS Cuba country guidance (bis.doc.gov, stored copies 2013 and 2021): a license is required for all items subject to the EAR unless a 746.2(a)(1) exception or 746.2(a)(2) exemption applies; Sandler Travis and Trade Practitioner summaries of 80 FR 43314 (2015-07-22).",
+	},
+	{
+		// 746.4(a): license required for all items subject to the EAR
+		// other than food or medicine designated EAR99; in force since
+		// 2007-01-26 (72 FR 3722).
+		ID: ProgramNorthKorea, Citation: "15 CFR 746.4", Title: "North Korea",
+		Period:    Period{From: groupHistoryFloor},
+		Countries: []Country{NorthKorea},
+		CCL:       CCLAll, EAR99: EAR99ExceptFoodMedicine,
+		Facts:  []string{"item.food_or_medicine"},
+		Policy: "Case by case (746.4(b)), except general denial for luxury goods and for arms and items controlled by the multilateral regimes, and general approval for humanitarian items for the North Korean people.",
+		Notes: []string{
+			"The chart row for North Korea is a pointer row naming 742.19 (anti-terrorism: North Korea) and 746.4.",
+			"Only the license exceptions of 746.4(c) are available (evaluated elsewhere).",
+			"OFAC sanctions (E.O. 13722 and 31 CFR part 510) also apply to U.S. persons.",
+		},
+		Source: "BIS North Korea country guidance (bis.gov): a license is required for all items subject to the EAR other than food or medicine designated EAR99, as described in 746.4; Arent Fox and Mondaq summaries of the 2007-01-26 rule.",
+	},
+	{
+		// 746.6(a)(1) (Crimea) and (a)(2) (DNR, LNR): license required for
+		// any item subject to the EAR other than food and medicine
+		// designated EAR99, or 'software necessary to enable the exchange
+		// of personal communications over the internet'.
+		ID: ProgramUkraineRegions, Citation: "15 CFR 746.6", Title: "Crimea region of Ukraine and covered regions of Ukraine",
+		Period:  Period{From: groupHistoryFloor},
+		Regions: []Region{RegionCrimea, RegionDNR, RegionLNR},
+		CCL:     CCLAllExceptCommsSoftware, EAR99: EAR99ExceptFoodMedicineCommsSoftware,
+		Facts:  []string{"item.food_or_medicine", "whether the item is software necessary to enable the exchange of personal communications over the internet (EAR99 or 5D992.c, widely available at no cost)"},
+		Policy: "Policy of denial (746.6(b)), except case by case for transactions authorized under OFAC's Ukraine-related general licenses.",
+		Notes: []string{
+			"Applies to exports and reexports to, and transfers within, the Crimea, DNR and LNR regions; rest-of-Ukraine destinations (region none) are not covered.",
+			"Ukraine's country-group entries nominally extend to the Crimea region (note to Supplement No. 1 to part 740), but only the license exceptions of 746.6(c) may be used in the covered regions (evaluated elsewhere).",
+			"Chart footnote 9 (Ukraine) points here; footnote 8 (Pakistan) repeats it as printed.",
+			"Supplement No. 7 to part 746 also names the Crimea region; the Russia/Belarus/Crimea FDP rule is 734.9(f).",
+		},
+		Source: "Stored copy of 746.6(a)-(c) (getpocketlaw); chart footnote 9 as printed (export-controls-agent-mcp parse of eCFR 2026-07-23); 80 FR 4776 (2015-01-29) and 80 FR 29530 (2015-05-22) for the Crimea rule and the communications-software carve-out.",
+	},
+	{
+		// 746.7(a)(1): license required to export or reexport to Iran any
+		// item on the CCL whose License Requirements name CB1-3, NP1-2,
+		// NS1-2, MT1, RS1-2, CC1-3, AT1 or AT2, or that is classified
+		// under the listed ECCNs; since 2023-02-24 also the EAR99 items of
+		// Supplement No. 7 to part 746 (88 FR 12150).
+		ID: ProgramIran, Citation: "15 CFR 746.7", Title: "Iran",
+		Period:    Period{From: groupHistoryFloor},
+		Countries: []Country{Iran},
+		CCL:       CCLChartColumnOrListed,
+		Listed: []string{
+			"0A503", "0A980", "0A982", "0A983", "0E982", "1C355", "1C395", "1C980", "1C982", "1C983", "1C984",
+			"2A994", "2D994", "2E994", "5A001.f.1", "5A980",
+			"5D001 (for 5A001.f.1, or for 5E001.a (for 5A001.f.1, or for 5D001.a (for 5A001.f.1)))",
+			"5D980", "5E001.a (for 5A001.f.1, or for 5D001.a (for 5A001.f.1))", "5E980",
+		},
+		EAR99:     EAR99Listed,
+		EAR99List: []string{"Supplement No. 7 to part 746 (EAR99 items identified by HTS-6 code)"},
+		Facts:     []string{"item.hts"},
+		Policy:    "Applications generally denied; humanitarian and civil-aviation safety transactions case by case (746.7(b)).",
+		Notes: []string{
+			"Reading chosen: an ECCN whose License Requirements name no chart column and that is not listed (e.g. 0A998, controlled only for Russia/Belarus) falls outside 746.7(a)(1); a caller wanting the most conservative reading treats every CCL item as licensable to Iran, which in practice differs only for such entries because AT Column 1 appears in nearly every ECCN.",
+			"The list of ECCNs is as printed in a stored copy of 746.7(a)(1) that predates the 2023 restructuring into subparagraphs; it was not checked against the 2026-09-24 issue.",
+			"OFAC's Iranian Transactions and Sanctions Regulations (31 CFR part 560) prohibit nearly all exports to Iran; an OFAC authorization counts as EAR authorization (746.7(a)(2)), but not for deemed exports or Part 744 requirements.",
+			"Countries in Supplement No. 3 to part 746 are excluded from certain Iran requirements for foreign-produced items (746.7(a)(1)(iv)-(v)); the Iran FDP rule is 734.9(j), expanded effective 2024-07-23 (FR Doc. 2024-16566).",
+			"The chart row for Iran is a pointer row ('see part 746'); footnote 1 also applies.",
+		},
+		Source: "Stored copy of 746.7(a)-(b) (law.lawstack.com); BIS Iran country guidance; 88 FR 12150 (2023-02-27) summary adding EAR99 items by HTS-6 code in a new supplement; bis.gov headings of Supplements No. 3 and No. 7 to part 746.",
+	},
+	{
+		// 746.8(a)(1): license required for every item on the CCL to or
+		// within Russia or Belarus; the industry sector, luxury goods and
+		// HTS-listed EAR99 items of Supplements Nos. 2, 4, 5, 6 and 7;
+		// consolidated into 746.8 by 89 FR 51644 (effective 2024-06-12).
+		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
+		Period:    Period{From: groupHistoryFloor},
+		Countries: []Country{Belarus, Russia},
+		CCL:       CCLAll,
+		EAR99:     EAR99Listed,
+		EAR99List: []string{
+			"Supplement No. 2 to part 746 (Russian and Belarusian industry sector sanctions; HTS / Schedule B)",
+			"Supplement No. 4 to part 746 (industry sector sanctions; HTS / Schedule B)",
+			"the luxury goods supplement (Supplement No. 5 to part 746; number not verified)",
+			"Supplement No. 6 to part 746 (chemicals, biologics, fentanyl precursors and related equipment; 746.8(a)(6))",
+			"Supplement No. 7 to part 746 (HTS-6 items also listed for Iran and Crimea)",
+			"certain EAR99 enterprise-management and design/manufacturing software (from 2024-09-16, 89 FR 51644)",
+		},
+		Facts:  []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"},
+		Policy: "Mostly a policy of denial (746.8(b)); the review policy was not verified in detail for this package.",
+		Notes: []string{
+			"Every ECCN on the CCL needs a license, AT-only entries (e.g. 3A991, 5A992.c) included.",
+			"Before 2024-06-12 the industry sector sanctions sat in 746.5 and the luxury goods sanctions in 746.10; chart footnote 6 still cites 746.5.",
+			"Countries in Supplement No. 3 to part 746 receive full or partial exclusions from certain requirements (746.8(a)(12)(iii)), chiefly for foreign-produced items; the Russia/Belarus FDP rules are in 734.9(f) and (g).",
+			"Unlisted EAR99 items can still need a license through Part 744 (military end use/user, Entity List).",
+			"Only the license exceptions of 746.8(c) are available (evaluated elsewhere).",
+		},
+		Source: "bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
+	},
+	{
+		// 746.9(a) before the 2025 rule: license for all items subject to
+		// the EAR except EAR99 food and medicine (Syria Accountability
+		// Act, since 2004-05-14), general policy of denial.
+		ID: ProgramSyria, Citation: "15 CFR 746.9", Title: "Syria",
+		Period:    Period{From: groupHistoryFloor, Until: syriaRewrite},
+		Countries: []Country{Syria},
+		CCL:       CCLAll, EAR99: EAR99ExceptFoodMedicine,
+		Facts:  []string{"item.food_or_medicine"},
+		Policy: "General policy of denial for items other than EAR99 food and medicine, with limited case-by-case categories (General Order No. 2, Supplement No. 1 to part 736).",
+		Notes: []string{
+			"Version in force until the 2025-09-02 rule (90 FR 42315).",
+			"The chart row for Syria is a pointer row naming 746.9.",
+		},
+		Source: "746.1(a)(3) as printed (bis.gov interactive EAR, 2024): since 2004-05-14 BIS prohibits the export of all CCL items and of U.S. products other than food and medicine to Syria; Arnold & Porter summary of the regime before 2025-09-02.",
+	},
+	{
+		// 746.9(a) as rewritten by 90 FR 42315 (FR Doc. 2025-16724,
+		// effective 2025-09-02): "A license is required for the export or
+		// reexport to Syria of all items subject to the EAR, except food
+		// and medicine classified as EAR99."
+		ID: ProgramSyria, Citation: "15 CFR 746.9", Title: "Syria",
+		Period:    Period{From: syriaRewrite},
+		Countries: []Country{Syria},
+		CCL:       CCLAll, EAR99: EAR99ExceptFoodMedicine,
+		Facts:  []string{"item.food_or_medicine"},
+		Policy: "More favorable review since 2025-09-02 (746.9(c)): approval for items supporting telecommunications, sanitation, power generation and civil aviation; other dual-use items case by case; denial where malign actors or sensitive military end uses are involved.",
+		Notes: []string{
+			"License Exception SPP (Syria Peace and Prosperity, 740.5) authorizes EAR99 items unless the 740.2 restrictions or an end-use/end-user prohibition applies; TMP, RPL, GOV, CCD, AVS and TSU are available in part (746.9(b)). License exceptions are evaluated elsewhere: the license requirement itself still covers every EAR99 item that is not food or medicine.",
+			"A license is required for deemed exports and reexports of CCL technology or source code to Syrian nationals (746.9(a)).",
+			"Syria remains in Country Groups D:3, D:4, D:5 and E:1 as of TablesECFRDate; a State rescission of its state-sponsor-of-terrorism designation reported for 2026-08-24 rests on a single unverified source, and no EAR change was found.",
+			"The chart row for Syria is a pointer row naming 746.9.",
+		},
+		Source: "Stored copy of 746.9(a)-(b) as revised (customsmobile, title 15 revised 2025-10-03); 90 FR 42315 (FR Doc. 2025-16724) summary and DATES (lexbuild, frtracker); Fenwick, Covington, Thompson Hine and Arnold & Porter alerts.",
+	},
+}
+
+// Programs returns every program version the package records, in CFR order
+// (both versions of Syria). The caller owns the returned values.
+func Programs() []Program {
+	out := make([]Program, len(programTable))
+	for i := range programTable {
+		out[i] = programTable[i].clone()
+	}
+	return out
+}
+
+// ProgramsFor returns the part 746 programs that govern destination d on
+// asOf, in CFR order; an empty result means none of the recorded programs
+// (746.2, 746.4, 746.6, 746.7, 746.8, 746.9) applies. It does not cover the
+// partial controls of 746.1(b) (UN arms embargoes) and 746.3 (Iraq), which
+// chart footnote 1 points to.
+//
+// Hong Kong reads as China. An invalid destination is a *DestinationError;
+// the zero Date or a date before ProgramHistoryFloor is a *DateRangeError.
+func ProgramsFor(d Destination, asOf Date) ([]Program, error) {
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	if !asOf.IsValid() {
+		return nil, &DateRangeError{Table: "part 746 programs", AsOf: asOf, Msg: "the zero Date is no date"}
+	}
+	floor := ProgramHistoryFloor()
+	if asOf.Before(floor) {
+		return nil, &DateRangeError{
+			Table: "part 746 programs", AsOf: asOf, Floor: floor,
+			Msg: "before " + floor.String() + ", the earliest date from which the package records the part 746 programs",
+		}
+	}
+	c, err := d.Country.TablesAsOn(asOf)
+	if err != nil {
+		return nil, err
+	}
+	var out []Program
+	for i := range programTable {
+		p := &programTable[i]
+		if p.Period.Contains(asOf) && p.covers(c, d.Region) {
+			out = append(out, p.clone())
+		}
+	}
+	return out, nil
+}
+
+// AppliesTo reports whether the program covers destination d (ignoring
+// dates; see Period). Hong Kong reads as China.
+func (p Program) AppliesTo(d Destination) bool {
+	if d.Validate() != nil {
+		return false
+	}
+	return p.covers(d.Country.TablesAs(), d.Region)
+}
+
+func (p *Program) covers(c Country, r Region) bool {
+	if r != RegionNone {
+		return slices.Contains(p.Regions, r)
+	}
+	return slices.Contains(p.Countries, c)
+}
+
+func (p *Program) clone() Program {
+	q := *p
+	q.Countries = slices.Clone(p.Countries)
+	q.Regions = slices.Clone(p.Regions)
+	q.Listed = slices.Clone(p.Listed)
+	q.EAR99List = slices.Clone(p.EAR99List)
+	q.Facts = slices.Clone(p.Facts)
+	q.Notes = slices.Clone(p.Notes)
+	return q
+}
