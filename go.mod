@@ -2,4 +2,4 @@ module github.com/earcheck/ear
 
 go 1.26
 
-require github.com/shopspring/decimal v1.6.0 // indirect
+require github.com/shopspring/decimal v1.6.0

@@ -1,0 +1,970 @@
+package product
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/earcheck/ear/jurisdiction"
+)
+
+// Origin says where a bill-of-materials line or a lineage entry comes
+// from, in the words of the wire format. The zero Origin is invalid: it
+// means the origin was not stated, which Item.Validate rejects (a caller
+// who does not know says OriginUnknown).
+type Origin uint8
+
+// The origins. A BOM line is OriginUS, OriginForeign or OriginUnknown;
+// OriginForeignSubjectToEAR is for lineage entries only.
+const (
+	OriginUS                  Origin = iota + 1 // "us": US-origin
+	OriginForeign                               // "foreign": not US-origin
+	OriginForeignSubjectToEAR                   // "foreign_subject_to_ear": foreign-made but subject to the EAR
+	OriginUnknown                               // "unknown": the caller does not know
+)
+
+var originNames = [...]string{"", "us", "foreign", "foreign_subject_to_ear", "unknown"}
+
+// ParseOrigin parses "us", "foreign", "foreign_subject_to_ear" or
+// "unknown"; anything else is an *EnumError.
+func ParseOrigin(s string) (Origin, error) { return parseEnum[Origin]("origin", s, originNames[:]) }
+
+// IsValid reports whether o is one of the four origins.
+func (o Origin) IsValid() bool { return o >= OriginUS && o <= OriginUnknown }
+
+// String returns the wire text ("us"), or "" for an invalid Origin.
+func (o Origin) String() string { return enumString(o, originNames[:]) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid Origin is an
+// error.
+func (o Origin) MarshalText() ([]byte, error) { return enumText("Origin", o, originNames[:]) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (o *Origin) UnmarshalText(b []byte) error { return unmarshalEnum(o, string(b), ParseOrigin) }
+
+// Relation says how a bill-of-materials line goes into the item, which
+// decides whether it is content for de minimis (Supplement No. 2 to part
+// 734) and how its kind must fit the item's. The zero Relation is invalid.
+//
+// Item.Validate enforces these pairings, the three kinds of content that
+// the de minimis rules of 15 CFR 734.4(c) and (d) and Supplement No. 2 to
+// part 734 count:
+//
+//   - Incorporated: a commodity line built into a commodity item.
+//   - Bundled: a software line shipped with, and configured for, a
+//     commodity item.
+//   - Commingled: a software line in a software item, or a technology line
+//     in a technology item ("commingled with or drawn from").
+//
+// A line's kind is known from its ECCN's product group (A, B, C commodity;
+// D software; E technology). An EAR99 or unclassified line has no kind of
+// its own, and only the item's side of the pairing is checked.
+type Relation uint8
+
+// The relations of a line to its item.
+const (
+	Incorporated Relation = iota + 1 // "incorporated": a commodity in a commodity
+	Bundled                          // "bundled": software with a commodity
+	Commingled                       // "commingled": software in software, technology in technology
+)
+
+var relationNames = [...]string{"", "incorporated", "bundled", "commingled"}
+
+// ParseRelation parses "incorporated", "bundled" or "commingled"; anything
+// else is an *EnumError.
+func ParseRelation(s string) (Relation, error) {
+	return parseEnum[Relation]("relation", s, relationNames[:])
+}
+
+// IsValid reports whether r is one of the three relations.
+func (r Relation) IsValid() bool { return r >= Incorporated && r <= Commingled }
+
+// String returns the wire text ("incorporated"), or "" for an invalid
+// Relation.
+func (r Relation) String() string { return enumString(r, relationNames[:]) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid Relation is an
+// error.
+func (r Relation) MarshalText() ([]byte, error) { return enumText("Relation", r, relationNames[:]) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (r *Relation) UnmarshalText(b []byte) error { return unmarshalEnum(r, string(b), ParseRelation) }
+
+// EncryptionStatus is the status under 15 CFR 740.17 of a Category 5 Part 2
+// line, which the encryption conditions of 15 CFR 734.4(b) depend on. The
+// zero EncryptionStatus means not given; EncryptionUnknown says explicitly
+// that the caller does not know.
+type EncryptionStatus uint8
+
+// The encryption statuses.
+const (
+	EncryptionMassMarket EncryptionStatus = iota + 1 // "mass_market": a mass-market item (5A992.c, 5D992.c)
+	EncryptionB1                                     // "740.17(b)(1)": self-classified under 740.17(b)(1)
+	EncryptionB2                                     // "740.17(b)(2)": classified by BIS under 740.17(b)(2)
+	EncryptionB3                                     // "740.17(b)(3)": classified by BIS under 740.17(b)(3)
+	EncryptionUnknown                                // "unknown": not known
+)
+
+var encryptionNames = [...]string{"", "mass_market", "740.17(b)(1)", "740.17(b)(2)", "740.17(b)(3)", "unknown"}
+
+// ParseEncryptionStatus parses "mass_market", "740.17(b)(1)",
+// "740.17(b)(2)", "740.17(b)(3)" or "unknown"; anything else is an
+// *EnumError.
+func ParseEncryptionStatus(s string) (EncryptionStatus, error) {
+	return parseEnum[EncryptionStatus]("encryption status", s, encryptionNames[:])
+}
+
+// IsValid reports whether e is one of the five statuses.
+func (e EncryptionStatus) IsValid() bool { return e >= EncryptionMassMarket && e <= EncryptionUnknown }
+
+// String returns the wire text ("740.17(b)(1)"), or "" for the zero or an
+// invalid EncryptionStatus.
+func (e EncryptionStatus) String() string { return enumString(e, encryptionNames[:]) }
+
+// MarshalText implements encoding.TextMarshaler; the zero or an invalid
+// EncryptionStatus is an error.
+func (e EncryptionStatus) MarshalText() ([]byte, error) {
+	return enumText("EncryptionStatus", e, encryptionNames[:])
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (e *EncryptionStatus) UnmarshalText(b []byte) error {
+	return unmarshalEnum(e, string(b), ParseEncryptionStatus)
+}
+
+func parseEnum[T ~uint8](typ, s string, names []string) (T, error) {
+	for i := 1; i < len(names); i++ {
+		if names[i] == s {
+			return T(i), nil
+		}
+	}
+	return 0, &EnumError{Type: typ, Input: s, Want: slices.Clone(names[1:])}
+}
+
+func enumString[T ~uint8](v T, names []string) string {
+	if int(v) >= len(names) {
+		return ""
+	}
+	return names[v]
+}
+
+func enumText[T ~uint8](typ string, v T, names []string) ([]byte, error) {
+	if v == 0 || int(v) >= len(names) {
+		return nil, fmt.Errorf("product: cannot marshal %w %s %d", ErrInvalid, typ, uint8(v))
+	}
+	return []byte(names[v]), nil
+}
+
+func unmarshalEnum[T ~uint8](p *T, s string, parse func(string) (T, error)) error {
+	v, err := parse(s)
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// OptBool is an optional yes/no fact stated by the caller: not given, true
+// or false. The zero OptBool is BoolNotGiven, so a field left out is not
+// given, never false.
+type OptBool uint8
+
+// The three states of an OptBool.
+const (
+	BoolNotGiven OptBool = iota // the caller did not say
+	BoolTrue                    // the caller said true
+	BoolFalse                   // the caller said false
+)
+
+// OptBoolOf returns BoolTrue or BoolFalse.
+func OptBoolOf(b bool) OptBool {
+	if b {
+		return BoolTrue
+	}
+	return BoolFalse
+}
+
+// Get returns the value and whether it was given.
+func (o OptBool) Get() (value, given bool) { return o == BoolTrue, o == BoolTrue || o == BoolFalse }
+
+// Given reports whether the caller stated the fact.
+func (o OptBool) Given() bool { return o == BoolTrue || o == BoolFalse }
+
+// IsTrue reports whether the fact was given as true.
+func (o OptBool) IsTrue() bool { return o == BoolTrue }
+
+// IsFalse reports whether the fact was given as false.
+func (o OptBool) IsFalse() bool { return o == BoolFalse }
+
+// IsValid reports whether o is one of the three states.
+func (o OptBool) IsValid() bool { return o <= BoolFalse }
+
+// IsZero reports whether the fact was not given; it makes encoding/json's
+// omitzero leave the member out.
+func (o OptBool) IsZero() bool { return o == BoolNotGiven }
+
+// String returns "true", "false", or "" when not given (or invalid).
+func (o OptBool) String() string {
+	switch o {
+	case BoolTrue:
+		return "true"
+	case BoolFalse:
+		return "false"
+	}
+	return ""
+}
+
+// MarshalJSON implements json.Marshaler: true, false, or null when not
+// given. An invalid OptBool is an error.
+func (o OptBool) MarshalJSON() ([]byte, error) {
+	switch o {
+	case BoolTrue:
+		return []byte("true"), nil
+	case BoolFalse:
+		return []byte("false"), nil
+	case BoolNotGiven:
+		return []byte("null"), nil
+	}
+	return nil, fmt.Errorf("product: cannot marshal %w OptBool %d", ErrInvalid, uint8(o))
+}
+
+// UnmarshalJSON implements json.Unmarshaler for true and false; null leaves
+// o unchanged. Anything else (a string "true", a number) is an error.
+func (o *OptBool) UnmarshalJSON(data []byte) error {
+	switch string(bytes.TrimSpace(data)) {
+	case "true":
+		*o = BoolTrue
+	case "false":
+		*o = BoolFalse
+	case "null":
+	default:
+		return fmt.Errorf("want true or false, got %s", describeJSON(data))
+	}
+	return nil
+}
+
+// HTS is a Harmonized Tariff Schedule of the United States code: a
+// heading (4 digits, "8471"), subheading (6, "8471.30"), tariff line (8,
+// "8471.30.01") or statistical reporting number (10, "8471.30.0100"). It
+// is a small comparable value; the zero HTS is invalid and means not given.
+type HTS struct {
+	digits string // 4, 6, 8 or 10 ASCII digits; "" for the zero HTS
+}
+
+// ParseHTS parses an HTS code: 4, 6, 8 or 10 ASCII digits, optionally with
+// a '.' after the 4th, 6th and 8th digit ("8471.30.0100", "8471300100",
+// "8471.30.01.00"). The odd lengths are not levels of the schedule and are
+// rejected, as is anything else, with an *HTSError.
+func ParseHTS(s string) (HTS, error) {
+	fail := func(msg string) (HTS, error) { return HTS{}, &HTSError{Input: s, Msg: msg} }
+	if s == "" {
+		return fail("empty")
+	}
+	var buf [10]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if n == len(buf) {
+				return fail("more than 10 digits")
+			}
+			buf[n] = c
+			n++
+		case c == '.':
+			if n != 4 && n != 6 && n != 8 || s[i-1] == '.' {
+				return fail(fmt.Sprintf("'.' at offset %d: a '.' may only follow the 4th, 6th or 8th digit", i))
+			}
+			if i == len(s)-1 {
+				return fail("ends with '.'")
+			}
+		default:
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			return fail(fmt.Sprintf("unexpected %q at offset %d (want ASCII digits and '.')", r, i))
+		}
+	}
+	if n != 4 && n != 6 && n != 8 && n != 10 {
+		return fail(fmt.Sprintf("%d digits; want 4, 6, 8 or 10", n))
+	}
+	if len(s) == n {
+		return HTS{digits: s}, nil
+	}
+	return HTS{digits: string(buf[:n])}, nil
+}
+
+// MustParseHTS is like ParseHTS but panics on error. It is intended for
+// tests and constant text.
+func MustParseHTS(s string) HTS {
+	h, err := ParseHTS(s)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// IsValid reports whether h is an HTS code (not the zero HTS).
+func (h HTS) IsValid() bool { return h.digits != "" }
+
+// Digits returns the code's digits without dots ("8471300100").
+func (h HTS) Digits() string { return h.digits }
+
+// String returns the code in the schedule's dotted form: "8471",
+// "8471.30", "8471.30.01", "8471.30.0100"; "" for the zero HTS.
+func (h HTS) String() string {
+	d := h.digits
+	switch len(d) {
+	case 4:
+		return d
+	case 6:
+		return d[:4] + "." + d[4:]
+	case 8, 10:
+		return d[:4] + "." + d[4:6] + "." + d[6:]
+	}
+	return ""
+}
+
+// Covers reports whether h is g or a broader level of it: 8471.30 covers
+// 8471.30.0100, 8471.30.0100 does not cover 8471.30. The zero HTS covers
+// nothing and is covered by nothing.
+func (h HTS) Covers(g HTS) bool {
+	return h.IsValid() && g.IsValid() && strings.HasPrefix(g.digits, h.digits)
+}
+
+// MarshalText implements encoding.TextMarshaler with the dotted form; the
+// zero HTS marshals as empty text.
+func (h HTS) MarshalText() ([]byte, error) { return []byte(h.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; empty text is an
+// error.
+func (h *HTS) UnmarshalText(b []byte) error {
+	v, err := ParseHTS(string(b))
+	if err != nil {
+		return err
+	}
+	*h = v
+	return nil
+}
+
+// Line is one line of a bill of materials, as the wire format's
+// item.components[] entry states it: a part, software or technology that
+// goes into the item, with its classification, origin, the value of one
+// piece and the number of pieces.
+//
+// Line is a plain record of the caller's facts. Fields left at their zero
+// value are "not given"; Item.Validate says which of those are required.
+// It holds Money, so compare Lines with Equal.
+type Line struct {
+	// ID names the line in results ("c1"). Required, and unique within
+	// the item.
+	ID string
+	// Description is free text for people.
+	Description string
+	// ECCN classifies the line. The zero ECCN means the classification
+	// was not given, which is not EAR99.
+	ECCN ECCN
+	// Origin of the line: OriginUS, OriginForeign or OriginUnknown.
+	// Required.
+	Origin Origin
+	// Value is the value of one piece (the line counts Value x Quantity).
+	// Required; zero is allowed, negative is not. Its currency may differ
+	// from the item's; conversion is done later, with stated rates.
+	Value Money
+	// Quantity is the number of pieces. Required and positive; the wire
+	// format's default of 1 applies only through WithDefaultQuantity (the
+	// JSON decoder uses it).
+	Quantity Quantity
+	// Relation says how the line goes into the item. Required.
+	Relation Relation
+	// LicenseRequired is the caller's own determination that this line,
+	// exported to the destination, would or would not need a license;
+	// BoolNotGiven lets the SDK derive it.
+	LicenseRequired OptBool
+	// Encryption is the 15 CFR 740.17 status of a Category 5 Part 2 line;
+	// zero when not given.
+	Encryption EncryptionStatus
+	// HTS is the line's tariff code; zero when not given.
+	HTS HTS
+	// IntegratedCircuit states whether the line is an integrated circuit;
+	// BoolNotGiven leaves it to be inferred from the ECCN where the CCL
+	// decides it.
+	IntegratedCircuit OptBool
+	// Plant is the lineage of the plant that made this line (for the
+	// rules that reach items containing an IC from such a plant). The zero
+	// Lineage: unknown.
+	Plant Lineage
+}
+
+// WithDefaultQuantity returns l with Quantity set to 1 if it was not given
+// (is the zero Quantity), which is the wire format's default for
+// components[].quantity. A quantity that was given, even zero or negative,
+// is kept, so that validation can report it.
+func (l Line) WithDefaultQuantity() Line {
+	if !l.Quantity.IsValid() {
+		l.Quantity = DefaultQuantity()
+	}
+	return l
+}
+
+// Total returns the value of the whole line, Value x Quantity, exactly, in
+// the line's currency. It fails like Money.Mul for a missing value or a
+// quantity that is missing or not positive.
+func (l Line) Total() (Money, error) { return l.Value.Mul(l.Quantity) }
+
+// Equal reports whether l and m state the same facts; amounts are compared
+// numerically (Money.Equal, Quantity.Equal) and lineages with
+// Lineage.Equal.
+func (l Line) Equal(m Line) bool {
+	return l.ID == m.ID && l.Description == m.Description && l.ECCN == m.ECCN &&
+		l.Origin == m.Origin && l.Value.Equal(m.Value) && l.Quantity.Equal(m.Quantity) &&
+		l.Relation == m.Relation && l.LicenseRequired == m.LicenseRequired &&
+		l.Encryption == m.Encryption && l.HTS == m.HTS &&
+		l.IntegratedCircuit == m.IntegratedCircuit && l.Plant.Equal(m.Plant)
+}
+
+// OneTimeReport is the one-time report that technology de minimis depends
+// on (Supplement No. 2 to part 734): when it was filed and whether BIS has
+// objected. The zero OneTimeReport means no report was stated.
+type OneTimeReport struct {
+	FiledOn   jurisdiction.Date // the day the report was filed; required when a report is stated
+	Objection bool              // whether BIS objected
+}
+
+// Given reports whether a report was stated (r is not the zero
+// OneTimeReport).
+func (r OneTimeReport) Given() bool { return r != OneTimeReport{} }
+
+// Item is the foreign-made (or US) item a determination is about, with its
+// bill of materials and lineage, as the wire format's "item" states it.
+//
+// Item is a plain record of the caller's facts: build it as a struct
+// literal or decode it from JSON, then call Validate. Fields left at their
+// zero value are "not given"; Validate says which are required. It holds
+// Money, so compare Items with Equal.
+type Item struct {
+	// ID names the item for the caller; optional.
+	ID string
+	// Description is free text for people.
+	Description string
+	// ECCN classifies the item; the zero ECCN means not given (not EAR99).
+	ECCN ECCN
+	// Kind is commodity, software or technology. It may be left out when
+	// the ECCN implies it (product groups A-E); when both are given they
+	// must agree.
+	Kind Kind
+	// ProducedIn is the country where the item was made. Required.
+	ProducedIn jurisdiction.Country
+	// Value is the value of one item, the denominator of de minimis.
+	// Required and positive.
+	Value Money
+	// Components are the lines of the bill of materials. Nil or empty
+	// means the item has none.
+	Components []Line
+	// DirectProductOf is the technology or software the item is a direct
+	// product of; the zero Lineage is unknown, NoLineage is none.
+	DirectProductOf Lineage
+	// Plant is the lineage of the plant (or its major component) that
+	// produced the item; the zero Lineage is unknown.
+	Plant Lineage
+	// HTS is the item's tariff code; zero when not given.
+	HTS HTS
+	// FoodOrMedicine states whether an EAR99 item is food or medicine.
+	FoodOrMedicine OptBool
+	// OneTimeReport is the technology de minimis report; zero when not
+	// stated.
+	OneTimeReport OneTimeReport
+}
+
+// EffectiveKind returns the item's Kind if it is given, and otherwise the
+// kind its ECCN implies; the zero Kind if neither says.
+func (it Item) EffectiveKind() Kind {
+	if it.Kind.IsValid() {
+		return it.Kind
+	}
+	return it.ECCN.Kind()
+}
+
+// Equal reports whether it and o state the same facts, comparing amounts
+// numerically and components in order (a nil and an empty Components are
+// equal).
+func (it Item) Equal(o Item) bool {
+	return it.ID == o.ID && it.Description == o.Description && it.ECCN == o.ECCN &&
+		it.Kind == o.Kind && it.ProducedIn == o.ProducedIn && it.Value.Equal(o.Value) &&
+		slices.EqualFunc(it.Components, o.Components, Line.Equal) &&
+		it.DirectProductOf.Equal(o.DirectProductOf) && it.Plant.Equal(o.Plant) &&
+		it.HTS == o.HTS && it.FoodOrMedicine == o.FoodOrMedicine && it.OneTimeReport == o.OneTimeReport
+}
+
+// Validate checks the item and every line and lineage entry, and returns
+// nil or all the problems joined with errors.Join, in the order of the
+// wire format. Each problem is a *FieldError naming the field as the wire
+// format spells it ("item.value.amount", "item.components[3].quantity",
+// "item.direct_product_of[1].origin") and wrapping one of ErrMissing,
+// ErrInvalid, ErrOutOfRange, ErrInconsistent or ErrDuplicate.
+//
+// The rules:
+//   - item.kind is required unless the ECCN implies it, and must agree
+//     with the ECCN's product group (a 3E001 item is technology).
+//   - item.produced_in and item.value are required; the value must be
+//     greater than zero.
+//   - every line needs a unique id, an origin ("us", "foreign" or
+//     "unknown": unknown is said, not left out), a value of zero or more,
+//     a quantity greater than zero and a relation that fits the kinds (see
+//     Relation); an encryption status only on a Category 5 line; an
+//     integrated circuit only on a commodity line.
+//   - a one-time report needs its filing date, and belongs to a technology
+//     item.
+//   - every lineage entry needs a software or technology ECCN (or EAR99)
+//     and an origin.
+//
+// Lines may be in other currencies than the item; converting them is not
+// Validate's business. Validate does not look anything up in the CCL or
+// the country tables, and never panics.
+func (it Item) Validate() error {
+	var errs []error
+	add := func(e *FieldError) { errs = append(errs, e) }
+
+	// The kind that relations and the one-time report are checked
+	// against; zero when it is missing or in conflict (the root cause is
+	// reported once, at item.kind).
+	kind := it.EffectiveKind()
+	eccnKind := it.ECCN.Kind()
+	switch {
+	case it.Kind == 0 && !eccnKind.IsValid():
+		if it.ECCN.IsValid() {
+			add(fieldErr("item.kind", ErrMissing, "required: ECCN %s does not imply commodity, software or technology", it.ECCN))
+		} else {
+			add(fieldErr("item.kind", ErrMissing, "required: commodity, software or technology (no ECCN implies it)"))
+		}
+	case it.Kind != 0 && !it.Kind.IsValid():
+		add(fieldErr("item.kind", ErrInvalid, "kind %d is not a valid Kind", uint8(it.Kind)))
+		kind = 0
+	case it.Kind.IsValid() && eccnKind.IsValid() && it.Kind != eccnKind:
+		add(fieldErr("item.kind", ErrInconsistent, "%s, but ECCN %s is %s (product group %c)", it.Kind, it.ECCN, eccnKind, it.ECCN.ProductGroup()))
+		kind = 0
+	}
+	if !it.ProducedIn.IsValid() {
+		add(fieldErr("item.produced_in", ErrMissing, "required: the country where the item was made"))
+	}
+	switch {
+	case !it.Value.IsValid():
+		add(fieldErr("item.value", ErrMissing, "required: the value of one item"))
+	case !it.Value.IsPositive():
+		add(fieldErr("item.value.amount", ErrOutOfRange, "must be greater than zero, got %s", it.Value.AmountString()))
+	}
+
+	var ids map[string]int // for long BOMs; short ones are searched
+	if len(it.Components) > 32 {
+		ids = make(map[string]int, len(it.Components))
+	}
+	for i, l := range it.Components {
+		if l.ID == "" {
+			add(fieldErr(at(componentsPath, i, ".id"), ErrMissing, "required: an id that names the line in results"))
+		} else if j := earlierID(it.Components, ids, i); j >= 0 {
+			add(fieldErr(at(componentsPath, i, ".id"), ErrDuplicate, "%q is also the id of item.components[%d]", l.ID, j))
+		}
+		errs = validateLine(i, l, kind, errs)
+	}
+
+	errs = validateLineage("item.direct_product_of", it.DirectProductOf, errs)
+	errs = validateLineage("item.plant.direct_product_of", it.Plant, errs)
+	if !it.FoodOrMedicine.IsValid() {
+		add(fieldErr("item.food_or_medicine", ErrInvalid, "%d is not a valid OptBool", uint8(it.FoodOrMedicine)))
+	}
+	if r := it.OneTimeReport; r.Given() {
+		if !r.FiledOn.IsValid() {
+			add(fieldErr("item.one_time_report.filed_on", ErrMissing, "required: the date the report was filed"))
+		}
+		if kind.IsValid() && kind != Technology {
+			add(fieldErr("item.one_time_report", ErrInconsistent, "a one-time report is for technology (Supplement No. 2 to part 734); the item is %s", kind))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// earlierID returns the index of the first line before lines[i] with the
+// same id, or -1. With a non-nil ids (which it fills) it looks the id up;
+// otherwise it searches lines[:i].
+func earlierID(lines []Line, ids map[string]int, i int) int {
+	id := lines[i].ID
+	if ids == nil {
+		for j := range i {
+			if lines[j].ID == id {
+				return j
+			}
+		}
+		return -1
+	}
+	if j, ok := ids[id]; ok {
+		return j
+	}
+	ids[id] = i
+	return -1
+}
+
+// validateLine appends the problems of line l, item.components[i], other
+// than its id, to errs. itemKind is the item's kind, or zero if it is not
+// settled.
+func validateLine(i int, l Line, itemKind Kind, errs []error) []error {
+	add := func(e *FieldError) { errs = append(errs, e) }
+	lineKind := l.ECCN.Kind()
+
+	switch {
+	case l.Origin == 0:
+		add(fieldErr(at(componentsPath, i, ".origin"), ErrMissing, `required: "us", "foreign" or "unknown"`))
+	case !l.Origin.IsValid():
+		add(fieldErr(at(componentsPath, i, ".origin"), ErrInvalid, "origin %d is not a valid Origin", uint8(l.Origin)))
+	case l.Origin == OriginForeignSubjectToEAR:
+		add(fieldErr(at(componentsPath, i, ".origin"), ErrInvalid, `foreign_subject_to_ear is for lineage entries; a line is "us", "foreign" or "unknown" (a foreign-made part is foreign: list its US-origin content as lines of its own)`))
+	}
+	switch {
+	case !l.Value.IsValid():
+		add(fieldErr(at(componentsPath, i, ".value"), ErrMissing, "required: the value of one piece"))
+	case l.Value.IsNegative():
+		add(fieldErr(at(componentsPath, i, ".value.amount"), ErrOutOfRange, "must not be negative, got %s", l.Value.AmountString()))
+	}
+	switch {
+	case !l.Quantity.IsValid():
+		add(fieldErr(at(componentsPath, i, ".quantity"), ErrMissing, "required (Line.WithDefaultQuantity applies the wire format's default of 1)"))
+	case !l.Quantity.IsPositive():
+		add(fieldErr(at(componentsPath, i, ".quantity"), ErrOutOfRange, "must be greater than zero, got %s", l.Quantity))
+	}
+
+	rel := l.Relation
+	switch {
+	case rel == 0:
+		add(fieldErr(at(componentsPath, i, ".relation"), ErrMissing, `required: "incorporated", "bundled" or "commingled"`))
+	case !rel.IsValid():
+		add(fieldErr(at(componentsPath, i, ".relation"), ErrInvalid, "relation %d is not a valid Relation", uint8(rel)))
+	default:
+		if msg := relationProblem(rel, itemKind, l.ECCN, lineKind); msg != "" {
+			add(fieldErr(at(componentsPath, i, ".relation"), ErrInconsistent, "%s", msg))
+		}
+	}
+
+	if !l.LicenseRequired.IsValid() {
+		add(fieldErr(at(componentsPath, i, ".license_required"), ErrInvalid, "%d is not a valid OptBool", uint8(l.LicenseRequired)))
+	}
+	switch {
+	case l.Encryption == 0:
+	case !l.Encryption.IsValid():
+		add(fieldErr(at(componentsPath, i, ".encryption"), ErrInvalid, "%d is not a valid EncryptionStatus", uint8(l.Encryption)))
+	case l.ECCN.Category() >= 0 && l.ECCN.Category() != 5:
+		add(fieldErr(at(componentsPath, i, ".encryption"), ErrInconsistent, "an encryption status is for Category 5 Part 2 items; ECCN %s is in category %d", l.ECCN, l.ECCN.Category()))
+	}
+	switch {
+	case !l.IntegratedCircuit.IsValid():
+		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInvalid, "%d is not a valid OptBool", uint8(l.IntegratedCircuit)))
+	case !l.IntegratedCircuit.IsTrue():
+	case lineKind == Software || lineKind == Technology:
+		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInconsistent, "an integrated circuit is a commodity; ECCN %s is %s", l.ECCN, lineKind))
+	case rel == Bundled || rel == Commingled:
+		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInconsistent, "an integrated circuit is a commodity, but the line is %s (software or technology)", rel))
+	}
+	if l.Plant.Len() > 0 {
+		errs = validateLineage(at(componentsPath, i, ".plant.direct_product_of"), l.Plant, errs)
+	}
+	return errs
+}
+
+// componentsPath is the wire-format path of the bill of materials.
+const componentsPath = "item.components"
+
+// at returns the path of field of element i of the list at base:
+// at("item.components", 3, ".quantity") is "item.components[3].quantity".
+// Validation builds paths only for the problems it reports.
+func at(base string, i int, field string) string {
+	return base + "[" + strconv.Itoa(i) + "]" + field
+}
+
+// relationProblem returns what is wrong with relation rel of a line of
+// kind lineKind (zero if its ECCN does not say) in an item of kind
+// itemKind (zero if not settled), or "".
+func relationProblem(rel Relation, itemKind Kind, eccn ECCN, lineKind Kind) string {
+	switch rel {
+	case Incorporated:
+		if itemKind.IsValid() && itemKind != Commodity {
+			return fmt.Sprintf("incorporated is for parts of a commodity, but the item is %s (its software or technology content is commingled)", itemKind)
+		}
+		if lineKind.IsValid() && lineKind != Commodity {
+			return fmt.Sprintf("incorporated is for commodities, but ECCN %s is %s (software shipped with a commodity is bundled)", eccn, lineKind)
+		}
+	case Bundled:
+		if itemKind.IsValid() && itemKind != Commodity {
+			return fmt.Sprintf("bundled is for software shipped with a commodity, but the item is %s (use commingled)", itemKind)
+		}
+		if lineKind.IsValid() && lineKind != Software {
+			return fmt.Sprintf("bundled is for software, but ECCN %s is %s", eccn, lineKind)
+		}
+	case Commingled:
+		if itemKind == Commodity {
+			return "commingled is for software or technology items, but the item is a commodity (parts are incorporated, software is bundled)"
+		}
+		if lineKind == Commodity {
+			return fmt.Sprintf("commingled is for software or technology, but ECCN %s is a commodity", eccn)
+		}
+		if itemKind.IsValid() && lineKind.IsValid() && lineKind != itemKind {
+			return fmt.Sprintf("commingled content has the item's kind (%s), but ECCN %s is %s", itemKind, eccn, lineKind)
+		}
+	}
+	return ""
+}
+
+// JSON in the wire format.
+
+// plantJSON is the wire format's "plant" object.
+type plantJSON struct {
+	DirectProductOf Lineage `json:"direct_product_of,omitzero"`
+}
+
+// oneTimeReportJSON is the wire format's "one_time_report" object.
+type oneTimeReportJSON struct {
+	FiledOn   jurisdiction.Date `json:"filed_on,omitzero"`
+	Objection bool              `json:"objection"`
+}
+
+type lineJSON struct {
+	ID                string           `json:"id,omitempty"`
+	Description       string           `json:"description,omitempty"`
+	ECCN              ECCN             `json:"eccn,omitzero"`
+	Origin            Origin           `json:"origin,omitzero"`
+	Value             *Money           `json:"value,omitempty"`
+	Quantity          Quantity         `json:"quantity,omitzero"`
+	Relation          Relation         `json:"relation,omitzero"`
+	LicenseRequired   OptBool          `json:"license_required,omitzero"`
+	Encryption        EncryptionStatus `json:"encryption,omitzero"`
+	HTS               HTS              `json:"hts,omitzero"`
+	IntegratedCircuit OptBool          `json:"integrated_circuit,omitzero"`
+	Plant             *plantJSON       `json:"plant,omitempty"`
+}
+
+type itemJSON struct {
+	ID              string             `json:"id,omitempty"`
+	Description     string             `json:"description,omitempty"`
+	ECCN            ECCN               `json:"eccn,omitzero"`
+	Kind            Kind               `json:"kind,omitzero"`
+	ProducedIn      string             `json:"produced_in,omitempty"`
+	Value           *Money             `json:"value,omitempty"`
+	Components      []Line             `json:"components"`
+	DirectProductOf Lineage            `json:"direct_product_of,omitzero"`
+	Plant           *plantJSON         `json:"plant,omitempty"`
+	HTS             HTS                `json:"hts,omitzero"`
+	FoodOrMedicine  OptBool            `json:"food_or_medicine,omitzero"`
+	OneTimeReport   *oneTimeReportJSON `json:"one_time_report,omitempty"`
+}
+
+func optMoney(m Money) *Money {
+	if !m.IsValid() {
+		return nil
+	}
+	return &m
+}
+
+func optPlant(l Lineage) *plantJSON {
+	if !l.Known() {
+		return nil
+	}
+	return &plantJSON{DirectProductOf: l}
+}
+
+// MarshalJSON implements json.Marshaler in the wire format's
+// components[] form, leaving out what is not given. An invalid enum value
+// is an error.
+func (l Line) MarshalJSON() ([]byte, error) {
+	return json.Marshal(lineJSON{
+		ID: l.ID, Description: l.Description, ECCN: l.ECCN, Origin: l.Origin,
+		Value: optMoney(l.Value), Quantity: l.Quantity, Relation: l.Relation,
+		LicenseRequired: l.LicenseRequired, Encryption: l.Encryption, HTS: l.HTS,
+		IntegratedCircuit: l.IntegratedCircuit, Plant: optPlant(l.Plant),
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler for the wire format's
+// components[] form. It rejects unknown and repeated members and malformed
+// values with a *FieldError naming the member ("value.amount"), applies
+// the wire format's default quantity of 1 (WithDefaultQuantity), and
+// leaves every other rule to Item.Validate.
+func (l *Line) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
+	}
+	var v Line
+	err := decodeObject(data, func(key string, raw []byte) error {
+		switch key {
+		case "id":
+			return decodeString(raw, &v.ID)
+		case "description":
+			return decodeString(raw, &v.Description)
+		case "eccn":
+			return decodeText(raw, func(s string) (err error) { v.ECCN, err = ParseECCN(s); return })
+		case "origin":
+			return decodeText(raw, func(s string) (err error) { v.Origin, err = ParseOrigin(s); return })
+		case "value":
+			return v.Value.UnmarshalJSON(raw)
+		case "quantity":
+			return decodeText(raw, func(s string) (err error) { v.Quantity, err = ParseQuantity(s); return })
+		case "relation":
+			return decodeText(raw, func(s string) (err error) { v.Relation, err = ParseRelation(s); return })
+		case "license_required":
+			return v.LicenseRequired.UnmarshalJSON(raw)
+		case "encryption":
+			return decodeText(raw, func(s string) (err error) { v.Encryption, err = ParseEncryptionStatus(s); return })
+		case "hts":
+			return decodeText(raw, func(s string) (err error) { v.HTS, err = ParseHTS(s); return })
+		case "integrated_circuit":
+			return v.IntegratedCircuit.UnmarshalJSON(raw)
+		case "plant":
+			return decodePlant(raw, &v.Plant)
+		}
+		return errUnknownField
+	})
+	if err != nil {
+		return err
+	}
+	*l = v.WithDefaultQuantity()
+	return nil
+}
+
+// decodePlant decodes the wire format's {"direct_product_of": [...]}.
+func decodePlant(raw []byte, l *Lineage) error {
+	if isNull(raw) {
+		return nil
+	}
+	return decodeObject(raw, func(key string, raw []byte) error {
+		if key == "direct_product_of" {
+			return l.UnmarshalJSON(raw)
+		}
+		return errUnknownField
+	})
+}
+
+// MarshalJSON implements json.Marshaler in the wire format's "item" form,
+// leaving out what is not given (an unknown lineage is left out, a known
+// empty one is written as []). An invalid enum value is an error.
+func (it Item) MarshalJSON() ([]byte, error) {
+	v := itemJSON{
+		ID: it.ID, Description: it.Description, ECCN: it.ECCN, Kind: it.Kind,
+		ProducedIn: it.ProducedIn.String(), Value: optMoney(it.Value),
+		Components: it.Components, DirectProductOf: it.DirectProductOf,
+		Plant: optPlant(it.Plant), HTS: it.HTS, FoodOrMedicine: it.FoodOrMedicine,
+	}
+	if v.Components == nil {
+		v.Components = []Line{}
+	}
+	if it.OneTimeReport.Given() {
+		v.OneTimeReport = &oneTimeReportJSON{FiledOn: it.OneTimeReport.FiledOn, Objection: it.OneTimeReport.Objection}
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON implements json.Unmarshaler for the wire format's "item"
+// object. Unknown or repeated members and malformed values are a
+// *FieldError whose path starts at "item" ("item.components[2].eccn"), as
+// Validate's are; the first such problem stops decoding. Components
+// without a quantity get the wire format's default of 1. A successful
+// decode still needs Validate for the rules across fields.
+func (it *Item) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
+	}
+	var v Item
+	err := decodeObject(data, func(key string, raw []byte) error {
+		switch key {
+		case "id":
+			return decodeString(raw, &v.ID)
+		case "description":
+			return decodeString(raw, &v.Description)
+		case "eccn":
+			return decodeText(raw, func(s string) (err error) { v.ECCN, err = ParseECCN(s); return })
+		case "kind":
+			return decodeText(raw, func(s string) (err error) { v.Kind, err = ParseKind(s); return })
+		case "produced_in":
+			return decodeText(raw, func(s string) (err error) { v.ProducedIn, err = jurisdiction.ParseCountry(s); return })
+		case "value":
+			return v.Value.UnmarshalJSON(raw)
+		case "components":
+			return decodeLines(raw, &v.Components)
+		case "direct_product_of":
+			return v.DirectProductOf.UnmarshalJSON(raw)
+		case "plant":
+			return decodePlant(raw, &v.Plant)
+		case "hts":
+			return decodeText(raw, func(s string) (err error) { v.HTS, err = ParseHTS(s); return })
+		case "food_or_medicine":
+			return v.FoodOrMedicine.UnmarshalJSON(raw)
+		case "one_time_report":
+			return decodeOneTimeReport(raw, &v.OneTimeReport)
+		}
+		return errUnknownField
+	})
+	if err != nil {
+		return underField("item", err)
+	}
+	*it = v
+	return nil
+}
+
+func decodeLines(raw []byte, lines *[]Line) error {
+	if isNull(raw) {
+		return nil
+	}
+	if r := bytes.TrimSpace(raw); len(r) == 0 || r[0] != '[' {
+		return fmt.Errorf("want a JSON array, got %s", describeJSON(raw))
+	}
+	var raws []json.RawMessage
+	if err := json.Unmarshal(raw, &raws); err != nil {
+		return err
+	}
+	out := make([]Line, len(raws))
+	for i, r := range raws {
+		if isNull(r) {
+			return fieldErr(fmt.Sprintf("[%d]", i), ErrMissing, "null is not a line")
+		}
+		if err := out[i].UnmarshalJSON(r); err != nil {
+			return underField(fmt.Sprintf("[%d]", i), err)
+		}
+	}
+	*lines = out
+	return nil
+}
+
+// decodeOneTimeReport decodes {"filed_on": "YYYY-MM-DD", "objection":
+// false}; both members are required.
+func decodeOneTimeReport(raw []byte, r *OneTimeReport) error {
+	if isNull(raw) {
+		return nil
+	}
+	var v OneTimeReport
+	var haveDate, haveObjection bool
+	err := decodeObject(raw, func(key string, raw []byte) error {
+		switch key {
+		case "filed_on":
+			haveDate = !isNull(raw)
+			return decodeText(raw, func(s string) (err error) { v.FiledOn, err = jurisdiction.ParseDate(s); return })
+		case "objection":
+			var o OptBool
+			if err := o.UnmarshalJSON(raw); err != nil {
+				return err
+			}
+			haveObjection = o.Given()
+			v.Objection = o.IsTrue()
+			return nil
+		}
+		return errUnknownField
+	})
+	if err != nil {
+		return err
+	}
+	if !haveDate {
+		return fieldErr("filed_on", ErrMissing, "required: the date the report was filed")
+	}
+	if !haveObjection {
+		return fieldErr("objection", ErrMissing, "required: true if BIS objected, false if not")
+	}
+	*r = v
+	return nil
+}
