@@ -1,0 +1,26 @@
+package product_test
+
+import (
+	"fmt"
+
+	"github.com/earcheck/ear/product"
+)
+
+// Look up the CCL entry of an advanced computing integrated circuit and
+// print its License Requirements rows.
+func ExampleLookupEntry() {
+	e, ok := product.LookupEntry(product.MustParseECCN("3A090.a"))
+	if !ok {
+		return
+	}
+	fmt.Println(e.ECCN(), e.Reasons())
+	for _, c := range e.Controls() {
+		fmt.Println(c, "|", c.AppliesTo(product.MustParseECCN("3A090.a")))
+	}
+	// Output:
+	// 3A090 [RS AT]
+	// RS paragraphs 3A090.a -> worldwide (15 CFR 742.6(a)(6)(iii)(A)) | yes
+	// RS paragraphs 3A090.b -> AE + D:1/D:4/D:5 not A:5/A:6 (15 CFR 742.6(a)(6)(iii)(B)) | no
+	// RS paragraphs 3A090.c -> Macau + D:5 (15 CFR 742.6(a)(6)(i)(B)) | no
+	// AT entire entry -> AT1 | yes
+}
