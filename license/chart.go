@@ -1,0 +1,694 @@
+package license
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+)
+
+// CitationCountryChart is the provision that combines an ECCN's reasons for
+// control with the Commerce Country Chart.
+const CitationCountryChart = "15 CFR 738.4"
+
+// ChartQuery asks whether the CCL-based license requirements (15 CFR 738.4,
+// with the Part 746 programs that the chart sends its embargoed rows to)
+// require a license for one item and one destination.
+type ChartQuery struct {
+	// ECCN is the item's classification, as specific as it is known
+	// ("3A001.b.2"), or EAR99. Required.
+	ECCN product.ECCN
+	// For is, for software or technology, the ECCN of the item it is for
+	// ("3A090.a" for 3E001 technology); optional. Rows limited to what the
+	// software or technology is for are indeterminate without it.
+	For product.ECCN
+	// Destination is the country, and for Ukraine the covered region.
+	// Required.
+	Destination jurisdiction.Destination
+	// ExportedFrom is the country the item is exported from; optional. A
+	// few rows apply only to exports from named places (3E001 from Macau or
+	// D:5) and are indeterminate without it.
+	ExportedFrom jurisdiction.Country
+	// AsOf is the date of evaluation: country groups and Part 746 programs
+	// are read as in force on it. Required.
+	AsOf jurisdiction.Date
+	// FoodOrMedicine says whether an EAR99 item is food or medicine (the
+	// North Korea, Syria and covered-regions programs except it).
+	FoodOrMedicine product.OptBool
+	// HTS is the item's Harmonized Tariff Schedule code, used by programs
+	// that reach EAR99 items listed by HTS code; optional.
+	HTS product.HTS
+}
+
+// QueryError reports a ChartQuery that cannot be evaluated, naming the field
+// at fault.
+type QueryError struct {
+	Field string // "eccn", "destination.country", "as_of", ...
+	Err   error  // what is wrong
+}
+
+// Error implements the error interface.
+func (e *QueryError) Error() string { return "license: " + e.Field + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *QueryError) Unwrap() error { return e.Err }
+
+// FindingKind says where a Finding comes from.
+type FindingKind uint8
+
+// The sources of findings.
+const (
+	// FromControl: a row of the entry's License Requirements table (Supp.
+	// No. 1 to part 774) read against the destination.
+	FromControl FindingKind = iota + 1
+	// FromFootnote: a footnote of the Commerce Country Chart that adds or
+	// qualifies a requirement for the destination.
+	FromFootnote
+	// FromProgram: a Part 746 embargo or sanctions program for the
+	// destination.
+	FromProgram
+	// FromEntry: the entry as a whole (EAR99, an entry with no License
+	// Requirements rows, or an ECCN not on the CCL).
+	FromEntry
+)
+
+var findingKindNames = [...]string{"", "control", "footnote", "program", "entry"}
+
+// String returns "control", "footnote", "program" or "entry".
+func (k FindingKind) String() string {
+	if k == 0 || int(k) >= len(findingKindNames) {
+		return ""
+	}
+	return findingKindNames[k]
+}
+
+// Finding is one reason the CCL-based rules give for or against a license:
+// one License Requirements row, chart footnote or Part 746 program, read
+// for the query's item and destination.
+type Finding struct {
+	Kind FindingKind
+	// Reason is the reason for control of a FromControl finding (and the
+	// column's reason for a footnote that marks a column).
+	Reason product.Reason
+	// Control is the License Requirements row of a FromControl finding;
+	// the zero Control otherwise.
+	Control product.Control
+	// Covers says whether the row covers the item's ECCN (paragraph,
+	// conditions, what the software or technology is for).
+	Covers Answer
+	// InScope says whether the destination is in the row's destination
+	// set (the chart cell, or the set the row states in words).
+	InScope Answer
+	// Required is Covers And InScope for a row; for footnotes and programs
+	// it is the finding's own answer.
+	Required Answer
+	// Citation is the provision that decides, such as "15 CFR 738.4; Supp.
+	// No. 1 to part 738, column NS2" or "15 CFR 746.8".
+	Citation string
+	// Why says in words what was found.
+	Why string
+	// Missing names the facts that would decide an Indeterminate finding.
+	Missing []string
+}
+
+// ChartResult is the answer to a ChartQuery: whether the CCL-based rules
+// require a license, and every finding behind it in CCL order, then the
+// footnotes, then the programs.
+type ChartResult struct {
+	Query    ChartQuery
+	Required Answer    // Or of every finding's Required; No when there is none
+	Findings []Finding // the findings, each with its citation
+	// ChartRow is the Commerce Country Chart row read (China's for Hong
+	// Kong, Switzerland's for Liechtenstein).
+	ChartRow jurisdiction.ChartRow
+	// CCLDate and TablesDate are the eCFR issue dates of the CCL and of
+	// the country tables used.
+	CCLDate, TablesDate jurisdiction.Date
+}
+
+// Missing returns the facts whose absence leaves the result open: those
+// named by the indeterminate findings, without repetition, in the order
+// first named. It is empty when Required is Yes or No, since no missing fact
+// can change the result then (each Finding still names its own).
+func (r ChartResult) Missing() []string {
+	if r.Required != Indeterminate {
+		return nil
+	}
+	var out []string
+	for _, f := range r.Findings {
+		if f.Required != Indeterminate {
+			continue
+		}
+		for _, m := range f.Missing {
+			if !slices.Contains(out, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// Requiring returns the findings whose Required is a (Yes for the reasons a
+// license is required). The caller owns the returned slice.
+func (r ChartResult) Requiring(a Answer) []Finding {
+	var out []Finding
+	for _, f := range r.Findings {
+		if f.Required == a {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// CountryChart decides whether the CCL-based license requirements require a
+// license for q's item to q's destination, as in force on q.AsOf (15 CFR
+// 738.4). Every row of the item's License Requirements table is read: the
+// row's paragraph scope against the item's ECCN, and the row's destination
+// rule against the destination (a chart column through the Commerce Country
+// Chart; a set stated in words through the country groups in force; a
+// pointer such as 742.15 or 746.1(b) through that provision). Chart
+// footnotes that change the answer (5 Liechtenstein, 7 India, 10 Australia
+// and the United Kingdom, and the special provisions of 2, 3 and 4) and the
+// Part 746 programs of the destination (the embargoed rows of Cuba, Iran,
+// North Korea and Syria point there; Russia and Belarus, footnote 6; the
+// covered regions of Ukraine) are read too. An EAR99 item has no chart
+// requirement; only the programs can require a license for it.
+//
+// The answer is Yes if any finding requires a license, No if every finding
+// is No, and Indeterminate otherwise: a row that the ECCN's paragraph, a
+// condition or a missing fact leaves open keeps the result open, and the
+// result names the missing facts. License exceptions (part 740), the end-use
+// and end-user rules of part 744 and the general prohibitions are not
+// evaluated here.
+//
+// Bad input is a *QueryError naming the field; a date outside the tables'
+// history is a *QueryError wrapping a *jurisdiction.DateRangeError.
+func CountryChart(q ChartQuery) (ChartResult, error) {
+	if !q.ECCN.IsValid() {
+		return ChartResult{}, &QueryError{Field: "eccn", Err: fmt.Errorf("missing: give the ECCN or EAR99")}
+	}
+	if err := q.Destination.Validate(); err != nil {
+		return ChartResult{}, &QueryError{Field: "destination", Err: err}
+	}
+	if !q.AsOf.IsValid() {
+		return ChartResult{}, &QueryError{Field: "as_of", Err: fmt.Errorf("missing evaluation date")}
+	}
+	if !q.FoodOrMedicine.IsValid() {
+		return ChartResult{}, &QueryError{Field: "item.food_or_medicine", Err: fmt.Errorf("invalid value %d", uint8(q.FoodOrMedicine))}
+	}
+	row, err := jurisdiction.ChartRowAsOf(q.Destination.Country, q.AsOf)
+	if err != nil {
+		return ChartResult{}, &QueryError{Field: "destination.country", Err: err}
+	}
+	// Footnote 5: Liechtenstein follows Switzerland.
+	if ch, ok := row.Follows(); ok {
+		if r2, err := jurisdiction.ChartRowAsOf(ch, q.AsOf); err == nil {
+			row = r2
+		}
+	}
+	programs, err := jurisdiction.ProgramsFor(q.Destination, q.AsOf)
+	if err != nil {
+		return ChartResult{}, &QueryError{Field: "as_of", Err: err}
+	}
+	groups, err := jurisdiction.GroupsOf(groupsCountry(q.Destination.Country), q.AsOf)
+	if err != nil {
+		if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
+			return ChartResult{}, &QueryError{Field: "as_of", Err: err}
+		}
+		groups = 0 // a destination in no country group (Liechtenstein)
+	}
+	ev := &chartEval{q: q, row: row, groups: groups}
+	res := ChartResult{Query: q, ChartRow: row, CCLDate: product.CCLDate(), TablesDate: jurisdiction.TablesDate()}
+
+	var entry product.Entry
+	onCCL := false
+	if !q.ECCN.IsEAR99() {
+		entry, onCCL = product.LookupEntry(q.ECCN)
+		if !onCCL {
+			return ChartResult{}, &QueryError{Field: "eccn", Err: fmt.Errorf("%s is not an entry of the Commerce Control List of %s", q.ECCN.Entry(), product.CCLDate())}
+		}
+		for _, c := range entry.Controls() {
+			res.Findings = append(res.Findings, ev.control(c))
+		}
+		if len(entry.Controls()) == 0 {
+			why := entry.WhyNoControls()
+			if why == "" {
+				why = "the entry prints no License Requirements rows"
+			}
+			res.Findings = append(res.Findings, Finding{
+				Kind: FromEntry, Covers: Yes, InScope: Indeterminate, Required: Indeterminate,
+				Citation: "15 CFR part 774, Supp. No. 1, " + q.ECCN.Entry().String(),
+				Why:      why + "; the chart cannot decide",
+				Missing:  []string{"eccn: a classification with License Requirements rows"},
+			})
+		}
+		res.Findings = append(res.Findings, ev.footnotes()...)
+	} else {
+		res.Findings = append(res.Findings, Finding{
+			Kind: FromEntry, Covers: Yes, InScope: No, Required: No,
+			Citation: CitationCountryChart,
+			Why:      "EAR99 items are on no CCL entry: the Commerce Country Chart requires no license for them (Part 744 and Part 746 still may)",
+		})
+	}
+	for _, p := range programs {
+		res.Findings = append(res.Findings, ev.program(p, entry, onCCL))
+	}
+	if row.IsPointer() && len(programs) == 0 {
+		cites, _ := row.PointerCitations()
+		res.Findings = append(res.Findings, Finding{
+			Kind: FromProgram, Covers: Yes, InScope: Indeterminate, Required: Indeterminate,
+			Citation: strings.Join(cites, "; "),
+			Why:      "the chart row refers to Part 746 and no program of the tables covers this date",
+			Missing:  []string{"destination: the Part 746 program in force on the date"},
+		})
+	}
+	res.Required = No
+	for _, f := range res.Findings {
+		res.Required = res.Required.Or(f.Required)
+	}
+	return res, nil
+}
+
+// groupsCountry is the country whose country groups a destination takes:
+// Hong Kong takes China's (since 2020-12-23), Liechtenstein Switzerland's
+// (chart footnote 5; Liechtenstein is in no country group of its own).
+func groupsCountry(c jurisdiction.Country) jurisdiction.Country {
+	if c == jurisdiction.Liechtenstein {
+		return jurisdiction.Switzerland
+	}
+	return c.TablesAs()
+}
+
+// chartEval holds what one query reads.
+type chartEval struct {
+	q      ChartQuery
+	row    jurisdiction.ChartRow
+	groups jurisdiction.GroupSet
+}
+
+func matchAnswer(m product.Match) Answer {
+	switch m {
+	case product.MatchYes:
+		return Yes
+	case product.MatchNo:
+		return No
+	}
+	return Indeterminate
+}
+
+// control reads one License Requirements row.
+func (ev *chartEval) control(c product.Control) Finding {
+	f := Finding{Kind: FromControl, Reason: c.Reason(), Control: c}
+	f.Covers = matchAnswer(c.AppliesToFor(ev.q.ECCN, ev.q.For))
+	var missing []string
+	if f.Covers == Indeterminate {
+		switch {
+		case c.Conditional():
+			missing = append(missing, "eccn: whether the item meets the row's condition ("+c.Condition()+")")
+		case len(c.For()) > 0 || len(c.ExceptFor()) > 0:
+			missing = append(missing, "for: the ECCN of the item the software or technology is for")
+		default:
+			missing = append(missing, "eccn: the paragraph of "+ev.q.ECCN.String()+" that the row's scope turns on")
+		}
+	}
+	dest := c.Destination()
+	in, cite, why, more := ev.inSet(dest)
+	f.InScope = in
+	missing = append(missing, more...)
+	if from, ok := c.ExportedFrom(); ok {
+		fromIn, fromWhy, fromMissing := ev.exportedFrom(from)
+		f.InScope = f.InScope.And(fromIn)
+		why += "; " + fromWhy
+		missing = append(missing, fromMissing...)
+	}
+	f.Required = f.Covers.And(f.InScope)
+	f.Citation = cite
+	f.Why = fmt.Sprintf("%s row (%s): covers %s: %s; %s", c.Reason(), c.ScopeText(), ev.q.ECCN, f.Covers, why)
+	if f.Required == Indeterminate {
+		f.Missing = missing
+	}
+	return f
+}
+
+// exportedFrom evaluates a row limited to exports from a set of places.
+func (ev *chartEval) exportedFrom(from product.Destination) (Answer, string, []string) {
+	if !ev.q.ExportedFrom.IsValid() {
+		return Indeterminate, "the row applies only to exports from " + from.String() + ", and the country of export is not given",
+			[]string{"exported_from: the country the item is exported from"}
+	}
+	gs, err := jurisdiction.GroupsOf(groupsCountry(ev.q.ExportedFrom), ev.q.AsOf)
+	if err != nil {
+		gs = 0
+	}
+	in := setMember(from, ev.q.ExportedFrom.TablesAs(), gs)
+	return answerOf(in), fmt.Sprintf("exported from %s: %s", ev.q.ExportedFrom, map[bool]string{true: "within the row's places of export", false: "outside the row's places of export"}[in]), nil
+}
+
+// setMember reports whether country c (read as the tables read it), in the
+// groups gs, is in a destination set stated by countries and groups. The
+// named countries are always in the set; a group member is in it unless it
+// is also in an excepted group; an excepted country is never in it. (For
+// the UAE + D:1/D:4/D:5 rows, the UAE is named and stays in the set although
+// it is in A:5 since 2026-07-10: the conservative reading of "the United
+// Arab Emirates or destinations specified in Country Groups D:1, D:4, and
+// D:5 ..., excluding any destination also specified in Country Groups A:5
+// or A:6".)
+func setMember(d product.Destination, c jurisdiction.Country, gs jurisdiction.GroupSet) bool {
+	if slices.Contains(d.ExceptCountries(), c) {
+		return false
+	}
+	if slices.Contains(d.Countries(), c) {
+		return true
+	}
+	for _, g := range d.Groups() {
+		if gs.Has(g) {
+			for _, x := range d.ExceptGroups() {
+				if gs.Has(x) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// cwcNonStatesParties are the destinations of the chart that are not States
+// Parties to the Chemical Weapons Convention, as Supplement No. 2 to part 745
+// reflects them: Egypt and North Korea (never signed), Israel (signed, not
+// ratified; excepted by name in the CW rows). South Sudan is kept in the set
+// although accession has been reported: the conservative reading.
+var cwcNonStatesParties = []string{"EG", "IL", "KP", "SS"}
+
+// cwcUncertain are destinations whose CWC status the tables cannot tell
+// (not States in the OPCW's list): the answer is indeterminate.
+var cwcUncertain = []string{"XK", "EH"}
+
+// unEmbargoExtra are destinations under a United Nations Security Council
+// arms embargo (746.1(b)) whose chart row does not carry footnote 1: the
+// Central African Republic and South Sudan. Conservative reading: a UN row
+// requires a license to them too.
+var unEmbargoExtra = []string{"CF", "SS"}
+
+// inSet decides whether the query's destination is in a row's destination
+// set. It returns the answer, the citation, a sentence, and missing facts.
+func (ev *chartEval) inSet(d product.Destination) (Answer, string, string, []string) {
+	dest := ev.q.Destination
+	c := dest.Country.TablesAs()
+	cites := d.Citations()
+	cite := func(def string) string {
+		if len(cites) > 0 {
+			return strings.Join(cites, "; ")
+		}
+		return def
+	}
+	switch d.Kind() {
+	case product.DestColumn:
+		col := d.Column()
+		cell := ev.row.Cell(col)
+		base := fmt.Sprintf("%s; Supp. No. 1 to part 738, column %s", CitationCountryChart, col)
+		switch cell {
+		case jurisdiction.CellX:
+			return Yes, base, fmt.Sprintf("the chart marks %s for %s", col, ev.row.Name()), nil
+		case jurisdiction.CellBlank:
+			if ev.footnoteMarks(col) {
+				return Yes, base + " (footnote 7)", fmt.Sprintf("chart footnote 7 keeps the %s requirement for %s although the cell is blank", col, ev.row.Name()), nil
+			}
+			return No, base, fmt.Sprintf("the chart does not mark %s for %s", col, ev.row.Name()), nil
+		case jurisdiction.CellSeePart746:
+			pc, _ := ev.row.PointerCitations()
+			return Indeterminate, strings.Join(pc, "; "), fmt.Sprintf("the chart row for %s has no marks and refers to %s; the Part 746 finding decides", ev.row.Name(), strings.Join(pc, ", ")),
+				[]string{"destination: the Part 746 program for " + ev.row.Name()}
+		}
+		return Indeterminate, base, "the chart has no cell for " + col.String(), []string{"destination.country"}
+	case product.DestWorldwide:
+		return Yes, cite(CitationCountryChart), "the row requires a license to every destination", nil
+	case product.DestWorldwideExcept:
+		in := !slices.Contains(d.ExceptCountries(), c)
+		return answerOf(in), cite(CitationCountryChart), fmt.Sprintf("the row requires a license to every destination except %s: %s is %s", joinCountries(d.ExceptCountries()), dest, map[bool]string{true: "in the set", false: "excepted"}[in]), nil
+	case product.DestMacauD5, product.DestUAED1D4D5NotA5A6, product.DestD1D4D5NotA5A6, product.DestE1, product.DestCountries:
+		in := setMember(d, c, ev.groups)
+		return answerOf(in), cite(CitationCountryChart), fmt.Sprintf("the row's set is %s; %s (groups %s on %s) is %s", d, dest, ev.groups, ev.q.AsOf, map[bool]string{true: "in it", false: "not in it"}[in]), nil
+	case product.DestCWCNonStatesParties:
+		code := c.String()
+		switch {
+		case slices.Contains(d.ExceptCountries(), c):
+			return No, cite("15 CFR 742.18"), fmt.Sprintf("the CW row excepts %s by name", dest), nil
+		case slices.Contains(cwcNonStatesParties, code):
+			return Yes, cite("15 CFR 742.18"), fmt.Sprintf("%s is not a State Party to the Chemical Weapons Convention (Supp. No. 2 to part 745)", dest), nil
+		case slices.Contains(cwcUncertain, code):
+			return Indeterminate, cite("15 CFR 742.18"), fmt.Sprintf("whether %s is listed in Supp. No. 2 to part 745 is not in the tables", dest),
+				[]string{"destination: whether it is listed in Supp. No. 2 to part 745 (CWC States Parties)"}
+		}
+		return No, cite("15 CFR 742.18"), fmt.Sprintf("%s is a State Party to the Chemical Weapons Convention", dest), nil
+	case product.DestPointer:
+		return ev.pointer(cites)
+	case product.DestNotApplicable:
+		return No, cite(CitationCountryChart), "the row prints N/A", nil
+	}
+	return Indeterminate, cite(CitationCountryChart), "the row's destination rule could not be read: " + d.String(),
+		[]string{"eccn: the row's destination rule as printed"}
+}
+
+// pointer evaluates a row whose destinations are stated in another
+// provision.
+func (ev *chartEval) pointer(cites []string) (Answer, string, string, []string) {
+	dest := ev.q.Destination
+	c := dest.Country.TablesAs()
+	joined := strings.Join(cites, "; ")
+	has := func(prefix string) bool {
+		for _, ct := range cites {
+			if strings.HasPrefix(ct, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("15 CFR 746.1") || has("15 CFR 764.1(b)"):
+		// 746.1(b): UN Security Council arms embargoes; the chart marks
+		// those destinations with footnote 1. (764.1(b) is a misprint of
+		// 746.1(b) in one entry.)
+		in := slices.Contains(ev.row.FootnoteNumbers(), 1) || slices.Contains(unEmbargoExtra, c.String())
+		return answerOf(in), "15 CFR 746.1(b)", fmt.Sprintf("UN controls: %s %s under a United Nations arms embargo (chart footnote 1)", dest, map[bool]string{true: "is", false: "is not"}[in]), nil
+	case has("15 CFR 742.15"):
+		// 742.15(a)(1)(i): a license is required for EI items to all
+		// destinations except Canada.
+		in := c != jurisdiction.Canada
+		return answerOf(in), "15 CFR 742.15(a)", "EI controls: a license is required to all destinations except Canada", nil
+	case has("15 CFR 742.14"):
+		// 742.14(a): a license is required for SI items to all
+		// destinations except Canada.
+		in := c != jurisdiction.Canada
+		return answerOf(in), "15 CFR 742.14(a)", "SI controls: a license is required to all destinations except Canada", nil
+	case has("15 CFR 742.13"):
+		return Yes, "15 CFR 742.13", "SL controls: a license is required to all destinations", nil
+	case has("15 CFR 746.8"):
+		in := c == jurisdiction.Russia || c == jurisdiction.Belarus
+		return answerOf(in), "15 CFR 746.8", fmt.Sprintf("Russia and Belarus sanctions: %s %s Russia or Belarus", dest, map[bool]string{true: "is", false: "is not"}[in]), nil
+	}
+	if joined == "" {
+		joined = CitationCountryChart
+	}
+	return Indeterminate, joined, "the row refers to " + joined + ", whose destinations the tables do not hold",
+		[]string{"destination: the destinations of " + joined}
+}
+
+// footnoteMarks reports whether a chart footnote of the destination keeps
+// a column's requirement although the cell is blank for the query's item:
+// footnote 7, India, RS2 for 6A003.b.4.b and 9A515.e.
+func (ev *chartEval) footnoteMarks(col jurisdiction.Column) bool {
+	if col != jurisdiction.RS2 || !slices.Contains(ev.row.FootnoteNumbers(), 7) {
+		return false
+	}
+	for _, s := range []string{"6A003.b.4.b", "9A515.e"} {
+		if product.MustParseECCN(s).Covers(ev.q.ECCN) {
+			return true
+		}
+	}
+	return false
+}
+
+// footnote10 lists the items for which chart footnote 10 keeps a license
+// requirement to Australia and the United Kingdom (AUKUS rule, 89 FR 28594,
+// effective 2024-04-19): the ECCN, and whether a condition the ECCN cannot
+// show limits it (then the answer is indeterminate).
+var footnote10 = []struct {
+	eccn, except string
+	conditional  bool
+	condition    string
+}{
+	{eccn: "0A501", except: "0A501.y"},
+	{eccn: "0A502", conditional: true, condition: "shotguns with a barrel length less than 18 inches"},
+	{eccn: "0A504.i"},
+	{eccn: "0A505.a"},
+	{eccn: "0A505.x"},
+	{eccn: "0A506"},
+	{eccn: "0A507"},
+	{eccn: "0A508", conditional: true, condition: "semi-automatic shotguns with a barrel length less than 18 inches"},
+	{eccn: "0A509"},
+	{eccn: "0D501", conditional: true, condition: "except software for 0A501.y or 0B501 equipment for 0A501.y"},
+	{eccn: "0D505", conditional: true, condition: "for 0A505.a and .x and 0B505.a and .x"},
+	{eccn: "0E501"},
+	{eccn: "0E504"},
+	{eccn: "0E505", conditional: true, condition: "for 0A505.a and .x, 0B505 and 0D505"},
+}
+
+// footnotes returns the findings of the chart footnotes that qualify the
+// destination's requirements for the item.
+func (ev *chartEval) footnotes() []Finding {
+	var out []Finding
+	e := ev.q.ECCN
+	for _, n := range ev.row.FootnoteNumbers() {
+		fn, _ := jurisdiction.FootnoteByNumber(n)
+		cite := fmt.Sprintf("Supp. No. 1 to part 738, footnote %d; %s", n, fn.Citation)
+		switch n {
+		case 10:
+			for _, x := range footnote10 {
+				base := product.MustParseECCN(x.eccn)
+				var cov Answer
+				switch {
+				case x.except != "" && product.MustParseECCN(x.except).Covers(e):
+					cov = No
+				case base.Covers(e):
+					cov = Yes
+				case e.Covers(base):
+					cov = Indeterminate
+				default:
+					continue
+				}
+				f := Finding{Kind: FromFootnote, Covers: cov, InScope: Yes, Citation: cite}
+				if cov == Yes && x.conditional {
+					cov = Indeterminate
+					f.Covers = Indeterminate
+				}
+				f.Required = cov
+				f.Why = fmt.Sprintf("footnote 10 keeps a license requirement to %s for %s%s: %s", ev.row.Name(), x.eccn, map[bool]string{true: " (" + x.condition + ")", false: ""}[x.conditional], cov)
+				if cov == Indeterminate {
+					f.Missing = []string{"eccn: whether the item is within footnote 10's " + x.eccn + map[bool]string{true: " (" + x.condition + ")", false: ""}[x.conditional]}
+				}
+				out = append(out, f)
+			}
+		case 2, 4:
+			// Special provisions for thermal imaging cameras (742.4(a);
+			// 742.6(a)(2), (a)(4)(ii)): the cameras of 6A003.b.4.
+			cam := product.MustParseECCN("6A003.b.4")
+			if cam.Covers(e) || e.Covers(cam) {
+				out = append(out, Finding{
+					Kind: FromFootnote, Covers: Indeterminate, InScope: Yes, Required: Indeterminate, Citation: cite,
+					Why:     fmt.Sprintf("footnote %d: special provisions for thermal imaging cameras apply to %s (%s); they are not in the tables", n, ev.row.Name(), fn.Citation),
+					Missing: []string{fmt.Sprintf("eccn: whether the camera falls under the special provisions of %s", fn.Citation)},
+				})
+			}
+		case 3:
+			// 742.6(a)(3): special RS rules for 0A919 military commodities.
+			if product.MustParseECCN("0A919").Covers(e.Entry()) {
+				out = append(out, Finding{
+					Kind: FromFootnote, Covers: Yes, InScope: Indeterminate, Required: Indeterminate, Citation: cite,
+					Why:     fmt.Sprintf("footnote 3: the special provisions of 742.6(a)(3) for 0A919 apply to %s; they are not in the tables", ev.row.Name()),
+					Missing: []string{"destination: the 742.6(a)(3) requirement for 0A919 to this destination"},
+				})
+			}
+		}
+	}
+	return out
+}
+
+// program reads a Part 746 program of the destination for the item.
+func (ev *chartEval) program(p jurisdiction.Program, entry product.Entry, onCCL bool) Finding {
+	f := Finding{Kind: FromProgram, InScope: Yes, Citation: p.Citation}
+	title := p.Title
+	if onCCL {
+		f.Covers = Yes
+		switch p.CCL {
+		case jurisdiction.CCLAll:
+			f.Required = Yes
+			f.Why = fmt.Sprintf("%s (%s): a license is required for every item on the CCL", title, p.Citation)
+		case jurisdiction.CCLAllExceptCommsSoftware:
+			f.Required = Yes
+			f.Why = fmt.Sprintf("%s (%s): a license is required for every item on the CCL", title, p.Citation)
+			if product.MustParseECCN("5D992.c").Covers(ev.q.ECCN) || ev.q.ECCN.Covers(product.MustParseECCN("5D992.c")) {
+				f.Covers, f.Required = Indeterminate, Indeterminate
+				f.Why += ", except software necessary to enable the exchange of personal communications over the internet (5D992.c)"
+				f.Missing = []string{"item: whether the software is the personal-communications software 746.6(a) excepts"}
+			}
+		case jurisdiction.CCLChartColumnOrListed:
+			hasColumn := false
+			for _, c := range entry.Controls() {
+				if c.Destination().Kind() == product.DestColumn {
+					hasColumn = true
+					break
+				}
+			}
+			listed := false
+			for _, s := range p.Listed {
+				if l, err := product.ParseECCN(s); err == nil && (l.Covers(ev.q.ECCN) || l.Entry() == ev.q.ECCN.Entry() && ev.q.ECCN.Covers(l)) {
+					listed = true
+				}
+			}
+			switch {
+			case hasColumn || listed:
+				f.Required = Yes
+				f.Why = fmt.Sprintf("%s (%s): a license is required for every CCL item whose License Requirements name a chart column, or that is listed", title, p.Citation)
+			default:
+				// Conservative: an entry with no chart column that the
+				// program does not list is left open, not cleared.
+				f.Covers, f.Required = Indeterminate, Indeterminate
+				f.Why = fmt.Sprintf("%s (%s): %s names no chart column and is not listed; the program's reach is not decided by the tables", title, p.Citation, ev.q.ECCN.Entry())
+				f.Missing = []string{"eccn: whether " + p.Citation + " reaches this entry"}
+			}
+		default:
+			f.Required = Indeterminate
+			f.Why = fmt.Sprintf("%s (%s): scope of CCL items not in the tables", title, p.Citation)
+			f.Missing = []string{"destination: the " + p.Citation + " scope"}
+		}
+	} else {
+		switch p.EAR99 {
+		case jurisdiction.EAR99All:
+			f.Covers, f.Required = Yes, Yes
+			f.Why = fmt.Sprintf("%s (%s): a license is required for every item subject to the EAR, EAR99 included", title, p.Citation)
+		case jurisdiction.EAR99ExceptFoodMedicine, jurisdiction.EAR99ExceptFoodMedicineCommsSoftware:
+			v, given := ev.q.FoodOrMedicine.Get()
+			switch {
+			case !given:
+				f.Covers, f.Required = Indeterminate, Indeterminate
+				f.Why = fmt.Sprintf("%s (%s): a license is required for EAR99 items other than food and medicine; whether the item is food or medicine is not given", title, p.Citation)
+				f.Missing = []string{"item.food_or_medicine"}
+			case v:
+				f.Covers, f.Required = No, No
+				f.Why = fmt.Sprintf("%s (%s): EAR99 food and medicine are excepted", title, p.Citation)
+			default:
+				f.Covers, f.Required = Yes, Yes
+				f.Why = fmt.Sprintf("%s (%s): a license is required for EAR99 items other than food and medicine", title, p.Citation)
+				if p.EAR99 == jurisdiction.EAR99ExceptFoodMedicineCommsSoftware {
+					f.Why += " (and other than the personal-communications software 746.6(a) excepts)"
+				}
+			}
+		case jurisdiction.EAR99Listed:
+			f.Covers, f.Required = Indeterminate, Indeterminate
+			lists := strings.Join(p.EAR99List, "; ")
+			if ev.q.HTS.IsValid() {
+				f.Why = fmt.Sprintf("%s (%s): a license is required for the EAR99 items listed in %s; whether HTS %s is listed is not in the tables", title, p.Citation, lists, ev.q.HTS)
+				f.Missing = []string{"item.hts: whether " + ev.q.HTS.String() + " is listed in " + lists}
+			} else {
+				f.Why = fmt.Sprintf("%s (%s): a license is required for the EAR99 items listed (mostly by HTS code) in %s; the item's HTS code is not given", title, p.Citation, lists)
+				f.Missing = []string{"item.hts"}
+			}
+		default:
+			f.Covers, f.Required = No, No
+			f.Why = fmt.Sprintf("%s (%s): no license requirement for EAR99 items", title, p.Citation)
+		}
+	}
+	return f
+}
+
+func joinCountries(cs []jurisdiction.Country) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = c.String()
+	}
+	return strings.Join(s, ", ")
+}
