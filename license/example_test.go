@@ -1,0 +1,48 @@
+package license_test
+
+import (
+	"fmt"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/product"
+)
+
+// A 3A090.c high-bandwidth-memory chip to Hong Kong: Hong Kong reads as
+// China, which is in D:5, so the RS row for "Macau or D:5" requires a
+// license.
+func ExampleCountryChart() {
+	res, err := license.CountryChart(license.ChartQuery{
+		ECCN:        product.MustParseECCN("3A090.c"),
+		Destination: jurisdiction.Destination{Country: jurisdiction.MustParseCountry("HK")},
+		AsOf:        jurisdiction.MustParseDate("2026-11-28"),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("license required:", res.Required)
+	for _, f := range res.Requiring(license.Yes) {
+		fmt.Println(f.Reason, f.Citation)
+	}
+	// Output:
+	// license required: yes
+	// RS 15 CFR 742.6(a)(6)(i)(B)
+}
+
+// An ECCN given without the paragraph that decides leaves the answer open,
+// and the result says what is missing.
+func ExampleChartResult_Missing() {
+	res, _ := license.CountryChart(license.ChartQuery{
+		ECCN:        product.MustParseECCN("3A090"),
+		Destination: jurisdiction.Destination{Country: jurisdiction.Germany},
+		AsOf:        jurisdiction.MustParseDate("2026-11-28"),
+	})
+	fmt.Println("license required:", res.Required)
+	for _, m := range res.Missing() {
+		fmt.Println("missing:", m)
+	}
+	// Output:
+	// license required: indeterminate
+	// missing: eccn: the paragraph of 3A090 that the row's scope turns on
+}
