@@ -93,9 +93,10 @@ type Finding struct {
 	// Reason is the reason for control of a FromControl finding (and the
 	// column's reason for a footnote that marks a column).
 	Reason product.Reason
-	// Control is the License Requirements row of a FromControl finding;
-	// the zero Control otherwise.
-	Control product.Control
+	// Row is the index of a FromControl finding's row in the License
+	// Requirements table of ChartResult.Entry (see ChartResult.Control),
+	// or -1 for other findings.
+	Row int
 	// Covers says whether the row covers the item's ECCN (paragraph,
 	// conditions, what the software or technology is for).
 	Covers Answer
@@ -124,9 +125,20 @@ type ChartResult struct {
 	// ChartRow is the Commerce Country Chart row read (China's for Hong
 	// Kong, Switzerland's for Liechtenstein).
 	ChartRow jurisdiction.ChartRow
+	// Entry is the item's CCL entry (the zero Entry for EAR99).
+	Entry product.Entry
 	// CCLDate and TablesDate are the eCFR issue dates of the CCL and of
 	// the country tables used.
 	CCLDate, TablesDate jurisdiction.Date
+}
+
+// Control returns the License Requirements row of a FromControl finding,
+// and false for other findings.
+func (r ChartResult) Control(f Finding) (product.Control, bool) {
+	if f.Kind != FromControl {
+		return product.Control{}, false
+	}
+	return r.Entry.ControlAt(f.Row)
 }
 
 // Missing returns the facts whose absence leaves the result open: those
@@ -186,7 +198,12 @@ func (r ChartResult) Requiring(a Answer) []Finding {
 //
 // Bad input is a *QueryError naming the field; a date outside the tables'
 // history is a *QueryError wrapping a *jurisdiction.DateRangeError.
-func CountryChart(q ChartQuery) (ChartResult, error) {
+func CountryChart(q ChartQuery) (ChartResult, error) { return countryChart(q, true) }
+
+// countryChart is CountryChart; with text false it leaves the Why sentences
+// of the findings empty (the answers, citations and missing facts are the
+// same), for callers that evaluate many lines and render few.
+func countryChart(q ChartQuery, text bool) (ChartResult, error) {
 	if !q.ECCN.IsValid() {
 		return ChartResult{}, &QueryError{Field: "eccn", Err: fmt.Errorf("missing: give the ECCN or EAR99")}
 	}
@@ -220,26 +237,28 @@ func CountryChart(q ChartQuery) (ChartResult, error) {
 		}
 		groups = 0 // a destination in no country group (Liechtenstein)
 	}
-	ev := &chartEval{q: q, row: row, groups: groups}
+	ev := &chartEval{q: q, row: row, groups: groups, text: text}
 	res := ChartResult{Query: q, ChartRow: row, CCLDate: product.CCLDate(), TablesDate: jurisdiction.TablesDate()}
 
 	var entry product.Entry
 	onCCL := false
 	if !q.ECCN.IsEAR99() {
 		entry, onCCL = product.LookupEntry(q.ECCN)
+		res.Entry = entry
 		if !onCCL {
 			return ChartResult{}, &QueryError{Field: "eccn", Err: fmt.Errorf("%s is not an entry of the Commerce Control List of %s", q.ECCN.Entry(), product.CCLDate())}
 		}
-		for _, c := range entry.Controls() {
-			res.Findings = append(res.Findings, ev.control(c))
+		res.Findings = make([]Finding, 0, entry.NumControls()+len(programs)+1)
+		for i, c := range entry.AllControls() {
+			res.Findings = append(res.Findings, ev.control(i, c))
 		}
-		if len(entry.Controls()) == 0 {
+		if entry.NumControls() == 0 {
 			why := entry.WhyNoControls()
 			if why == "" {
 				why = "the entry prints no License Requirements rows"
 			}
 			res.Findings = append(res.Findings, Finding{
-				Kind: FromEntry, Covers: Yes, InScope: Indeterminate, Required: Indeterminate,
+				Kind: FromEntry, Row: -1, Covers: Yes, InScope: Indeterminate, Required: Indeterminate,
 				Citation: "15 CFR part 774, Supp. No. 1, " + q.ECCN.Entry().String(),
 				Why:      why + "; the chart cannot decide",
 				Missing:  []string{"eccn: a classification with License Requirements rows"},
@@ -248,7 +267,7 @@ func CountryChart(q ChartQuery) (ChartResult, error) {
 		res.Findings = append(res.Findings, ev.footnotes()...)
 	} else {
 		res.Findings = append(res.Findings, Finding{
-			Kind: FromEntry, Covers: Yes, InScope: No, Required: No,
+			Kind: FromEntry, Row: -1, Covers: Yes, InScope: No, Required: No,
 			Citation: CitationCountryChart,
 			Why:      "EAR99 items are on no CCL entry: the Commerce Country Chart requires no license for them (Part 744 and Part 746 still may)",
 		})
@@ -259,7 +278,7 @@ func CountryChart(q ChartQuery) (ChartResult, error) {
 	if row.IsPointer() && len(programs) == 0 {
 		cites, _ := row.PointerCitations()
 		res.Findings = append(res.Findings, Finding{
-			Kind: FromProgram, Covers: Yes, InScope: Indeterminate, Required: Indeterminate,
+			Kind: FromProgram, Row: -1, Covers: Yes, InScope: Indeterminate, Required: Indeterminate,
 			Citation: strings.Join(cites, "; "),
 			Why:      "the chart row refers to Part 746 and no program of the tables covers this date",
 			Missing:  []string{"destination: the Part 746 program in force on the date"},
@@ -287,7 +306,25 @@ type chartEval struct {
 	q      ChartQuery
 	row    jurisdiction.ChartRow
 	groups jurisdiction.GroupSet
+	text   bool // build the Why sentences (off for callers that need only the answers)
 }
+
+// pick returns t if b, else f.
+func pick(b bool, t, f string) string {
+	if b {
+		return t
+	}
+	return f
+}
+
+// columnCitation is the citation of each chart column, built once.
+var columnCitation = func() [jurisdiction.AT2 + 1]string {
+	var cs [jurisdiction.AT2 + 1]string
+	for _, c := range jurisdiction.Columns() {
+		cs[c] = CitationCountryChart + "; Supp. No. 1 to part 738, column " + c.String()
+	}
+	return cs
+}()
 
 func matchAnswer(m product.Match) Answer {
 	switch m {
@@ -300,40 +337,53 @@ func matchAnswer(m product.Match) Answer {
 }
 
 // control reads one License Requirements row.
-func (ev *chartEval) control(c product.Control) Finding {
-	f := Finding{Kind: FromControl, Reason: c.Reason(), Control: c}
+func (ev *chartEval) control(row int, c product.Control) Finding {
+	f := Finding{Kind: FromControl, Reason: c.Reason(), Row: row}
 	f.Covers = matchAnswer(c.AppliesToFor(ev.q.ECCN, ev.q.For))
-	var missing []string
-	if f.Covers == Indeterminate {
-		switch {
-		case c.Conditional():
-			missing = append(missing, "eccn: whether the item meets the row's condition ("+c.Condition()+")")
-		case len(c.For()) > 0 || len(c.ExceptFor()) > 0:
-			missing = append(missing, "for: the ECCN of the item the software or technology is for")
-		default:
-			missing = append(missing, "eccn: the paragraph of "+ev.q.ECCN.String()+" that the row's scope turns on")
-		}
-	}
-	dest := c.Destination()
-	in, cite, why, more := ev.inSet(dest)
+	in, cite, why, destMissing := ev.inSet(c.Destination())
 	f.InScope = in
-	missing = append(missing, more...)
+	var fromMissing []string
 	if from, ok := c.ExportedFrom(); ok {
-		fromIn, fromWhy, fromMissing := ev.exportedFrom(from)
+		fromIn, fromWhy, m := ev.exportedFrom(from)
 		f.InScope = f.InScope.And(fromIn)
 		why += "; " + fromWhy
-		missing = append(missing, fromMissing...)
+		fromMissing = m
 	}
 	f.Required = f.Covers.And(f.InScope)
 	f.Citation = cite
-	f.Why = fmt.Sprintf("%s row (%s): covers %s: %s; %s", c.Reason(), c.ScopeText(), ev.q.ECCN, f.Covers, why)
-	if f.Required == Indeterminate {
-		f.Missing = missing
+	if ev.text {
+		f.Why = c.Reason().String() + " row (" + c.ScopeText() + "): covers " + ev.q.ECCN.String() + ": " + f.Covers.String() + "; " + why
+	}
+	if f.Required != Indeterminate {
+		return f
+	}
+	// Only an open finding names what would decide it.
+	if f.Covers == Indeterminate {
+		switch {
+		case c.Conditional():
+			f.Missing = append(f.Missing, "eccn: whether the item meets the row's condition ("+c.Condition()+")")
+		case len(c.For()) > 0 || len(c.ExceptFor()) > 0:
+			f.Missing = append(f.Missing, "for: the ECCN of the item the software or technology is for")
+		default:
+			f.Missing = append(f.Missing, "eccn: the paragraph of "+ev.q.ECCN.String()+" that the row's scope turns on")
+		}
+	}
+	if f.InScope == Indeterminate {
+		f.Missing = append(f.Missing, destMissing...)
+		f.Missing = append(f.Missing, fromMissing...)
 	}
 	return f
 }
 
-// exportedFrom evaluates a row limited to exports from a set of places.
+// lazy returns f() when the evaluation builds text, else "" without
+// building the sentence.
+func (ev *chartEval) lazy(f func() string) string {
+	if ev.text {
+		return f()
+	}
+	return ""
+}
+
 func (ev *chartEval) exportedFrom(from product.Destination) (Answer, string, []string) {
 	if !ev.q.ExportedFrom.IsValid() {
 		return Indeterminate, "the row applies only to exports from " + from.String() + ", and the country of export is not given",
@@ -344,7 +394,7 @@ func (ev *chartEval) exportedFrom(from product.Destination) (Answer, string, []s
 		gs = 0
 	}
 	in := setMember(from, ev.q.ExportedFrom.TablesAs(), gs)
-	return answerOf(in), fmt.Sprintf("exported from %s: %s", ev.q.ExportedFrom, map[bool]string{true: "within the row's places of export", false: "outside the row's places of export"}[in]), nil
+	return answerOf(in), "exported from " + ev.q.ExportedFrom.String() + ": " + pick(in, "within the row's places of export", "outside the row's places of export"), nil
 }
 
 // setMember reports whether country c (read as the tables read it), in the
@@ -409,15 +459,17 @@ func (ev *chartEval) inSet(d product.Destination) (Answer, string, string, []str
 	case product.DestColumn:
 		col := d.Column()
 		cell := ev.row.Cell(col)
-		base := fmt.Sprintf("%s; Supp. No. 1 to part 738, column %s", CitationCountryChart, col)
+		base := columnCitation[col]
 		switch cell {
 		case jurisdiction.CellX:
-			return Yes, base, fmt.Sprintf("the chart marks %s for %s", col, ev.row.Name()), nil
+			return Yes, base, ev.lazy(func() string { return "the chart marks " + col.String() + " for " + ev.row.Name() }), nil
 		case jurisdiction.CellBlank:
 			if ev.footnoteMarks(col) {
-				return Yes, base + " (footnote 7)", fmt.Sprintf("chart footnote 7 keeps the %s requirement for %s although the cell is blank", col, ev.row.Name()), nil
+				return Yes, base + " (footnote 7)", ev.lazy(func() string {
+					return "chart footnote 7 keeps the " + col.String() + " requirement for " + ev.row.Name() + " although the cell is blank"
+				}), nil
 			}
-			return No, base, fmt.Sprintf("the chart does not mark %s for %s", col, ev.row.Name()), nil
+			return No, base, ev.lazy(func() string { return "the chart does not mark " + col.String() + " for " + ev.row.Name() }), nil
 		case jurisdiction.CellSeePart746:
 			pc, _ := ev.row.PointerCitations()
 			return Indeterminate, strings.Join(pc, "; "), fmt.Sprintf("the chart row for %s has no marks and refers to %s; the Part 746 finding decides", ev.row.Name(), strings.Join(pc, ", ")),
@@ -428,10 +480,18 @@ func (ev *chartEval) inSet(d product.Destination) (Answer, string, string, []str
 		return Yes, cite(CitationCountryChart), "the row requires a license to every destination", nil
 	case product.DestWorldwideExcept:
 		in := !slices.Contains(d.ExceptCountries(), c)
-		return answerOf(in), cite(CitationCountryChart), fmt.Sprintf("the row requires a license to every destination except %s: %s is %s", joinCountries(d.ExceptCountries()), dest, map[bool]string{true: "in the set", false: "excepted"}[in]), nil
+		why := ""
+		if ev.text {
+			why = fmt.Sprintf("the row requires a license to every destination except %s: %s is %s", joinCountries(d.ExceptCountries()), dest, pick(in, "in the set", "excepted"))
+		}
+		return answerOf(in), cite(CitationCountryChart), why, nil
 	case product.DestMacauD5, product.DestUAED1D4D5NotA5A6, product.DestD1D4D5NotA5A6, product.DestE1, product.DestCountries:
 		in := setMember(d, c, ev.groups)
-		return answerOf(in), cite(CitationCountryChart), fmt.Sprintf("the row's set is %s; %s (groups %s on %s) is %s", d, dest, ev.groups, ev.q.AsOf, map[bool]string{true: "in it", false: "not in it"}[in]), nil
+		why := ""
+		if ev.text {
+			why = fmt.Sprintf("the row's set is %s; %s (groups %s on %s) is %s", d, dest, ev.groups, ev.q.AsOf, pick(in, "in it", "not in it"))
+		}
+		return answerOf(in), cite(CitationCountryChart), why, nil
 	case product.DestCWCNonStatesParties:
 		code := c.String()
 		switch {
@@ -473,7 +533,9 @@ func (ev *chartEval) pointer(cites []string) (Answer, string, string, []string) 
 		// those destinations with footnote 1. (764.1(b) is a misprint of
 		// 746.1(b) in one entry.)
 		in := slices.Contains(ev.row.FootnoteNumbers(), 1) || slices.Contains(unEmbargoExtra, c.String())
-		return answerOf(in), "15 CFR 746.1(b)", fmt.Sprintf("UN controls: %s %s under a United Nations arms embargo (chart footnote 1)", dest, map[bool]string{true: "is", false: "is not"}[in]), nil
+		return answerOf(in), "15 CFR 746.1(b)", ev.lazy(func() string {
+			return "UN controls: " + dest.String() + pick(in, " is", " is not") + " under a United Nations arms embargo (chart footnote 1)"
+		}), nil
 	case has("15 CFR 742.15"):
 		// 742.15(a)(1)(i): a license is required for EI items to all
 		// destinations except Canada.
@@ -488,7 +550,9 @@ func (ev *chartEval) pointer(cites []string) (Answer, string, string, []string) 
 		return Yes, "15 CFR 742.13", "SL controls: a license is required to all destinations", nil
 	case has("15 CFR 746.8"):
 		in := c == jurisdiction.Russia || c == jurisdiction.Belarus
-		return answerOf(in), "15 CFR 746.8", fmt.Sprintf("Russia and Belarus sanctions: %s %s Russia or Belarus", dest, map[bool]string{true: "is", false: "is not"}[in]), nil
+		return answerOf(in), "15 CFR 746.8", ev.lazy(func() string {
+			return "Russia and Belarus sanctions: " + dest.String() + pick(in, " is", " is not") + " Russia or Belarus"
+		}), nil
 	}
 	if joined == "" {
 		joined = CitationCountryChart
@@ -504,13 +568,24 @@ func (ev *chartEval) footnoteMarks(col jurisdiction.Column) bool {
 	if col != jurisdiction.RS2 || !slices.Contains(ev.row.FootnoteNumbers(), 7) {
 		return false
 	}
-	for _, s := range []string{"6A003.b.4.b", "9A515.e"} {
-		if product.MustParseECCN(s).Covers(ev.q.ECCN) {
+	for _, e := range footnote7ECCNs {
+		if e.Covers(ev.q.ECCN) {
 			return true
 		}
 	}
 	return false
 }
+
+// footnote7ECCNs are the items for which chart footnote 7 keeps the RS2
+// requirement for India.
+var footnote7ECCNs = []product.ECCN{product.MustParseECCN("6A003.b.4.b"), product.MustParseECCN("9A515.e")}
+
+// Items named by the footnotes and programs, parsed once.
+var (
+	eccnThermalCameras = product.MustParseECCN("6A003.b.4")
+	eccn0A919          = product.MustParseECCN("0A919")
+	eccn5D992c         = product.MustParseECCN("5D992.c")
+)
 
 // footnote10 lists the items for which chart footnote 10 keeps a license
 // requirement to Australia and the United Kingdom (AUKUS rule, 89 FR 28594,
@@ -560,34 +635,34 @@ func (ev *chartEval) footnotes() []Finding {
 				default:
 					continue
 				}
-				f := Finding{Kind: FromFootnote, Covers: cov, InScope: Yes, Citation: cite}
+				f := Finding{Kind: FromFootnote, Row: -1, Covers: cov, InScope: Yes, Citation: cite}
 				if cov == Yes && x.conditional {
 					cov = Indeterminate
 					f.Covers = Indeterminate
 				}
 				f.Required = cov
-				f.Why = fmt.Sprintf("footnote 10 keeps a license requirement to %s for %s%s: %s", ev.row.Name(), x.eccn, map[bool]string{true: " (" + x.condition + ")", false: ""}[x.conditional], cov)
+				cond := pick(x.conditional, " ("+x.condition+")", "")
+				f.Why = "footnote 10 keeps a license requirement to " + ev.row.Name() + " for " + x.eccn + cond + ": " + cov.String()
 				if cov == Indeterminate {
-					f.Missing = []string{"eccn: whether the item is within footnote 10's " + x.eccn + map[bool]string{true: " (" + x.condition + ")", false: ""}[x.conditional]}
+					f.Missing = []string{"eccn: whether the item is within footnote 10's " + x.eccn + cond}
 				}
 				out = append(out, f)
 			}
 		case 2, 4:
 			// Special provisions for thermal imaging cameras (742.4(a);
 			// 742.6(a)(2), (a)(4)(ii)): the cameras of 6A003.b.4.
-			cam := product.MustParseECCN("6A003.b.4")
-			if cam.Covers(e) || e.Covers(cam) {
+			if eccnThermalCameras.Covers(e) || e.Covers(eccnThermalCameras) {
 				out = append(out, Finding{
-					Kind: FromFootnote, Covers: Indeterminate, InScope: Yes, Required: Indeterminate, Citation: cite,
+					Kind: FromFootnote, Row: -1, Covers: Indeterminate, InScope: Yes, Required: Indeterminate, Citation: cite,
 					Why:     fmt.Sprintf("footnote %d: special provisions for thermal imaging cameras apply to %s (%s); they are not in the tables", n, ev.row.Name(), fn.Citation),
 					Missing: []string{fmt.Sprintf("eccn: whether the camera falls under the special provisions of %s", fn.Citation)},
 				})
 			}
 		case 3:
 			// 742.6(a)(3): special RS rules for 0A919 military commodities.
-			if product.MustParseECCN("0A919").Covers(e.Entry()) {
+			if eccn0A919.Covers(e.Entry()) {
 				out = append(out, Finding{
-					Kind: FromFootnote, Covers: Yes, InScope: Indeterminate, Required: Indeterminate, Citation: cite,
+					Kind: FromFootnote, Row: -1, Covers: Yes, InScope: Indeterminate, Required: Indeterminate, Citation: cite,
 					Why:     fmt.Sprintf("footnote 3: the special provisions of 742.6(a)(3) for 0A919 apply to %s; they are not in the tables", ev.row.Name()),
 					Missing: []string{"destination: the 742.6(a)(3) requirement for 0A919 to this destination"},
 				})
@@ -599,7 +674,7 @@ func (ev *chartEval) footnotes() []Finding {
 
 // program reads a Part 746 program of the destination for the item.
 func (ev *chartEval) program(p jurisdiction.Program, entry product.Entry, onCCL bool) Finding {
-	f := Finding{Kind: FromProgram, InScope: Yes, Citation: p.Citation}
+	f := Finding{Kind: FromProgram, Row: -1, InScope: Yes, Citation: p.Citation}
 	title := p.Title
 	if onCCL {
 		f.Covers = Yes
@@ -610,14 +685,14 @@ func (ev *chartEval) program(p jurisdiction.Program, entry product.Entry, onCCL 
 		case jurisdiction.CCLAllExceptCommsSoftware:
 			f.Required = Yes
 			f.Why = fmt.Sprintf("%s (%s): a license is required for every item on the CCL", title, p.Citation)
-			if product.MustParseECCN("5D992.c").Covers(ev.q.ECCN) || ev.q.ECCN.Covers(product.MustParseECCN("5D992.c")) {
+			if eccn5D992c.Covers(ev.q.ECCN) || ev.q.ECCN.Covers(eccn5D992c) {
 				f.Covers, f.Required = Indeterminate, Indeterminate
 				f.Why += ", except software necessary to enable the exchange of personal communications over the internet (5D992.c)"
 				f.Missing = []string{"item: whether the software is the personal-communications software 746.6(a) excepts"}
 			}
 		case jurisdiction.CCLChartColumnOrListed:
 			hasColumn := false
-			for _, c := range entry.Controls() {
+			for _, c := range entry.AllControls() {
 				if c.Destination().Kind() == product.DestColumn {
 					hasColumn = true
 					break

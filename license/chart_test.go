@@ -267,3 +267,12 @@ func BenchmarkCountryChart(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkCountryChartLean(b *testing.B) {
+	q := ChartQuery{ECCN: product.MustParseECCN("3A001.b.2"), Destination: jurisdiction.Destination{Country: jurisdiction.China}, AsOf: asOf}
+	for b.Loop() {
+		if _, err := countryChart(q, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -663,6 +663,30 @@ func (e Entry) Reasons() []Reason { return append([]Reason(nil), e.reasons...) }
 // The caller owns the returned slice.
 func (e Entry) Controls() []Control { return append([]Control(nil), e.controls...) }
 
+// ControlAt returns the i-th License Requirements row (from 0), and false
+// if there is none.
+func (e Entry) ControlAt(i int) (Control, bool) {
+	if i < 0 || i >= len(e.controls) {
+		return Control{}, false
+	}
+	return e.controls[i], true
+}
+
+// NumControls returns the number of License Requirements rows of the entry.
+func (e Entry) NumControls() int { return len(e.controls) }
+
+// AllControls iterates over the License Requirements rows in printed order
+// without copying the table: the cheap form of Controls for hot paths.
+func (e Entry) AllControls() iter.Seq2[int, Control] {
+	return func(yield func(int, Control) bool) {
+		for i, c := range e.controls {
+			if !yield(i, c) {
+				return
+			}
+		}
+	}
+}
+
 // Notes returns what the generator or a hand mend recorded about the entry:
 // a garble of the source and how it was mended (with the source used), a
 // reason printed without a row, an entry printed twice. The caller owns the
