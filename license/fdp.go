@@ -1,0 +1,895 @@
+package license
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+	"github.com/shopspring/decimal"
+)
+
+// AIDiffusionReading chooses how the January 2025 AI diffusion amendments
+// (90 FR 4544) are read: as codified (the default, the zero value) or as
+// enforced since BIS announced on 2025-05-13 that it would not enforce them
+// (the amended provisions read as they stood on 2025-01-12).
+type AIDiffusionReading uint8
+
+// The two readings.
+const (
+	AIDiffusionCodified AIDiffusionReading = iota // "codified": the text as printed (default)
+	AIDiffusionEnforced                           // "enforced": the amended provisions as of 2025-01-12
+)
+
+var aiDiffusionNames = [...]string{"codified", "enforced"}
+
+// ParseAIDiffusionReading parses "codified" or "enforced".
+func ParseAIDiffusionReading(s string) (AIDiffusionReading, error) {
+	for i, n := range aiDiffusionNames {
+		if n == s {
+			return AIDiffusionReading(i), nil
+		}
+	}
+	return 0, &product.EnumError{Type: "ai_diffusion reading", Input: s, Want: aiDiffusionNames[:]}
+}
+
+// String returns "codified" or "enforced".
+func (r AIDiffusionReading) String() string { return fdpEnumString(r, aiDiffusionNames[:]) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (r AIDiffusionReading) MarshalText() ([]byte, error) {
+	if int(r) >= len(aiDiffusionNames) {
+		return nil, fmt.Errorf("license: cannot marshal invalid AIDiffusionReading %d", uint8(r))
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (r *AIDiffusionReading) UnmarshalText(b []byte) error {
+	v, err := ParseAIDiffusionReading(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// AffiliatesPolicy says how the affiliates rule (90 FR 47201) is taken for
+// dates on and after 2026-11-10, when its one-year suspension ran out.
+type AffiliatesPolicy uint8
+
+// The policies.
+const (
+	// AffiliatesAsWritten (the default): the suspension rule as written,
+	// the affiliates rule back in force from 2026-11-10. Results warn that
+	// the status must be confirmed.
+	AffiliatesAsWritten AffiliatesPolicy = iota
+	// AffiliatesSuspended: the caller has confirmed that the suspension
+	// was extended; the affiliates rule is not applied after 2026-11-09.
+	AffiliatesSuspended
+)
+
+// FDPOptions are the policy choices of an FDP evaluation.
+type FDPOptions struct {
+	AIDiffusion AIDiffusionReading // the wire format's options.ai_diffusion; default codified
+	Affiliates  AffiliatesPolicy   // the affiliates rule after 2026-11-09; default as written
+}
+
+// FDPQuery is what the FDP rules are evaluated on: the item with its
+// lineage, where it goes, who is involved and what it is for.
+type FDPQuery struct {
+	// Item is the item; it must pass Item.Validate.
+	Item product.Item
+	// Destination is required.
+	Destination jurisdiction.Destination
+	// ExportedFrom is recorded; no FDP rule's scope depends on it (the
+	// carve-outs keyed on it are in the license requirements).
+	ExportedFrom jurisdiction.Country
+	// Parties, EndUses and Incorporations: the zero value is unknown.
+	Parties        Parties
+	EndUses        EndUses
+	Incorporations Incorporations
+	// AsOf is the date of evaluation. Required.
+	AsOf    jurisdiction.Date
+	Options FDPOptions
+}
+
+// FDPOutcome is the outcome of one FDP rule. The zero FDPOutcome is
+// invalid.
+type FDPOutcome uint8
+
+// The outcomes.
+const (
+	FDPApplies       FDPOutcome = iota + 1 // "applies": the item is subject to the EAR under the rule
+	FDPDoesNotApply                        // "does_not_apply"
+	FDPIndeterminate                       // "indeterminate": the facts given do not decide; see Missing
+)
+
+var fdpOutcomeNames = [...]string{"", "applies", "does_not_apply", "indeterminate"}
+
+// String returns the wire text, or "" for the zero FDPOutcome.
+func (o FDPOutcome) String() string { return fdpEnumString(o, fdpOutcomeNames[:]) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (o FDPOutcome) MarshalText() ([]byte, error) {
+	return fdpEnumText("FDPOutcome", o, fdpOutcomeNames[:])
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (o *FDPOutcome) UnmarshalText(b []byte) error {
+	v, err := fdpParseEnum[FDPOutcome]("fdp outcome", string(b), fdpOutcomeNames[:])
+	if err != nil {
+		return err
+	}
+	*o = v
+	return nil
+}
+
+func fdpOutcomeOf(a Answer) FDPOutcome {
+	switch a {
+	case Yes:
+		return FDPApplies
+	case No:
+		return FDPDoesNotApply
+	}
+	return FDPIndeterminate
+}
+
+// MissingFact names a fact whose absence leaves a result indeterminate, by
+// its path in the wire format ("item.plant", "parties").
+type MissingFact struct {
+	Field string `json:"field"` // wire-format path of the fact
+	Why   string `json:"why"`   // what is not known, and what it would decide
+}
+
+// FDPFinding is the answer to one half of a rule: its product scope or its
+// reach.
+type FDPFinding struct {
+	Answer  Answer        `json:"answer"`            // yes, no or indeterminate
+	Why     string        `json:"why"`               // the facts that decided it
+	Missing []MissingFact `json:"missing,omitempty"` // for indeterminate: what would decide it
+}
+
+// FDPResult is the outcome of one FDP rule for one query.
+type FDPResult struct {
+	Citation string     `json:"citation"` // "15 CFR 734.9(e)(1)"
+	Title    string     `json:"title"`    // the rule's heading
+	Outcome  FDPOutcome `json:"outcome"`  // applies, does_not_apply or indeterminate
+	// Product and Reach are the two halves; Outcome is their conjunction.
+	Product FDPFinding `json:"product_scope"`
+	Reach   FDPFinding `json:"reach"`
+	// Why explains the outcome in one line.
+	Why string `json:"why"`
+	// Missing are the facts that would decide an indeterminate outcome.
+	Missing []MissingFact `json:"missing,omitempty"`
+	// Reading is the AI diffusion reading used, for the rules the
+	// amendments changed ((h), (l)); nil for the others.
+	Reading *AIDiffusionReading `json:"reading,omitempty"`
+	// Warnings say what the result rests on that the caller must confirm.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Evaluate evaluates every rule of s in force on q.AsOf, in CFR order. A
+// rule whose effective date is after q.AsOf is left out. It returns a
+// *QueryError for a query that cannot be evaluated (invalid item,
+// destination, date, party), and the errors of the country-group tables for
+// dates they do not cover (before 2024-01-01).
+func (s RuleSet) Evaluate(q FDPQuery) ([]FDPResult, error) {
+	if err := q.validate(); err != nil {
+		return nil, err
+	}
+	ev := fdpEval{q: q}
+	out := make([]FDPResult, 0, len(s.rules))
+	for i := range s.rules {
+		r := &s.rules[i]
+		if q.AsOf.Before(r.Effective) {
+			continue
+		}
+		res, err := ev.rule(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+func (q FDPQuery) validate() error {
+	if !q.AsOf.IsValid() {
+		return &QueryError{Field: "as_of", Err: product.ErrMissing}
+	}
+	if err := q.Destination.Validate(); err != nil {
+		return &QueryError{Field: "destination", Err: err}
+	}
+	if err := q.Item.Validate(); err != nil {
+		return &QueryError{Field: "item", Err: err}
+	}
+	if int(q.Options.AIDiffusion) >= len(aiDiffusionNames) || q.Options.Affiliates > AffiliatesSuspended {
+		return &QueryError{Field: "options", Err: product.ErrInvalid}
+	}
+	for i, p := range q.Parties.items {
+		if err := p.Validate(); err != nil {
+			return &QueryError{Field: fmt.Sprintf("parties[%d]", i), Err: err}
+		}
+	}
+	for i, u := range q.EndUses.items {
+		if !u.IsValid() {
+			return &QueryError{Field: fmt.Sprintf("end_uses[%d]", i), Err: product.ErrInvalid}
+		}
+	}
+	for i, inc := range q.Incorporations.items {
+		if err := inc.Validate(); err != nil {
+			return &QueryError{Field: fmt.Sprintf("incorporations[%d]", i), Err: err}
+		}
+	}
+	return nil
+}
+
+// fdpFind is a three-valued answer with its reasons and missing facts.
+type fdpFind struct {
+	a       Answer
+	why     []string
+	missing []MissingFact
+}
+
+func fdpYes(why string) fdpFind { return fdpFind{a: Yes, why: []string{why}} }
+func fdpNo(why string) fdpFind  { return fdpFind{a: No, why: []string{why}} }
+func fdpUnknown(field, why string) fdpFind {
+	return fdpFind{a: Indeterminate, why: []string{why}, missing: []MissingFact{{Field: field, Why: why}}}
+}
+
+// fdpAll is the conjunction: No keeps the reasons of the No parts, Yes all
+// reasons, Indeterminate the reasons and missing facts of the undecided
+// parts (a missing fact that cannot change the answer is dropped).
+func fdpAll(fs ...fdpFind) fdpFind {
+	a := Yes
+	for _, f := range fs {
+		a = a.And(f.a)
+	}
+	return fdpPick(a, fs)
+}
+
+// fdpAny is the disjunction, with the same treatment of reasons.
+func fdpAny(fs ...fdpFind) fdpFind {
+	a := No
+	for _, f := range fs {
+		a = a.Or(f.a)
+	}
+	return fdpPick(a, fs)
+}
+
+func fdpPick(a Answer, fs []fdpFind) fdpFind {
+	n, last := 0, -1
+	for i, f := range fs {
+		if f.a == a {
+			n, last = n+1, i
+		}
+	}
+	if n == 1 {
+		r := fs[last]
+		if a != Indeterminate {
+			r.missing = nil
+		}
+		return r
+	}
+	r := fdpFind{a: a, why: make([]string, 0, n)}
+	for _, f := range fs {
+		if f.a != a {
+			continue
+		}
+		r.why = append(r.why, f.why...)
+		if a == Indeterminate {
+			r.missing = append(r.missing, f.missing...)
+		}
+	}
+	return r
+}
+
+func (f fdpFind) export() FDPFinding {
+	return FDPFinding{Answer: f.a, Why: strings.Join(fdpDedupe(f.why), "; "), Missing: fdpDedupeMissing(f.missing)}
+}
+
+func fdpDedupe(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func fdpDedupeMissing(ms []MissingFact) []MissingFact {
+	var out []MissingFact
+	for _, m := range ms {
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// fdpEval evaluates rules for one query.
+type fdpEval struct {
+	q FDPQuery
+	// The country groups of the last country looked up, on q.AsOf.
+	groupsOf jurisdiction.Country
+	groups   jurisdiction.GroupSet
+}
+
+func (ev *fdpEval) rule(r *Rule) (FDPResult, error) {
+	res := FDPResult{Citation: r.Citation, Title: r.Title}
+	product, reach := r.Product, r.Reach
+	readingNote := ""
+	if r.Enforced != nil {
+		reading := ev.q.Options.AIDiffusion
+		res.Reading = &reading
+		switch {
+		case reading == AIDiffusionEnforced && r.Enforced.Absent:
+			why := "enforced reading of the AI diffusion amendments: " + r.Enforced.Note
+			res.Outcome = FDPDoesNotApply
+			res.Product = FDPFinding{Answer: No, Why: why}
+			res.Reach = FDPFinding{Answer: No, Why: why}
+			res.Why = why
+			return res, nil
+		case reading == AIDiffusionEnforced:
+			product, reach = r.Enforced.Product, r.Enforced.Reach
+			readingNote = "enforced reading: " + r.Enforced.Note
+		case ev.q.AsOf.Before(aiDiffusionEffective) && !r.Enforced.Absent:
+			product, reach = r.Enforced.Product, r.Enforced.Reach
+			readingNote = "text before the AI diffusion amendments of 2025-01-13"
+		}
+	}
+	p := ev.product(product)
+	var warnings []string
+	parts := make([]fdpFind, 0, len(reach))
+	for _, pr := range reach {
+		f, warn, err := ev.prong(r, pr)
+		if err != nil {
+			return FDPResult{}, err
+		}
+		warnings = append(warnings, warn...)
+		parts = append(parts, f)
+	}
+	d := fdpAny(parts...)
+	if readingNote != "" {
+		d.why = append([]string{readingNote}, d.why...)
+	}
+	all := fdpAll(p, d)
+	res.Outcome = fdpOutcomeOf(all.a)
+	res.Product = p.export()
+	res.Reach = d.export()
+	res.Missing = fdpDedupeMissing(all.missing)
+	res.Warnings = fdpDedupe(warnings)
+	switch all.a {
+	case Yes:
+		res.Why = "product scope met (" + res.Product.Why + ") and reach met (" + res.Reach.Why + ")"
+	case No:
+		if p.a == No {
+			res.Why = "product scope not met: " + res.Product.Why
+		} else {
+			res.Why = "reach not met: " + res.Reach.Why
+		}
+	default:
+		res.Why = "undecided: " + strings.Join(fdpDedupe(all.why), "; ")
+	}
+	return res, nil
+}
+
+// --- product scope ---
+
+func (ev *fdpEval) product(ps ProductScope) fdpFind {
+	it := ev.q.Item
+	if it.ProducedIn == jurisdiction.UnitedStates {
+		return fdpNo("produced in the United States: not a foreign-produced item")
+	}
+	item := ev.itemTest(ps.Item)
+	if item.a == No {
+		return item // the routes cannot change the answer
+	}
+	routes := make([]fdpFind, 0, 3)
+	if ps.Direct != nil {
+		routes = append(routes, ev.lineage("item.direct_product_of", "the item", it.DirectProductOf, ps.Direct))
+	}
+	if ps.Plant != nil {
+		routes = append(routes, ev.lineage("item.plant", "the plant or a major component that produced the item", it.Plant, ps.Plant))
+	}
+	if ps.ContainsIC {
+		routes = append(routes, ev.containsIC(ps.Plant))
+	}
+	return fdpAll(item, fdpAny(routes...))
+}
+
+func (ev *fdpEval) itemTest(s ItemScope) fdpFind {
+	e := ev.q.Item.ECCN
+	if s.Test == ItemAny {
+		return fdpYes("any item")
+	}
+	if !e.IsValid() {
+		return fdpUnknown("item.eccn", "the item's classification is not given")
+	}
+	switch s.Test {
+	case ItemNSControlled:
+		return fdpNSControlled(e)
+	case ItemOnCCL:
+		if e.IsEAR99() {
+			return ev.supp7(s)
+		}
+		return fdpYes("item " + e.String() + " is on the CCL")
+	case ItemCategories:
+		if e.IsEAR99() {
+			return ev.supp7(s)
+		}
+		if c := e.Category(); c >= s.MinCategory && c <= s.MaxCategory {
+			return fdpYes(fmt.Sprintf("item %s is in Category %d", e, c))
+		}
+		return fdpNo(fmt.Sprintf("item %s is not in Categories %d-%d", e, s.MinCategory, s.MaxCategory))
+	case Item9x515, Item600Series:
+		in := e.Is9x515()
+		name := "a 9x515 item"
+		if s.Test == Item600Series {
+			in = e.Is600Series() || e.Entry().String() == "0A919"
+			name = "a 600 series or 0A919 item"
+		}
+		switch {
+		case !in:
+			return fdpNo("item " + e.String() + " is not " + name)
+		case e.IsY():
+			return fdpUnknown("item.eccn", "item "+e.String()+" is a .y item; whether .y items are within the rule is not verified")
+		}
+		return fdpYes("item " + e.String() + " is " + name)
+	case ItemListed:
+		best := fdpNo("item " + e.String() + " is not in the rule's item list")
+		for _, p := range s.Patterns {
+			switch a := p.matchItem(e); {
+			case a == Yes && len(p.For) > 0:
+				best = fdpAny(best, fdpUnknown("item.eccn", "item "+e.String()+": whether it is "+p.String()+" is not stated"))
+			case a == Yes:
+				return fdpYes("item " + e.String() + " is in " + p.ECCN.String())
+			case a == Indeterminate:
+				best = fdpAny(best, fdpUnknown("item.eccn", "item "+e.String()+" is less specific than "+p.String()))
+			}
+		}
+		return best
+	}
+	return fdpNo("invalid item test")
+}
+
+func (ev *fdpEval) supp7(s ItemScope) fdpFind {
+	if !s.Supp7 {
+		return fdpNo("item is EAR99")
+	}
+	if !ev.q.Item.HTS.IsValid() {
+		return fdpUnknown("item.hts", "EAR99 item: whether Supplement No. 7 to part 746 lists it depends on its HTS code, not given")
+	}
+	return fdpUnknown("item.hts", "EAR99 item with HTS "+ev.q.Item.HTS.String()+": Supplement No. 7 to part 746 is not held by this package; check whether it lists the code")
+}
+
+func fdpNSControlled(e product.ECCN) fdpFind {
+	if e.IsEAR99() {
+		return fdpNo("item is EAR99, not NS-controlled")
+	}
+	ent, ok := product.LookupEntry(e)
+	if !ok {
+		return fdpUnknown("item.eccn", "item "+e.String()+" is not in the CCL table")
+	}
+	best := product.MatchNo
+	for _, c := range ent.Controls() {
+		if c.Reason() == product.ReasonNS {
+			best = max(best, c.AppliesTo(e))
+		}
+	}
+	switch best {
+	case product.MatchYes:
+		return fdpYes("item " + e.String() + " is NS-controlled")
+	case product.MatchIndeterminate:
+		return fdpUnknown("item.eccn", "item "+e.String()+": whether an NS row covers it depends on facts beyond the ECCN")
+	}
+	return fdpNo("item " + e.String() + " is not NS-controlled")
+}
+
+func (ev *fdpEval) lineage(path, whose string, l product.Lineage, in *InputScope) fdpFind {
+	if !l.Known() {
+		return fdpUnknown(path, "unknown what technology or software "+whose+" is a direct product of")
+	}
+	if l.Len() == 0 {
+		return fdpNo(whose + " is a direct product of no technology or software (stated)")
+	}
+	fs := make([]fdpFind, 0, l.Len())
+	for i, e := range l.All() {
+		fs = append(fs, fdpEntryMatch(entryPath{path, i}, whose, e, in))
+	}
+	return fdpAny(fs...)
+}
+
+// entryPath names a lineage entry; String builds its wire-format path
+// ("item.plant.direct_product_of[0]") only when a result needs it.
+type entryPath struct {
+	lineage string // "item.direct_product_of", "item.plant", "item.components[0].plant"
+	i       int
+}
+
+func (p entryPath) String() string {
+	base := p.lineage
+	if base != "item.direct_product_of" {
+		base += ".direct_product_of"
+	}
+	return fmt.Sprintf("%s[%d]", base, p.i)
+}
+
+// fdpEntryMatch tests one lineage entry against an input scope.
+func fdpEntryMatch(path entryPath, whose string, e product.DirectProduct, in *InputScope) fdpFind {
+	eccn := fdpInputECCN(path, e, in)
+	if eccn.a == No {
+		return eccn
+	}
+	if in.WrittenAssurance {
+		if eccn = fdpAll(eccn, fdpWrittenAssurance(path, e)); eccn.a == No {
+			return eccn
+		}
+	}
+	var origin fdpFind
+	switch e.Origin {
+	case product.OriginUS:
+		origin = fdpYes(whose + " is a direct product of " + e.String())
+	case product.OriginForeignSubjectToEAR:
+		if in.Origin == InputSubjectToEAR {
+			origin = fdpYes(whose + " is a direct product of " + e.String())
+		} else {
+			origin = fdpNo(e.ECCN.String() + " is not U.S.-origin")
+		}
+	case product.OriginForeign:
+		origin = fdpNo(e.ECCN.String() + " is foreign, not subject to the EAR")
+	default:
+		origin = fdpUnknown(path.String()+".origin", "origin of "+e.ECCN.String()+" is unknown")
+	}
+	return fdpAll(origin, eccn)
+}
+
+func fdpInputECCN(path entryPath, e product.DirectProduct, in *InputScope) fdpFind {
+	k := e.ECCN.Kind()
+	if in.AnyDE || in.Series600 {
+		if k != product.Software && k != product.Technology {
+			return fdpNo(e.ECCN.String() + " is not a product group D or E ECCN")
+		}
+		if in.Series600 && !e.ECCN.Is600Series() {
+			return fdpNo(e.ECCN.String() + " is not a 600 series ECCN")
+		}
+		if in.AnyDE && len(in.Patterns) == 0 {
+			if c := e.ECCN.Category(); c < in.MinCategory || c > in.MaxCategory {
+				return fdpNo(fmt.Sprintf("%s is not in Categories %d-%d", e.ECCN, in.MinCategory, in.MaxCategory))
+			}
+		}
+		if len(in.Patterns) == 0 {
+			return fdpYes(e.ECCN.String() + " is within the listed inputs")
+		}
+	}
+	if len(in.Patterns) == 0 {
+		return fdpYes(e.ECCN.String() + " is product group D or E")
+	}
+	best := fdpFind{a: No}
+	for _, p := range in.Patterns {
+		m := p.matchItem(e.ECCN)
+		if m == No {
+			continue
+		}
+		var f fdpFind
+		if m == Yes {
+			f = fdpYes(e.ECCN.String() + " is a listed input")
+		} else {
+			f = fdpUnknown(path.String()+".eccn", e.ECCN.String()+" is less specific than "+p.String())
+		}
+		switch fm := p.matchFor(e.For); fm {
+		case No:
+			f = fdpNo(e.String() + " is not " + p.String())
+		case Indeterminate:
+			f = fdpAll(f, fdpUnknown(path.String()+".for", "what "+e.ECCN.String()+" is for is not stated; the rule lists "+p.String()))
+		}
+		best = fdpAny(best, f)
+	}
+	if best.a == No && len(best.why) == 0 {
+		best.why = []string{e.ECCN.String() + " is not among the rule's listed inputs"}
+	}
+	return best
+}
+
+// fdpWrittenAssurance: stated true/false decides; not stated, technology or
+// software that is NS-controlled may need one (indeterminate), other
+// technology cannot.
+func fdpWrittenAssurance(path entryPath, e product.DirectProduct) fdpFind {
+	switch {
+	case e.WrittenAssurance.IsTrue():
+		return fdpYes(e.ECCN.String() + " requires a written assurance (stated)")
+	case e.WrittenAssurance.IsFalse():
+		return fdpNo(e.ECCN.String() + " requires no written assurance (stated)")
+	}
+	ent, ok := product.LookupEntry(e.ECCN)
+	best := product.MatchIndeterminate
+	if ok {
+		best = product.MatchNo
+		for _, c := range ent.Controls() {
+			if c.Reason() == product.ReasonNS {
+				best = max(best, c.AppliesToFor(e.ECCN, e.For))
+			}
+		}
+	}
+	if best == product.MatchNo {
+		return fdpNo(e.ECCN.String() + " is not NS-controlled, so it cannot require a written assurance")
+	}
+	return fdpUnknown(path.String()+".written_assurance", "whether "+e.ECCN.String()+" requires a written assurance is not stated")
+}
+
+// fdpICECCNs are the ECCNs whose items are integrated circuits.
+var fdpICECCNs = fdpPatterns("3A090", "3A001.a", "3A001.z", "3A991.a")
+
+func (ev *fdpEval) containsIC(plant *InputScope) fdpFind {
+	lines := ev.q.Item.Components
+	if len(lines) == 0 {
+		return fdpNo("the item contains no component (none listed)")
+	}
+	var fs []fdpFind
+	for i, l := range lines {
+		path := fmt.Sprintf("item.components[%d]", i)
+		var ic fdpFind
+		switch k := l.ECCN.Kind(); {
+		case l.IntegratedCircuit.IsTrue():
+			ic = fdpYes(l.ID + " is an integrated circuit")
+		case l.IntegratedCircuit.IsFalse(), k == product.Software, k == product.Technology:
+			fs = append(fs, fdpNo(l.ID+" is not an integrated circuit"))
+			continue
+		case slices.ContainsFunc(fdpICECCNs, func(p ECCNPattern) bool { return p.matchItem(l.ECCN) == Yes }):
+			ic = fdpYes(l.ID + " (" + l.ECCN.String() + ") is an integrated circuit")
+		default:
+			ic = fdpUnknown(path+".integrated_circuit", "whether "+l.ID+" is an integrated circuit is not stated")
+		}
+		fs = append(fs, fdpAll(ic, ev.lineage(path+".plant", "the plant that made "+l.ID, l.Plant, plant)))
+	}
+	return fdpAny(fs...)
+}
+
+func fdpPatternList(ps []ECCNPattern) string {
+	ss := make([]string, len(ps))
+	for i, p := range ps {
+		ss[i] = p.String()
+	}
+	return strings.Join(ss, ", ")
+}
+
+// --- reach ---
+
+func (ev *fdpEval) prong(r *Rule, p Prong) (fdpFind, []string, error) {
+	q := ev.q
+	switch p.Kind {
+	case ProngDestination:
+		in, why, err := ev.inSet(q.Destination, p.Where)
+		if err != nil {
+			return fdpFind{}, nil, err
+		}
+		return fdpFind{a: answerOf(in), why: []string{why}}, nil, nil
+	case ProngIncorporation:
+		if !q.Incorporations.Known() {
+			return fdpUnknown("incorporations", "unknown whether the item will be incorporated into items bound for "+p.Where.String()), nil, nil
+		}
+		for _, inc := range q.Incorporations.items {
+			if !inc.Destination.IsValid() {
+				continue
+			}
+			in, _, err := ev.inSet(jurisdiction.Destination{Country: inc.Destination}, p.Where)
+			if err != nil {
+				return fdpFind{}, nil, err
+			}
+			if in {
+				return fdpYes("to be incorporated into items bound for " + inc.Destination.String()), nil, nil
+			}
+		}
+		return fdpNo("no known incorporation into items bound for " + p.Where.String()), nil, nil
+	case ProngFootnote:
+		return ev.footnote(r, p.Footnote)
+	case ProngGovernment:
+		if !q.Parties.Known() {
+			return fdpUnknown("parties", "parties unknown: whether the Government of "+p.Government.Name()+" is a party"), nil, nil
+		}
+		for _, pt := range q.Parties.items {
+			if pt.GovernmentOf == p.Government {
+				return fdpYes(fdpPartyName(pt) + " (" + pt.Role.String() + ") is the Government of " + p.Government.Name()), nil, nil
+			}
+		}
+		return fdpNo("no party declared to be the Government of " + p.Government.Name()), nil, nil
+	case ProngEndUse:
+		in, why, err := ev.inSet(q.Destination, p.Where)
+		if err != nil {
+			return fdpFind{}, nil, err
+		}
+		where := fdpFind{a: answerOf(in), why: []string{why}}
+		var use fdpFind
+		switch {
+		case !q.EndUses.Known():
+			use = fdpUnknown("end_uses", "end uses unknown: whether the item is for "+p.EndUse.String())
+		case q.EndUses.Has(p.EndUse):
+			use = fdpYes("end use " + p.EndUse.String())
+		default:
+			use = fdpNo("no " + p.EndUse.String() + " end use known")
+		}
+		return fdpAll(use, where), nil, nil
+	case ProngDeveloperHQ:
+		if ev.q.Item.EffectiveKind() != product.Technology {
+			return fdpNo("the item is not technology developed for masks or IC wafers or dies"), nil, nil
+		}
+		return fdpUnknown("item", "whether the technology was developed by an entity headquartered in "+p.Where.String()+" for producing a mask or an IC wafer or die is not stated"), nil, nil
+	}
+	return fdpFind{}, nil, fmt.Errorf("license: rule %s: invalid prong kind %d", r.Citation, p.Kind)
+}
+
+func fdpPartyName(p Party) string {
+	if p.Name == "" {
+		return "a party"
+	}
+	return p.Name
+}
+
+// footnote evaluates the Entity List footnote prong: a party with the
+// footnote (or, under the affiliates rule, owned 50 percent or more by
+// listed owners one of which has it), or an incorporation for such a party.
+func (ev *fdpEval) footnote(r *Rule, n int) (fdpFind, []string, error) {
+	q := ev.q
+	var warnings []string
+	affiliates := false
+	if r.Affiliates {
+		switch {
+		case affiliatesFirst.Contains(q.AsOf):
+			affiliates = true
+		case !q.AsOf.Before(affiliatesResumes) && q.Options.Affiliates == AffiliatesAsWritten:
+			affiliates = true
+			warnings = append(warnings, "affiliates rule (90 FR 47201) taken as back in force from 2026-11-10, as the suspension rule is written; confirm that BIS did not extend the suspension")
+		case !q.AsOf.Before(affiliatesResumes):
+			warnings = append(warnings, "affiliates rule taken as still suspended (option); confirm")
+		}
+	}
+	var party fdpFind
+	if !q.Parties.Known() {
+		party = fdpUnknown("parties", fmt.Sprintf("parties unknown: whether a footnote %d entity is a party", n))
+	} else {
+		party = fdpNo(fmt.Sprintf("no party declared with Entity List footnote %d (the footnotes are the caller's declarations)", n))
+		for _, pt := range q.Parties.items {
+			if pt.HasFootnote(n) {
+				party = fdpYes(fmt.Sprintf("%s (%s) has Entity List footnote %d", fdpPartyName(pt), pt.Role, n))
+				break
+			}
+			if affiliates {
+				if ok, why := fdpOwnedByListed(pt, n); ok {
+					party = fdpYes(fdpPartyName(pt) + " (" + pt.Role.String() + ") " + why + " (affiliates rule, 90 FR 47201)")
+					break
+				}
+			}
+		}
+	}
+	var inc fdpFind
+	if !q.Incorporations.Known() {
+		inc = fdpUnknown("incorporations", fmt.Sprintf("unknown whether the item will go into items of a footnote %d entity", n))
+	} else {
+		inc = fdpNo(fmt.Sprintf("no known incorporation into items of a footnote %d entity", n))
+		for _, in := range q.Incorporations.items {
+			if slices.Contains(in.ByPartyWithFootnotes, n) {
+				inc = fdpYes(fmt.Sprintf("to be incorporated into items of a footnote %d entity", n))
+				break
+			}
+		}
+	}
+	return fdpAny(party, inc), warnings, nil
+}
+
+// fdpOwnedByListed reports whether p is owned 50 percent or more in the
+// aggregate by owners with Entity List footnotes, one of which has n.
+func fdpOwnedByListed(p Party, n int) (bool, string) {
+	total := decimal.Zero
+	hasN := false
+	for _, o := range p.Ownership {
+		if len(o.EntityListFootnotes) == 0 {
+			continue
+		}
+		total = total.Add(o.Percent)
+		if slices.Contains(o.EntityListFootnotes, n) {
+			hasN = true
+		}
+	}
+	if hasN && total.GreaterThanOrEqual(decimal.NewFromInt(50)) {
+		return true, fmt.Sprintf("is %s%% owned by listed entities, one with footnote %d", total.String(), n)
+	}
+	return false, ""
+}
+
+// groupsFor returns the country groups of c on the query's date.
+func (ev *fdpEval) groupsFor(c jurisdiction.Country) (jurisdiction.GroupSet, error) {
+	if ev.groupsOf == c && c.IsValid() {
+		return ev.groups, nil
+	}
+	gs, err := jurisdiction.GroupsOf(groupsCountry(c), ev.q.AsOf)
+	if err != nil {
+		return 0, err
+	}
+	ev.groupsOf, ev.groups = c, gs
+	return gs, nil
+}
+
+// inSet reports whether d is in the set on the query's date.
+func (ev *fdpEval) inSet(d jurisdiction.Destination, w Destinations) (bool, string, error) {
+	if w.Anywhere {
+		return true, "any destination", nil
+	}
+	for _, p := range w.Places {
+		if p.From.IsValid() && ev.q.AsOf.Before(p.From) {
+			continue
+		}
+		if d.Country == p.Country && (p.Region == jurisdiction.RegionNone || d.Region == p.Region) {
+			return true, d.String() + " is " + p.String(), nil
+		}
+	}
+	if len(w.Groups) == 0 {
+		return false, d.String() + " is not in " + w.String(), nil
+	}
+	gs, err := ev.groupsFor(d.Country)
+	if err != nil {
+		var ce *jurisdiction.CountryError
+		if errors.As(err, &ce) {
+			return false, "", &QueryError{Field: "destination.country", Err: err}
+		}
+		return false, "", &QueryError{Field: "as_of", Err: err}
+	}
+	for _, g := range w.ExceptGroups {
+		if gs.Has(g) {
+			return false, fmt.Sprintf("%s is in %s, excepted", d, g), nil
+		}
+	}
+	for _, g := range w.Groups {
+		if gs.Has(g) {
+			return true, fmt.Sprintf("%s is in Country Group %s", d, g), nil
+		}
+	}
+	return false, d.String() + " is not in " + w.String(), nil
+}
+
+// String describes the place: "RU", "UA/crimea (from 2023-05-19)".
+func (p Place) String() string {
+	d := jurisdiction.Destination{Country: p.Country, Region: p.Region}
+	return d.String()
+}
+
+// String describes the set: "any destination", "MO or D:5",
+// "D:1, D:4 or D:5, except A:5 and A:6".
+func (w Destinations) String() string {
+	if w.Anywhere {
+		return "any destination"
+	}
+	var parts []string
+	for _, p := range w.Places {
+		s := p.String()
+		if p.From.IsValid() {
+			s += " (from " + p.From.String() + ")"
+		}
+		parts = append(parts, s)
+	}
+	for _, g := range w.Groups {
+		parts = append(parts, g.String())
+	}
+	s := fdpJoinOr(parts)
+	if len(w.ExceptGroups) > 0 {
+		var xs []string
+		for _, g := range w.ExceptGroups {
+			xs = append(xs, g.String())
+		}
+		s += ", except " + strings.Join(xs, " and ")
+	}
+	return s
+}
+
+func fdpJoinOr(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return "nowhere"
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
+}

@@ -1,0 +1,567 @@
+package license
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+	"github.com/shopspring/decimal"
+)
+
+var tToday = jurisdiction.MustParseDate("2026-11-28")
+
+// mod changes a query.
+type tMod func(*FDPQuery)
+
+func tECCN(s string) tMod {
+	return func(q *FDPQuery) { q.Item.ECCN = product.MustParseECCN(s); q.Item.Kind = 0 }
+}
+func tKind(k product.Kind) tMod {
+	return func(q *FDPQuery) { q.Item.Kind = k }
+}
+func tMadeIn(c string) tMod {
+	return func(q *FDPQuery) { q.Item.ProducedIn = jurisdiction.MustParseCountry(c) }
+}
+func tTo(c string) tMod {
+	return func(q *FDPQuery) { q.Destination = jurisdiction.Destination{Country: jurisdiction.MustParseCountry(c)} }
+}
+func tToRegion(c string, r jurisdiction.Region) tMod {
+	return func(q *FDPQuery) {
+		q.Destination = jurisdiction.Destination{Country: jurisdiction.MustParseCountry(c), Region: r}
+	}
+}
+func tAsOf(s string) tMod { return func(q *FDPQuery) { q.AsOf = jurisdiction.MustParseDate(s) } }
+
+// dp is a lineage entry: "3E001 us", "3E001 us for 3B001.b", "3E001 us wa".
+func tDP(s string) product.DirectProduct {
+	f := strings.Fields(s)
+	d := product.DirectProduct{ECCN: product.MustParseECCN(f[0])}
+	d.Origin, _ = product.ParseOrigin(f[1])
+	for i := 2; i < len(f); i++ {
+		switch f[i] {
+		case "for":
+			i++
+			d.For = product.MustParseECCN(f[i])
+		case "wa":
+			d.WrittenAssurance = product.BoolTrue
+		case "nowa":
+			d.WrittenAssurance = product.BoolFalse
+		}
+	}
+	return d
+}
+
+func tDirect(entries ...string) tMod {
+	return func(q *FDPQuery) { q.Item.DirectProductOf = tLineage(entries) }
+}
+func tPlant(entries ...string) tMod {
+	return func(q *FDPQuery) { q.Item.Plant = tLineage(entries) }
+}
+func tLineage(entries []string) product.Lineage {
+	var ds []product.DirectProduct
+	for _, e := range entries {
+		ds = append(ds, tDP(e))
+	}
+	return product.LineageOf(ds...)
+}
+func tDirectUnknown() tMod { return func(q *FDPQuery) { q.Item.DirectProductOf = product.Lineage{} } }
+func tPlantUnknown() tMod  { return func(q *FDPQuery) { q.Item.Plant = product.Lineage{} } }
+func tParty(fn ...int) tMod {
+	return func(q *FDPQuery) {
+		q.Parties = PartiesOf(Party{Name: "p", Role: RoleEndUser, EntityListFootnotes: fn})
+	}
+}
+func tParties(ps ...Party) tMod  { return func(q *FDPQuery) { q.Parties = PartiesOf(ps...) } }
+func tPartiesUnknown() tMod      { return func(q *FDPQuery) { q.Parties = Parties{} } }
+func tEndUses(us ...EndUse) tMod { return func(q *FDPQuery) { q.EndUses = EndUsesOf(us...) } }
+func tEndUsesUnknown() tMod      { return func(q *FDPQuery) { q.EndUses = EndUses{} } }
+func tIncUnknown() tMod          { return func(q *FDPQuery) { q.Incorporations = Incorporations{} } }
+func tHTS(s string) tMod         { return func(q *FDPQuery) { q.Item.HTS = product.MustParseHTS(s) } }
+func tEnforced() tMod            { return func(q *FDPQuery) { q.Options.AIDiffusion = AIDiffusionEnforced } }
+func tIncorporation(c string, fn ...int) tMod {
+	return func(q *FDPQuery) {
+		var d jurisdiction.Country
+		if c != "" {
+			d = jurisdiction.MustParseCountry(c)
+		}
+		q.Incorporations = IncorporationsOf(Incorporation{Destination: d, ByPartyWithFootnotes: fn})
+	}
+}
+func tComponent(l product.Line) tMod {
+	return func(q *FDPQuery) { q.Item.Components = append(q.Item.Components, l) }
+}
+
+// query is a Taiwanese EAR99 commodity, a direct product of nothing, to
+// Germany, no parties, end uses or incorporations, as of today, changed by
+// mods.
+func tQuery(mods ...tMod) FDPQuery {
+	q := FDPQuery{
+		Item: product.Item{
+			ID: "t", ECCN: product.EAR99, Kind: product.Commodity,
+			ProducedIn: jurisdiction.Taiwan, Value: product.MustParseMoney("1000.00", "USD"),
+			DirectProductOf: product.NoLineage(), Plant: product.NoLineage(),
+		},
+		Destination: jurisdiction.Destination{Country: jurisdiction.Germany},
+		Parties:     NoParties(), EndUses: NoEndUses(), Incorporations: NoIncorporations(),
+		AsOf: tToday,
+	}
+	for _, m := range mods {
+		m(&q)
+	}
+	return q
+}
+
+const tAbsent FDPOutcome = 0 // the rule is left out
+
+type tRuleCase struct {
+	name    string
+	rule    string // paragraph after 734.9: "(b)"
+	q       FDPQuery
+	want    FDPOutcome
+	missing string // a field that must be named in Missing
+}
+
+func TestFDPRules(t *testing.T) {
+	ic := product.Line{ID: "ic1", ECCN: product.MustParseECCN("3A991.a.1"), Origin: product.OriginForeign,
+		Value: product.MustParseMoney("10.00", "USD"), Quantity: product.MustParseQuantity("1"), Relation: product.Incorporated,
+		Plant: tLineage([]string{"3E001 us for 3B001.b"})}
+	icNoPlant := ic
+	icNoPlant.Plant = product.Lineage{}
+	cases := []tRuleCase{
+		// (b) National Security
+		{"b/in", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us for 3A001.b.2 wa"), tTo("CN")), FDPApplies, ""},
+		{"b/plant", "(b)", tQuery(tECCN("3A001.b.2"), tPlant("3E001 us for 3B001.b wa"), tTo("IR")), FDPApplies, ""},
+		{"b/item-not-NS", "(b)", tQuery(tECCN("3A991.a.2"), tDirect("3E001 us wa"), tTo("CN")), FDPDoesNotApply, ""},
+		{"b/no-assurance", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us nowa"), tTo("CN")), FDPDoesNotApply, ""},
+		{"b/foreign-tech", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 foreign_subject_to_ear wa"), tTo("CN")), FDPDoesNotApply, ""},
+		{"b/out-dest", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("DE")), FDPDoesNotApply, ""},
+		{"b/assurance-unknown", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us for 3A001.b.2"), tTo("CN")), FDPIndeterminate, "item.direct_product_of[0].written_assurance"},
+		{"b/AT-only-tech", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E991 us"), tTo("CN")), FDPDoesNotApply, ""},
+		{"b/plant-unknown", "(b)", tQuery(tECCN("3A001.b.2"), tPlantUnknown(), tTo("CN")), FDPIndeterminate, "item.plant"},
+		{"b/plant-unknown-direct-decides", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tPlantUnknown(), tTo("CN")), FDPApplies, ""},
+		{"b/before", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("CN"), tAsOf("2022-02-02")), tAbsent, ""},
+		// (c) 9x515
+		{"c/in", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us nowa"), tTo("CN")), FDPApplies, ""},
+		{"c/not-9x515-item", "(c)", tQuery(tECCN("9A610.x"), tDirect("9E515.x us"), tTo("CN")), FDPDoesNotApply, ""},
+		{"c/foreign-tech", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x foreign_subject_to_ear"), tTo("CN")), FDPDoesNotApply, ""},
+		{"c/out-dest", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us"), tTo("IN")), FDPDoesNotApply, ""},
+		{"c/origin-unknown", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x unknown"), tTo("CU")), FDPIndeterminate, "item.direct_product_of[0].origin"},
+		{"c/y", "(c)", tQuery(tECCN("9A515.y.1"), tDirect("9E515.y us"), tTo("CN")), FDPIndeterminate, "item.eccn"},
+		{"c/before", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us"), tTo("CN"), tAsOf("2014-11-09")), tAbsent, ""},
+		// (d) 600 series
+		{"d/in", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E610.a us"), tTo("SA")), FDPApplies, ""},
+		{"d/0A919", "(d)", tQuery(tECCN("0A919.a.1"), tPlant("9E610.a us"), tTo("CN")), FDPApplies, ""},
+		{"d/not-600-tech", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E991 us"), tTo("SA")), FDPDoesNotApply, ""},
+		{"d/out-dest", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E610.a us"), tTo("FR")), FDPDoesNotApply, ""},
+		{"d/lineage-unknown", "(d)", tQuery(tECCN("9A610.x"), tDirectUnknown(), tTo("SA")), FDPIndeterminate, "item.direct_product_of"},
+		{"d/before", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E610.a us"), tTo("SA"), tAsOf("2013-10-14")), tAbsent, ""},
+		// (e)(1) footnote 1
+		{"e1/in", "(e)(1)", tQuery(tDirect("3D991 us"), tParty(1), tTo("CN")), FDPApplies, ""},
+		{"e1/foreign-subject", "(e)(1)", tQuery(tDirect("3E991 foreign_subject_to_ear"), tParty(1)), FDPApplies, ""},
+		{"e1/plant-foreign-subject", "(e)(1)", tQuery(tPlant("3E991 foreign_subject_to_ear"), tParty(1)), FDPDoesNotApply, ""},
+		{"e1/not-listed-tech", "(e)(1)", tQuery(tDirect("5E002 us"), tParty(1)), FDPDoesNotApply, ""},
+		{"e1/no-party", "(e)(1)", tQuery(tDirect("3D991 us"), tParty(4)), FDPDoesNotApply, ""},
+		{"e1/incorporation", "(e)(1)", tQuery(tDirect("3D991 us"), tIncorporation("CN", 1)), FDPApplies, ""},
+		{"e1/parties-unknown", "(e)(1)", tQuery(tDirect("3D991 us"), tPartiesUnknown()), FDPIndeterminate, "parties"},
+		{"e1/incorporations-unknown", "(e)(1)", tQuery(tDirect("3D991 us"), tIncUnknown()), FDPIndeterminate, "incorporations"},
+		{"e1/lineage-unknown", "(e)(1)", tQuery(tDirectUnknown(), tParty(1)), FDPIndeterminate, "item.direct_product_of"},
+		{"e1/us-made", "(e)(1)", tQuery(tMadeIn("US"), tDirect("3D991 us"), tParty(1)), FDPDoesNotApply, ""},
+		{"e1/before", "(e)(1)", tQuery(tDirect("3D991 us"), tParty(1), tAsOf("2020-08-16")), tAbsent, ""},
+		// (e)(2) footnote 4
+		{"e2/in", "(e)(2)", tQuery(tDirect("5E002 us"), tParty(4), tTo("CN")), FDPApplies, ""},
+		{"e2/not-listed-tech", "(e)(2)", tQuery(tDirect("9E991 us"), tParty(4)), FDPDoesNotApply, ""},
+		{"e2/fn1-only", "(e)(2)", tQuery(tDirect("5E002 us"), tParty(1)), FDPDoesNotApply, ""},
+		{"e2/unknown-origin", "(e)(2)", tQuery(tDirect("3E001 unknown"), tParty(4)), FDPIndeterminate, "item.direct_product_of[0].origin"},
+		{"e2/before", "(e)(2)", tQuery(tDirect("5E002 us"), tParty(4), tAsOf("2022-10-06")), tAbsent, ""},
+		// (e)(3) footnote 5
+		{"e3/in", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(5), tTo("CN")), FDPApplies, ""},
+		{"e3/direct-for-3B", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 foreign_subject_to_ear for 3B001.a.1"), tParty(5)), FDPApplies, ""},
+		{"e3/direct-for-other", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us for 3A001.b"), tParty(5)), FDPDoesNotApply, ""},
+		{"e3/direct-for-unknown", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us"), tParty(5)), FDPIndeterminate, "item.direct_product_of[0].for"},
+		{"e3/sme-item-excluded", "(e)(3)", tQuery(tECCN("3B001.c.4"), tPlant("3E001 us"), tParty(5)), FDPDoesNotApply, ""},
+		{"e3/bare-3B001", "(e)(3)", tQuery(tECCN("3B001"), tPlant("3E001 us"), tParty(5)), FDPIndeterminate, "item.eccn"},
+		{"e3/contains-ic", "(e)(3)", tQuery(tECCN("3B993"), tComponent(ic), tParty(5)), FDPApplies, ""},
+		{"e3/ic-plant-unknown", "(e)(3)", tQuery(tECCN("3B993"), tComponent(icNoPlant), tParty(5)), FDPIndeterminate, "item.components[0].plant"},
+		{"e3/no-fn5", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(1), tTo("CN")), FDPDoesNotApply, ""},
+		{"e3/facility-end-use", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUses(EndUseAdvancedNodeIC), tTo("CN")), FDPApplies, ""},
+		{"e3/end-uses-unknown", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUsesUnknown(), tTo("CN")), FDPIndeterminate, "end_uses"},
+		{"e3/before", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(5), tAsOf("2024-12-01")), tAbsent, ""},
+		// (f) Russia/Belarus/Crimea
+		{"f/in", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("RU")), FDPApplies, ""},
+		{"f/crimea", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tToRegion("UA", jurisdiction.RegionCrimea)), FDPApplies, ""},
+		{"f/dnr", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tToRegion("UA", jurisdiction.RegionDNR)), FDPDoesNotApply, ""},
+		{"f/belarus", "(f)", tQuery(tECCN("1A995"), tPlant("1E001 us"), tTo("BY")), FDPApplies, ""},
+		{"f/foreign-subject", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 foreign_subject_to_ear"), tTo("RU")), FDPDoesNotApply, ""},
+		{"f/out-dest", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("KZ")), FDPDoesNotApply, ""},
+		{"f/incorporation", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("KZ"), tIncorporation("RU")), FDPApplies, ""},
+		{"f/ear99-no-hts", "(f)", tQuery(tDirect("5E991 us"), tTo("RU")), FDPIndeterminate, "item.hts"},
+		{"f/ear99-hts", "(f)", tQuery(tDirect("5E991 us"), tHTS("8471.50"), tTo("RU")), FDPIndeterminate, "item.hts"},
+		{"f/before", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("RU"), tAsOf("2022-02-23")), tAbsent, ""},
+		// (g) Russia/Belarus MEU and procurement
+		{"g/in", "(g)", tQuery(tPlant("3E991 us"), tParty(3), tTo("HK")), FDPApplies, ""},
+		{"g/cat0-input", "(g)", tQuery(tDirect("0E606 foreign_subject_to_ear"), tParty(3)), FDPApplies, ""},
+		{"g/plant-foreign-subject", "(g)", tQuery(tPlant("3E991 foreign_subject_to_ear"), tParty(3)), FDPDoesNotApply, ""},
+		{"g/no-fn3", "(g)", tQuery(tPlant("3E991 us"), tParty(1)), FDPDoesNotApply, ""},
+		{"g/plant-unknown", "(g)", tQuery(tPlantUnknown(), tParty(3)), FDPIndeterminate, "item.plant"},
+		{"g/before", "(g)", tQuery(tPlant("3E991 us"), tParty(3), tAsOf("2022-02-23")), tAbsent, ""},
+		// (h) advanced computing
+		{"h/in", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("CN")), FDPApplies, ""},
+		{"h/codified-anywhere", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY")), FDPApplies, ""},
+		{"h/enforced-MY", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tEnforced()), FDPDoesNotApply, ""},
+		{"h/enforced-VN", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("VN"), tEnforced()), FDPApplies, ""},
+		{"h/enforced-IL-A6", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("IL"), tEnforced()), FDPDoesNotApply, ""},
+		{"h/enforced-incorporation", "(h)", tQuery(tECCN("4A003.z"), tPlant("3E001 us"), tTo("MY"), tIncorporation("CN"), tEnforced()), FDPApplies, ""},
+		{"h/before-diffusion", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tAsOf("2024-06-01")), FDPDoesNotApply, ""},
+		{"h/not-3A090", "(h)", tQuery(tECCN("4A994"), tPlant("3E001 us"), tTo("CN")), FDPDoesNotApply, ""},
+		{"h/3E001-for-unknown", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("CN")), FDPIndeterminate, "item.eccn"},
+		{"h/enforced-tech-hq", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("MY"), tEnforced()), FDPIndeterminate, "item"},
+		{"h/before", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("CN"), tAsOf("2022-10-06")), tAbsent, ""},
+		// (i) supercomputer
+		{"i/in", "(i)", tQuery(tECCN("3A991.a.2"), tDirect("3D991 us"), tEndUses(EndUseSupercomputer), tTo("CN")), FDPApplies, ""},
+		{"i/macau", "(i)", tQuery(tDirect("3D991 us"), tEndUses(EndUseSupercomputer), tTo("MO")), FDPApplies, ""},
+		{"i/not-listed-tech", "(i)", tQuery(tDirect("9E991 us"), tEndUses(EndUseSupercomputer), tTo("CN")), FDPDoesNotApply, ""},
+		{"i/out-dest", "(i)", tQuery(tDirect("3D991 us"), tEndUses(EndUseSupercomputer), tTo("IN")), FDPDoesNotApply, ""},
+		{"i/no-end-use", "(i)", tQuery(tDirect("3D991 us"), tTo("CN")), FDPDoesNotApply, ""},
+		{"i/end-uses-unknown", "(i)", tQuery(tDirect("3D991 us"), tEndUsesUnknown(), tTo("CN")), FDPIndeterminate, "end_uses"},
+		{"i/before", "(i)", tQuery(tDirect("3D991 us"), tEndUses(EndUseSupercomputer), tTo("CN"), tAsOf("2022-10-06")), tAbsent, ""},
+		// (j) Iran
+		{"j/in", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("IR")), FDPApplies, ""},
+		{"j/government", "(j)", tQuery(tECCN("7A994"), tDirect("7E994 us"), tTo("AE"),
+			tParties(Party{Role: RolePurchaser, GovernmentOf: jurisdiction.Iran})), FDPApplies, ""},
+		{"j/cat2-item", "(j)", tQuery(tECCN("2A991"), tDirect("9E991 us"), tTo("IR")), FDPDoesNotApply, ""},
+		{"j/cat2-tech", "(j)", tQuery(tECCN("9A991.d"), tDirect("2E991 us"), tTo("IR")), FDPDoesNotApply, ""},
+		{"j/out-dest", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("AE")), FDPDoesNotApply, ""},
+		{"j/parties-unknown", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("AE"), tPartiesUnknown()), FDPIndeterminate, "parties"},
+		{"j/before", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("IR"), tAsOf("2023-02-23")), tAbsent, ""},
+		// (k) SME
+		{"k/in", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("CN")), FDPApplies, ""},
+		{"k/plant", "(k)", tQuery(tECCN("3B001.f.1.b"), tPlant("3D001 us"), tTo("MO")), FDPApplies, ""},
+		{"k/contains-ic", "(k)", tQuery(tECCN("3B002.c"), tComponent(ic), tTo("CN")), FDPApplies, ""},
+		{"k/not-sme", "(k)", tQuery(tECCN("3B001.a.1"), tDirect("3E992 us"), tTo("CN")), FDPDoesNotApply, ""},
+		{"k/direct-not-listed", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E001 us"), tTo("CN")), FDPDoesNotApply, ""},
+		{"k/out-dest", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("MY")), FDPDoesNotApply, ""},
+		{"k/bare-3B001", "(k)", tQuery(tECCN("3B001"), tDirect("3E992 us"), tTo("CN")), FDPIndeterminate, "item.eccn"},
+		{"k/ic-unknown", "(k)", tQuery(tECCN("3B001.c.4"), tComponent(product.Line{ID: "x", ECCN: product.EAR99, Origin: product.OriginForeign,
+			Value: product.MustParseMoney("1.00", "USD"), Quantity: product.MustParseQuantity("1"), Relation: product.Incorporated,
+			Plant: tLineage([]string{"3E001 us"})}), tTo("CN")), FDPIndeterminate, "item.components[0].integrated_circuit"},
+		{"k/before", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("CN"), tAsOf("2024-12-01")), tAbsent, ""},
+		// (l) AI model weights
+		{"l/in", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us for 3A090"), tTo("FR")), FDPApplies, ""},
+		{"l/enforced", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us for 3A090"), tTo("FR"), tEnforced()), FDPDoesNotApply, ""},
+		{"l/not-4E091", "(l)", tQuery(tECCN("4E992"), tKind(product.Technology), tPlant("3E001 us"), tTo("FR")), FDPDoesNotApply, ""},
+		{"l/plant-foreign", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 foreign"), tTo("FR")), FDPDoesNotApply, ""},
+		{"l/plant-unknown", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlantUnknown(), tTo("FR")), FDPIndeterminate, "item.plant"},
+		{"l/before", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us"), tTo("FR"), tAsOf("2025-01-12")), tAbsent, ""},
+	}
+	rules := DefaultFDPRules()
+	covered := map[string]map[string]bool{}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cite := "15 CFR 734.9" + c.rule
+			set := rules
+			if c.want == tAbsent {
+				// The rule alone: the other rules may need country-group
+				// tables that do not reach back to c.q.AsOf.
+				r, _ := rules.Rule(cite)
+				set, _ = NewRuleSet(r)
+			}
+			res, err := set.Evaluate(c.q)
+			if err != nil {
+				t.Fatalf("Evaluate: %v", err)
+			}
+			i := slices.IndexFunc(res, func(r FDPResult) bool { return r.Citation == cite })
+			if c.want == tAbsent {
+				if i >= 0 {
+					t.Fatalf("%s in force on %s: %+v", cite, c.q.AsOf, res[i])
+				}
+				return
+			}
+			if i < 0 {
+				t.Fatalf("%s missing from results", cite)
+			}
+			r := res[i]
+			if r.Outcome != c.want {
+				t.Fatalf("outcome %s, want %s\nwhy: %s\nproduct: %+v\nreach: %+v", r.Outcome, c.want, r.Why, r.Product, r.Reach)
+			}
+			if c.missing != "" && !slices.ContainsFunc(r.Missing, func(m MissingFact) bool { return m.Field == c.missing }) {
+				t.Errorf("missing %+v, want a fact %q", r.Missing, c.missing)
+			}
+			if r.Outcome != FDPIndeterminate && len(r.Missing) > 0 {
+				t.Errorf("decided outcome with missing facts %+v", r.Missing)
+			}
+		})
+		if covered[c.rule] == nil {
+			covered[c.rule] = map[string]bool{}
+		}
+		covered[c.rule][c.want.String()] = true
+	}
+	for _, r := range rules.Rules() {
+		p := strings.TrimPrefix(r.Citation, "15 CFR 734.9")
+		for _, o := range []FDPOutcome{FDPApplies, FDPDoesNotApply, FDPIndeterminate, tAbsent} {
+			if !covered[p][o.String()] {
+				t.Errorf("%s: no case with outcome %q", p, o)
+			}
+		}
+	}
+}
+
+func TestFDPResultsInCFROrder(t *testing.T) {
+	res, err := DefaultFDPRules().Evaluate(tQuery())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"(b)", "(c)", "(d)", "(e)(1)", "(e)(2)", "(e)(3)", "(f)", "(g)", "(h)", "(i)", "(j)", "(k)", "(l)"}
+	var got []string
+	for _, r := range res {
+		got = append(got, strings.TrimPrefix(r.Citation, "15 CFR 734.9"))
+		if r.Outcome != FDPDoesNotApply {
+			t.Errorf("%s: %s (%s)", r.Citation, r.Outcome, r.Why)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+	// Reading is recorded for (h) and (l) only.
+	for _, r := range res {
+		hasReading := r.Reading != nil
+		if want := r.Citation == "15 CFR 734.9(h)" || r.Citation == "15 CFR 734.9(l)"; hasReading != want {
+			t.Errorf("%s: reading recorded %v", r.Citation, hasReading)
+		}
+	}
+}
+
+func TestFDPAffiliates(t *testing.T) {
+	owned := Party{Name: "sub", Role: RoleUltimateConsignee, Ownership: []Ownership{
+		{Owner: "A", Percent: decimal.RequireFromString("30"), EntityListFootnotes: []int{1}},
+		{Owner: "B", Percent: decimal.RequireFromString("20"), EntityListFootnotes: []int{4}},
+	}}
+	under := owned
+	under.Ownership = slices.Clone(owned.Ownership)
+	under.Ownership[1].Percent = decimal.RequireFromString("19.99")
+	tests := []struct {
+		name    string
+		q       FDPQuery
+		want    FDPOutcome
+		warning bool
+	}{
+		{"in force 2025-10-15", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-10-15")), FDPApplies, false},
+		{"suspended 2026-01-15", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2026-01-15")), FDPDoesNotApply, false},
+		{"last suspended day", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2026-11-09")), FDPDoesNotApply, false},
+		{"back as written 2026-11-10", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2026-11-10")), FDPApplies, true},
+		{"still suspended by option", tQuery(tDirect("3D991 us"), tParties(owned), func(q *FDPQuery) { q.Options.Affiliates = AffiliatesSuspended }), FDPDoesNotApply, true},
+		{"aggregate under 50", tQuery(tDirect("3D991 us"), tParties(under), tAsOf("2025-10-15")), FDPDoesNotApply, false},
+		{"before the rule", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-09-28")), FDPDoesNotApply, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := DefaultFDPRules().Evaluate(tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := res[slices.IndexFunc(res, func(r FDPResult) bool { return r.Citation == "15 CFR 734.9(e)(1)" })]
+			if r.Outcome != tt.want {
+				t.Errorf("outcome %s, want %s: %s", r.Outcome, tt.want, r.Why)
+			}
+			if got := len(r.Warnings) > 0; got != tt.warning {
+				t.Errorf("warnings %v, want some: %v", r.Warnings, tt.warning)
+			}
+		})
+	}
+	// The footnote-4 owner alone reaches (e)(2) only together with others: 20 % is not 50 %.
+	res, _ := DefaultFDPRules().Evaluate(tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-10-15")))
+	for _, r := range res {
+		if r.Citation == "15 CFR 734.9(e)(2)" && r.Outcome != FDPApplies {
+			t.Errorf("(e)(2): aggregate 50 %% with a footnote-4 owner: %s", r.Outcome)
+		}
+	}
+}
+
+func TestFDPQueryErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		q     FDPQuery
+		field string
+	}{
+		{"no date", tQuery(func(q *FDPQuery) { q.AsOf = jurisdiction.Date{} }), "as_of"},
+		{"no destination", tQuery(func(q *FDPQuery) { q.Destination = jurisdiction.Destination{} }), "destination"},
+		{"bad item", tQuery(func(q *FDPQuery) { q.Item.Value = product.Money{} }), "item"},
+		{"bad party", tQuery(tParties(Party{Name: "x"})), "parties[0]"},
+		{"bad footnote", tQuery(tParty(7)), "parties[0]"},
+		{"bad end use", tQuery(tEndUses(EndUse(9))), "end_uses[0]"},
+		{"bad incorporation", tQuery(tIncorporation("CN", 0)), "incorporations[0]"},
+		{"before group tables", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("CN"), tAsOf("2023-06-01")), "as_of"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DefaultFDPRules().Evaluate(tt.q)
+			qe, ok := errors.AsType[*QueryError](err)
+			if !ok {
+				t.Fatalf("error %v, want a *QueryError", err)
+			}
+			if qe.Field != tt.field {
+				t.Errorf("field %q, want %q (%v)", qe.Field, tt.field, err)
+			}
+		})
+	}
+}
+
+func TestNewRuleSetRefuses(t *testing.T) {
+	good := fdpRuleData()[0]
+	noCite := good
+	noCite.Citation = ""
+	badCite := good
+	badCite.Citation = "734.9(b)"
+	noDate := good
+	noDate.Effective = jurisdiction.Date{}
+	early := good
+	early.Compliance = jurisdiction.MustParseDate("2000-01-01")
+	noRoute := good
+	noRoute.Product.Direct, noRoute.Product.Plant = nil, nil
+	noReach := good
+	noReach.Reach = nil
+	for _, tt := range []struct {
+		name  string
+		rules []Rule
+		want  error
+	}{
+		{"no citation", []Rule{noCite}, ErrRuleCitation},
+		{"bad citation", []Rule{badCite}, ErrRuleCitation},
+		{"duplicate", []Rule{good, good}, ErrRuleCitation},
+		{"no effective date", []Rule{noDate}, ErrRuleEffective},
+		{"compliance before effective", []Rule{early}, ErrRuleEffective},
+		{"no route", []Rule{noRoute}, ErrRuleScope},
+		{"no reach", []Rule{noReach}, ErrRuleScope},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewRuleSet(tt.rules...)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("error %v, want %v", err, tt.want)
+			}
+			if _, ok := errors.AsType[*RuleError](err); !ok {
+				t.Errorf("error %T, want a *RuleError", err)
+			}
+		})
+	}
+	// Out of order in, CFR order out; copies are independent.
+	data := fdpRuleData()
+	slices.Reverse(data)
+	s, err := NewRuleSet(data...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := s.Rules()
+	if rs[0].Citation != "15 CFR 734.9(b)" || rs[3].Citation != "15 CFR 734.9(e)(1)" || rs[12].Citation != "15 CFR 734.9(l)" {
+		t.Errorf("not in CFR order: %s %s %s", rs[0].Citation, rs[3].Citation, rs[12].Citation)
+	}
+	rs[0].Product.Item.Test = ItemAny
+	rs[3].Product.Direct.Patterns[0] = MustParseECCNPattern("9E999")
+	again := s.Rules()
+	if again[0].Product.Item.Test != ItemNSControlled || again[3].Product.Direct.Patterns[0].ECCN.String() != "3D001" {
+		t.Error("Rules returned shared state")
+	}
+}
+
+func TestPartyJSON(t *testing.T) {
+	in := `{"name":"X","role":"purchaser","country":"AE","entity_list_footnotes":[3],"headquartered_in":"IR","government_of":"IR","ownership":[{"owner":"Y","percent":"50.5","entity_list_footnotes":[1]}]}`
+	var p Party
+	if err := json.Unmarshal([]byte(in), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Role != RolePurchaser || p.GovernmentOf != jurisdiction.Iran || !p.HasFootnote(3) || !p.Ownership[0].Percent.Equal(decimal.RequireFromString("50.5")) {
+		t.Errorf("decoded %+v", p)
+	}
+	out, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Party
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Name != p.Name || back.Role != p.Role || back.GovernmentOf != p.GovernmentOf || len(back.Ownership) != 1 {
+		t.Errorf("round trip %s -> %+v", out, back)
+	}
+	for _, tt := range []struct{ in, field string }{
+		{`{"role":"purchaser","colour":"red"}`, "colour"},
+		{`{"role":"boss"}`, "role"},
+		{`{"role":"end_user","country":"XX"}`, "country"},
+		{`{"role":"end_user","ownership":[{"owner":"a","percent":"x"}]}`, "ownership[0].percent"},
+		{`{"role":"end_user","ownership":[{"owner":"a","share":"1"}]}`, "ownership[0].share"},
+	} {
+		var p Party
+		err := json.Unmarshal([]byte(tt.in), &p)
+		fe, ok := errors.AsType[*product.FieldError](err)
+		if !ok || fe.Field != tt.field {
+			t.Errorf("%s: error %v, want a FieldError on %q", tt.in, err, tt.field)
+		}
+	}
+}
+
+func TestFactListsJSON(t *testing.T) {
+	var v struct {
+		Parties        Parties        `json:"parties"`
+		EndUses        EndUses        `json:"end_uses"`
+		Incorporations Incorporations `json:"incorporations"`
+	}
+	if err := json.Unmarshal([]byte(`{}`), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Parties.Known() || v.EndUses.Known() || v.Incorporations.Known() {
+		t.Error("absent lists must be unknown")
+	}
+	if err := json.Unmarshal([]byte(`{"parties":[],"end_uses":["supercomputer"],"incorporations":[{"destination":"RU","by_party_with_footnotes":[1]}]}`), &v); err != nil {
+		t.Fatal(err)
+	}
+	if !v.Parties.Known() || v.Parties.Len() != 0 || !v.EndUses.Has(EndUseSupercomputer) || v.Incorporations.Len() != 1 {
+		t.Errorf("decoded %+v", v)
+	}
+	out, _ := json.Marshal(v)
+	if want := `{"parties":[],"end_uses":["supercomputer"],"incorporations":[{"destination":"RU","by_party_with_footnotes":[1]}]}`; string(out) != want {
+		t.Errorf("marshal %s, want %s", out, want)
+	}
+	if err := json.Unmarshal([]byte(`{"end_uses":["golf"]}`), &v); err == nil {
+		t.Error("unknown end use accepted")
+	}
+	if err := json.Unmarshal([]byte(`{"incorporations":[{"destination":"RU","who":1}]}`), &v); err == nil {
+		t.Error("unknown incorporation member accepted")
+	}
+}
+
+func TestECCNPattern(t *testing.T) {
+	for _, tt := range []struct {
+		pattern, item string
+		want          Answer
+	}{
+		{"3B001 except .a.4 .c", "3B001.a.1", Yes},
+		{"3B001 except .a.4 .c", "3B001.c.4", No},
+		{"3B001 except .a.4 .c", "3B001.a", Indeterminate},
+		{"3B001 except .a.4 .c", "3B001", Indeterminate},
+		{"3B001.c", "3B001", Indeterminate},
+		{"3B001.c", "3B002.c", No},
+		{"3A001.z", "3A001.z.1.a", Yes},
+	} {
+		p := MustParseECCNPattern(tt.pattern)
+		if got := p.matchItem(product.MustParseECCN(tt.item)); got != tt.want {
+			t.Errorf("%s matchItem(%s) = %s, want %s", tt.pattern, tt.item, got, tt.want)
+		}
+	}
+	p := MustParseECCNPattern("3E001 for 3B 3A090")
+	for f, want := range map[string]Answer{"3B001.a": Yes, "3A090.a": Yes, "3A001": No, "": Indeterminate} {
+		var e product.ECCN
+		if f != "" {
+			e = product.MustParseECCN(f)
+		}
+		if got := p.matchFor(e); got != want {
+			t.Errorf("matchFor(%q) = %s, want %s", f, got, want)
+		}
+	}
+	for _, bad := range []string{"", "EAR99", "3B001 except", "3B001 except a.4", "3B001 for", "3B001 for 3X", "3B001 except .a.4 except .c", "3B001 junk"} {
+		if _, err := ParseECCNPattern(bad); err == nil {
+			t.Errorf("ParseECCNPattern(%q) accepted", bad)
+		}
+	}
+}

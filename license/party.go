@@ -1,0 +1,506 @@
+package license
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+	"github.com/shopspring/decimal"
+)
+
+// Role is the part a party plays in a transaction, as 15 CFR 748.5(c)-(f)
+// names the parties to the transaction that the end-user scope of the
+// Entity List FDP rules and of the Iran FDP rule refers to. The zero Role is
+// invalid.
+type Role uint8
+
+// The four parties to a transaction.
+const (
+	RolePurchaser             Role = iota + 1 // "purchaser"
+	RoleIntermediateConsignee                 // "intermediate_consignee" (forwarders included)
+	RoleUltimateConsignee                     // "ultimate_consignee"
+	RoleEndUser                               // "end_user"
+)
+
+var roleNames = [...]string{"", "purchaser", "intermediate_consignee", "ultimate_consignee", "end_user"}
+
+// ParseRole parses "purchaser", "intermediate_consignee",
+// "ultimate_consignee" or "end_user"; anything else is a *product.EnumError.
+func ParseRole(s string) (Role, error) { return fdpParseEnum[Role]("role", s, roleNames[:]) }
+
+// IsValid reports whether r is one of the four roles.
+func (r Role) IsValid() bool { return r >= RolePurchaser && r <= RoleEndUser }
+
+// String returns the wire text ("end_user"), or "" for an invalid Role.
+func (r Role) String() string { return fdpEnumString(r, roleNames[:]) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid Role is an
+// error.
+func (r Role) MarshalText() ([]byte, error) { return fdpEnumText("Role", r, roleNames[:]) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (r *Role) UnmarshalText(b []byte) error {
+	v, err := ParseRole(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// EndUse is an end use the caller knows of, in the words of the wire
+// format's end_uses[]. The zero EndUse is invalid.
+type EndUse uint8
+
+// The end uses the FDP rules and the end-use controls ask about.
+const (
+	// EndUseSupercomputer: design, development, production, operation,
+	// installation, maintenance, repair, overhaul or refurbishing of a
+	// "supercomputer", or of a part, component or equipment for one
+	// (15 CFR 734.9(i), 744.23(a)(1)).
+	EndUseSupercomputer EndUse = iota + 1
+	// EndUseAdvancedNodeIC: development or production of "advanced-node
+	// integrated circuits" (15 CFR 744.23(a)(2)).
+	EndUseAdvancedNodeIC
+	// EndUseMilitaryEndUse: a "military end use" (15 CFR 744.21).
+	EndUseMilitaryEndUse
+	// EndUseMilitaryEndUser: a "military end user" (15 CFR 744.21).
+	EndUseMilitaryEndUser
+)
+
+var endUseNames = [...]string{"", "supercomputer", "advanced_node_ic", "military_end_use", "military_end_user"}
+
+// ParseEndUse parses "supercomputer", "advanced_node_ic",
+// "military_end_use" or "military_end_user"; anything else is a
+// *product.EnumError.
+func ParseEndUse(s string) (EndUse, error) { return fdpParseEnum[EndUse]("end use", s, endUseNames[:]) }
+
+// IsValid reports whether u is one of the four end uses.
+func (u EndUse) IsValid() bool { return u >= EndUseSupercomputer && u <= EndUseMilitaryEndUser }
+
+// String returns the wire text ("supercomputer"), or "" for an invalid
+// EndUse.
+func (u EndUse) String() string { return fdpEnumString(u, endUseNames[:]) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid EndUse is an
+// error.
+func (u EndUse) MarshalText() ([]byte, error) { return fdpEnumText("EndUse", u, endUseNames[:]) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (u *EndUse) UnmarshalText(b []byte) error {
+	v, err := ParseEndUse(string(b))
+	if err != nil {
+		return err
+	}
+	*u = v
+	return nil
+}
+
+// Ownership is one owner of a party with its share, for the affiliates
+// (50 percent) rule of 90 FR 47201: a party owned 50 percent or more,
+// directly or indirectly, individually or in the aggregate, by listed
+// entities is treated as they are.
+type Ownership struct {
+	// Owner names the owner. Required.
+	Owner string
+	// Percent is the owner's share, more than 0 and at most 100. Required.
+	Percent decimal.Decimal
+	// EntityListFootnotes are the Entity List footnotes of the owner's
+	// entry (1, 2, 3, 4 or 5); none when the owner is not listed with a
+	// footnote.
+	EntityListFootnotes []int
+}
+
+// Party is one party to the transaction, as the wire format's parties[]
+// states it. Its attributes are the caller's declarations: a footnote, a
+// headquarters, a government or an owner that is not given is taken as not
+// declared, and results that rest on that say so.
+type Party struct {
+	// Name of the party; free text.
+	Name string
+	// Role in the transaction. Required.
+	Role Role
+	// Country where the party is; the zero Country when not given.
+	Country jurisdiction.Country
+	// EntityListFootnotes are the footnotes of the party's Entity List
+	// entry (Supplement No. 4 to part 744): 1 (734.9(e)(1)), 3 (734.9(g)),
+	// 4 (734.9(e)(2)), 5 (734.9(e)(3)); 2 is recorded but reaches no FDP
+	// rule.
+	EntityListFootnotes []int
+	// HeadquarteredIn is the country of the party's headquarters (or of
+	// its ultimate parent); the zero Country when not given.
+	HeadquarteredIn jurisdiction.Country
+	// GovernmentOf is the country whose government the party is, or for
+	// which it acts; the zero Country when it is no government.
+	GovernmentOf jurisdiction.Country
+	// Ownership lists the party's owners that the caller declares.
+	Ownership []Ownership
+}
+
+// HasFootnote reports whether the party's own Entity List entry carries
+// footnote n.
+func (p Party) HasFootnote(n int) bool { return slices.Contains(p.EntityListFootnotes, n) }
+
+// Validate checks the party and returns nil or the problems joined with
+// errors.Join, each a *product.FieldError whose Field is relative to the
+// party ("role", "ownership[0].percent").
+func (p Party) Validate() error {
+	var errs []error
+	if !p.Role.IsValid() {
+		errs = append(errs, fdpFieldErr("role", product.ErrMissing, `required: "purchaser", "intermediate_consignee", "ultimate_consignee" or "end_user"`))
+	}
+	errs = fdpCheckFootnotes("entity_list_footnotes", p.EntityListFootnotes, errs)
+	hundred := decimal.NewFromInt(100)
+	for i, o := range p.Ownership {
+		at := fmt.Sprintf("ownership[%d]", i)
+		if o.Owner == "" {
+			errs = append(errs, fdpFieldErr(at+".owner", product.ErrMissing, "required: the owner's name"))
+		}
+		if !o.Percent.IsPositive() || o.Percent.GreaterThan(hundred) {
+			errs = append(errs, fdpFieldErr(at+".percent", product.ErrOutOfRange, "want a share more than 0 and at most 100, got %s", o.Percent))
+		}
+		errs = fdpCheckFootnotes(at+".entity_list_footnotes", o.EntityListFootnotes, errs)
+	}
+	return errors.Join(errs...)
+}
+
+func fdpCheckFootnotes(path string, fns []int, errs []error) []error {
+	for i, n := range fns {
+		if n < 1 || n > 5 {
+			errs = append(errs, fdpFieldErr(fmt.Sprintf("%s[%d]", path, i), product.ErrOutOfRange, "Entity List footnotes are 1 to 5, got %d", n))
+		}
+	}
+	return errs
+}
+
+type ownershipJSON struct {
+	Owner               string          `json:"owner"`
+	Percent             decimal.Decimal `json:"percent"`
+	EntityListFootnotes []int           `json:"entity_list_footnotes,omitempty"`
+}
+
+type partyJSON struct {
+	Name                string          `json:"name,omitempty"`
+	Role                Role            `json:"role"`
+	Country             string          `json:"country,omitempty"`
+	EntityListFootnotes []int           `json:"entity_list_footnotes,omitempty"`
+	HeadquarteredIn     string          `json:"headquartered_in,omitempty"`
+	GovernmentOf        string          `json:"government_of,omitempty"`
+	Ownership           []ownershipJSON `json:"ownership,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler in the wire format, leaving out
+// what is not given. An invalid Role is an error.
+func (p Party) MarshalJSON() ([]byte, error) {
+	v := partyJSON{
+		Name: p.Name, Role: p.Role, Country: p.Country.String(),
+		EntityListFootnotes: p.EntityListFootnotes, HeadquarteredIn: p.HeadquarteredIn.String(),
+		GovernmentOf: p.GovernmentOf.String(),
+	}
+	for _, o := range p.Ownership {
+		v.Ownership = append(v.Ownership, ownershipJSON(o))
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON implements json.Unmarshaler for the wire format. Unknown
+// members and malformed values are a *product.FieldError naming the member
+// ("ownership[0].percent"). It does not check required members; call
+// Validate.
+func (p *Party) UnmarshalJSON(data []byte) error {
+	var v Party
+	err := fdpDecodeObject(data, func(key string, raw json.RawMessage) error {
+		switch key {
+		case "name":
+			return json.Unmarshal(raw, &v.Name)
+		case "role":
+			return fdpDecodeString(raw, func(s string) (err error) { v.Role, err = ParseRole(s); return })
+		case "country":
+			return fdpDecodeCountry(raw, &v.Country)
+		case "headquartered_in":
+			return fdpDecodeCountry(raw, &v.HeadquarteredIn)
+		case "government_of":
+			return fdpDecodeCountry(raw, &v.GovernmentOf)
+		case "entity_list_footnotes":
+			return json.Unmarshal(raw, &v.EntityListFootnotes)
+		case "ownership":
+			var raws []json.RawMessage
+			if err := json.Unmarshal(raw, &raws); err != nil {
+				return err
+			}
+			for i, r := range raws {
+				var o Ownership
+				err := fdpDecodeObject(r, func(key string, raw json.RawMessage) error {
+					switch key {
+					case "owner":
+						return json.Unmarshal(raw, &o.Owner)
+					case "percent":
+						return fdpDecodeString(raw, func(s string) (err error) { o.Percent, err = decimal.NewFromString(s); return })
+					case "entity_list_footnotes":
+						return json.Unmarshal(raw, &o.EntityListFootnotes)
+					}
+					return errFDPUnknownField
+				})
+				if err != nil {
+					return fdpUnder(fmt.Sprintf("[%d]", i), err)
+				}
+				v.Ownership = append(v.Ownership, o)
+			}
+			return nil
+		}
+		return errFDPUnknownField
+	})
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// Incorporation is the knowledge that the item will be incorporated into,
+// or used in the production or development of, items bound for a
+// destination or made, bought or ordered by a party with Entity List
+// footnotes: the wire format's incorporations[] entry.
+type Incorporation struct {
+	// Destination is where the items it goes into are bound; the zero
+	// Country when not known.
+	Destination jurisdiction.Country
+	// ByPartyWithFootnotes are the Entity List footnotes of a party that
+	// produces, purchases or orders the items it goes into; none when no
+	// such party is known.
+	ByPartyWithFootnotes []int
+}
+
+// Validate checks the footnotes of the incorporation; errors are
+// *product.FieldError values relative to it.
+func (inc Incorporation) Validate() error {
+	return errors.Join(fdpCheckFootnotes("by_party_with_footnotes", inc.ByPartyWithFootnotes, nil)...)
+}
+
+// MarshalJSON implements json.Marshaler in the wire format.
+func (inc Incorporation) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Destination string `json:"destination,omitempty"`
+		By          []int  `json:"by_party_with_footnotes"`
+	}{inc.Destination.String(), append([]int{}, inc.ByPartyWithFootnotes...)})
+}
+
+// UnmarshalJSON implements json.Unmarshaler for the wire format; unknown
+// members are a *product.FieldError.
+func (inc *Incorporation) UnmarshalJSON(data []byte) error {
+	var v Incorporation
+	err := fdpDecodeObject(data, func(key string, raw json.RawMessage) error {
+		switch key {
+		case "destination":
+			return fdpDecodeCountry(raw, &v.Destination)
+		case "by_party_with_footnotes":
+			return json.Unmarshal(raw, &v.ByPartyWithFootnotes)
+		}
+		return errFDPUnknownField
+	})
+	if err != nil {
+		return err
+	}
+	*inc = v
+	return nil
+}
+
+// factList is a list of facts that is either known (possibly empty) or
+// unknown, the wire format's rule for parties, end_uses and incorporations:
+// absent is unknown, [] is none.
+type factList[T any] struct {
+	known bool
+	items []T
+}
+
+func knownList[T any](items []T) factList[T] {
+	return factList[T]{known: true, items: slices.Clone(items)}
+}
+
+// Known reports whether the list was stated (possibly as none).
+func (l factList[T]) Known() bool { return l.known }
+
+// IsZero reports whether the list is unknown (the zero value), so that
+// encoding/json's omitzero leaves it out.
+func (l factList[T]) IsZero() bool { return !l.known }
+
+// Len returns the number of entries (0 when unknown or none).
+func (l factList[T]) Len() int { return len(l.items) }
+
+// All iterates over the entries and their indexes, in order.
+func (l factList[T]) All() iter.Seq2[int, T] { return slices.All(l.items) }
+
+// MarshalJSON writes a known list as a JSON array ("[]" for none) and an
+// unknown one as null.
+func (l factList[T]) MarshalJSON() ([]byte, error) {
+	if !l.known {
+		return []byte("null"), nil
+	}
+	if len(l.items) == 0 {
+		return []byte("[]"), nil
+	}
+	return json.Marshal(l.items)
+}
+
+func (l *factList[T]) unmarshal(data []byte) error {
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return nil
+	}
+	if r := bytes.TrimSpace(data); len(r) == 0 || r[0] != '[' {
+		return fmt.Errorf("want a JSON array")
+	}
+	var raws []json.RawMessage
+	if err := json.Unmarshal(data, &raws); err != nil {
+		return err
+	}
+	v := factList[T]{known: true, items: make([]T, len(raws))}
+	for i, raw := range raws {
+		if err := json.Unmarshal(raw, &v.items[i]); err != nil {
+			return fdpUnder(fmt.Sprintf("[%d]", i), err)
+		}
+	}
+	*l = v
+	return nil
+}
+
+// Parties are the parties to the transaction: unknown (the zero value, the
+// wire format's absent "parties"), none (NoParties, "[]"), or a list.
+// Parties is immutable.
+type Parties struct{ factList[Party] }
+
+// NoParties returns the known, empty list.
+func NoParties() Parties { return Parties{knownList[Party](nil)} }
+
+// PartiesOf returns the known list of ps (NoParties when there are none).
+func PartiesOf(ps ...Party) Parties { return Parties{knownList(ps)} }
+
+// Entries returns a copy of the parties (nil when unknown).
+func (l Parties) Entries() []Party { return slices.Clone(l.items) }
+
+// UnmarshalJSON decodes a JSON array (known) or null (leaves l unchanged).
+func (l *Parties) UnmarshalJSON(data []byte) error { return l.unmarshal(data) }
+
+// EndUses are the end uses the caller knows of: unknown (the zero value),
+// none (NoEndUses) or a list. EndUses is immutable.
+type EndUses struct{ factList[EndUse] }
+
+// NoEndUses returns the known, empty list.
+func NoEndUses() EndUses { return EndUses{knownList[EndUse](nil)} }
+
+// EndUsesOf returns the known list of us.
+func EndUsesOf(us ...EndUse) EndUses { return EndUses{knownList(us)} }
+
+// Has reports whether u is among the end uses.
+func (l EndUses) Has(u EndUse) bool { return slices.Contains(l.items, u) }
+
+// UnmarshalJSON decodes a JSON array (known) or null (leaves l unchanged).
+func (l *EndUses) UnmarshalJSON(data []byte) error { return l.unmarshal(data) }
+
+// Incorporations are the known incorporations: unknown (the zero value),
+// none (NoIncorporations) or a list. Incorporations is immutable.
+type Incorporations struct{ factList[Incorporation] }
+
+// NoIncorporations returns the known, empty list.
+func NoIncorporations() Incorporations { return Incorporations{knownList[Incorporation](nil)} }
+
+// IncorporationsOf returns the known list of is.
+func IncorporationsOf(is ...Incorporation) Incorporations { return Incorporations{knownList(is)} }
+
+// UnmarshalJSON decodes a JSON array (known) or null (leaves l unchanged).
+func (l *Incorporations) UnmarshalJSON(data []byte) error { return l.unmarshal(data) }
+
+// --- JSON helpers (prefixed: the package is shared) ---
+
+var errFDPUnknownField = fmt.Errorf("%w", product.ErrUnknownField)
+
+func fdpFieldErr(path string, kind error, format string, args ...any) *product.FieldError {
+	return &product.FieldError{Field: path, Err: fmt.Errorf("%w: %s", kind, fmt.Sprintf(format, args...))}
+}
+
+// fdpUnder puts err under path, joining a *product.FieldError's own path.
+func fdpUnder(path string, err error) error {
+	var fe *product.FieldError
+	if errors.As(err, &fe) {
+		sub := fe.Field
+		switch {
+		case sub == "":
+		case strings.HasPrefix(sub, "["):
+			path += sub
+		default:
+			path += "." + sub
+		}
+		return &product.FieldError{Field: path, Err: fe.Err}
+	}
+	return &product.FieldError{Field: path, Err: err}
+}
+
+// fdpDecodeObject calls member for each member of the JSON object in data,
+// in key order; a member error is placed under its key.
+func fdpDecodeObject(data []byte, member func(key string, raw json.RawMessage) error) error {
+	if r := bytes.TrimSpace(data); len(r) == 0 || r[0] != '{' {
+		return fmt.Errorf("want a JSON object")
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if err := member(k, m[k]); err != nil {
+			if errors.Is(err, product.ErrUnknownField) && err == errFDPUnknownField {
+				return &product.FieldError{Field: k, Err: product.ErrUnknownField}
+			}
+			return fdpUnder(k, err)
+		}
+	}
+	return nil
+}
+
+func fdpDecodeString(raw json.RawMessage, parse func(string) error) error {
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return err
+	}
+	return parse(s)
+}
+
+func fdpDecodeCountry(raw json.RawMessage, c *jurisdiction.Country) error {
+	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		return nil
+	}
+	return fdpDecodeString(raw, func(s string) (err error) { *c, err = jurisdiction.ParseCountry(s); return })
+}
+
+func fdpParseEnum[T ~uint8](typ, s string, names []string) (T, error) {
+	for i := 1; i < len(names); i++ {
+		if names[i] == s {
+			return T(i), nil
+		}
+	}
+	return 0, &product.EnumError{Type: typ, Input: s, Want: slices.Clone(names[1:])}
+}
+
+func fdpEnumString[T ~uint8](v T, names []string) string {
+	if int(v) >= len(names) {
+		return ""
+	}
+	return names[v]
+}
+
+func fdpEnumText[T ~uint8](typ string, v T, names []string) ([]byte, error) {
+	if v == 0 || int(v) >= len(names) {
+		return nil, fmt.Errorf("license: cannot marshal invalid %s %d", typ, uint8(v))
+	}
+	return []byte(names[v]), nil
+}
