@@ -1,0 +1,117 @@
+package license
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/earcheck/ear/jurisdiction"
+)
+
+// FuzzReadCSL checks that ReadCSL never panics and that what it returns
+// keeps its promises: every row has a name and its position, positions
+// increase, every problem is a *CSLRowError or *CSLSyntaxError, and an
+// index of the rows finds each row by its own name.
+func FuzzReadCSL(f *testing.F) {
+	for _, name := range []string{"csl_small.json", "csl_bad_rows.json"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+		f.Add(b[:len(b)/2])
+	}
+	for _, s := range []string{
+		``, `[]`, `{}`, `null`, `[null]`, `[{}]`, `[{"name":""}]`, `[{"name":1}]`,
+		`{"results":[{"name":"A","addresses":[null,{"country":7}]}]}`,
+		`{"results":[{"name":"A","alt_names":"B","programs":[null,"X"]}]}`,
+		`{"results":[{"name":"A","entity_number":-1e999}]}`,
+		`{"results":[{"name":"A","license_requirement":"EAR)4 734.9(g),3 734.9(e)1 (a)(1"}]}`,
+		`{"results":[{"name":"A"}]}]`, `{"results":[{"name":"A"},]}`, `{"total":"x","results":[]}`,
+		`[{"name":"\u0000\ud800"}]`, `[{"name":"(((("}]`, `[{"name":"))(("}]`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := ReadCSL(bytes.NewReader(data))
+		if err != nil {
+			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+				_, row := errors.AsType[*CSLRowError](e)
+				_, syn := errors.AsType[*CSLSyntaxError](e)
+				if !row && !syn {
+					t.Fatalf("untyped error %T: %v", e, e)
+				}
+				_ = e.Error()
+			}
+		}
+		last := -1
+		for _, r := range file.Rows {
+			if r.Name == "" || r.Index <= last {
+				t.Fatalf("row %+v after %d", r, last)
+			}
+			last = r.Index
+			for _, m := range r.Designation.Citations.Marks() {
+				if m.At >= len(r.LicenseRequirement) || r.LicenseRequirement[m.At] != byte('0'+m.Footnote) {
+					t.Fatalf("mark %+v in %q", m, r.LicenseRequirement)
+				}
+			}
+		}
+		x := NewCSLIndex(file.Rows)
+		for _, r := range file.Rows {
+			if NormalizeCSLName(r.Name) == "" {
+				continue // a name of punctuation only has no key
+			}
+			found := false
+			for _, m := range x.Lookup(r.Name, jurisdiction.Country{}) {
+				found = found || m.Row == r.Index
+			}
+			if !found {
+				t.Fatalf("row %d %q not found by its name", r.Index, r.Name)
+			}
+		}
+		_ = SummarizeCSL(file.Rows)
+	})
+}
+
+// FuzzNormalizeCSLName checks that the normal form of a name is its own
+// normal form, and that classifying any text keeps marks on their digits.
+func FuzzNormalizeCSLName(f *testing.F) {
+	for _, s := range []string{"Huawei Technologies Co., Ltd.", "a co b", "s co a trading", "U.S.A.", "Si'En", "&&", "Ltd. Co.", "É́", "EAR)4 734.9(g), 3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := NormalizeCSLName(s)
+		if again := NormalizeCSLName(n); again != n {
+			t.Fatalf("NormalizeCSLName(%q) = %q, but NormalizeCSLName(%q) = %q", s, n, n, again)
+		}
+		for _, m := range ClassifyCSLRequirement(s).Marks() {
+			if s[m.At] != byte('0'+m.Footnote) || m.Footnote < 1 || m.Footnote > 5 {
+				t.Fatalf("mark %+v in %q", m, s)
+			}
+		}
+	})
+}
+
+// FuzzCSLText checks that the fast path of cslText reads every JSON string
+// as encoding/json does.
+func FuzzCSLText(f *testing.F) {
+	for _, s := range []string{"", "a", "é", "\x00", "\xff", `\`, `"`, "\u2028", "a\tb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Skip()
+		}
+		var want string
+		if err := json.Unmarshal(b, &want); err != nil {
+			t.Fatal(err)
+		}
+		var got cslText
+		if err := got.UnmarshalJSON(b); err != nil || string(got) != want {
+			t.Fatalf("cslText(%s) = %q, %v; want %q", b, got, err, want)
+		}
+	})
+}

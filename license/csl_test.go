@@ -1,0 +1,526 @@
+package license
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/earcheck/ear/jurisdiction"
+)
+
+func readCSLFixture(t testing.TB, name string) (CSLFile, error) {
+	t.Helper()
+	f, err := os.Open("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return ReadCSL(f)
+}
+
+func TestReadCSLFixture(t *testing.T) {
+	file, err := readCSLFixture(t, "csl_small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Rows) != 12 || file.Total != 12 || len(file.SourcesUsed) != 4 {
+		t.Fatalf("rows %d total %d sources %d", len(file.Rows), file.Total, len(file.SourcesUsed))
+	}
+	byID := map[string]CSLRow{}
+	for i, r := range file.Rows {
+		if r.Index != i {
+			t.Errorf("row %d has Index %d", i, r.Index)
+		}
+		byID[r.ID] = r
+	}
+	t1 := byID["t1"]
+	if t1.Name != "Example Telecom Co., Ltd. (ETC)" || len(t1.AltNames) != 2 || t1.FederalRegisterNotice != "85 FR 51596" ||
+		t1.LicensePolicy != "Presumption of denial" || t1.SourceListURL == "" || t1.Addresses[0].City != "Shenzhen" ||
+		t1.Addresses[0].PostalCode != "518000" || t1.Addresses[0].Country != jurisdiction.China {
+		t.Errorf("t1 = %+v", t1)
+	}
+	if t9 := byID["t9"]; t9.EntityNumber != "4711" || t9.Type != "Individual" || t9.AltNames != nil || t9.Programs != nil ||
+		t9.Addresses[0].Country != jurisdiction.MustParseCountry("US") || t9.Designation.List != CSLDeniedPersons {
+		t.Errorf("t9 = %+v", t9)
+	}
+	if t12 := byID["t12"]; t12.EntityNumber != "36" || !slices.Equal(t12.Programs, []string{"IRAN"}) || t12.Designation.List != CSLOtherList {
+		t.Errorf("t12 = %+v", t12)
+	}
+	// Country spellings: aliases resolve, unknown codes keep the row.
+	t3, t6 := byID["t3"], byID["t6"]
+	if t3.Addresses[1].Country != jurisdiction.MustParseCountry("TR") || t3.Addresses[1].CountryText != "TURKIYE" {
+		t.Errorf("TURKIYE: %+v", t3.Addresses)
+	}
+	if t6.Addresses[0].Country != jurisdiction.MustParseCountry("GB") || t6.Addresses[1].Country.IsValid() || t6.Addresses[1].CountryText != "XX" {
+		t.Errorf("UK/XX: %+v", t6.Addresses)
+	}
+
+	tests := []struct {
+		id          string
+		wantList    CSLList
+		wantFN      CSLFootnotes
+		wantImplied CSLFootnotes
+		wantFDP     []string
+	}{
+		{"t1", CSLEntityList, CSLFootnotesOf(1, 2), 0, []string{"15 CFR 734.9(e)"}},
+		{"t2", CSLEntityList, CSLFootnotesOf(1, 2), 0, []string{"15 CFR 734.9(e)"}},
+		{"t3", CSLEntityList, CSLFootnotesOf(3), 0, []string{"15 CFR 734.9(g)"}},
+		{"t4", CSLEntityList, CSLFootnotesOf(4), 0, []string{"15 CFR 734.9(e)(2)"}},
+		{"t5", CSLEntityList, CSLFootnotesOf(5), 0, []string{"15 CFR 734.9(e)(3)"}},
+		{"t6", CSLEntityList, 0, 0, nil},
+		{"t7", CSLEntityList, 0, CSLFootnotesOf(3), []string{"15 CFR 734.9(g)"}},
+		{"t8", CSLMilitaryEndUser, 0, 0, nil},
+		{"t9", CSLDeniedPersons, 0, 0, nil},
+		{"t10", CSLUnverified, 0, 0, nil},
+		{"t11", CSLEntityList, 0, 0, nil},
+		{"t12", CSLOtherList, 0, 0, nil},
+	}
+	for _, tt := range tests {
+		d := byID[tt.id].Designation
+		if d.List != tt.wantList || d.EntityListFootnotes() != tt.wantFN || d.ImpliedFootnotes() != tt.wantImplied ||
+			!slices.Equal(d.Citations.CitesFDP(), tt.wantFDP) {
+			t.Errorf("%s: list %v footnotes %q implied %q fdp %q; want %v %q %q %q", tt.id, d.List,
+				d.EntityListFootnotes(), d.ImpliedFootnotes(), d.Citations.CitesFDP(), tt.wantList, tt.wantFN, tt.wantImplied, tt.wantFDP)
+		}
+	}
+}
+
+func TestReadCSLBadRows(t *testing.T) {
+	file, err := readCSLFixture(t, "csl_bad_rows.json")
+	if got := []string{}; true {
+		for _, r := range file.Rows {
+			got = append(got, r.ID)
+		}
+		if !slices.Equal(got, []string{"b0", "b5"}) {
+			t.Errorf("rows kept = %q, want b0 b5", got)
+		}
+	}
+	if file.Rows[0].Designation.EntityListFootnotes() != CSLFootnotesOf(4) || file.Rows[1].Index != 5 {
+		t.Errorf("kept rows: %+v", file.Rows)
+	}
+	var rowErrs []*CSLRowError
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		re, ok := errors.AsType[*CSLRowError](e)
+		if !ok {
+			t.Fatalf("not a *CSLRowError: %v", e)
+		}
+		rowErrs = append(rowErrs, re)
+	}
+	want := []struct {
+		row    int
+		id     string
+		name   string
+		noName bool
+	}{{1, "b1", "", true}, {2, "b2", "Bad Addresses", false}, {3, "b3", "", true}, {4, "", "", false}}
+	if len(rowErrs) != len(want) {
+		t.Fatalf("errors = %v", err)
+	}
+	for i, w := range want {
+		e := rowErrs[i]
+		if e.Row != w.row || e.ID != w.id || e.Name != w.name || errors.Is(e, ErrCSLNoName) != w.noName {
+			t.Errorf("error %d = %+v (%v), want %+v", i, e, e, w)
+		}
+	}
+	if !errors.Is(err, ErrCSLNoName) || !strings.Contains(err.Error(), `CSL row 2 (id "b2") "Bad Addresses"`) {
+		t.Errorf("joined error: %v", err)
+	}
+}
+
+func TestReadCSLSyntax(t *testing.T) {
+	tests := []struct {
+		name     string
+		give     string
+		wantRows int
+		wantRow  int // Row of the *CSLSyntaxError, or -2 for no error
+	}{
+		{"array", `[{"name":"A"},{"name":"B"}]`, 2, -2},
+		{"empty results", `{"results":[]}`, 0, -2},
+		{"truncated in row", `{"results":[{"name":"A"},{"name":"B"},{"name":`, 2, 2},
+		{"truncated after row", `{"results":[{"name":"A"}`, 1, 1},
+		{"not json", `hello`, 0, -1},
+		{"empty", ``, 0, -1},
+		{"number", `42`, 0, -1},
+		{"results not array", `{"results":{}}`, 0, -1},
+		{"no results", `{"total":3}`, 0, -1},
+		{"trailing data", `{"results":[{"name":"A"}]} {"x":1}`, 1, -1},
+		{"bad key value", `{"total":[1,,2],"results":[]}`, 0, -1},
+		{"twice", `{"results":[{"name":"A"}],"results":[{"name":"B"}]}`, 1, -1},
+		{"null results", `{"results":null}`, 0, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ReadCSL(strings.NewReader(tt.give))
+			if len(f.Rows) != tt.wantRows {
+				t.Errorf("rows = %d, want %d", len(f.Rows), tt.wantRows)
+			}
+			se, ok := errors.AsType[*CSLSyntaxError](err)
+			switch {
+			case tt.wantRow == -2 && err != nil:
+				t.Errorf("error %v", err)
+			case tt.wantRow != -2 && !ok:
+				t.Errorf("error = %v, want *CSLSyntaxError", err)
+			case ok && se.Row != tt.wantRow:
+				t.Errorf("syntax error row %d, want %d: %v", se.Row, tt.wantRow, se)
+			}
+		})
+	}
+}
+
+func TestClassifyCSLRequirement(t *testing.T) {
+	tests := []struct {
+		give        string
+		wantFN      CSLFootnotes
+		wantImplied CSLFootnotes
+		wantMarks   []string
+	}{
+		{"", 0, 0, nil},
+		{"For all items subject to the EAR, see §§ 734.9(e)1 and 744.11 of the EAR2", CSLFootnotesOf(1, 2), 0, []string{"734.9(e)1", "EAR2"}},
+		{"For all items subject to the EAR, see §§ 734.9(e) 1 and 744.11 of the EAR 2", CSLFootnotesOf(1, 2), 0, []string{"734.9(e) 1", "EAR 2"}},
+		{"(See §734.9(e)1, and §744.11 of the EAR)2.", CSLFootnotesOf(1, 2), 0, []string{"734.9(e)1", "EAR)2"}},
+		{"(See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", CSLFootnotesOf(3), 0, []string{"734.9(g),3"}},
+		{"(See §734.9(g), 3 §746.8(a)(3), and §744.21(b) of the EAR).", CSLFootnotesOf(3), 0, []string{"734.9(g), 3"}},
+		{"(See §§734.9(g)3, 746.8(a)(3), and 744.2l(b) of the EAR)", CSLFootnotesOf(3), 0, []string{"734.9(g)3"}},
+		{"(See §§ 734.9(g), 746.8(a)(3), and 744.21(b) of the EAR)", 0, CSLFootnotesOf(3), nil},
+		{"(See §§ 734.9(e)(2) and 744.11 of the EAR)4", CSLFootnotesOf(4), 0, []string{"EAR)4"}},
+		{"(See §§ 734.9(e)(2) and 744.11 of the EAR) 4", CSLFootnotesOf(4), 0, []string{"EAR) 4"}},
+		{"(See §734.9(e), and 744.11 of the EAR)4.", CSLFootnotesOf(4), 0, []string{"EAR)4"}},
+		{"(See §§ 734.9(e)(2) and 744.11 of the EAR)", 0, CSLFootnotesOf(4), nil},
+		{"(See §734.9(e) and §744.11 of the EAR)", 0, 0, nil}, // bare (e): ambiguous
+		{"(See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", CSLFootnotesOf(5), 0, []string{"EAR)5"}},
+		{"see 734.9(e)(1) and 744.11(a)(2)(i)", 0, CSLFootnotesOf(1), nil},
+		{"see 734.9(e)(2)4 of the EAR", CSLFootnotesOf(4), 0, []string{"734.9(e)(2)4"}},
+		// Not footnotes.
+		{"For items on the CCL and EAR99 items listed in supplement no. 7 to part 746 of the EAR", 0, 0, nil},
+		{"EAR99-designated technology", 0, 0, nil},
+		{"overcome by License Exception GOV under § 740.11(b)(2) and (e).", 0, 0, nil},
+		{"overcome by License Exception GOV under § 740.11(b)(2) and e.", 0, 0, nil},
+		{"(See §744.2 (d) of the EAR)", 0, 0, nil},
+		{"(See §§744.8(b), 744.11, 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", CSLFootnotesOf(3), 0, []string{"734.9(g),3"}},
+		{"(See § 746.8(a)(4) of the EAR)", 0, 0, nil},
+		{"the EAR 1.5 times", 0, 0, nil},
+		{"the EAR 12", 0, 0, nil},
+		{"YEAR 2", 0, 0, nil},
+		{"EAR)6", 0, 0, nil},
+		{"General License No. 1B of March 2, 2021.", 0, 0, nil},
+	}
+	for _, tt := range tests {
+		c := ClassifyCSLRequirement(tt.give)
+		var marks []string
+		for _, m := range c.Marks() {
+			marks = append(marks, m.Text)
+			if tt.give[m.At] != byte('0'+m.Footnote) {
+				t.Errorf("%q: mark %+v does not point at its digit", tt.give, m)
+			}
+		}
+		if c.Footnotes != tt.wantFN || c.Implied != tt.wantImplied || !slices.Equal(marks, tt.wantMarks) {
+			t.Errorf("ClassifyCSLRequirement(%q) = %q implied %q marks %q; want %q %q %q",
+				tt.give, c.Footnotes, c.Implied, marks, tt.wantFN, tt.wantImplied, tt.wantMarks)
+		}
+	}
+}
+
+func TestCSLFootnotes(t *testing.T) {
+	s := CSLFootnotesOf(5, 1, 0, 6, -1, 1)
+	if s.String() != "1,5" || s.Len() != 2 || !s.Has(1) || s.Has(2) || s.Has(0) || s.Has(7) || !slices.Equal(s.List(), []int{1, 5}) {
+		t.Errorf("set %v", s.List())
+	}
+	if CSLFootnotes(0).List() != nil || CSLFootnotes(0).String() != "" {
+		t.Error("empty set")
+	}
+}
+
+func TestCSLListText(t *testing.T) {
+	for _, l := range CSLLists() {
+		b, err := l.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back CSLList
+		if err := back.UnmarshalText(b); err != nil || back != l {
+			t.Errorf("%v round trip: %v %v", l, back, err)
+		}
+	}
+	if _, err := CSLList(0).MarshalText(); err == nil {
+		t.Error("zero CSLList marshals")
+	}
+	var l CSLList
+	if l.UnmarshalText([]byte("SDN")) == nil || l.IsValid() || l.String() != "" {
+		t.Error("unknown list accepted")
+	}
+	for give, want := range map[string]CSLList{
+		"Entity List (EL) - Bureau of Industry and Security":             CSLEntityList,
+		"Military End User (MEU) List - Bureau of Industry and Security": CSLMilitaryEndUser,
+		"Denied Persons List (DPL) - Bureau of Industry and Security":    CSLDeniedPersons,
+		"Unverified List (UVL) - Bureau of Industry and Security":        CSLUnverified,
+		"Specially Designated Nationals (SDN) - Treasury Department":     CSLOtherList,
+		"":            CSLOtherList,
+		"entity list": CSLEntityList,
+		"Nonproliferation Sanctions (ISN) - State Department":                 CSLOtherList,
+		"Sectoral Sanctions Identifications List (SSI) - Treasury Department": CSLOtherList,
+	} {
+		if got := CSLListOf(give); got != want {
+			t.Errorf("CSLListOf(%q) = %v, want %v", give, got, want)
+		}
+	}
+}
+
+func TestParseCSLCountry(t *testing.T) {
+	for give, want := range map[string]string{"CN": "CN", "cn": "CN", " HK ": "HK", "UK": "GB", "TURKIYE": "TR", "PRC": "CN", "CRIMEA (OCCUPIED)": "UA", "XX": "", "": "", "Germany": ""} {
+		c, ok := ParseCSLCountry(give)
+		if c.String() != want || ok != (want != "") {
+			t.Errorf("ParseCSLCountry(%q) = %v %v, want %q", give, c, ok, want)
+		}
+	}
+}
+
+func TestNormalizeCSLName(t *testing.T) {
+	tests := []struct{ give, want string }{
+		{"Huawei Technologies Co., Ltd.", "huawei technologies"},
+		{"HUAWEI   TECHNOLOGIES", "huawei technologies"},
+		{"huawei-technologies company limited", "huawei technologies"},
+		{"Si'En Integrated Circuit", "sien integrated circuit"},
+		{"Si’En Integrated Circuit", "sien integrated circuit"},
+		{"Black & White Trading LLC", "black and white trading"},
+		{"Example U.S.A. Inc.", "example usa"},
+		{"Example U S A Inc", "example usa"},
+		{"JSC ODK-Star", "odk star"},
+		{"Aerosila JSC SPE", "aerosila spe"},
+		{"Limited Company", "limited company"}, // nothing but legal forms: kept
+		{"Ltd.", "ltd"},
+		{"", ""},
+		{"...", ""},
+		{"Société Générale S.A.", "société générale"},
+		{"ÖZTÜRK Makina", "öztürk makina"},
+		{"Трейд ООО", "трейд ооо"}, // Cyrillic ООО is not the Latin legal form
+	}
+	for _, tt := range tests {
+		if got := NormalizeCSLName(tt.give); got != tt.want {
+			t.Errorf("NormalizeCSLName(%q) = %q, want %q", tt.give, got, tt.want)
+		}
+		if again := NormalizeCSLName(NormalizeCSLName(tt.give)); again != NormalizeCSLName(tt.give) && tt.want != "limited company" {
+			t.Errorf("NormalizeCSLName not idempotent on %q: %q", tt.give, again)
+		}
+	}
+}
+
+func fixtureIndex(t testing.TB) *CSLIndex {
+	t.Helper()
+	file, err := readCSLFixture(t, "csl_small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewCSLIndex(file.Rows)
+}
+
+func matchIDs(ms []CSLMatch) []string {
+	var ids []string
+	for _, m := range ms {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
+func TestCSLIndexLookup(t *testing.T) {
+	x := fixtureIndex(t)
+	cn, de := jurisdiction.China, jurisdiction.MustParseCountry("DE")
+	tests := []struct {
+		name    string
+		country jurisdiction.Country
+		want    []string
+	}{
+		{"Example Telecom Co., Ltd.", cn, []string{"t1", "t2"}}, // t2 is in HK, read as China
+		{"example telecom", jurisdiction.Country{}, []string{"t1", "t2"}},
+		{"EXAMPLE TELECOM (ETC)", cn, []string{"t1", "t2"}}, // either side may leave out a parenthesised part
+		{"Example Telecom", de, nil},
+		{"ETC Shenzhen", cn, []string{"t1"}},
+		{"Example Telecommunications", cn, []string{"t1"}},
+		{"Example Aero", jurisdiction.MustParseCountry("TR"), []string{"t3"}},
+		{"OOO Example Aero", jurisdiction.MustParseCountry("RU"), []string{"t3"}},
+		{"Example Aero", cn, nil},
+		{"Example Logistics", jurisdiction.Country{}, []string{"t10", "t11"}},
+		{"Example Logistics", jurisdiction.MustParseCountry("AE"), []string{"t10", "t11"}}, // t10 has no address
+		{"Example Logistics", cn, []string{"t10"}},
+		{"Example Trading", jurisdiction.MustParseCountry("GB"), []string{"t6"}},
+		{"Example Trading LLC", cn, nil}, // its other address (XX) is unknown, GB is known
+		{"Example Shipping", jurisdiction.MustParseCountry("PA"), []string{"t12"}},
+		{"Example", jurisdiction.Country{}, nil},
+		{"", jurisdiction.Country{}, nil},
+	}
+	for _, tt := range tests {
+		got := x.Lookup(tt.name, tt.country)
+		if !slices.Equal(matchIDs(got), tt.want) {
+			t.Errorf("Lookup(%q, %v) = %q, want %q", tt.name, tt.country, matchIDs(got), tt.want)
+		}
+	}
+	m := x.Lookup("ETC Shenzhen", cn)[0]
+	if m.MatchedName != "ETC Shenzhen" || m.Name != "Example Telecom Co., Ltd. (ETC)" || m.Row != 0 ||
+		m.Designation.EntityListFootnotes() != CSLFootnotesOf(1, 2) || m.Designation.FederalRegisterNotice != "85 FR 51596" {
+		t.Errorf("match %+v", m)
+	}
+	if x.Len() != 12 {
+		t.Errorf("Len = %d", x.Len())
+	}
+	if r, ok := x.Row(8); !ok || r.ID != "t9" {
+		t.Errorf("Row(8) = %v %v", r.ID, ok)
+	}
+	if _, ok := x.Row(99); ok {
+		t.Error("Row(99) found")
+	}
+}
+
+func TestCSLIndexImmutable(t *testing.T) {
+	file, err := readCSLFixture(t, "csl_small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewCSLIndex(file.Rows)
+	file.Rows[0].AltNames[0] = "changed"
+	file.Rows[0].Name = "changed"
+	r, _ := x.Row(0)
+	r.AltNames[1] = "changed too"
+	r.Addresses[0].Country = jurisdiction.Country{}
+	marks := x.Lookup("ETC Shenzhen", jurisdiction.China)[0].Designation.Citations.Marks()
+	marks[0].Footnote = 5
+	again, _ := x.Row(0)
+	if again.Name != "Example Telecom Co., Ltd. (ETC)" || again.AltNames[0] != "ETC Shenzhen" || again.AltNames[1] != "Example Telecommunications" ||
+		again.Addresses[0].Country != jurisdiction.China || again.Designation.Citations.Marks()[0].Footnote != 1 {
+		t.Errorf("index changed: %+v", again)
+	}
+	if len(x.Lookup("changed", jurisdiction.Country{})) != 0 {
+		t.Error("index follows the caller's rows")
+	}
+}
+
+func TestCSLIndexConcurrent(t *testing.T) {
+	x := fixtureIndex(t)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				if got := x.Lookup("Example Telecom", jurisdiction.China); len(got) != 2 {
+					t.Errorf("got %d", len(got))
+					return
+				}
+				d, _ := x.ResolveParty(context.Background(), CSLQuery{Name: "Example Foundry Corp", Country: jurisdiction.China})
+				if !d.Footnotes().Has(5) {
+					t.Error("no footnote 5")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestCSLDesignations(t *testing.T) {
+	x := fixtureIndex(t)
+	ctx := context.Background()
+	tests := []struct {
+		name        string
+		country     string
+		wantFN      CSLFootnotes
+		wantImplied CSLFootnotes
+		wantLists   []CSLList
+	}{
+		{"Example Telecom", "CN", CSLFootnotesOf(1, 2), 0, []CSLList{CSLEntityList}},
+		{"Example Aero", "RU", CSLFootnotesOf(3), 0, []CSLList{CSLEntityList}},
+		{"Example Compute Center", "CN", CSLFootnotesOf(4), 0, []CSLList{CSLEntityList}},
+		{"ECC", "CN", CSLFootnotesOf(4), 0, []CSLList{CSLEntityList}},
+		{"Example Foundry", "CN", CSLFootnotesOf(5), 0, []CSLList{CSLEntityList}},
+		{"Example Parts Plant", "RU", 0, CSLFootnotesOf(3), []CSLList{CSLEntityList}},
+		{"Example Aviation Plant", "RU", 0, 0, []CSLList{CSLMilitaryEndUser}},
+		{"Example Logistics", "AE", 0, 0, []CSLList{CSLEntityList, CSLUnverified}},
+		{"Jane Q Example", "US", 0, 0, []CSLList{CSLDeniedPersons}},
+		{"Nobody", "CN", 0, 0, nil},
+	}
+	for _, tt := range tests {
+		d, err := x.ResolveParty(ctx, CSLQuery{Name: tt.name, Country: jurisdiction.MustParseCountry(tt.country)})
+		if err != nil || d.Source != CSLSourceIndex {
+			t.Fatalf("%s: %v %v", tt.name, d.Source, err)
+		}
+		if d.Footnotes() != tt.wantFN || d.ImpliedFootnotes() != tt.wantImplied || !slices.Equal(d.Lists(), tt.wantLists) {
+			t.Errorf("%s: footnotes %q implied %q lists %v; want %q %q %v", tt.name, d.Footnotes(), d.ImpliedFootnotes(), d.Lists(), tt.wantFN, tt.wantImplied, tt.wantLists)
+		}
+	}
+
+	decl := DeclaredCSLDesignations(4, 9)
+	if decl.Source != CSLSourceDeclared || decl.Footnotes() != CSLFootnotesOf(4) || !decl.OnList(CSLEntityList) || len(decl.Matches) != 0 {
+		t.Errorf("declared: %+v", decl)
+	}
+	if DeclaredCSLDesignations().OnList(CSLEntityList) {
+		t.Error("no footnotes declared, yet on the Entity List")
+	}
+
+	// A screening service answers with rows; its designations are derived
+	// the same way, with their source.
+	var screen PartyResolver = CSLScreeningFunc(func(_ context.Context, q CSLQuery) ([]CSLRow, error) {
+		if q.Name == "fail" {
+			return nil, errors.New("service down")
+		}
+		return []CSLRow{{Index: 7, ID: "s1", Name: "Exampel Foundry", Source: "Entity List (EL) - Bureau of Industry and Security",
+			LicenseRequirement: "For all items subject to the EAR. (See §§ 734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5"}}, nil
+	})
+	d, err := screen.ResolveParty(ctx, CSLQuery{Name: "Example Foundry"})
+	if err != nil || d.Source != CSLSourceScreening || d.Footnotes() != CSLFootnotesOf(5) || d.Matches[0].Row != 7 {
+		t.Errorf("screening: %+v %v", d, err)
+	}
+	if _, err := screen.ResolveParty(ctx, CSLQuery{Name: "fail"}); err == nil || !strings.Contains(err.Error(), "service down") {
+		t.Errorf("screening error: %v", err)
+	}
+	if _, err := CSLScreeningFunc(nil).ResolveParty(ctx, CSLQuery{}); err == nil {
+		t.Error("nil func resolves")
+	}
+
+	for _, s := range []CSLDesignationSource{CSLSourceDeclared, CSLSourceIndex, CSLSourceScreening} {
+		b, err := s.MarshalText()
+		if err != nil || string(b) != s.String() || s.String() == "" {
+			t.Errorf("%d: %q %v", s, b, err)
+		}
+	}
+	if _, err := CSLDesignationSource(0).MarshalText(); err == nil {
+		t.Error("zero source marshals")
+	}
+}
+
+func TestSummarizeCSL(t *testing.T) {
+	file, err := readCSLFixture(t, "csl_small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(SummarizeCSL(file.Rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"rows":12,"lists":{"DPL":1,"EL":8,"MEU":1,"UVL":1,"other":1},"footnotes":{"1":2,"3":1,"4":1,"5":1}}`
+	if string(b) != want {
+		t.Errorf("summary\n got %s\nwant %s", b, want)
+	}
+	if b, _ := json.Marshal(SummarizeCSL(nil)); string(b) != `{"rows":0,"lists":{"DPL":0,"EL":0,"MEU":0,"UVL":0},"footnotes":{"1":0,"3":0,"4":0,"5":0}}` {
+		t.Errorf("empty summary %s", b)
+	}
+}
+
+func TestCSLDesignationsJSON(t *testing.T) {
+	x := fixtureIndex(t)
+	d, _ := x.ResolveParty(context.Background(), CSLQuery{Name: "Example Parts Plant", Country: jurisdiction.MustParseCountry("RU")})
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"source":"csl_index","footnotes":[],"implied_footnotes":[3],"lists":["EL"],"matches":[{"row":6,"id":"t7","name":"Example Parts Plant","matched_name":"Example Parts Plant","list":"EL","footnotes":[],"implied_footnotes":[3],"cites_fdp":["15 CFR 734.9(g)"],"license_requirement":"For all items subject to the EAR (See §§ 734.9(g), 746.8(a)(3), and 744.21(b) of the EAR)","license_policy":"Policy of denial.","federal_register_notice":"89 FR 25505"}]}`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+	b, err = json.Marshal(DeclaredCSLDesignations(1, 4))
+	if err != nil || string(b) != `{"source":"declared","footnotes":[1,4],"implied_footnotes":[],"lists":["EL"]}` {
+		t.Errorf("declared: %s %v", b, err)
+	}
+	if _, err := json.Marshal(CSLDesignations{}); err == nil {
+		t.Error("zero designations marshal")
+	}
+}
