@@ -41,6 +41,11 @@ type ChartQuery struct {
 	// HTS is the item's Harmonized Tariff Schedule code, used by programs
 	// that reach EAR99 items listed by HTS code; optional.
 	HTS product.HTS
+	// AIDiffusion is the reading of the January 2025 AI diffusion
+	// amendments (90 FR 4544): codified (default), or enforced, under
+	// which the rows they changed read as on 2025-01-12 (see
+	// enforcedReading).
+	AIDiffusion AIDiffusionReading
 }
 
 // QueryError reports a ChartQuery that cannot be evaluated, naming the field
@@ -448,6 +453,11 @@ var unEmbargoExtra = []string{"CF", "SS"}
 func (ev *chartEval) inSet(d product.Destination) (Answer, string, string, []string) {
 	dest := ev.q.Destination
 	c := dest.Country.TablesAs()
+	if ev.q.AIDiffusion == AIDiffusionEnforced {
+		if a, cite, why, ok := ev.enforcedReading(d, c); ok {
+			return a, cite, why, nil
+		}
+	}
 	cites := d.Citations()
 	cite := func(def string) string {
 		if len(cites) > 0 {
@@ -766,4 +776,32 @@ func joinCountries(cs []jurisdiction.Country) string {
 		s[i] = c.String()
 	}
 	return strings.Join(s, ", ")
+}
+
+// enforcedReading reads the rows that the January 2025 AI diffusion
+// amendments (90 FR 4544, effective 2025-01-13) changed as they stood on
+// 2025-01-12, for the "enforced" reading (BIS announced on 2025-05-13 that
+// it would not enforce the amendments): the worldwide RS rows of
+// 742.6(a)(6)(iii)(A) (3A090.a, 4A090.a and the .z ".a" paragraphs) read as
+// the earlier 742.6(a)(6)(iii) scope, Country Groups D:1, D:4 and D:5 less
+// A:5 and A:6, plus Macau; the 4E091 row (742.6(a)(13)) did not exist. ok is
+// false for every other row, which reads as printed.
+func (ev *chartEval) enforcedReading(d product.Destination, c jurisdiction.Country) (Answer, string, string, bool) {
+	for _, ct := range d.Citations() {
+		switch {
+		case strings.HasPrefix(ct, "15 CFR 742.6(a)(6)(iii)(A)"):
+			in := c == jurisdiction.Macau
+			if !in && (ev.groups.Has(jurisdiction.GroupD1) || ev.groups.Has(jurisdiction.GroupD4) || ev.groups.Has(jurisdiction.GroupD5)) {
+				in = !ev.groups.Has(jurisdiction.GroupA5) && !ev.groups.Has(jurisdiction.GroupA6)
+			}
+			return answerOf(in), "15 CFR 742.6(a)(6)(iii) (as of 2025-01-12)", ev.lazy(func() string {
+				return "enforced AI diffusion reading: the row read as on 2025-01-12, Macau and D:1/D:4/D:5 less A:5/A:6; " + ev.q.Destination.String() + pick(in, " is in it", " is not in it")
+			}), true
+		case strings.HasPrefix(ct, "15 CFR 742.6(a)(13)"):
+			return No, "15 CFR 742.6(a)(13)", ev.lazy(func() string {
+				return "enforced AI diffusion reading: the 4E091 requirement did not exist on 2025-01-12"
+			}), true
+		}
+	}
+	return 0, "", "", false
 }

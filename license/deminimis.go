@@ -1,0 +1,760 @@
+package license
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/origin"
+	"github.com/earcheck/ear/product"
+	"github.com/shopspring/decimal"
+)
+
+// UnknownOriginPolicy says how de minimis treats a bill-of-materials line of
+// unknown origin. The zero value is UnknownOriginIndeterminate.
+type UnknownOriginPolicy uint8
+
+// The policies.
+const (
+	// UnknownOriginIndeterminate (default): the line may be US-origin
+	// controlled content; if counting it could change the outcome, the
+	// outcome is indeterminate and names the line.
+	UnknownOriginIndeterminate UnknownOriginPolicy = iota
+	// UnknownOriginControlled: the conservative policy; the line is
+	// treated as US-origin controlled content, and the result says so.
+	UnknownOriginControlled
+)
+
+var unknownOriginNames = [...]string{"indeterminate", "controlled"}
+
+// String returns "indeterminate" or "controlled".
+func (p UnknownOriginPolicy) String() string {
+	if int(p) < len(unknownOriginNames) {
+		return unknownOriginNames[p]
+	}
+	return ""
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (p UnknownOriginPolicy) MarshalText() ([]byte, error) {
+	if int(p) >= len(unknownOriginNames) {
+		return nil, fmt.Errorf("license: invalid UnknownOriginPolicy %d", uint8(p))
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: "indeterminate" or
+// "controlled".
+func (p *UnknownOriginPolicy) UnmarshalText(b []byte) error {
+	for i, n := range unknownOriginNames {
+		if n == string(b) {
+			*p = UnknownOriginPolicy(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown unknown_origin policy %q (want indeterminate or controlled)", b)
+}
+
+// DeMinimisOutcome is the outcome of the de minimis test. The zero value is
+// invalid.
+type DeMinimisOutcome uint8
+
+// The outcomes, with the wire format's text.
+const (
+	DeMinimisWithin        DeMinimisOutcome = iota + 1 // "within": controlled content at or under the level
+	DeMinimisExceeds                                   // "exceeds": controlled content over the level
+	DeMinimisNoLevel                                   // "no_de_minimis_level": a 734.4(a) category applies
+	DeMinimisNotApplicable                             // "not_applicable": the item is not foreign-made
+	DeMinimisIndeterminate                             // "indeterminate": the facts given do not decide
+)
+
+var deMinimisOutcomeNames = [...]string{"", "within", "exceeds", "no_de_minimis_level", "not_applicable", "indeterminate"}
+
+// String returns the wire text.
+func (o DeMinimisOutcome) String() string {
+	if int(o) < len(deMinimisOutcomeNames) {
+		return deMinimisOutcomeNames[o]
+	}
+	return ""
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (o DeMinimisOutcome) MarshalText() ([]byte, error) {
+	if o == 0 || int(o) >= len(deMinimisOutcomeNames) {
+		return nil, fmt.Errorf("license: invalid DeMinimisOutcome %d", uint8(o))
+	}
+	return []byte(o.String()), nil
+}
+
+// DeMinimisQuery is what the de minimis test reads.
+type DeMinimisQuery struct {
+	Item         product.Item             // the foreign-made item with its bill of materials; must pass Validate
+	Destination  jurisdiction.Destination // required
+	ExportedFrom jurisdiction.Country     // the country it is shipped from (partner-country carve-outs)
+	AsOf         jurisdiction.Date        // required
+	Rates        origin.Rates             // converts lines in other currencies into the item's
+	Parties      Parties                  // for 734.4(a)(9) (footnote 5)
+	EndUses      EndUses                  // for 734.4(a)(3) (advanced-node IC production)
+	AIDiffusion  AIDiffusionReading       // reading of the 3A090/4A090 rows
+	Unknown      UnknownOriginPolicy      // lines of unknown origin
+}
+
+// DeMinimisLine is the worksheet line of one bill-of-materials line.
+type DeMinimisLine struct {
+	ID          string        `json:"id"`
+	Description string        `json:"description,omitempty"`
+	ECCN        string        `json:"eccn,omitempty"`
+	Origin      string        `json:"origin"`
+	Value       product.Money `json:"value"`    // value of one piece, as given
+	Quantity    string        `json:"quantity"` // pieces
+	Total       string        `json:"total"`    // value x quantity in the item's currency (exact or rounded to 10 places)
+	Counted     bool          `json:"counted"`  // counted as controlled US-origin content
+	Status      Answer        `json:"status"`   // yes counted, no not counted, indeterminate
+	Why         string        `json:"why"`      // why it is (not) counted
+	Citation    string        `json:"citation"` // the provision that decides it
+	total       *big.Rat      `json:"-"`        // exact total in the item's currency
+}
+
+// DeMinimisCategory is one category of 15 CFR 734.4(a) (items with no de
+// minimis level) as evaluated for an item.
+type DeMinimisCategory struct {
+	Citation string `json:"citation"`
+	Title    string `json:"title"`
+	Outcome  Answer `json:"outcome"` // yes: the category applies
+	Why      string `json:"why"`
+}
+
+// DeMinimisResult is the outcome of the de minimis test with its worksheet.
+type DeMinimisResult struct {
+	Citation               string              `json:"citation"`
+	Outcome                DeMinimisOutcome    `json:"outcome"`
+	ThresholdPercent       string              `json:"threshold_percent"`
+	ControlledValue        product.Money       `json:"controlled_value"`
+	ItemValue              product.Money       `json:"item_value"`
+	ControlledPercent      string              `json:"controlled_percent"`
+	ControlledPercentExact bool                `json:"controlled_percent_exact"`
+	Lines                  []DeMinimisLine     `json:"lines"`
+	Categories             []DeMinimisCategory `json:"categories"`
+	Notes                  []string            `json:"notes,omitempty"`
+	Missing                []MissingFact       `json:"missing,omitempty"`
+	Steps                  []Step              `json:"-"`
+}
+
+// TraceSteps returns the result's trace steps.
+func (r DeMinimisResult) TraceSteps() []Step { return slices.Clone(r.Steps) }
+
+// Step is one step of a trace: the provision applied, its outcome and the
+// exact figures it used.
+type Step struct {
+	Citation string `json:"citation"`
+	Outcome  string `json:"outcome"`
+	Detail   string `json:"detail"`
+}
+
+// deMinimisCategory is one 734.4(a) category as data: citation, effective
+// date, and the test. The test returns yes, no or indeterminate, a sentence,
+// and the missing facts.
+type deMinimisCategory struct {
+	citation  string
+	title     string
+	effective jurisdiction.Date
+	reading   string // the reading chosen where the text is uncertain
+	test      func(c *dmEval) (Answer, string, []MissingFact)
+}
+
+// dmEval holds one evaluation.
+type dmEval struct {
+	q      DeMinimisQuery
+	dest   jurisdiction.Country // the destination as the tables read it
+	groups jurisdiction.GroupSet
+	us     []int // indexes of the lines that are, or may be (unknown origin), US-origin
+}
+
+// usLines iterates the lines that are US-origin or, under the default
+// policy, of unknown origin; the Answer says which.
+func (c *dmEval) usLines(yield func(product.Line, Answer) bool) {
+	for _, l := range c.q.Item.Components {
+		switch l.Origin {
+		case product.OriginUS:
+			if !yield(l, Yes) {
+				return
+			}
+		case product.OriginUnknown:
+			a := Indeterminate
+			if c.q.Unknown == UnknownOriginControlled {
+				a = Yes
+			}
+			if !yield(l, a) {
+				return
+			}
+		}
+	}
+}
+
+// anyUSLine answers whether some US-origin line satisfies pred.
+func (c *dmEval) anyUSLine(pred func(product.Line) Answer) (Answer, string) {
+	ans := No
+	which := ""
+	for l, us := range c.usLines {
+		a := us.And(pred(l))
+		if a == Yes {
+			return Yes, l.ID
+		}
+		if a == Indeterminate && ans == No {
+			ans, which = Indeterminate, l.ID
+		}
+	}
+	return ans, which
+}
+
+func eccnIn(e product.ECCN, list ...string) Answer {
+	if !e.IsValid() {
+		return Indeterminate
+	}
+	for _, s := range list {
+		p := product.MustParseECCN(s)
+		if p.Covers(e) {
+			return Yes
+		}
+		if e.Covers(p) {
+			return Indeterminate
+		}
+	}
+	return No
+}
+
+// isIC says whether a line is an integrated circuit: as the caller states,
+// else as the CCL decides (3A001.a, 3A090.a/.b, 3A991.a to .c describe
+// integrated circuits). Reading: a line the caller does not mark and whose
+// ECCN does not describe an integrated circuit is not one.
+func isIC(l product.Line) Answer {
+	if v, given := l.IntegratedCircuit.Get(); given {
+		return answerOf(v)
+	}
+	if l.ECCN.IsValid() && !l.ECCN.IsEAR99() {
+		if eccnIn(l.ECCN, "3A001.a", "3A090.a", "3A090.b", "3A991.a", "3A991.b", "3A991.c") == Yes {
+			return Yes
+		}
+	}
+	return No
+}
+
+// smeList is the equipment of 734.4(a)(8) and 734.9(k).
+var smeList = []string{"3B001.a.4", "3B001.c", "3B001.d", "3B001.f.1", "3B001.f.5", "3B001.f.6",
+	"3B001.k", "3B001.l", "3B001.m", "3B001.n", "3B001.p.2", "3B001.p.4", "3B001.r", "3B002.c"}
+
+// deMinimisCategories are the categories of 15 CFR 734.4(a), in CFR order.
+// Readings and sources follow reference/deminimis.md section 1.1 and 4;
+// where the current text was not read the reading chosen is conservative
+// and recorded.
+var deMinimisCategories = []deMinimisCategory{
+	{
+		citation: "15 CFR 734.4(a)(1)", title: "High-performance computers with US-origin controlled semiconductors",
+		effective: jurisdiction.MustParseDate("2024-01-01"),
+		reading:   "current APP threshold and destinations unverified; conservative reading: a foreign computer in 4A003 containing US-origin 3A001 semiconductors, any destination",
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			item := eccnIn(c.q.Item.ECCN, "4A003")
+			if item == No {
+				return No, "the item is not a 4A003 computer", nil
+			}
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, "3A001") })
+			a := item.And(has)
+			return a, "4A003 computer with US-origin 3A001 content" + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A003 computer with US-origin 3A001 semiconductors")
+		},
+	},
+	{
+		citation: "15 CFR 734.4(a)(2)", title: "Foreign encryption technology with US-origin 5E002 technology",
+		effective: jurisdiction.MustParseDate("2024-01-01"),
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			if c.q.Item.EffectiveKind() != product.Technology {
+				return No, "the item is not technology", nil
+			}
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, "5E002") })
+			return has, "technology commingled with US-origin 5E002 technology" + idNote(id), missingIf(has, "item.components", "whether a line of unknown origin is US-origin 5E002 technology")
+		},
+	},
+	{
+		citation: "15 CFR 734.4(a)(3)", title: "3B993.f.1 equipment for advanced-node IC production",
+		effective: jurisdiction.MustParseDate("2024-12-02"),
+		reading:   "the footnote-1 exclusion (the first-export country controls the commodity) is not modeled: conservative, it never excludes",
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			item := eccnIn(c.q.Item.ECCN, "3B993.f.1")
+			if item == No {
+				return No, "the item is not 3B993.f.1 equipment", nil
+			}
+			has, _ := c.anyUSLine(func(product.Line) Answer { return Yes })
+			use := Indeterminate
+			if c.q.EndUses.Known() {
+				use = answerOf(c.q.EndUses.Has(EndUseAdvancedNodeIC))
+			}
+			a := item.And(has).And(use)
+			var m []MissingFact
+			if a == Indeterminate && !c.q.EndUses.Known() {
+				m = append(m, MissingFact{Field: "end_uses", Why: "whether the equipment is for advanced-node IC production (734.4(a)(3))"})
+			}
+			return a, "3B993.f.1 equipment with US-origin content for an advanced-node end use", m
+		},
+	},
+	{
+		citation: "15 CFR 734.4(a)(4)", title: "US-origin 9E003 hot-section technology",
+		effective: jurisdiction.MustParseDate("2024-01-01"),
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			if c.q.Item.EffectiveKind() != product.Technology {
+				return No, "the item is not technology", nil
+			}
+			has, id := c.anyUSLine(func(l product.Line) Answer {
+				return eccnIn(l.ECCN, "9E003.a.1", "9E003.a.2", "9E003.a.3", "9E003.a.4", "9E003.a.5", "9E003.a.6", "9E003.a.8", "9E003.h", "9E003.i", "9E003.l")
+			})
+			return has, "technology commingled with US-origin 9E003 hot-section technology" + idNote(id), missingIf(has, "item.components", "the paragraph of a US-origin 9E003 line")
+		},
+	},
+	{
+		citation: "15 CFR 734.4(a)(5)", title: "Foreign military commodities with US-origin 0A919.a.1 content, to D:5",
+		effective: jurisdiction.MustParseDate("2024-01-01"),
+		reading:   "a foreign military commodity is an item classified 0A919 or in the 600 series (not .y)",
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			if !c.groups.Has(jurisdiction.GroupD5) {
+				return No, "the destination is not in D:5", nil
+			}
+			e := c.q.Item.ECCN
+			mil := eccnIn(e, "0A919")
+			if mil == No && e.Is600Series() && !e.IsY() {
+				mil = Yes
+			}
+			if mil == No {
+				return No, "the item is not a military commodity (0A919 or 600 series)", nil
+			}
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, "6A002", "6A003", "6A993.a") })
+			a := mil.And(has)
+			return a, "military commodity to D:5 with US-origin 6A002/6A003/6A993.a content" + idNote(id), missingIf(a, "item.components", "whether US-origin content is of the kind 0A919.a.1 describes")
+		},
+	},
+	{
+		citation: "15 CFR 734.4(a)(6)(i)", title: "US-origin 9x515 or 600 series content (other than .y) to D:5",
+		effective: jurisdiction.MustParseDate("2024-01-01"),
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			if !c.groups.Has(jurisdiction.GroupD5) {
+				return No, "the destination is not in D:5", nil
+			}
+			has, id := c.anyUSLine(func(l product.Line) Answer {
+				if !l.ECCN.IsValid() {
+					return Indeterminate
+				}
+				return answerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && !l.ECCN.IsY())
+			})
+			return has, "US-origin 9x515 or 600 series content (.a-.x) to D:5" + idNote(id), missingIf(has, "item.components", "whether a line is 9x515 or 600 series content")
+		},
+	},
+	{
+		citation: "15 CFR 734.4(a)(6)(ii)", title: "US-origin 9x515.y or 600 series .y content to China, Russia, Belarus, E:1 or E:2",
+		effective: jurisdiction.MustParseDate("2024-01-01"),
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			d := c.dest
+			if d != jurisdiction.China && d != jurisdiction.Russia && d != jurisdiction.Belarus && !c.groups.Has(jurisdiction.GroupE1) && !c.groups.Has(jurisdiction.GroupE2) {
+				return No, "the destination is not China, Russia, Belarus, E:1 or E:2", nil
+			}
+			has, id := c.anyUSLine(func(l product.Line) Answer {
+				if !l.ECCN.IsValid() {
+					return Indeterminate
+				}
+				return answerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && l.ECCN.IsY())
+			})
+			return has, "US-origin .y content to " + d.String() + idNote(id), missingIf(has, "item.components", "whether a line is .y content")
+		},
+	},
+	{
+		citation: "15 CFR 734.4(a)(7)", title: "(a)(7): no item category identified",
+		effective: jurisdiction.MustParseDate("2024-01-01"),
+		reading:   "the transcriptions associate (a)(7) with other agencies' regulations, not an item category; it never applies here (unverified)",
+		test: func(*dmEval) (Answer, string, []MissingFact) {
+			return No, "no item category is identified in 734.4(a)(7)", nil
+		},
+	},
+	{
+		citation: "15 CFR 734.4(a)(8)", title: "Listed semiconductor manufacturing equipment with a US-origin integrated circuit, to Macau or D:5",
+		effective: jurisdiction.MustParseDate("2024-12-02"),
+		reading:   "any US-origin integrated circuit qualifies, controlled or not; no equivalent-controls carve-out (unverified)",
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			if c.dest != jurisdiction.Macau && !c.groups.Has(jurisdiction.GroupD5) {
+				return No, "the destination is not Macau or D:5", nil
+			}
+			item := eccnIn(c.q.Item.ECCN, smeList...)
+			if item == No {
+				return No, "the item is not listed equipment", nil
+			}
+			has, id := c.anyUSLine(isIC)
+			a := item.And(has)
+			return a, "listed equipment with a US-origin integrated circuit" + idNote(id), missingIf(a, "item.eccn", "whether the item is listed equipment with a US-origin integrated circuit")
+		},
+	},
+	{
+		citation: "15 CFR 734.4(a)(9)", title: "Category 3B items with a US-origin integrated circuit, a footnote 5 entity involved",
+		effective: jurisdiction.MustParseDate("2024-12-02"),
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			e := c.q.Item.ECCN
+			if !e.IsValid() || e.IsEAR99() || e.Category() != 3 || e.ProductGroup() != 'B' {
+				return No, "the item is not a Category 3B item", nil
+			}
+			has, id := c.anyUSLine(isIC)
+			if has == No {
+				return No, "no US-origin integrated circuit", nil
+			}
+			party := Indeterminate
+			if c.q.Parties.Known() {
+				party = No
+				for _, p := range c.q.Parties.items {
+					if p.HasFootnote(5) {
+						party = Yes
+					}
+				}
+			}
+			a := has.And(party)
+			var m []MissingFact
+			if a == Indeterminate && !c.q.Parties.Known() {
+				m = append(m, MissingFact{Field: "parties", Why: "whether a footnote 5 entity is involved (734.4(a)(9))"})
+			}
+			return a, "Category 3B item with a US-origin integrated circuit" + idNote(id) + ", footnote 5 entity: " + party.String(), m
+		},
+	},
+}
+
+func idNote(id string) string {
+	if id == "" {
+		return ""
+	}
+	return " (line " + id + ")"
+}
+
+func missingIf(a Answer, field, why string) []MissingFact {
+	if a != Indeterminate {
+		return nil
+	}
+	return []MissingFact{{Field: field, Why: why}}
+}
+
+// Citations of the percentage rules.
+const (
+	citationDeMinimis10 = "15 CFR 734.4(c)"
+	citationDeMinimis25 = "15 CFR 734.4(d)"
+	citationSupp2       = "Supp. No. 2 to part 734"
+)
+
+// DeMinimis decides whether a foreign-made item is subject to the EAR
+// through its US-origin content (15 CFR 734.4 and Supplement No. 2 to part
+// 734). It evaluates every 734.4(a) category in force on the date (no de
+// minimis level), then the percentage rule: 10 percent for destinations in
+// Country Group E:1 or E:2 (734.4(c)), 25 percent elsewhere (734.4(d)).
+//
+// A line counts as controlled content when it is US-origin and, as
+// received, would need a license to the destination under the Country
+// Chart or Part 746 (CountryChart, never Part 744), or when the caller says
+// so with license_required. Readings: content that needs only a license
+// exception other than GBS is counted (license exceptions are not
+// evaluated, so every chart requirement counts); the partner-country
+// carve-outs of 746.7(a)(1)(v) and 746.8(a)(12)(iii)(B) leave out EAR99 and
+// AT-only content when the item is exported from a country of Supplement
+// No. 3 to part 746. A line's value is value x quantity in the item's
+// currency; the denominator is the item's own value. "Exceeds" is strict,
+// decided by cross-multiplication; the percentage is for display.
+func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
+	it := q.Item
+	if err := it.Validate(); err != nil {
+		return DeMinimisResult{}, err
+	}
+	if err := q.Destination.Validate(); err != nil {
+		return DeMinimisResult{}, err
+	}
+	if !q.AsOf.IsValid() {
+		return DeMinimisResult{}, &QueryError{Field: "as_of", Err: fmt.Errorf("missing evaluation date")}
+	}
+	cur := it.Value.Currency()
+	res := DeMinimisResult{ItemValue: it.Value, Lines: []DeMinimisLine{}, Categories: []DeMinimisCategory{}}
+	zero, _ := product.NewMoney(decimal.Zero, cur)
+	res.ControlledValue = zero
+
+	// Lines: convert every line first, so that a missing rate is an error
+	// whatever the outcome.
+	totals := make([]*big.Rat, len(it.Components))
+	for i, l := range it.Components {
+		v, err := q.Rates.Convert(fmt.Sprintf("item.components[%d].value.currency", i), l.Value, cur)
+		if err != nil {
+			return DeMinimisResult{}, err
+		}
+		qty := l.Quantity
+		if !qty.IsValid() {
+			qty = product.DefaultQuantity()
+		}
+		totals[i] = v.Mul(v, origin.RatOf(qty.Decimal()))
+	}
+
+	// Not foreign-made: de minimis does not apply.
+	if it.ProducedIn == jurisdiction.UnitedStates || q.ExportedFrom == jurisdiction.UnitedStates {
+		res.Outcome = DeMinimisNotApplicable
+		res.Citation = "15 CFR 734.4"
+		res.ThresholdPercent = "0"
+		res.ControlledPercent = "0"
+		res.ControlledPercentExact = true
+		why := "the item is of US origin (734.3(a)(2)): de minimis is for foreign-made items"
+		if it.ProducedIn != jurisdiction.UnitedStates {
+			why = "the item is in the United States (734.3(a)(1)): de minimis is for foreign-made items abroad"
+		}
+		res.Steps = []Step{{Citation: "15 CFR 734.4", Outcome: "not_applicable", Detail: why}}
+		return res, nil
+	}
+
+	dest := q.Destination.Country.TablesAs()
+	groups, err := jurisdiction.GroupsOf(groupsCountry(q.Destination.Country), q.AsOf)
+	if err != nil {
+		return DeMinimisResult{}, &QueryError{Field: "as_of", Err: err}
+	}
+	ev := &dmEval{q: q, dest: dest, groups: groups}
+
+	// 734.4(a): categories with no de minimis level.
+	noLevel := No
+	for _, c := range deMinimisCategories {
+		if q.AsOf.Before(c.effective) {
+			continue
+		}
+		a, why, missing := c.test(ev)
+		if a == No && !strings.HasPrefix(why, "the ") && !strings.HasPrefix(why, "no ") {
+			why = "not met: no " + why
+		}
+		if c.reading != "" && a != No {
+			why += "; reading: " + c.reading
+		}
+		res.Categories = append(res.Categories, DeMinimisCategory{Citation: c.citation, Title: c.title, Outcome: a, Why: why})
+		res.Steps = append(res.Steps, Step{Citation: c.citation, Outcome: a.String(), Detail: why})
+		noLevel = noLevel.Or(a)
+		if a == Indeterminate {
+			res.Missing = append(res.Missing, missing...)
+		}
+	}
+
+	// The level.
+	level := int64(25)
+	res.Citation = citationDeMinimis25
+	if groups.Has(jurisdiction.GroupE1) || groups.Has(jurisdiction.GroupE2) {
+		level = 10
+		res.Citation = citationDeMinimis10
+	}
+
+	// Supplement No. 2: which lines are controlled content.
+	definite := new(big.Rat)
+	possible := new(big.Rat)
+	partner := q.ExportedFrom.IsValid() && jurisdiction.IsPartnerCountry(q.ExportedFrom)
+	var lineMissing []MissingFact
+	encryptionOpen := false
+	for i, l := range it.Components {
+		dl := DeMinimisLine{ID: l.ID, Description: l.Description, ECCN: l.ECCN.String(), Origin: l.Origin.String(),
+			Value: l.Value, Quantity: quantityText(l.Quantity), total: totals[i]}
+		dl.Total, _ = origin.DecimalText(totals[i])
+		st, why, cite, missing := ev.controlled(i, l, partner)
+		if st == Yes && isEncryption(l.ECCN) {
+			switch l.Encryption {
+			case 0, product.EncryptionUnknown:
+				// 734.4(b): the 740.17 status decides whether the item may
+				// use de minimis at all.
+				encryptionOpen = true
+				lineMissing = append(lineMissing, MissingFact{Field: fmt.Sprintf("item.components[%d].encryption", i), Why: "the 740.17 status of US-origin encryption content decides whether de minimis is available (734.4(b))"})
+				why += "; its 740.17 status is not given (734.4(b))"
+			}
+		}
+		dl.Status, dl.Why, dl.Citation = st, why, cite
+		dl.Counted = st == Yes
+		switch st {
+		case Yes:
+			definite.Add(definite, totals[i])
+		case Indeterminate:
+			possible.Add(possible, totals[i])
+			lineMissing = append(lineMissing, missing...)
+		}
+		res.Lines = append(res.Lines, dl)
+	}
+	itemValue := origin.RatOf(it.Value.Amount())
+	res.ControlledValue = moneyOfRat(definite, cur)
+	res.ControlledPercent, res.ControlledPercentExact = origin.Percent(definite, itemValue)
+	upper := new(big.Rat).Add(definite, possible)
+	lowerExceeds := origin.Exceeds(definite, itemValue, level)
+	upperExceeds := origin.Exceeds(upper, itemValue, level)
+	pctDetail := fmt.Sprintf("controlled %s / item %s %s = %s %% (exact %v) against %d %%", ratText(definite), it.Value.AmountString(), cur, res.ControlledPercent, res.ControlledPercentExact, level)
+
+	// Technology: the one-time report (Supp. No. 2) is a prerequisite of
+	// the percentage rule.
+	reportOpen := false
+	if it.EffectiveKind() == product.Technology && upper.Sign() > 0 {
+		r := it.OneTimeReport
+		switch {
+		case !r.Given():
+			reportOpen = true
+			res.Missing = append(res.Missing, MissingFact{Field: "item.one_time_report", Why: "foreign technology may rely on de minimis only after the one-time report to BIS (Supp. No. 2 to part 734)"})
+		case r.Objection:
+			res.Notes = append(res.Notes, "BIS objected to the one-time report: de minimis cannot be relied on for this technology")
+			noLevel = noLevel.Or(Yes)
+		case q.AsOf.Before(r.FiledOn.AddDays(30)):
+			reportOpen = true
+			res.Missing = append(res.Missing, MissingFact{Field: "item.one_time_report.filed_on", Why: "filed less than 30 days before the evaluation date (waiting period as recalled, unverified)"})
+		}
+	}
+
+	switch {
+	case noLevel == Yes:
+		res.Outcome = DeMinimisNoLevel
+		res.ThresholdPercent = "0"
+		for _, c := range res.Categories {
+			if c.Outcome == Yes {
+				res.Citation = c.Citation
+				break
+			}
+		}
+		res.Missing = nil
+	case lowerExceeds:
+		res.Outcome = DeMinimisExceeds
+		res.ThresholdPercent = fmt.Sprint(level)
+		res.Missing = nil
+	case noLevel == Indeterminate || upperExceeds || encryptionOpen || reportOpen:
+		res.Outcome = DeMinimisIndeterminate
+		res.ThresholdPercent = fmt.Sprint(level)
+		if upperExceeds {
+			res.Missing = append(res.Missing, lineMissing...)
+			pctDetail += fmt.Sprintf("; with the open lines (%s) it would exceed", ratText(upper))
+		} else if encryptionOpen {
+			res.Missing = append(res.Missing, lineMissing...)
+		}
+	default:
+		res.Outcome = DeMinimisWithin
+		res.ThresholdPercent = fmt.Sprint(level)
+		res.Missing = nil
+		if possible.Sign() > 0 {
+			res.Notes = append(res.Notes, "lines whose status is open stay within the level even if counted: "+ratText(upper))
+		}
+	}
+	if q.Unknown == UnknownOriginControlled {
+		res.Notes = append(res.Notes, "policy: lines of unknown origin are treated as US-origin controlled content")
+	}
+	res.Steps = append(res.Steps, Step{Citation: citationSupp2, Outcome: "computed", Detail: pctDetail},
+		Step{Citation: res.Citation, Outcome: res.Outcome.String(), Detail: fmt.Sprintf("de minimis: %s (threshold %s %%)", res.Outcome, res.ThresholdPercent)})
+	res.Missing = dedupeMissing(res.Missing)
+	return res, nil
+}
+
+// controlled decides whether one line is controlled US-origin content.
+func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string, string, []MissingFact) {
+	field := fmt.Sprintf("item.components[%d]", i)
+	us := Yes
+	switch l.Origin {
+	case product.OriginForeign, product.OriginForeignSubjectToEAR:
+		return No, "not US-origin", citationSupp2, nil
+	case product.OriginUnknown:
+		if c.q.Unknown == UnknownOriginControlled {
+			return Yes, "origin unknown: treated as US-origin controlled content (policy unknown_origin=controlled)", citationSupp2, nil
+		}
+		us = Indeterminate
+	}
+	if v, given := l.LicenseRequired.Get(); given {
+		a := us.And(answerOf(v))
+		return a, "the caller's own determination: license required " + answerOf(v).String(), citationSupp2 + " (a)(1)", missingOrigin(a, us, field)
+	}
+	e := l.ECCN
+	if !e.IsValid() {
+		a := us.And(Indeterminate)
+		m := missingOrigin(a, us, field)
+		if a == Indeterminate {
+			m = append(m, MissingFact{Field: field + ".eccn", Why: "the line's classification decides whether it is controlled content"})
+		}
+		return a, "classification not given", citationSupp2 + " (a)(1)", m
+	}
+	// Partner-country carve-outs (746.8(a)(12)(iii)(B), 746.7(a)(1)(v)).
+	if partner {
+		d := c.dest
+		if (d == jurisdiction.Russia || d == jurisdiction.Belarus) && (e.IsEAR99() || atOnly(e)) {
+			return No, "EAR99 or AT-only content of an item exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not counted for Russia and Belarus", "15 CFR 746.8(a)(12)(iii)(B)", nil
+		}
+		if d == jurisdiction.Iran && e.IsEAR99() {
+			return No, "EAR99 content of an item exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not counted for Iran", "15 CFR 746.7(a)(1)(v)", nil
+		}
+	}
+	res, err := countryChart(ChartQuery{ECCN: e, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: l.HTS, AIDiffusion: c.q.AIDiffusion}, false)
+	if err != nil {
+		a := us.And(Indeterminate)
+		return a, "the chart cannot be read: " + err.Error(), CitationCountryChart, []MissingFact{{Field: field + ".eccn", Why: err.Error()}}
+	}
+	a := us.And(res.Required)
+	why, cite := "no license required to "+c.q.Destination.String()+" under the Country Chart or Part 746", CitationCountryChart
+	if res.Required != No {
+		for _, f := range res.Findings {
+			if f.Required == res.Required {
+				cite = f.Citation
+				if f.Kind == FromControl {
+					why = fmt.Sprintf("%s license %s to %s", f.Reason, map[Answer]string{Yes: "required", Indeterminate: "may be required"}[f.Required], c.q.Destination)
+				} else {
+					why = fmt.Sprintf("license %s to %s (%s)", map[Answer]string{Yes: "required", Indeterminate: "may be required"}[f.Required], c.q.Destination, f.Citation)
+				}
+				break
+			}
+		}
+	}
+	m := missingOrigin(a, us, field)
+	if a == Indeterminate && res.Required == Indeterminate {
+		for _, s := range res.Missing() {
+			mf := chartMissing(s)
+			if strings.HasPrefix(mf.Field, "item.") {
+				mf.Field = field + mf.Field[len("item"):]
+			}
+			m = append(m, mf)
+		}
+	}
+	return a, why, cite, m
+}
+
+func missingOrigin(a, us Answer, field string) []MissingFact {
+	if a == Indeterminate && us == Indeterminate {
+		return []MissingFact{{Field: field + ".origin", Why: "the line's origin is unknown; counted it could change the outcome"}}
+	}
+	return nil
+}
+
+// atOnly reports whether an ECCN is controlled only for anti-terrorism
+// reasons (and 9A991, which 746.8(a)(12)(iii)(B) names).
+func atOnly(e product.ECCN) bool {
+	if e.Entry() == product.MustParseECCN("9A991") {
+		return true
+	}
+	entry, ok := product.LookupEntry(e)
+	if !ok {
+		return false
+	}
+	rs := entry.Reasons()
+	return len(rs) > 0 && !slices.ContainsFunc(rs, func(r product.Reason) bool { return r != product.ReasonAT })
+}
+
+// isEncryption reports whether an ECCN is a Category 5 Part 2 encryption
+// item that 734.4(b) conditions (5A002, 5A004, 5D002).
+func isEncryption(e product.ECCN) bool {
+	return eccnIn(e, "5A002", "5A004", "5D002") == Yes
+}
+
+func quantityText(q product.Quantity) string {
+	if !q.IsValid() {
+		return "1"
+	}
+	return q.String()
+}
+
+func ratText(r *big.Rat) string {
+	s, _ := origin.DecimalText(r)
+	return s
+}
+
+// moneyOfRat returns r as Money: exact when it terminates, else rounded
+// half-even to origin.DisplayPlaces places (for display).
+func moneyOfRat(r *big.Rat, c product.Currency) product.Money {
+	s, _ := origin.DecimalText(r)
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		d = decimal.Zero
+	}
+	m, _ := product.NewMoney(d, c)
+	return m
+}

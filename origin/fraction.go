@@ -1,0 +1,99 @@
+package origin
+
+import (
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
+
+// RatOf returns d as an exact rational number.
+func RatOf(d decimal.Decimal) *big.Rat {
+	r := new(big.Rat).SetInt(d.Coefficient())
+	exp := d.Exponent()
+	if exp == 0 {
+		return r
+	}
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(absInt32(exp))), nil)
+	if exp > 0 {
+		return r.Mul(r, new(big.Rat).SetInt(p))
+	}
+	return r.Quo(r, new(big.Rat).SetInt(p))
+}
+
+func absInt32(x int32) int64 {
+	if x < 0 {
+		return -int64(x)
+	}
+	return int64(x)
+}
+
+// Exceeds reports whether part / whole is strictly more than percent / 100,
+// decided exactly by cross-multiplication: part x 100 > percent x whole.
+// "Exceeds" is strict: exactly the level does not exceed it. whole must be
+// positive.
+func Exceeds(part, whole *big.Rat, percent int64) bool {
+	lhs := new(big.Rat).Mul(part, big.NewRat(100, 1))
+	rhs := new(big.Rat).Mul(whole, big.NewRat(percent, 1))
+	return lhs.Cmp(rhs) > 0
+}
+
+// DisplayPlaces is the number of decimal places a non-terminating figure is
+// rounded to for display.
+const DisplayPlaces = 10
+
+// DecimalText writes r in decimal: exactly when its expansion terminates
+// (exact true), otherwise rounded half-even to DisplayPlaces places (exact
+// false). Trailing zeros after the point are dropped. For display only:
+// decisions never read it.
+func DecimalText(r *big.Rat) (text string, exact bool) {
+	num := new(big.Int).Set(r.Num())
+	den := new(big.Int).Set(r.Denom())
+	// A fraction in lowest terms terminates iff its denominator has no
+	// prime factor other than 2 and 5.
+	d := new(big.Int).Set(den)
+	twos, fives := 0, 0
+	two, five := big.NewInt(2), big.NewInt(5)
+	m := new(big.Int)
+	for d.Cmp(big.NewInt(1)) > 0 {
+		if m.Mod(d, two).Sign() == 0 {
+			d.Quo(d, two)
+			twos++
+			continue
+		}
+		if m.Mod(d, five).Sign() == 0 {
+			d.Quo(d, five)
+			fives++
+			continue
+		}
+		break
+	}
+	places := max(twos, fives)
+	exact = d.Cmp(big.NewInt(1)) == 0
+	if !exact {
+		places = DisplayPlaces
+	}
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
+	scaled := new(big.Int).Mul(num, scale)
+	q, rem := new(big.Int).QuoRem(scaled, den, new(big.Int))
+	if !exact {
+		// Round half-even on the remainder.
+		twice := new(big.Int).Mul(new(big.Int).Abs(rem), big.NewInt(2))
+		c := twice.Cmp(den)
+		if c > 0 || (c == 0 && q.Bit(0) == 1) {
+			if scaled.Sign() < 0 {
+				q.Sub(q, big.NewInt(1))
+			} else {
+				q.Add(q, big.NewInt(1))
+			}
+		}
+	}
+	s := decimal.NewFromBigInt(q, -int32(places)).String()
+	return s, exact
+}
+
+// Percent returns 100 x part / whole for display (see DecimalText). whole
+// must be positive.
+func Percent(part, whole *big.Rat) (text string, exact bool) {
+	p := new(big.Rat).Mul(part, big.NewRat(100, 1))
+	return DecimalText(p.Quo(p, whole))
+}

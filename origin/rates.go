@@ -1,0 +1,197 @@
+package origin
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+	"github.com/shopspring/decimal"
+)
+
+// Rate is one exchange rate: Rate units of To per one unit of From.
+type Rate struct {
+	From, To product.Currency
+	Rate     decimal.Decimal
+}
+
+// Rates are the exchange rates of one date, as the wire format's
+// exchange_rates states them. The zero Rates hold no rate: only values
+// already in the target currency convert.
+type Rates struct {
+	date  jurisdiction.Date
+	rates []Rate
+}
+
+// RatesError reports a problem with exchange rates or a conversion, naming
+// the field in the wire format ("exchange_rates.rates[1].rate").
+type RatesError struct {
+	Field string // path of the field
+	Msg   string // what is wrong
+}
+
+// Error implements the error interface.
+func (e *RatesError) Error() string { return "origin: " + e.Field + ": " + e.Msg }
+
+// NewRates returns the rates of date d. Every rate must be positive and
+// name two different valid currencies, and a pair may be given only once
+// (in either direction).
+func NewRates(d jurisdiction.Date, rates ...Rate) (Rates, error) {
+	if !d.IsValid() {
+		return Rates{}, &RatesError{Field: "exchange_rates.date", Msg: "missing or invalid date"}
+	}
+	out := Rates{date: d, rates: make([]Rate, 0, len(rates))}
+	for i, r := range rates {
+		f := fmt.Sprintf("exchange_rates.rates[%d]", i)
+		switch {
+		case !r.From.IsValid():
+			return Rates{}, &RatesError{Field: f + ".from", Msg: "missing or invalid currency"}
+		case !r.To.IsValid():
+			return Rates{}, &RatesError{Field: f + ".to", Msg: "missing or invalid currency"}
+		case r.From == r.To:
+			return Rates{}, &RatesError{Field: f, Msg: "a rate converts between two different currencies"}
+		case !r.Rate.IsPositive():
+			return Rates{}, &RatesError{Field: f + ".rate", Msg: "a rate must be positive"}
+		}
+		for _, o := range out.rates {
+			if (o.From == r.From && o.To == r.To) || (o.From == r.To && o.To == r.From) {
+				return Rates{}, &RatesError{Field: f, Msg: "the pair " + r.From.String() + "/" + r.To.String() + " is given twice"}
+			}
+		}
+		out.rates = append(out.rates, r)
+	}
+	return out, nil
+}
+
+// Date returns the date of the rates (the zero Date for the zero Rates).
+func (r Rates) Date() jurisdiction.Date { return r.date }
+
+// All returns the rates. The caller owns the returned slice.
+func (r Rates) All() []Rate { return append([]Rate(nil), r.rates...) }
+
+// IsZero reports whether r holds no rate.
+func (r Rates) IsZero() bool { return len(r.rates) == 0 && !r.date.IsValid() }
+
+// Convert returns m in currency to, exactly, as a rational number: m itself
+// if it is already in to, m x rate for a direct rate (from m's currency to
+// to), m / rate for an inverse one. Without a rate it returns a
+// *RatesError naming field.
+func (r Rates) Convert(field string, m product.Money, to product.Currency) (*big.Rat, error) {
+	v := RatOf(m.Amount())
+	if m.Currency() == to {
+		return v, nil
+	}
+	for _, x := range r.rates {
+		switch {
+		case x.From == m.Currency() && x.To == to:
+			return v.Mul(v, RatOf(x.Rate)), nil
+		case x.From == to && x.To == m.Currency():
+			return v.Quo(v, RatOf(x.Rate)), nil
+		}
+	}
+	return nil, &RatesError{Field: field, Msg: fmt.Sprintf("value in %s but the item is valued in %s, and no exchange rate between them is given", m.Currency(), to)}
+}
+
+// UnmarshalJSON decodes {"date": "2026-11-01", "rates": [{"from": "EUR",
+// "to": "USD", "rate": "1.0850"}]} strictly: unknown members, a rate that is
+// not a JSON string of plain decimal digits, an invalid currency or date
+// are errors naming the field.
+func (r *Rates) UnmarshalJSON(data []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return &RatesError{Field: "exchange_rates", Msg: "want a JSON object"}
+	}
+	var d jurisdiction.Date
+	var rates []Rate
+	for k, v := range raw {
+		switch k {
+		case "date":
+			var s string
+			if err := json.Unmarshal(v, &s); err != nil {
+				return &RatesError{Field: "exchange_rates.date", Msg: "want a JSON string"}
+			}
+			var err error
+			if d, err = jurisdiction.ParseDate(s); err != nil {
+				return &RatesError{Field: "exchange_rates.date", Msg: err.Error()}
+			}
+		case "rates":
+			var items []json.RawMessage
+			if err := json.Unmarshal(v, &items); err != nil {
+				return &RatesError{Field: "exchange_rates.rates", Msg: "want a JSON array"}
+			}
+			for i, it := range items {
+				x, err := decodeRate(fmt.Sprintf("exchange_rates.rates[%d]", i), it)
+				if err != nil {
+					return err
+				}
+				rates = append(rates, x)
+			}
+		default:
+			return &RatesError{Field: "exchange_rates." + k, Msg: "unknown field"}
+		}
+	}
+	v, err := NewRates(d, rates...)
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+func decodeRate(f string, data []byte) (Rate, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return Rate{}, &RatesError{Field: f, Msg: "want a JSON object"}
+	}
+	var x Rate
+	for k, v := range raw {
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			return Rate{}, &RatesError{Field: f + "." + k, Msg: "want a JSON string"}
+		}
+		var err error
+		switch k {
+		case "from":
+			x.From, err = product.ParseCurrency(s)
+		case "to":
+			x.To, err = product.ParseCurrency(s)
+		case "rate":
+			// The amount grammar of product.ParseMoney: plain digits,
+			// no exponent, bounded length.
+			var m product.Money
+			m, err = product.ParseMoney(s, "USD")
+			if err == nil && !m.IsPositive() {
+				err = errors.New("a rate must be positive")
+			}
+			x.Rate = m.Amount()
+		default:
+			err = errors.New("unknown field")
+		}
+		if err != nil {
+			return Rate{}, &RatesError{Field: f + "." + k, Msg: err.Error()}
+		}
+	}
+	return x, nil
+}
+
+// MarshalJSON writes the rates in the wire format.
+func (r Rates) MarshalJSON() ([]byte, error) {
+	type rate struct {
+		From string `json:"from"`
+		To   string `json:"to"`
+		Rate string `json:"rate"`
+	}
+	out := struct {
+		Date  string `json:"date"`
+		Rates []rate `json:"rates"`
+	}{Date: r.date.String(), Rates: []rate{}}
+	for _, x := range r.rates {
+		out.Rates = append(out.Rates, rate{x.From.String(), x.To.String(), x.Rate.String()})
+	}
+	var b bytes.Buffer
+	err := json.NewEncoder(&b).Encode(out)
+	return bytes.TrimSpace(b.Bytes()), err
+}
