@@ -1,0 +1,128 @@
+// Command check reads a determination request in the JSON wire format of
+// the ear SDK and writes the response.
+//
+// Usage:
+//
+//	check [FILE]          one request from FILE (or standard input); one response
+//	check -jsonl [FILE]   one request per line; one response per line, in order
+//
+// A malformed request gets {"error": {"field": "...", "message": "..."}}
+// and exit status 2; with -jsonl the error object is written on its line and
+// the batch goes on (exit status 2 at the end if any line failed).
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/earcheck/ear/license"
+)
+
+func main() {
+	jsonl := flag.Bool("jsonl", false, "read one request per line and write one response per line")
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: check [-jsonl] [FILE]")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	in := io.Reader(os.Stdin)
+	if flag.NArg() > 1 {
+		flag.Usage()
+		os.Exit(64)
+	}
+	if flag.NArg() == 1 {
+		f, err := os.Open(flag.Arg(0))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "check:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		in = f
+	}
+	out := bufio.NewWriterSize(os.Stdout, 64<<10)
+	var status int
+	if *jsonl {
+		status = runLines(in, out)
+	} else {
+		status = runOne(in, out)
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintln(os.Stderr, "check:", err)
+		os.Exit(1)
+	}
+	os.Exit(status)
+}
+
+// errorObject is the wire format's error response.
+type errorObject struct {
+	Error struct {
+		Field   string `json:"field"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// respond decides one request and writes one JSON line; it returns 2 for a
+// malformed request, 0 otherwise.
+func respond(w io.Writer, read func() (license.Request, error)) int {
+	req, err := read()
+	if err == nil {
+		var det license.Determination
+		det, err = license.Check(req)
+		if err == nil {
+			b, merr := json.Marshal(det)
+			if merr != nil {
+				err = merr
+			} else {
+				w.Write(b)
+				io.WriteString(w, "\n")
+				return 0
+			}
+		}
+	}
+	var e errorObject
+	e.Error.Message = err.Error()
+	if re, ok := errors.AsType[*license.RequestError](err); ok {
+		e.Error.Field = re.Field
+		e.Error.Message = re.Err.Error()
+	}
+	b, _ := json.Marshal(e)
+	w.Write(b)
+	io.WriteString(w, "\n")
+	return 2
+}
+
+func runOne(in io.Reader, w io.Writer) int {
+	return respond(w, func() (license.Request, error) { return license.DecodeRequest(in) })
+}
+
+// runLines streams requests: memory stays flat whatever the number of
+// lines, since each line is decided and written before the next is read.
+func runLines(in io.Reader, w io.Writer) int {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	status := 0
+	for sc.Scan() {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		if respond(w, func() (license.Request, error) { return license.DecodeRequest(bytes.NewReader(line)) }) != 0 {
+			status = 2
+		}
+	}
+	if err := sc.Err(); err != nil {
+		var e errorObject
+		e.Error.Message = "reading input: " + err.Error()
+		b, _ := json.Marshal(e)
+		w.Write(b)
+		io.WriteString(w, "\n")
+		return 2
+	}
+	return status
+}

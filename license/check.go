@@ -1,0 +1,296 @@
+package license
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+)
+
+// Ground is one reason an item is subject to the EAR (15 CFR 734.3).
+type Ground struct {
+	Citation string `json:"citation"`
+	Title    string `json:"title"`
+}
+
+// Determination is the answer to a Request: whether the item is subject to
+// the EAR and on which grounds, the de minimis result, every FDP rule's
+// result, whether a license is required and why, the missing facts and the
+// trace. A Determination is immutable: its accessors return copies, so it is
+// safe to share between goroutines.
+type Determination struct {
+	asOf      jurisdiction.Date
+	subject   Answer
+	grounds   []Ground
+	deMinimis DeMinimisResult
+	fdp       []FDPResult
+	license   Answer
+	reasons   []LicenseReason
+	missing   []MissingFact
+	trace     []Step
+	options   Options
+	parties   []PartyDesignations
+}
+
+// Parties returns, for each party, its Entity List designations and where
+// they came from: declared in the request, or resolved through the
+// Checker's PartyResolver.
+func (d Determination) Parties() []PartyDesignations { return slices.Clone(d.parties) }
+
+// AsOf returns the date the determination was made as of.
+func (d Determination) AsOf() jurisdiction.Date { return d.asOf }
+
+// SubjectToEAR returns whether the item is subject to the EAR.
+func (d Determination) SubjectToEAR() Answer { return d.subject }
+
+// Grounds returns the grounds on which the item is subject to the EAR.
+func (d Determination) Grounds() []Ground { return slices.Clone(d.grounds) }
+
+// DeMinimis returns the de minimis result.
+func (d Determination) DeMinimis() DeMinimisResult { return d.deMinimis }
+
+// FDP returns every FDP rule's result, in CFR order.
+func (d Determination) FDP() []FDPResult { return slices.Clone(d.fdp) }
+
+// LicenseRequired returns whether a license is required.
+func (d Determination) LicenseRequired() Answer { return d.license }
+
+// LicenseReasons returns the reasons for the license answer, each with its
+// citation.
+func (d Determination) LicenseReasons() []LicenseReason { return slices.Clone(d.reasons) }
+
+// Missing returns the facts whose absence left an answer open.
+func (d Determination) Missing() []MissingFact { return slices.Clone(d.missing) }
+
+// Trace returns the ordered steps of the determination.
+func (d Determination) Trace() []Step { return slices.Clone(d.trace) }
+
+// Options returns the options the determination used (with defaults
+// filled in).
+func (d Determination) Options() Options { return d.options }
+
+// Check decides one request. It validates the request first (a
+// *RequestError names the first bad field), then decides whether the item is
+// subject to the EAR (15 CFR 734.3: an item in the United States or of US
+// origin; a foreign-made item through de minimis, 734.4, or a foreign direct
+// product rule, 734.9) and, if it may be, whether a license is required:
+// the item's ECCN under the Country Chart and Part 746 (CountryChart), the
+// Entity List (744.11) for the parties' footnotes, the requirement each
+// applying FDP rule pairs with (744.11(a)(2), 746.8(a)(2) with its
+// partner-country exclusion, 746.8(a)(3), 744.23, 746.7), and the end-use
+// rules of 744.21 and 744.23. License exceptions are not evaluated; the
+// result says so.
+//
+// Check is safe for concurrent use and takes no lock. It uses the default
+// Checker: DefaultFDPRules and no party resolver (parties' designations are
+// those the request declares).
+func Check(req Request) (Determination, error) {
+	return defaultChecker.Check(context.Background(), req)
+}
+
+// Check decides one request as the package-level Check does, with the
+// Checker's rule set and party resolver.
+func (c *Checker) Check(ctx context.Context, req Request) (Determination, error) {
+	asOf := req.AsOf
+	if !asOf.IsValid() {
+		asOf = jurisdiction.TablesDate()
+	}
+	if err := validateRequest(req); err != nil {
+		return Determination{}, err
+	}
+	opts := req.Options
+	d := Determination{asOf: asOf, options: opts}
+	parties, designations, err := c.resolveParties(ctx, req.Parties)
+	if err != nil {
+		return Determination{}, err
+	}
+	req.Parties = parties
+	d.parties = designations
+	it := req.Item
+
+	// 734.3(a)(1), (a)(2): items in the United States, and US-origin items.
+	inUS := req.ExportedFrom == jurisdiction.UnitedStates
+	usOrigin := it.ProducedIn == jurisdiction.UnitedStates
+	subject := No
+	if inUS {
+		subject = Yes
+		d.grounds = append(d.grounds, Ground{Citation: "15 CFR 734.3(a)(1)", Title: "item in the United States"})
+		d.trace = append(d.trace, Step{Citation: "15 CFR 734.3(a)(1)", Outcome: "yes", Detail: "exported from the United States"})
+	}
+	if usOrigin {
+		subject = Yes
+		d.grounds = append(d.grounds, Ground{Citation: "15 CFR 734.3(a)(2)", Title: "US-origin item"})
+		d.trace = append(d.trace, Step{Citation: "15 CFR 734.3(a)(2)", Outcome: "yes", Detail: "produced in the United States"})
+	}
+
+	// 734.4: de minimis.
+	dm, err := DeMinimis(DeMinimisQuery{
+		Item: it, Destination: req.Destination, ExportedFrom: req.ExportedFrom, AsOf: asOf,
+		Rates: req.ExchangeRates, Parties: req.Parties, EndUses: req.EndUses,
+		AIDiffusion: opts.AIDiffusion, Unknown: opts.UnknownOrigin,
+	})
+	if err != nil {
+		return Determination{}, asRequestError(err)
+	}
+	d.deMinimis = dm
+	switch dm.Outcome {
+	case DeMinimisExceeds:
+		subject = subject.Or(Yes)
+		d.grounds = append(d.grounds, Ground{Citation: dm.Citation, Title: "controlled US-origin content exceeds the de minimis level"})
+	case DeMinimisNoLevel:
+		subject = subject.Or(Yes)
+		d.grounds = append(d.grounds, Ground{Citation: dm.Citation, Title: "controlled US-origin content with no de minimis level"})
+	case DeMinimisIndeterminate:
+		subject = subject.Or(Indeterminate)
+	}
+	d.trace = append(d.trace, dm.TraceSteps()...)
+	d.missing = append(d.missing, dm.Missing...)
+
+	// 734.9: the foreign direct product rules.
+	fdp, err := c.rules.Evaluate(FDPQuery{
+		Item: it, Destination: req.Destination, ExportedFrom: req.ExportedFrom,
+		Parties: req.Parties, EndUses: req.EndUses, Incorporations: req.Incorporations,
+		AsOf: asOf, Options: FDPOptions{AIDiffusion: opts.AIDiffusion},
+	})
+	if err != nil {
+		return Determination{}, asRequestError(err)
+	}
+	d.fdp = fdp
+	for _, r := range fdp {
+		d.trace = append(d.trace, Step{Citation: r.Citation, Outcome: r.Outcome.String(), Detail: r.Why})
+		switch r.Outcome {
+		case FDPApplies:
+			subject = subject.Or(Yes)
+			d.grounds = append(d.grounds, Ground{Citation: r.Citation, Title: r.Title})
+		case FDPIndeterminate:
+			subject = subject.Or(Indeterminate)
+			d.missing = append(d.missing, r.Missing...)
+		}
+	}
+	d.subject = subject
+	d.trace = append(d.trace, Step{Citation: CheckCitationSubject, Outcome: subject.String(), Detail: groundsDetail(d.grounds)})
+
+	// The license requirement, for an item that is or may be subject.
+	if subject == No {
+		d.license = No
+		d.reasons = []LicenseReason{{Citation: CheckCitationSubject, Answer: No, Why: "the item is not subject to the EAR: no EAR license is required"}}
+		d.missing = nil
+	} else {
+		a, reasons, missing := licenseRequirements(licenseInput{
+			item: it, destination: req.Destination, exportedFrom: req.ExportedFrom,
+			parties: req.Parties, endUses: req.EndUses, fdp: fdp, asOf: asOf,
+		})
+		d.license = subject.And(a)
+		d.reasons = reasons
+		d.missing = append(d.missing, missing...)
+	}
+	d.trace = append(d.trace, Step{Citation: "15 CFR 736.2", Outcome: d.license.String(), Detail: "license required: " + d.license.String() + "; license exceptions (part 740) not evaluated"})
+	if d.subject != Indeterminate && d.license != Indeterminate {
+		d.missing = nil
+	}
+	d.missing = dedupeMissing(d.missing)
+	return d, nil
+}
+
+// CheckCitationSubject is the provision that says which items are subject
+// to the EAR.
+const CheckCitationSubject = "15 CFR 734.3"
+
+func groundsDetail(gs []Ground) string {
+	if len(gs) == 0 {
+		return "no ground makes the item subject to the EAR"
+	}
+	s := "subject on "
+	for i, g := range gs {
+		if i > 0 {
+			s += "; "
+		}
+		s += g.Citation
+	}
+	return s
+}
+
+// validateRequest checks a request before it is decided, returning a
+// *RequestError that names the first bad field.
+func validateRequest(req Request) error {
+	if err := req.Item.Validate(); err != nil {
+		return asRequestError(err)
+	}
+	if err := req.Destination.Validate(); err != nil {
+		return asRequestError(err)
+	}
+	for i, p := range req.Parties.items {
+		if err := p.Validate(); err != nil {
+			return underField(fmt.Sprintf("parties[%d]", i), err)
+		}
+	}
+	for i, inc := range req.Incorporations.items {
+		if err := inc.Validate(); err != nil {
+			return underField(fmt.Sprintf("incorporations[%d]", i), err)
+		}
+	}
+	return nil
+}
+
+func underField(prefix string, err error) error {
+	if fe, ok := errors.AsType[*product.FieldError](err); ok {
+		f := fe.Field
+		if f == "" {
+			f = prefix
+		} else if f[0] != '[' {
+			f = prefix + "." + f
+		} else {
+			f = prefix + f
+		}
+		return &RequestError{Field: f, Err: fe.Err}
+	}
+	return &RequestError{Field: prefix, Err: err}
+}
+
+// MarshalJSON writes the response of the wire format.
+func (d Determination) MarshalJSON() ([]byte, error) {
+	type rules struct {
+		ECFRDate    string `json:"ecfr_date"`
+		CCLDate     string `json:"ccl_ecfr_date"`
+		AsOf        string `json:"as_of"`
+		AIDiffusion string `json:"ai_diffusion"`
+	}
+	type lic struct {
+		Required   Answer          `json:"required"`
+		Reasons    []LicenseReason `json:"reasons"`
+		Exceptions string          `json:"license_exceptions"`
+	}
+	out := struct {
+		Rules   rules               `json:"rules"`
+		Subject Answer              `json:"subject_to_ear"`
+		Grounds []Ground            `json:"grounds"`
+		DM      DeMinimisResult     `json:"de_minimis"`
+		FDP     []FDPResult         `json:"fdp"`
+		License lic                 `json:"license"`
+		Missing []MissingFact       `json:"missing"`
+		Trace   []Step              `json:"trace"`
+		Parties []PartyDesignations `json:"parties"`
+	}{
+		Rules:   rules{ECFRDate: jurisdiction.TablesECFRDate, CCLDate: product.CCLECFRDate, AsOf: d.asOf.String(), AIDiffusion: d.options.AIDiffusion.String()},
+		Subject: d.subject,
+		Grounds: nonNil(d.grounds),
+		DM:      d.deMinimis,
+		FDP:     nonNil(d.fdp),
+		License: lic{Required: d.license, Reasons: nonNil(d.reasons), Exceptions: "not evaluated"},
+		Missing: nonNil(d.missing),
+		Trace:   nonNil(d.trace),
+		Parties: nonNil(d.parties),
+	}
+	return json.Marshal(out)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,265 @@
+package license
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/origin"
+	"github.com/earcheck/ear/product"
+)
+
+// Request is one order line to decide, as the JSON wire format of DESIGN.md
+// states it: the item with its bill of materials and lineage, where it is
+// exported from and to, the parties, the end uses, the date, and options.
+//
+// A Request is plain data; Check validates it. Decode it from JSON with
+// DecodeRequest (or json.Unmarshal, which is just as strict).
+type Request struct {
+	// AsOf is the date of evaluation; the zero Date means the date of the
+	// newest embedded data (Check records which date it used).
+	AsOf jurisdiction.Date
+	// Item is the foreign-made (or US-origin) item. Required.
+	Item product.Item
+	// ExportedFrom is the country the item is exported or reexported
+	// from; the zero Country when not given.
+	ExportedFrom jurisdiction.Country
+	// Destination is the country, and for Ukraine the covered region.
+	// Required.
+	Destination jurisdiction.Destination
+	// Parties, EndUses and Incorporations are unknown when absent from
+	// the request and none when given as [].
+	Parties        Parties
+	EndUses        EndUses
+	Incorporations Incorporations
+	// ExchangeRates convert lines in other currencies into the item's.
+	ExchangeRates origin.Rates
+	// Options choose readings and policies.
+	Options Options
+}
+
+// Options choose among readings of the regulation and conservative
+// policies. The zero Options are the defaults: the AI diffusion amendments
+// as codified, unknown origin indeterminate.
+type Options struct {
+	// AIDiffusion is the reading of the January 2025 AI diffusion
+	// amendments; the zero value means AIDiffusionCodified.
+	AIDiffusion AIDiffusionReading
+	// UnknownOrigin is the policy for bill-of-materials lines of unknown
+	// origin; the zero value means UnknownOriginIndeterminate.
+	UnknownOrigin UnknownOriginPolicy
+}
+
+// RequestError reports a request that cannot be decided, naming the field in
+// the wire format's terms ("item.components[2].value.amount",
+// "destination.region", "options.ai_diffusion"). It wraps the underlying
+// error, usually a *product.FieldError or a parse error.
+type RequestError struct {
+	Field string // path of the field in the wire format; "" for the request as a whole
+	Err   error  // what is wrong
+}
+
+// Error implements the error interface.
+func (e *RequestError) Error() string {
+	if e.Field == "" {
+		return "license: request: " + e.Err.Error()
+	}
+	return "license: " + e.Field + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *RequestError) Unwrap() error { return e.Err }
+
+// maxRequestBytes bounds one decoded request (a 100,000-line bill of
+// materials is about 25 MB of JSON).
+const maxRequestBytes = 64 << 20
+
+// DecodeRequest reads one JSON request from r. Unknown members anywhere are
+// an error naming the member; so are trailing data, a body over 64 MiB,
+// amounts that are not JSON strings and values that do not parse. The error
+// is a *RequestError naming the field.
+func DecodeRequest(r io.Reader) (Request, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxRequestBytes+1))
+	if err != nil {
+		return Request{}, &RequestError{Err: err}
+	}
+	if len(data) > maxRequestBytes {
+		return Request{}, &RequestError{Err: fmt.Errorf("request larger than %d bytes", maxRequestBytes)}
+	}
+	var req Request
+	if err := req.UnmarshalJSON(data); err != nil {
+		return Request{}, asRequestError(err)
+	}
+	return req, nil
+}
+
+// asRequestError turns a decoding error into a *RequestError naming the
+// field.
+func asRequestError(err error) error {
+	if re, ok := errors.AsType[*RequestError](err); ok {
+		return re
+	}
+	if fe, ok := errors.AsType[*product.FieldError](err); ok {
+		return &RequestError{Field: fe.Field, Err: fe.Err}
+	}
+	if de, ok := errors.AsType[*jurisdiction.DestinationError](err); ok {
+		return &RequestError{Field: de.Field, Err: err}
+	}
+	if re, ok := errors.AsType[*origin.RatesError](err); ok {
+		return &RequestError{Field: re.Field, Err: errors.New(re.Msg)}
+	}
+	if qe, ok := errors.AsType[*QueryError](err); ok {
+		return &RequestError{Field: qe.Field, Err: qe.Err}
+	}
+	return &RequestError{Err: err}
+}
+
+// requestMembers are the members of a request object, in the wire format's
+// order.
+var requestMembers = []string{"as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options"}
+
+// UnmarshalJSON decodes a request strictly: every member must be one the
+// wire format defines, and each is decoded by its type's strict decoder.
+// Errors name the field.
+func (req *Request) UnmarshalJSON(data []byte) error {
+	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
+		return &RequestError{Err: errors.New("want a JSON object")}
+	}
+	var m map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&m); err != nil {
+		return &RequestError{Err: fmt.Errorf("malformed JSON: %w", err)}
+	}
+	if dec.More() {
+		return &RequestError{Err: errors.New("trailing data after the request object")}
+	}
+	for k := range m {
+		known := false
+		for _, n := range requestMembers {
+			if k == n {
+				known = true
+			}
+		}
+		if !known {
+			return &RequestError{Field: k, Err: product.ErrUnknownField}
+		}
+	}
+	var out Request
+	under := func(field string, err error) error {
+		if err == nil {
+			return nil
+		}
+		if fe, ok := errors.AsType[*product.FieldError](err); ok {
+			path := fe.Field
+			switch {
+			case path == "" || path == field:
+				path = field
+			case len(path) >= len(field) && path[:len(field)] == field:
+			case path[0] == '[':
+				path = field + path
+			default:
+				path = field + "." + path
+			}
+			return &RequestError{Field: path, Err: fe.Err}
+		}
+		return &RequestError{Field: field, Err: err}
+	}
+	text := func(field string, raw json.RawMessage, u interface{ UnmarshalText([]byte) error }) error {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return &RequestError{Field: field, Err: errors.New("want a JSON string")}
+		}
+		return under(field, u.UnmarshalText([]byte(s)))
+	}
+	for _, k := range requestMembers {
+		raw, ok := m[k]
+		if !ok || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+			continue
+		}
+		var err error
+		switch k {
+		case "as_of":
+			err = text(k, raw, &out.AsOf)
+		case "item":
+			err = under("item", json.Unmarshal(raw, &out.Item))
+		case "exported_from":
+			err = text(k, raw, &out.ExportedFrom)
+		case "destination":
+			err = decodeDestination(raw, &out.Destination)
+		case "parties":
+			err = under(k, json.Unmarshal(raw, &out.Parties))
+		case "end_uses":
+			err = under(k, json.Unmarshal(raw, &out.EndUses))
+		case "incorporations":
+			err = under(k, json.Unmarshal(raw, &out.Incorporations))
+		case "exchange_rates":
+			err = under(k, json.Unmarshal(raw, &out.ExchangeRates))
+		case "options":
+			err = decodeOptions(raw, &out.Options)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	*req = out
+	return nil
+}
+
+// decodeDestination decodes {"country": "UA", "region": "crimea"}.
+func decodeDestination(raw json.RawMessage, d *jurisdiction.Destination) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return &RequestError{Field: "destination", Err: errors.New("want a JSON object")}
+	}
+	var country, region string
+	for k, v := range m {
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			return &RequestError{Field: "destination." + k, Err: errors.New("want a JSON string")}
+		}
+		switch k {
+		case "country":
+			country = s
+		case "region":
+			region = s
+		default:
+			return &RequestError{Field: "destination." + k, Err: product.ErrUnknownField}
+		}
+	}
+	v, err := jurisdiction.ParseDestination(country, region)
+	if err != nil {
+		return asRequestError(err)
+	}
+	*d = v
+	return nil
+}
+
+// decodeOptions decodes {"ai_diffusion": "...", "unknown_origin": "..."}.
+func decodeOptions(raw json.RawMessage, o *Options) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return &RequestError{Field: "options", Err: errors.New("want a JSON object")}
+	}
+	for k, v := range m {
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			return &RequestError{Field: "options." + k, Err: errors.New("want a JSON string")}
+		}
+		var err error
+		switch k {
+		case "ai_diffusion":
+			err = o.AIDiffusion.UnmarshalText([]byte(s))
+		case "unknown_origin":
+			err = o.UnknownOrigin.UnmarshalText([]byte(s))
+		default:
+			err = product.ErrUnknownField
+		}
+		if err != nil {
+			return &RequestError{Field: "options." + k, Err: err}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,214 @@
+package license
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+)
+
+// LicenseReason is one reason a license is required (Answer Yes), may be
+// required (Indeterminate), or one provision checked and found not to
+// require one (No), with its citation.
+type LicenseReason struct {
+	Citation string `json:"citation"`
+	Answer   Answer `json:"answer"`
+	Why      string `json:"why"`
+}
+
+// licenseInput is what the license requirements of a determination read.
+type licenseInput struct {
+	item         product.Item
+	destination  jurisdiction.Destination
+	exportedFrom jurisdiction.Country
+	parties      Parties
+	endUses      EndUses
+	fdp          []FDPResult
+	asOf         jurisdiction.Date
+}
+
+// fdpLicense pairs each FDP rule with the license requirement that reaches
+// the items it makes subject to the EAR, where that requirement is not the
+// item's own ECCN under the Country Chart (for (b), (c), (d), (h), (k) and
+// (l) it is: 736.2(b)(3) and the chart rows of 742.4, 742.6). Source:
+// reference/fdp.md section 1.2, item (iv) of each rule.
+var fdpLicense = map[string]struct {
+	citation string
+	what     string
+}{
+	"15 CFR 734.9(e)(1)": {"15 CFR 744.11(a)(2)(i)", "a license is required for foreign-produced items subject to the EAR under 734.9(e)(1) when a footnote 1 entity is involved"},
+	"15 CFR 734.9(e)(2)": {"15 CFR 744.11(a)(2)(ii)", "a license is required for foreign-produced items subject to the EAR under 734.9(e)(2) when a footnote 4 entity is involved"},
+	// The subparagraph number of the footnote 5 requirement is not
+	// verified (reference/fdp.md: "FN5 sub-paragraph of (a)(2); exact
+	// number unverified"): cited at the paragraph.
+	"15 CFR 734.9(e)(3)": {"15 CFR 744.11(a)(2)", "a license is required for foreign-produced items subject to the EAR under 734.9(e)(3) when a footnote 5 entity is involved"},
+	"15 CFR 734.9(f)":    {"15 CFR 746.8(a)(2)", "a license is required for foreign-produced items subject to the EAR under 734.9(f) destined to Russia, Belarus or the Crimea region"},
+	"15 CFR 734.9(g)":    {"15 CFR 746.8(a)(3)", "a license is required for foreign-produced items subject to the EAR under 734.9(g) when a footnote 3 entity is involved"},
+	"15 CFR 734.9(i)":    {"15 CFR 744.23", "a license is required for foreign-produced items subject to the EAR under 734.9(i) for a supercomputer end use"},
+	"15 CFR 734.9(j)":    {"15 CFR 746.7", "a license is required for foreign-produced items subject to the EAR under 734.9(j) for Iran"},
+}
+
+// endUseCountries744_21 are the destinations of the military end-use and
+// end-user rule of 15 CFR 744.21(a): Belarus, Burma, Cambodia, China,
+// Nicaragua, Russia and Venezuela.
+var endUseCountries744_21 = []string{"BY", "MM", "KH", "CN", "NI", "RU", "VE"}
+
+// licenseRequirements decides whether a license is required for an item
+// that is (or may be) subject to the EAR: the item's own ECCN under the
+// Country Chart and Part 746 (CountryChart), the Entity List (744.11) for
+// the parties' footnotes, the requirement each applying FDP rule pairs
+// with, and the end-use rules of 744.21 and 744.23. It returns the answer
+// (the Or of every reason), the reasons, and the missing facts.
+func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFact) {
+	var reasons []LicenseReason
+	var missing []MissingFact
+	add := func(cite string, a Answer, why string) {
+		reasons = append(reasons, LicenseReason{Citation: cite, Answer: a, Why: why})
+	}
+
+	// The item's own classification under the chart and Part 746.
+	e := in.item.ECCN
+	if !e.IsValid() {
+		add(CitationCountryChart, Indeterminate, "the item's ECCN is not given: the CCL-based requirements cannot be read")
+		missing = append(missing, MissingFact{Field: "item.eccn", Why: "the item's classification decides the Country Chart requirements"})
+	} else {
+		res, err := countryChart(ChartQuery{
+			ECCN: e, Destination: in.destination, ExportedFrom: in.exportedFrom, AsOf: in.asOf,
+			FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS,
+		}, true)
+		switch {
+		case err != nil:
+			add(CitationCountryChart, Indeterminate, "the Country Chart could not be read: "+err.Error())
+			missing = append(missing, MissingFact{Field: "item.eccn", Why: err.Error()})
+		case res.Required == No:
+			add(CitationCountryChart, No, fmt.Sprintf("no License Requirements row of %s, chart footnote or Part 746 program requires a license to %s", e, in.destination))
+		default:
+			for _, f := range res.Findings {
+				if f.Required == res.Required {
+					add(f.Citation, f.Required, f.Why)
+				}
+			}
+			for _, m := range res.Missing() {
+				missing = append(missing, chartMissing(m))
+			}
+		}
+	}
+
+	// The Entity List: a listed party (any footnote declared) makes every
+	// item subject to the EAR licensable (744.11(a); the license
+	// requirement column of Supplement No. 4 to part 744 reads "for all
+	// items subject to the EAR" for the footnoted entries).
+	if !in.parties.Known() {
+		add("15 CFR 744.11", Indeterminate, "the parties are not given: whether any is on the Entity List is unknown")
+		missing = append(missing, MissingFact{Field: "parties", Why: "a party on the Entity List requires a license for every item subject to the EAR (744.11)"})
+	} else {
+		for _, p := range in.parties.items {
+			if len(p.EntityListFootnotes) == 0 {
+				continue
+			}
+			fns := make([]string, len(p.EntityListFootnotes))
+			for i, n := range p.EntityListFootnotes {
+				fns[i] = fmt.Sprint(n)
+			}
+			add("15 CFR 744.11(a)", Yes, fmt.Sprintf("%s (%s) is on the Entity List (footnote %s): a license is required for all items subject to the EAR", partyLabel(p), p.Role, strings.Join(fns, ", ")))
+		}
+	}
+
+	// The requirements the FDP rules pair with.
+	for _, r := range in.fdp {
+		pair, ok := fdpLicense[r.Citation]
+		if !ok || r.Outcome == FDPDoesNotApply {
+			continue
+		}
+		a := Yes
+		if r.Outcome == FDPIndeterminate {
+			a = Indeterminate
+		}
+		why := pair.what
+		if r.Citation == "15 CFR 734.9(f)" {
+			// 746.8(a)(2) does not apply to items exported or reexported
+			// from a partner country of Supplement No. 3 to part 746.
+			switch {
+			case !in.exportedFrom.IsValid():
+				a = a.And(Indeterminate)
+				why += "; whether it is exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not given"
+				missing = append(missing, MissingFact{Field: "exported_from", Why: "746.8(a)(2) does not apply to items exported from a partner country"})
+			case jurisdiction.IsPartnerCountry(in.exportedFrom):
+				a = No
+				why += "; but the item is exported from " + in.exportedFrom.String() + ", a partner country of " + jurisdiction.CitationPartnerCountries + ", so 746.8(a)(2) does not apply"
+			}
+		}
+		add(pair.citation, a, why+" ("+r.Citation+" "+r.Outcome.String()+")")
+	}
+
+	// End uses: 744.23 reaches Macau and D:5, 744.21 its seven countries;
+	// elsewhere an unknown end use cannot change the answer.
+	d := in.destination.Country.TablesAs()
+	gs, _ := jurisdiction.GroupsOf(d, in.asOf)
+	macauD5 := d == jurisdiction.Macau || gs.Has(jurisdiction.GroupD5)
+	if !in.endUses.Known() {
+		if macauD5 || slices.Contains(endUseCountries744_21, d.String()) {
+			missing = append(missing, MissingFact{Field: "end_uses", Why: "a supercomputer, advanced-node or military end use can require a license here (744.21, 744.23)"})
+			add("15 CFR 744.23", Indeterminate, "the end uses are not given")
+		}
+	} else {
+		for _, u := range in.endUses.items {
+			switch u {
+			case EndUseSupercomputer, EndUseAdvancedNodeIC:
+				if macauD5 {
+					add("15 CFR 744.23", Yes, fmt.Sprintf("a %s end use in %s (Macau or Country Group D:5): a license is required (conservative reading: any item subject to the EAR)", u, in.destination))
+				}
+			case EndUseMilitaryEndUse, EndUseMilitaryEndUser:
+				switch {
+				case d == jurisdiction.Russia || d == jurisdiction.Belarus:
+					add("15 CFR 744.21", Yes, fmt.Sprintf("a %s in %s: a license is required for any item subject to the EAR", u, in.destination))
+				case slices.Contains(endUseCountries744_21, d.String()):
+					add("15 CFR 744.21", Indeterminate, fmt.Sprintf("a %s in %s: a license is required for the items of Supplement No. 2 to part 744, which the tables do not hold", u, in.destination))
+					missing = append(missing, MissingFact{Field: "item.eccn", Why: "whether the item is listed in Supplement No. 2 to part 744 (744.21)"})
+				}
+			}
+		}
+	}
+
+	ans := No
+	for _, r := range reasons {
+		ans = ans.Or(r.Answer)
+	}
+	if ans != Indeterminate {
+		missing = nil
+	}
+	return ans, reasons, dedupeMissing(missing)
+}
+
+// chartMissing turns a missing fact of CountryChart ("eccn: the paragraph
+// ...", "item.hts") into a MissingFact named by its wire-format path.
+func chartMissing(m string) MissingFact {
+	field, why, ok := strings.Cut(m, ": ")
+	if !ok {
+		return MissingFact{Field: m, Why: "decides a Country Chart or Part 746 requirement"}
+	}
+	switch field {
+	case "eccn", "for":
+		field = "item.eccn"
+	}
+	return MissingFact{Field: field, Why: why}
+}
+
+func dedupeMissing(ms []MissingFact) []MissingFact {
+	var out []MissingFact
+	for _, m := range ms {
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func partyLabel(p Party) string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return "a party"
+}
