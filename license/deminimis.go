@@ -169,7 +169,55 @@ type dmEval struct {
 	q      DeMinimisQuery
 	dest   jurisdiction.Country // the destination as the tables read it
 	groups jurisdiction.GroupSet
-	us     []int // indexes of the lines that are, or may be (unknown origin), US-origin
+	charts map[chartKey]chartAnswer // the chart's answer per classification, computed once per evaluation
+}
+
+type chartKey struct {
+	eccn product.ECCN
+	hts  product.HTS
+}
+
+// chartAnswer is what de minimis keeps of a CountryChart result.
+type chartAnswer struct {
+	required  Answer
+	why, cite string
+	missing   []string
+}
+
+// chart returns the license requirement of a line's classification to the
+// destination, evaluating each distinct classification once: bills of
+// materials repeat ECCNs, and the answer depends only on the ECCN, the HTS
+// code and the query.
+func (c *dmEval) chart(e product.ECCN, hts product.HTS) (chartAnswer, error) {
+	k := chartKey{e, hts}
+	if v, ok := c.charts[k]; ok {
+		return v, nil
+	}
+	res, err := countryChart(ChartQuery{ECCN: e, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: hts, AIDiffusion: c.q.AIDiffusion}, false)
+	if err != nil {
+		return chartAnswer{}, err
+	}
+	v := chartAnswer{required: res.Required, why: "no license required to " + c.q.Destination.String() + " under the Country Chart or Part 746", cite: CitationCountryChart}
+	if res.Required != No {
+		verb := map[Answer]string{Yes: "required", Indeterminate: "may be required"}[res.Required]
+		for _, f := range res.Findings {
+			if f.Required == res.Required {
+				v.cite = f.Citation
+				if f.Kind == FromControl {
+					v.why = fmt.Sprintf("%s license %s to %s", f.Reason, verb, c.q.Destination)
+				} else {
+					v.why = fmt.Sprintf("license %s to %s (%s)", verb, c.q.Destination, f.Citation)
+				}
+				break
+			}
+		}
+		v.missing = res.Missing()
+	}
+	if c.charts == nil {
+		c.charts = make(map[chartKey]chartAnswer)
+	}
+	c.charts[k] = v
+	return v, nil
 }
 
 // usLines iterates the lines that are US-origin or, under the default
@@ -470,7 +518,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		return DeMinimisResult{}, &QueryError{Field: "as_of", Err: fmt.Errorf("missing evaluation date")}
 	}
 	cur := it.Value.Currency()
-	res := DeMinimisResult{ItemValue: it.Value, Lines: []DeMinimisLine{}, Categories: []DeMinimisCategory{}}
+	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, 0, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories))}
 	zero, _ := product.NewMoney(decimal.Zero, cur)
 	res.ControlledValue = zero
 
@@ -675,29 +723,16 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 			return No, "EAR99 content of an item exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not counted for Iran", "15 CFR 746.7(a)(1)(v)", nil
 		}
 	}
-	res, err := countryChart(ChartQuery{ECCN: e, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: l.HTS, AIDiffusion: c.q.AIDiffusion}, false)
+	ch, err := c.chart(e, l.HTS)
 	if err != nil {
 		a := us.And(Indeterminate)
 		return a, "the chart cannot be read: " + err.Error(), CitationCountryChart, []MissingFact{{Field: field + ".eccn", Why: err.Error()}}
 	}
-	a := us.And(res.Required)
-	why, cite := "no license required to "+c.q.Destination.String()+" under the Country Chart or Part 746", CitationCountryChart
-	if res.Required != No {
-		for _, f := range res.Findings {
-			if f.Required == res.Required {
-				cite = f.Citation
-				if f.Kind == FromControl {
-					why = fmt.Sprintf("%s license %s to %s", f.Reason, map[Answer]string{Yes: "required", Indeterminate: "may be required"}[f.Required], c.q.Destination)
-				} else {
-					why = fmt.Sprintf("license %s to %s (%s)", map[Answer]string{Yes: "required", Indeterminate: "may be required"}[f.Required], c.q.Destination, f.Citation)
-				}
-				break
-			}
-		}
-	}
+	a := us.And(ch.required)
+	why, cite := ch.why, ch.cite
 	m := missingOrigin(a, us, field)
-	if a == Indeterminate && res.Required == Indeterminate {
-		for _, s := range res.Missing() {
+	if a == Indeterminate && ch.required == Indeterminate {
+		for _, s := range ch.missing {
 			mf := chartMissing(s)
 			if strings.HasPrefix(mf.Field, "item.") {
 				mf.Field = field + mf.Field[len("item"):]

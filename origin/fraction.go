@@ -13,12 +13,27 @@ func RatOf(d decimal.Decimal) *big.Rat {
 	if exp == 0 {
 		return r
 	}
-	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(absInt32(exp))), nil)
+	var p *big.Int
+	if e := absInt32(exp); e < int64(len(pow10)) {
+		p = pow10[e]
+	} else {
+		p = new(big.Int).Exp(big.NewInt(10), big.NewInt(e), nil)
+	}
 	if exp > 0 {
 		return r.Mul(r, new(big.Rat).SetInt(p))
 	}
 	return r.Quo(r, new(big.Rat).SetInt(p))
 }
+
+// pow10 holds 10^0 to 10^39, computed once and only read.
+var pow10 = func() [40]*big.Int {
+	var t [40]*big.Int
+	t[0] = big.NewInt(1)
+	for i := 1; i < len(t); i++ {
+		t[i] = new(big.Int).Mul(t[i-1], big.NewInt(10))
+	}
+	return t
+}()
 
 func absInt32(x int32) int64 {
 	if x < 0 {
