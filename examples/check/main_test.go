@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// build compiles the command once for the tests.
+func build(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "check")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+type cases struct {
+	Cases []struct {
+		ID      string                     `json:"id"`
+		Request json.RawMessage            `json:"request"`
+		Expect  map[string]json.RawMessage `json:"expect"`
+	} `json:"cases"`
+}
+
+// TestWorkedCasesAsJSON runs every worked case of the license package's
+// testdata through the command, as JSON on standard input, and checks the
+// outcome keys; the full comparison of every key is TestCheckVectors in the
+// license package.
+func TestWorkedCasesAsJSON(t *testing.T) {
+	bin := build(t)
+	for _, f := range []string{"../../license/testdata/deminimis.json", "../../license/testdata/fdp.json"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cs cases
+		if err := json.Unmarshal(data, &cs); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs.Cases {
+			cmd := exec.Command(bin)
+			cmd.Stdin = bytes.NewReader(c.Request)
+			out, err := cmd.Output()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatalf("%s: %v", c.ID, err)
+			}
+			var resp map[string]any
+			if jerr := json.Unmarshal(out, &resp); jerr != nil {
+				t.Fatalf("%s: not a JSON object: %s", c.ID, out)
+			}
+			if _, wantErr := c.Expect["error"]; wantErr {
+				if code != 2 || resp["error"] == nil {
+					t.Errorf("%s: want exit 2 with an error object, got %d %s", c.ID, code, out)
+				}
+				continue
+			}
+			if code != 0 {
+				t.Errorf("%s: exit %d: %s", c.ID, code, out)
+				continue
+			}
+			for _, k := range []string{"subject_to_ear", "license_required"} {
+				raw, ok := c.Expect[k]
+				if !ok {
+					continue
+				}
+				var want string
+				json.Unmarshal(raw, &want)
+				got := resp["subject_to_ear"]
+				if k == "license_required" {
+					got = resp["license"].(map[string]any)["required"]
+				}
+				if got != want {
+					t.Errorf("%s: %s = %v, want %s", c.ID, k, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestJSONLinesAndErrors(t *testing.T) {
+	bin := build(t)
+	data, err := os.ReadFile("../../license/testdata/fdp.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs cases
+	json.Unmarshal(data, &cs)
+	var in bytes.Buffer
+	json.Compact(&in, cs.Cases[0].Request)
+	in.WriteString("\n{\"item\": 5}\n{\"colour\": \"red\"}\n\n")
+	json.Compact(&in, cs.Cases[1].Request)
+	in.WriteString("\n")
+	cmd := exec.Command(bin, "-jsonl")
+	cmd.Stdin = &in
+	out, err := cmd.Output()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 {
+		t.Fatalf("want exit 2 after a bad line, got %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want 4 response lines, got %d:\n%s", len(lines), out)
+	}
+	for i, want := range []string{"subject_to_ear", "error", "error", "subject_to_ear"} {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(lines[i]), &m); err != nil || m[want] == nil {
+			t.Errorf("line %d: want %q in %s", i, want, lines[i])
+		}
+	}
+	var e struct {
+		Error struct{ Field, Message string } `json:"error"`
+	}
+	json.Unmarshal([]byte(lines[2]), &e)
+	if e.Error.Field != "colour" {
+		t.Errorf("unknown member: field %q, want colour", e.Error.Field)
+	}
+}

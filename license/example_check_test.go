@@ -1,0 +1,69 @@
+package license_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/product"
+)
+
+// A Japanese controller with a US FPGA (3A001.a.7, NS2) worth 20 % of its
+// value, to China: the FPGA is controlled content, the 25 % level is not
+// exceeded.
+func ExampleDeMinimis() {
+	fpga := product.Line{ID: "c1", ECCN: product.MustParseECCN("3A001.a.7"), Origin: product.OriginUS,
+		Value: product.MustParseMoney("20000.00", "USD"), Quantity: product.QuantityOf(1), Relation: product.Incorporated}
+	res, err := license.DeMinimis(license.DeMinimisQuery{
+		Item: product.Item{ID: "M-1", ECCN: product.MustParseECCN("2B991"), Kind: product.Commodity,
+			ProducedIn: jurisdiction.Japan, Value: product.MustParseMoney("100000.00", "USD"), Components: []product.Line{fpga}},
+		Destination: jurisdiction.Destination{Country: jurisdiction.China},
+		ExportedFrom: jurisdiction.Japan,
+		AsOf:         jurisdiction.MustParseDate("2026-11-28"),
+		Parties:      license.NoParties(),
+		EndUses:      license.NoEndUses(),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(res.Outcome, res.ControlledPercent+" %", "of", res.ThresholdPercent+" %", res.Citation)
+	fmt.Println(res.Lines[0].ID, res.Lines[0].Counted, res.Lines[0].Why)
+	// Output:
+	// within 20 % of 25 % 15 CFR 734.4(d)
+	// c1 true NS license required to CN
+}
+
+// Check decides a whole request from the JSON wire format.
+func ExampleCheck() {
+	req, err := license.DecodeRequest(strings.NewReader(`{
+		"as_of": "2026-11-28",
+		"item": {"id": "T-1", "eccn": "3A001.b.2", "kind": "commodity", "produced_in": "TW",
+			"value": {"amount": "50000.00", "currency": "USD"}, "components": [],
+			"direct_product_of": [{"eccn": "3E001", "origin": "us", "for": "3A001.b.2", "written_assurance": true}],
+			"plant": {"direct_product_of": []}},
+		"exported_from": "TW",
+		"destination": {"country": "CN"},
+		"parties": [{"name": "customer", "role": "end_user", "country": "CN"}],
+		"end_uses": [], "incorporations": []
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	det, err := license.Check(req)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("subject to the EAR:", det.SubjectToEAR())
+	for _, g := range det.Grounds() {
+		fmt.Println("  ground:", g.Citation, g.Title)
+	}
+	fmt.Println("license required:", det.LicenseRequired())
+	// Output:
+	// subject to the EAR: yes
+	//   ground: 15 CFR 734.9(b) National Security FDP rule
+	// license required: yes
+}
