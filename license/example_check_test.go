@@ -18,7 +18,7 @@ func ExampleDeMinimis() {
 	res, err := license.DeMinimis(license.DeMinimisQuery{
 		Item: product.Item{ID: "M-1", ECCN: product.MustParseECCN("2B991"), Kind: product.Commodity,
 			ProducedIn: jurisdiction.Japan, Value: product.MustParseMoney("100000.00", "USD"), Components: []product.Line{fpga}},
-		Destination: jurisdiction.Destination{Country: jurisdiction.China},
+		Destination:  jurisdiction.Destination{Country: jurisdiction.China},
 		ExportedFrom: jurisdiction.Japan,
 		AsOf:         jurisdiction.MustParseDate("2026-11-28"),
 		Parties:      license.NoParties(),
