@@ -114,7 +114,6 @@ type DeMinimisLine struct {
 	Status      Answer        `json:"status"`   // yes counted, no not counted, indeterminate
 	Why         string        `json:"why"`      // why it is (not) counted
 	Citation    string        `json:"citation"` // the provision that decides it
-	total       *big.Rat      `json:"-"`        // exact total in the item's currency
 }
 
 // DeMinimisCategory is one category of 15 CFR 734.4(a) (items with no de
@@ -257,12 +256,11 @@ func (c *dmEval) anyUSLine(pred func(product.Line) Answer) (Answer, string) {
 	return ans, which
 }
 
-func eccnIn(e product.ECCN, list ...string) Answer {
+func eccnIn(e product.ECCN, list []product.ECCN) Answer {
 	if !e.IsValid() {
 		return Indeterminate
 	}
-	for _, s := range list {
-		p := product.MustParseECCN(s)
+	for _, p := range list {
 		if p.Covers(e) {
 			return Yes
 		}
@@ -271,6 +269,28 @@ func eccnIn(e product.ECCN, list ...string) Answer {
 		}
 	}
 	return No
+}
+
+// Lists of ECCNs the 734.4(a) categories name, parsed once.
+var (
+	smeECCNs            = parseECCNs(smeList...)
+	icECCNs             = parseECCNs("3A001.a", "3A090.a", "3A090.b", "3A991.a", "3A991.b", "3A991.c")
+	hpcECCNs            = parseECCNs("4A003")
+	semiconductor3A001  = parseECCNs("3A001")
+	encryptionTech5E002 = parseECCNs("5E002")
+	lithography3B993f1  = parseECCNs("3B993.f.1")
+	hotSectionECCNs     = parseECCNs("9E003.a.1", "9E003.a.2", "9E003.a.3", "9E003.a.4", "9E003.a.5", "9E003.a.6", "9E003.a.8", "9E003.h", "9E003.i", "9E003.l")
+	military0A919       = parseECCNs("0A919")
+	cameraECCNs         = parseECCNs("6A002", "6A003", "6A993.a")
+	encryptionECCNs     = parseECCNs("5A002", "5A004", "5D002")
+)
+
+func parseECCNs(ss ...string) []product.ECCN {
+	out := make([]product.ECCN, len(ss))
+	for i, s := range ss {
+		out[i] = product.MustParseECCN(s)
+	}
+	return out
 }
 
 // isIC says whether a line is an integrated circuit: as the caller states,
@@ -282,7 +302,7 @@ func isIC(l product.Line) Answer {
 		return answerOf(v)
 	}
 	if l.ECCN.IsValid() && !l.ECCN.IsEAR99() {
-		if eccnIn(l.ECCN, "3A001.a", "3A090.a", "3A090.b", "3A991.a", "3A991.b", "3A991.c") == Yes {
+		if eccnIn(l.ECCN, icECCNs) == Yes {
 			return Yes
 		}
 	}
@@ -303,11 +323,11 @@ var deMinimisCategories = []deMinimisCategory{
 		effective: jurisdiction.MustParseDate("2024-01-01"),
 		reading:   "current APP threshold and destinations unverified; conservative reading: a foreign computer in 4A003 containing US-origin 3A001 semiconductors, any destination",
 		test: func(c *dmEval) (Answer, string, []MissingFact) {
-			item := eccnIn(c.q.Item.ECCN, "4A003")
+			item := eccnIn(c.q.Item.ECCN, hpcECCNs)
 			if item == No {
 				return No, "the item is not a 4A003 computer", nil
 			}
-			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, "3A001") })
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, semiconductor3A001) })
 			a := item.And(has)
 			return a, "4A003 computer with US-origin 3A001 content" + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A003 computer with US-origin 3A001 semiconductors")
 		},
@@ -319,7 +339,7 @@ var deMinimisCategories = []deMinimisCategory{
 			if c.q.Item.EffectiveKind() != product.Technology {
 				return No, "the item is not technology", nil
 			}
-			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, "5E002") })
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, encryptionTech5E002) })
 			return has, "technology commingled with US-origin 5E002 technology" + idNote(id), missingIf(has, "item.components", "whether a line of unknown origin is US-origin 5E002 technology")
 		},
 	},
@@ -328,7 +348,7 @@ var deMinimisCategories = []deMinimisCategory{
 		effective: jurisdiction.MustParseDate("2024-12-02"),
 		reading:   "the footnote-1 exclusion (the first-export country controls the commodity) is not modeled: conservative, it never excludes",
 		test: func(c *dmEval) (Answer, string, []MissingFact) {
-			item := eccnIn(c.q.Item.ECCN, "3B993.f.1")
+			item := eccnIn(c.q.Item.ECCN, lithography3B993f1)
 			if item == No {
 				return No, "the item is not 3B993.f.1 equipment", nil
 			}
@@ -353,7 +373,7 @@ var deMinimisCategories = []deMinimisCategory{
 				return No, "the item is not technology", nil
 			}
 			has, id := c.anyUSLine(func(l product.Line) Answer {
-				return eccnIn(l.ECCN, "9E003.a.1", "9E003.a.2", "9E003.a.3", "9E003.a.4", "9E003.a.5", "9E003.a.6", "9E003.a.8", "9E003.h", "9E003.i", "9E003.l")
+				return eccnIn(l.ECCN, hotSectionECCNs)
 			})
 			return has, "technology commingled with US-origin 9E003 hot-section technology" + idNote(id), missingIf(has, "item.components", "the paragraph of a US-origin 9E003 line")
 		},
@@ -367,14 +387,14 @@ var deMinimisCategories = []deMinimisCategory{
 				return No, "the destination is not in D:5", nil
 			}
 			e := c.q.Item.ECCN
-			mil := eccnIn(e, "0A919")
+			mil := eccnIn(e, military0A919)
 			if mil == No && e.Is600Series() && !e.IsY() {
 				mil = Yes
 			}
 			if mil == No {
 				return No, "the item is not a military commodity (0A919 or 600 series)", nil
 			}
-			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, "6A002", "6A003", "6A993.a") })
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, cameraECCNs) })
 			a := mil.And(has)
 			return a, "military commodity to D:5 with US-origin 6A002/6A003/6A993.a content" + idNote(id), missingIf(a, "item.components", "whether US-origin content is of the kind 0A919.a.1 describes")
 		},
@@ -428,7 +448,7 @@ var deMinimisCategories = []deMinimisCategory{
 			if c.dest != jurisdiction.Macau && !c.groups.Has(jurisdiction.GroupD5) {
 				return No, "the destination is not Macau or D:5", nil
 			}
-			item := eccnIn(c.q.Item.ECCN, smeList...)
+			item := eccnIn(c.q.Item.ECCN, smeECCNs)
 			if item == No {
 				return No, "the item is not listed equipment", nil
 			}
@@ -524,9 +544,9 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 
 	// Lines: convert every line first, so that a missing rate is an error
 	// whatever the outcome.
-	totals := make([]*big.Rat, len(it.Components))
+	totals := make([]origin.Exact, len(it.Components))
 	for i, l := range it.Components {
-		v, err := q.Rates.Convert(fmt.Sprintf("item.components[%d].value.currency", i), l.Value, cur)
+		v, err := q.Rates.ConvertExact(fmt.Sprintf("item.components[%d].value.currency", i), l.Value, cur)
 		if err != nil {
 			return DeMinimisResult{}, err
 		}
@@ -534,7 +554,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		if !qty.IsValid() {
 			qty = product.DefaultQuantity()
 		}
-		totals[i] = v.Mul(v, origin.RatOf(qty.Decimal()))
+		totals[i] = v.MulDecimal(qty.Decimal())
 	}
 
 	// Not foreign-made: de minimis does not apply.
@@ -589,15 +609,14 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	}
 
 	// Supplement No. 2: which lines are controlled content.
-	definite := new(big.Rat)
-	possible := new(big.Rat)
+	var definite, possible origin.Exact
 	partner := q.ExportedFrom.IsValid() && jurisdiction.IsPartnerCountry(q.ExportedFrom)
 	var lineMissing []MissingFact
 	encryptionOpen := false
 	for i, l := range it.Components {
 		dl := DeMinimisLine{ID: l.ID, Description: l.Description, ECCN: l.ECCN.String(), Origin: l.Origin.String(),
-			Value: l.Value, Quantity: quantityText(l.Quantity), total: totals[i]}
-		dl.Total, _ = origin.DecimalText(totals[i])
+			Value: l.Value, Quantity: quantityText(l.Quantity)}
+		dl.Total, _ = totals[i].Text()
 		st, why, cite, missing := ev.controlled(i, l, partner)
 		if st == Yes && isEncryption(l.ECCN) {
 			switch l.Encryption {
@@ -613,20 +632,20 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		dl.Counted = st == Yes
 		switch st {
 		case Yes:
-			definite.Add(definite, totals[i])
+			definite = definite.Add(totals[i])
 		case Indeterminate:
-			possible.Add(possible, totals[i])
+			possible = possible.Add(totals[i])
 			lineMissing = append(lineMissing, missing...)
 		}
 		res.Lines = append(res.Lines, dl)
 	}
-	itemValue := origin.RatOf(it.Value.Amount())
-	res.ControlledValue = moneyOfRat(definite, cur)
-	res.ControlledPercent, res.ControlledPercentExact = origin.Percent(definite, itemValue)
-	upper := new(big.Rat).Add(definite, possible)
-	lowerExceeds := origin.Exceeds(definite, itemValue, level)
-	upperExceeds := origin.Exceeds(upper, itemValue, level)
-	pctDetail := fmt.Sprintf("controlled %s / item %s %s = %s %% (exact %v) against %d %%", ratText(definite), it.Value.AmountString(), cur, res.ControlledPercent, res.ControlledPercentExact, level)
+	itemValue := origin.ExactOf(it.Value.Amount())
+	res.ControlledValue = moneyOfRat(definite.Rat(), cur)
+	res.ControlledPercent, res.ControlledPercentExact = origin.Percent(definite.Rat(), itemValue.Rat())
+	upper := definite.Add(possible)
+	lowerExceeds := origin.ExceedsExact(definite, itemValue, level)
+	upperExceeds := origin.ExceedsExact(upper, itemValue, level)
+	pctDetail := fmt.Sprintf("controlled %s / item %s %s = %s %% (exact %v) against %d %% (exceeds iff controlled x 100 > %d x item)", exactText(definite), it.Value.AmountString(), cur, res.ControlledPercent, res.ControlledPercentExact, level, level)
 
 	// Technology: the one-time report (Supp. No. 2) is a prerequisite of
 	// the percentage rule.
@@ -666,7 +685,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		res.ThresholdPercent = fmt.Sprint(level)
 		if upperExceeds {
 			res.Missing = append(res.Missing, lineMissing...)
-			pctDetail += fmt.Sprintf("; with the open lines (%s) it would exceed", ratText(upper))
+			pctDetail += fmt.Sprintf("; with the open lines (%s) it would exceed", exactText(upper))
 		} else if encryptionOpen {
 			res.Missing = append(res.Missing, lineMissing...)
 		}
@@ -675,7 +694,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		res.ThresholdPercent = fmt.Sprint(level)
 		res.Missing = nil
 		if possible.Sign() > 0 {
-			res.Notes = append(res.Notes, "lines whose status is open stay within the level even if counted: "+ratText(upper))
+			res.Notes = append(res.Notes, "lines whose status is open stay within the level even if counted: "+exactText(upper))
 		}
 	}
 	if q.Unknown == UnknownOriginControlled {
@@ -767,7 +786,7 @@ func atOnly(e product.ECCN) bool {
 // isEncryption reports whether an ECCN is a Category 5 Part 2 encryption
 // item that 734.4(b) conditions (5A002, 5A004, 5D002).
 func isEncryption(e product.ECCN) bool {
-	return eccnIn(e, "5A002", "5A004", "5D002") == Yes
+	return eccnIn(e, encryptionECCNs) == Yes
 }
 
 func quantityText(q product.Quantity) string {
@@ -777,8 +796,8 @@ func quantityText(q product.Quantity) string {
 	return q.String()
 }
 
-func ratText(r *big.Rat) string {
-	s, _ := origin.DecimalText(r)
+func exactText(x origin.Exact) string {
+	s, _ := x.Text()
 	return s
 }
 

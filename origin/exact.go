@@ -1,0 +1,88 @@
+package origin
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/earcheck/ear/product"
+	"github.com/shopspring/decimal"
+)
+
+// Exact is an exact number: a decimal while the arithmetic stays decimal
+// (sums, products, direct exchange rates), a rational once a division has
+// made it one (an inverse exchange rate). It never rounds. The zero Exact is
+// 0.
+type Exact struct {
+	d decimal.Decimal
+	r *big.Rat // nil while the value is d
+}
+
+// ExactOf returns d as an Exact.
+func ExactOf(d decimal.Decimal) Exact { return Exact{d: d} }
+
+// Add returns x + y.
+func (x Exact) Add(y Exact) Exact {
+	if x.r == nil && y.r == nil {
+		return Exact{d: x.d.Add(y.d)}
+	}
+	return Exact{r: new(big.Rat).Add(x.Rat(), y.Rat())}
+}
+
+// MulDecimal returns x x d.
+func (x Exact) MulDecimal(d decimal.Decimal) Exact {
+	if x.r == nil {
+		return Exact{d: x.d.Mul(d)}
+	}
+	return Exact{r: new(big.Rat).Mul(x.r, RatOf(d))}
+}
+
+// Rat returns x as a new rational number.
+func (x Exact) Rat() *big.Rat {
+	if x.r == nil {
+		return RatOf(x.d)
+	}
+	return new(big.Rat).Set(x.r)
+}
+
+// Sign returns -1, 0 or +1.
+func (x Exact) Sign() int {
+	if x.r == nil {
+		return x.d.Sign()
+	}
+	return x.r.Sign()
+}
+
+// Text writes x in decimal, exactly when it terminates (see DecimalText).
+func (x Exact) Text() (string, bool) {
+	if x.r == nil {
+		return x.d.String(), true
+	}
+	return DecimalText(x.r)
+}
+
+// ExceedsExact reports whether part / whole is strictly more than percent /
+// 100, by cross-multiplication (part x 100 > percent x whole), in decimal
+// when both are decimal and in rationals otherwise. whole must be positive.
+func ExceedsExact(part, whole Exact, percent int64) bool {
+	if part.r == nil && whole.r == nil {
+		return part.d.Mul(decimal.NewFromInt(100)).Cmp(whole.d.Mul(decimal.NewFromInt(percent))) > 0
+	}
+	return Exceeds(part.Rat(), whole.Rat(), percent)
+}
+
+// ConvertExact is Convert returning an Exact: a decimal for the same
+// currency and for a direct rate, a rational for an inverse rate.
+func (r Rates) ConvertExact(field string, m product.Money, to product.Currency) (Exact, error) {
+	if m.Currency() == to {
+		return Exact{d: m.Amount()}, nil
+	}
+	for _, x := range r.rates {
+		switch {
+		case x.From == m.Currency() && x.To == to:
+			return Exact{d: m.Amount().Mul(x.Rate)}, nil
+		case x.From == to && x.To == m.Currency():
+			return Exact{r: new(big.Rat).Quo(RatOf(m.Amount()), RatOf(x.Rate))}, nil
+		}
+	}
+	return Exact{}, &RatesError{Field: field, Msg: fmt.Sprintf("value in %s but the item is valued in %s, and no exchange rate between them is given", m.Currency(), to)}
+}

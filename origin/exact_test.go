@@ -1,0 +1,98 @@
+package origin
+
+import (
+	"testing"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+	"github.com/shopspring/decimal"
+)
+
+func TestExactAndConvert(t *testing.T) {
+	usd, eur := product.MustParseCurrency("USD"), product.MustParseCurrency("EUR")
+	rs, err := NewRates(jurisdiction.MustParseDate("2026-11-01"), Rate{From: eur, To: usd, Rate: decimal.RequireFromString("1.0850")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, err := rs.ConvertExact("x", product.MustParseMoney("100", "EUR"), usd)
+	if err != nil || direct.r != nil {
+		t.Fatalf("a direct rate stays decimal: %v %v", direct, err)
+	}
+	if s, exact := direct.Text(); s != "108.5" || !exact {
+		t.Fatalf("direct = %s", s)
+	}
+	inverse, err := rs.ConvertExact("x", product.MustParseMoney("108.50", "USD"), eur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, exact := inverse.Text(); s != "100" || !exact {
+		t.Fatalf("inverse = %s %v", s, exact)
+	}
+	third, _ := rs.ConvertExact("x", product.MustParseMoney("1", "USD"), eur)
+	if s, exact := third.Text(); exact || s != "0.9216589862" {
+		t.Fatalf("1/1.085 = %s %v", s, exact)
+	}
+	// 1/1.085 x 1.085 x 100 is exactly 100: rationals carry no rounding.
+	back := third.MulDecimal(decimal.RequireFromString("108.5"))
+	if s, _ := back.Text(); s != "100" {
+		t.Fatalf("round trip = %s", s)
+	}
+	if !ExceedsExact(ExactOf(decimal.RequireFromString("25.0000000001")), ExactOf(decimal.NewFromInt(100)), 25) || ExceedsExact(ExactOf(decimal.NewFromInt(25)), ExactOf(decimal.NewFromInt(100)), 25) {
+		t.Fatal("ExceedsExact must be strict")
+	}
+	if _, err := rs.ConvertExact("item.components[0].value.currency", product.MustParseMoney("1", "JPY"), usd); err == nil {
+		t.Fatal("no rate must be an error")
+	}
+}
+
+func TestRatesErrors(t *testing.T) {
+	usd, eur := product.MustParseCurrency("USD"), product.MustParseCurrency("EUR")
+	d := jurisdiction.MustParseDate("2026-11-01")
+	for _, tt := range []struct {
+		name  string
+		rates []Rate
+		date  jurisdiction.Date
+		field string
+	}{
+		{"no date", nil, jurisdiction.Date{}, "exchange_rates.date"},
+		{"zero rate", []Rate{{From: eur, To: usd, Rate: decimal.Zero}}, d, "exchange_rates.rates[0].rate"},
+		{"same currency", []Rate{{From: eur, To: eur, Rate: decimal.NewFromInt(1)}}, d, "exchange_rates.rates[0]"},
+		{"twice", []Rate{{From: eur, To: usd, Rate: decimal.NewFromInt(1)}, {From: usd, To: eur, Rate: decimal.NewFromInt(1)}}, d, "exchange_rates.rates[1]"},
+	} {
+		_, err := NewRates(tt.date, tt.rates...)
+		re, ok := err.(*RatesError)
+		if !ok || re.Field != tt.field {
+			t.Errorf("%s: got %v, want a *RatesError on %s", tt.name, err, tt.field)
+		}
+	}
+	var r Rates
+	if err := r.UnmarshalJSON([]byte(`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"1e3"}]}`)); err == nil {
+		t.Error("an exponent in a rate must be an error")
+	}
+	if err := r.UnmarshalJSON([]byte(`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"1.0850"}],"x":1}`)); err == nil {
+		t.Error("an unknown member must be an error")
+	}
+	if err := r.UnmarshalJSON([]byte(`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"1.0850"}]}`)); err != nil || len(r.All()) != 1 {
+		t.Errorf("valid rates: %v", err)
+	}
+}
+
+func FuzzRatesJSON(f *testing.F) {
+	for _, s := range []string{`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"1.0850"}]}`, `{}`, `{"rates":[{}]}`, `[]`, `{"date":"x"}`, `{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"NaN"}]}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var r Rates
+		if err := r.UnmarshalJSON([]byte(s)); err != nil {
+			return
+		}
+		b, err := r.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Rates
+		if err := back.UnmarshalJSON(b); err != nil || len(back.All()) != len(r.All()) || back.Date() != r.Date() {
+			t.Fatalf("round trip of %q: %v", s, err)
+		}
+	})
+}
