@@ -13,12 +13,12 @@
 //     items and bills of materials, money and quantities, direct-product
 //     lineage, and the whole Commerce Control List (Supplement No. 1 to part
 //     774) with every License Requirements row structured.
-//   - [github.com/earcheck/ear/origin]: whence. US-origin content and
-//     lineage evaluation (to come: de minimis and the foreign direct product
-//     rules build on it).
-//   - [github.com/earcheck/ear/license]: the rules. The license requirement
-//     of 15 CFR 738.4 read with the Part 746 programs, and three-valued
-//     answers.
+//   - [github.com/earcheck/ear/origin]: whence. Exchange rates of one date
+//     and exact numbers for the de minimis arithmetic.
+//   - [github.com/earcheck/ear/license]: the rules. Check decides one order
+//     line: de minimis (734.4), the foreign direct product rules (734.9),
+//     the license requirement (738.4 with Part 746, the Entity List and the
+//     requirements the FDP rules pair with), in the JSON wire format.
 //
 // Every answer is yes, no or indeterminate; a missing fact never becomes
 // "no". Money and percentages use exact decimals; nothing reads the network

@@ -1,8 +1,17 @@
-// Package origin will hold the computations on where an item's content and
-// technology come from: US-origin content shares for de minimis (15 CFR
-// 734.4 and Supplement No. 2 to part 734), currency conversion at stated
-// rates, and the direct-product lineage the foreign direct product rules
-// read (15 CFR 734.9). It sits between product (the facts as the caller
-// states them) and license (the rules), and is empty until those rules are
-// built.
+// Package origin computes with where an item's content comes from: the
+// exchange rates of one date that bring a bill of materials into the item's
+// currency (Rates, direct or inverse, a missing rate an error naming the
+// line), and exact numbers for the de minimis arithmetic of 15 CFR 734.4
+// and Supplement No. 2 to part 734.
+//
+// Nothing here rounds a figure that a decision reads. Exact stays a decimal
+// while sums and products stay decimal and becomes a rational only after a
+// division (an inverse rate); ExceedsExact decides "controlled content
+// exceeds the level" by cross-multiplication (controlled x 100 > level x
+// value), strictly; DecimalText and Percent write figures for people,
+// exactly when the expansion terminates and rounded half-even to
+// DisplayPlaces otherwise, and say which.
+//
+// The package sits between product (the facts as the caller states them)
+// and license (the rules), and never touches decimal's package settings.
 package origin
