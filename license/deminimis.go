@@ -1,9 +1,11 @@
 package license
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
@@ -109,11 +111,28 @@ type DeMinimisLine struct {
 	Origin      string        `json:"origin"`
 	Value       product.Money `json:"value"`    // value of one piece, as given
 	Quantity    string        `json:"quantity"` // pieces
-	Total       string        `json:"total"`    // value x quantity in the item's currency (exact or rounded to 10 places)
 	Counted     bool          `json:"counted"`  // counted as controlled US-origin content
 	Status      Answer        `json:"status"`   // yes counted, no not counted, indeterminate
 	Why         string        `json:"why"`      // why it is (not) counted
 	Citation    string        `json:"citation"` // the provision that decides it
+	total       origin.Exact  // value x quantity in the item's currency, exact
+}
+
+// Total returns the line's value x quantity in the item's currency:
+// exact when it terminates, else rounded half-even to 10 places (for
+// display; the decision used the exact figure).
+func (l DeMinimisLine) Total() string {
+	s, _ := l.total.Text()
+	return s
+}
+
+// MarshalJSON writes the line with its total.
+func (l DeMinimisLine) MarshalJSON() ([]byte, error) {
+	type plain DeMinimisLine
+	return json.Marshal(struct {
+		plain
+		Total string `json:"total"`
+	}{plain(l), l.Total()})
 }
 
 // DeMinimisCategory is one category of 15 CFR 734.4(a) (items with no de
@@ -546,15 +565,19 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	// whatever the outcome.
 	totals := make([]origin.Exact, len(it.Components))
 	for i, l := range it.Components {
-		v, err := q.Rates.ConvertExact(fmt.Sprintf("item.components[%d].value.currency", i), l.Value, cur)
+		v, err := q.Rates.ConvertExact("", l.Value, cur)
 		if err != nil {
+			if re, ok := err.(*origin.RatesError); ok {
+				re.Field = componentField(i) + ".value.currency"
+			}
 			return DeMinimisResult{}, err
 		}
-		qty := l.Quantity
-		if !qty.IsValid() {
-			qty = product.DefaultQuantity()
+		// The wire format's default quantity is 1; a product by 1 is
+		// skipped (the value is the same, exactly).
+		if qty := l.Quantity; qty.IsValid() && !qty.Decimal().Equal(decimalOne) {
+			v = v.MulDecimal(qty.Decimal())
 		}
-		totals[i] = v.MulDecimal(qty.Decimal())
+		totals[i] = v
 	}
 
 	// Not foreign-made: de minimis does not apply.
@@ -616,7 +639,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	for i, l := range it.Components {
 		dl := DeMinimisLine{ID: l.ID, Description: l.Description, ECCN: l.ECCN.String(), Origin: l.Origin.String(),
 			Value: l.Value, Quantity: quantityText(l.Quantity)}
-		dl.Total, _ = totals[i].Text()
+		dl.total = totals[i]
 		st, why, cite, missing := ev.controlled(i, l, partner)
 		if st == Yes && isEncryption(l.ECCN) {
 			switch l.Encryption {
@@ -708,7 +731,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 
 // controlled decides whether one line is controlled US-origin content.
 func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string, string, []MissingFact) {
-	field := fmt.Sprintf("item.components[%d]", i)
+	field := componentField(i)
 	us := Yes
 	switch l.Origin {
 	case product.OriginForeign, product.OriginForeignSubjectToEAR:
@@ -762,6 +785,9 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 	return a, why, cite, m
 }
 
+// componentField is the wire-format path of line i.
+func componentField(i int) string { return "item.components[" + strconv.Itoa(i) + "]" }
+
 func missingOrigin(a, us Answer, field string) []MissingFact {
 	if a == Indeterminate && us == Indeterminate {
 		return []MissingFact{{Field: field + ".origin", Why: "the line's origin is unknown; counted it could change the outcome"}}
@@ -789,8 +815,10 @@ func isEncryption(e product.ECCN) bool {
 	return eccnIn(e, encryptionECCNs) == Yes
 }
 
+var decimalOne = decimal.NewFromInt(1)
+
 func quantityText(q product.Quantity) string {
-	if !q.IsValid() {
+	if !q.IsValid() || q.Decimal().Equal(decimalOne) && q.Decimal().Exponent() == 0 {
 		return "1"
 	}
 	return q.String()

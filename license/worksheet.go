@@ -17,7 +17,7 @@ func (r DeMinimisResult) Worksheet() string {
 	fmt.Fprintf(&b, "%-8s %-8s %-14s %14s %8s %16s  %-7s %s\n", "line", "origin", "ECCN", "value", "qty", "total "+cur, "counted", "why [citation]")
 	for _, l := range r.Lines {
 		fmt.Fprintf(&b, "%-8s %-8s %-14s %14s %8s %16s  %-7s %s [%s]\n",
-			l.ID, l.Origin, orDash(l.ECCN), l.Value.AmountString()+" "+l.Value.Currency().String(), l.Quantity, l.Total, countedText(l), l.Why, l.Citation)
+			l.ID, l.Origin, orDash(l.ECCN), l.Value.AmountString()+" "+l.Value.Currency().String(), l.Quantity, l.Total(), countedText(l), l.Why, l.Citation)
 	}
 	b.WriteString("\nCategories with no de minimis level (734.4(a)):\n")
 	for _, c := range r.Categories {
@@ -46,7 +46,7 @@ func (r DeMinimisResult) WorksheetMarkdown() string {
 	b.WriteString("|---|---|---|---:|---:|---:|---|---|---|\n")
 	for _, l := range r.Lines {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s %s | %s | %s | %s | %s | %s |\n",
-			mdCell(l.ID), l.Origin, orDash(l.ECCN), l.Value.AmountString(), l.Value.Currency(), l.Quantity, l.Total, countedText(l), mdCell(l.Why), mdCell(l.Citation))
+			mdCell(l.ID), l.Origin, orDash(l.ECCN), l.Value.AmountString(), l.Value.Currency(), l.Quantity, l.Total(), countedText(l), mdCell(l.Why), mdCell(l.Citation))
 	}
 	b.WriteString("\n| 734.4(a) category | applies | why |\n|---|---|---|\n")
 	for _, c := range r.Categories {
