@@ -46,7 +46,8 @@ type PartyDesignations struct {
 }
 
 // resolveParties returns the parties with resolved footnotes added, and the
-// record of each party's designations.
+// record of each party's designations (the lists a party is on are read
+// from the record by the license requirements).
 func (c *Checker) resolveParties(ctx context.Context, ps Parties) (Parties, []PartyDesignations, error) {
 	if !ps.Known() {
 		return ps, nil, nil

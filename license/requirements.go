@@ -27,6 +27,11 @@ type licenseInput struct {
 	endUses      EndUses
 	fdp          []FDPResult
 	asOf         jurisdiction.Date
+	// designations are the parties' designations, aligned with parties
+	// (nil when none were resolved): a party resolved onto the Entity
+	// List without a footnote, or onto the Denied Persons List, is read
+	// from here.
+	designations []PartyDesignations
 }
 
 // fdpLicense pairs each FDP rule with the license requirement that reaches
@@ -104,8 +109,18 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 		add("15 CFR 744.11", Indeterminate, "the parties are not given: whether any is on the Entity List is unknown")
 		missing = append(missing, MissingFact{Field: "parties", Why: "a party on the Entity List requires a license for every item subject to the EAR (744.11)"})
 	} else {
-		for _, p := range in.parties.items {
+		for i, p := range in.parties.items {
+			var d CSLDesignations
+			if i < len(in.designations) {
+				d = in.designations[i].Designations
+			}
+			if d.OnList(CSLDeniedPersons) {
+				add("15 CFR 736.2(b)(4)", Yes, fmt.Sprintf("%s (%s) is on the Denied Persons List (%s): General Prohibition Four bars dealing with a denied person in any item subject to the EAR", partyLabel(p), p.Role, d.Source))
+			}
 			if len(p.EntityListFootnotes) == 0 {
+				if d.OnList(CSLEntityList) {
+					add("15 CFR 744.11(a)", Yes, fmt.Sprintf("%s (%s) is on the Entity List (%s): a license is required for the items its entry names (read conservatively as all items subject to the EAR)", partyLabel(p), p.Role, d.Source))
+				}
 				continue
 			}
 			fns := make([]string, len(p.EntityListFootnotes))

@@ -5,6 +5,8 @@
 //
 //	check [FILE]          one request from FILE (or standard input); one response
 //	check -jsonl [FILE]   one request per line; one response per line, in order
+//	check -csl CSL.json   resolve parties that declare no Entity List footnote
+//	                      through an index of a Consolidated Screening List file
 //
 // A malformed request gets {"error": {"field": "...", "message": "..."}}
 // and exit status 2; with -jsonl the error object is written on its line and
@@ -14,6 +16,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -26,6 +29,7 @@ import (
 
 func main() {
 	jsonl := flag.Bool("jsonl", false, "read one request per line and write one response per line")
+	cslPath := flag.String("csl", "", "Consolidated Screening List bulk JSON file to resolve parties' designations")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: check [-jsonl] [FILE]")
 		flag.PrintDefaults()
@@ -45,6 +49,24 @@ func main() {
 		defer f.Close()
 		in = f
 	}
+	checker = license.NewChecker()
+	if *cslPath != "" {
+		f, err := os.Open(*cslPath)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "check:", err)
+			os.Exit(1)
+		}
+		file, err := license.ReadCSL(f)
+		f.Close()
+		if err != nil && len(file.Rows) == 0 {
+			fmt.Fprintln(os.Stderr, "check: reading the CSL:", err)
+			os.Exit(1)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "check: some CSL rows were left out:", err)
+		}
+		checker = license.NewChecker(license.WithPartyResolver(license.NewCSLIndex(file.Rows)))
+	}
 	out := bufio.NewWriterSize(os.Stdout, 64<<10)
 	var status int
 	if *jsonl {
@@ -58,6 +80,9 @@ func main() {
 	}
 	os.Exit(status)
 }
+
+// checker decides the requests; set once in main.
+var checker *license.Checker
 
 // errorObject is the wire format's error response.
 type errorObject struct {
@@ -73,7 +98,7 @@ func respond(w io.Writer, read func() (license.Request, error)) int {
 	req, err := read()
 	if err == nil {
 		var det license.Determination
-		det, err = license.Check(req)
+		det, err = checker.Check(context.Background(), req)
 		if err == nil {
 			b, merr := json.Marshal(det)
 			if merr != nil {

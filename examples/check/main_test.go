@@ -124,3 +124,37 @@ func TestJSONLinesAndErrors(t *testing.T) {
 		t.Errorf("unknown member: field %q, want colour", e.Error.Field)
 	}
 }
+
+func TestCSLFlag(t *testing.T) {
+	bin := build(t)
+	req := `{"as_of": "2026-11-28", "item": {"id": "T-1", "eccn": "EAR99", "kind": "commodity", "produced_in": "TW",
+		"value": {"amount": "1000.00", "currency": "USD"}, "components": [],
+		"direct_product_of": [{"eccn": "3E001", "origin": "us"}], "plant": {"direct_product_of": []}},
+		"exported_from": "TW", "destination": {"country": "CN"},
+		"parties": [{"name": "Example Telecom Co., Ltd.", "role": "end_user", "country": "CN"}],
+		"end_uses": [], "incorporations": []}`
+	run := func(args ...string) map[string]any {
+		cmd := exec.Command(bin, args...)
+		cmd.Stdin = strings.NewReader(req)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(out, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	if m := run(); m["subject_to_ear"] != "no" {
+		t.Errorf("without -csl: subject %v", m["subject_to_ear"])
+	}
+	m := run("-csl", "../../license/testdata/csl_small.json")
+	if m["subject_to_ear"] != "yes" {
+		t.Errorf("with -csl: subject %v", m["subject_to_ear"])
+	}
+	ps := m["parties"].([]any)
+	if src := ps[0].(map[string]any)["designations"].(map[string]any)["source"]; src != "csl_index" {
+		t.Errorf("designations source %v", src)
+	}
+}
