@@ -1,8 +1,11 @@
-// Command quickstart is the README's main job: for a few ECCNs and
+// Command quickstart is the README's main job. For a few ECCNs and
 // destinations it prints each destination's EAR country groups and which
 // License Requirements rows of the Commerce Control List require a license
 // under the Commerce Country Chart (15 CFR 738.4) and the Part 746
-// programs, with citations. It runs on the tables embedded in the SDK.
+// programs, with citations; then it decides sample order lines in full
+// (subject to the EAR through de minimis or a foreign direct product rule,
+// and whether a license is required, and why). It runs on the tables
+// embedded in the SDK.
 //
 // Usage:
 //
@@ -94,9 +97,7 @@ func run(w io.Writer, asOfText string) error {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintln(w, "Not evaluated here: license exceptions (part 740), end-use and end-user rules (part 744),")
-	fmt.Fprintln(w, "de minimis and the foreign direct product rules (part 734).")
-	return nil
+	return runOrders(w)
 }
 
 // firstSentence shortens a CCL heading for display.

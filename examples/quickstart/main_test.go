@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"flag"
+	"os"
 	"strings"
 	"testing"
 )
@@ -39,5 +41,52 @@ func TestQuickstartRuns(t *testing.T) {
 	}
 	if err := run(&b, "2026-02-30"); err == nil {
 		t.Error("a bad date must be an error")
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/quickstart.golden")
+
+// TestQuickstartGolden keeps the whole report equal to
+// testdata/quickstart.golden; go test -update rewrites it after a reviewed
+// change.
+func TestQuickstartGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := run(&b, "2026-11-28"); err != nil {
+		t.Fatal(err)
+	}
+	const golden = "testdata/quickstart.golden"
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("report differs from %s (go test -run Golden -update ./examples/quickstart after review):\n%s", golden, b.String())
+	}
+}
+
+func TestQuickstartOrders(t *testing.T) {
+	var b bytes.Buffer
+	if err := runOrders(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"== A Japanese machine with US chips and bundled US software, to China\n  de minimis: within (controlled 18000 USD = 18 %",
+		"ground: 15 CFR 734.9(e)(1) Entity List FDP rule: footnote 1",
+		"de minimis: exceeds (controlled 27.6497695853 EUR = 13.8248847926 % of 200.00 EUR; threshold 10 %) [15 CFR 734.4(c)]",
+		"== The same tool, to Canada\n  de minimis: within",
+		"yes [15 CFR 746.8] Sanctions against Russia and Belarus",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q", want)
+		}
 	}
 }
