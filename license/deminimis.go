@@ -619,7 +619,12 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		res.Steps = append(res.Steps, Step{Citation: c.citation, Outcome: a.String(), Detail: why})
 		noLevel = noLevel.Or(a)
 		if a == Indeterminate {
-			res.Missing = append(res.Missing, missing...)
+			for _, m := range missing {
+				if strings.Contains(why, "(line ") {
+					m.Why += ": " + why[strings.Index(why, "(line "):]
+				}
+				res.Missing = append(res.Missing, m)
+			}
 		}
 	}
 
