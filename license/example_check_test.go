@@ -1,6 +1,8 @@
 package license_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -66,4 +68,35 @@ func ExampleCheck() {
 	// subject to the EAR: yes
 	//   ground: 15 CFR 734.9(b) National Security FDP rule
 	// license required: yes
+}
+
+// A request read from JSON, written back and read again is the same
+// request, and decides the same way.
+func ExampleRequest_MarshalJSON() {
+	in := `{"as_of": "2026-11-28",
+		"item": {"id": "DE-T-3", "eccn": "EAR99", "kind": "commodity", "produced_in": "DE",
+			"value": {"amount": "200.00", "currency": "EUR"},
+			"components": [{"id": "motor", "eccn": "EAR99", "origin": "us", "value": {"amount": "30.00", "currency": "USD"}, "relation": "incorporated"}]},
+		"exported_from": "DE", "destination": {"country": "CU"},
+		"exchange_rates": {"date": "2026-11-01", "rates": [{"from": "EUR", "to": "USD", "rate": "1.0850"}]},
+		"parties": [], "end_uses": [], "incorporations": []}`
+	req, err := license.DecodeRequest(strings.NewReader(in))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, _ := json.Marshal(req)
+	again, err := license.DecodeRequest(bytes.NewReader(b))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b2, _ := json.Marshal(again)
+	fmt.Println("same bytes:", bytes.Equal(b, b2))
+	d1, _ := license.Check(req)
+	d2, _ := license.Check(again)
+	fmt.Println(d1.SubjectToEAR(), d2.SubjectToEAR(), d1.DeMinimis().Outcome, d1.DeMinimis().ControlledPercent)
+	// Output:
+	// same bytes: true
+	// yes yes exceeds 13.8248847926
 }

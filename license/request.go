@@ -263,3 +263,39 @@ func decodeOptions(raw json.RawMessage, o *Options) error {
 	}
 	return nil
 }
+
+// MarshalJSON writes the request in the wire format; DecodeRequest reads it
+// back to an equal request.
+func (req Request) MarshalJSON() ([]byte, error) {
+	type opts struct {
+		AIDiffusion   AIDiffusionReading  `json:"ai_diffusion"`
+		UnknownOrigin UnknownOriginPolicy `json:"unknown_origin"`
+	}
+	out := struct {
+		AsOf           string                   `json:"as_of,omitempty"`
+		Item           product.Item             `json:"item"`
+		ExportedFrom   string                   `json:"exported_from,omitempty"`
+		Destination    jurisdiction.Destination `json:"destination"`
+		Parties        *Parties                 `json:"parties,omitempty"`
+		EndUses        *EndUses                 `json:"end_uses,omitempty"`
+		Incorporations *Incorporations          `json:"incorporations,omitempty"`
+		ExchangeRates  *origin.Rates            `json:"exchange_rates,omitempty"`
+		Options        opts                     `json:"options"`
+	}{
+		AsOf: req.AsOf.String(), Item: req.Item, ExportedFrom: req.ExportedFrom.String(), Destination: req.Destination,
+		Options: opts{AIDiffusion: req.Options.AIDiffusion, UnknownOrigin: req.Options.UnknownOrigin},
+	}
+	if req.Parties.Known() {
+		out.Parties = &req.Parties
+	}
+	if req.EndUses.Known() {
+		out.EndUses = &req.EndUses
+	}
+	if req.Incorporations.Known() {
+		out.Incorporations = &req.Incorporations
+	}
+	if !req.ExchangeRates.IsZero() {
+		out.ExchangeRates = &req.ExchangeRates
+	}
+	return json.Marshal(out)
+}
