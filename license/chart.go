@@ -209,39 +209,65 @@ func CountryChart(q ChartQuery) (ChartResult, error) { return countryChart(q, tr
 // of the findings empty (the answers, citations and missing facts are the
 // same), for callers that evaluate many lines and render few.
 func countryChart(q ChartQuery, text bool) (ChartResult, error) {
+	dc, err := newDestContext(q.Destination, q.AsOf)
+	if err != nil {
+		return ChartResult{}, err
+	}
+	return countryChartIn(dc, q, text)
+}
+
+// destContext is what a chart evaluation reads of the destination and the
+// date, independent of the item: evaluating many items to one destination
+// (the lines of a bill of materials) computes it once.
+type destContext struct {
+	dest     jurisdiction.Destination
+	asOf     jurisdiction.Date
+	row      jurisdiction.ChartRow
+	programs []jurisdiction.Program
+	groups   jurisdiction.GroupSet
+}
+
+func newDestContext(d jurisdiction.Destination, asOf jurisdiction.Date) (destContext, error) {
+	if err := d.Validate(); err != nil {
+		return destContext{}, &QueryError{Field: "destination", Err: err}
+	}
+	if !asOf.IsValid() {
+		return destContext{}, &QueryError{Field: "as_of", Err: fmt.Errorf("missing evaluation date")}
+	}
+	row, err := jurisdiction.ChartRowAsOf(d.Country, asOf)
+	if err != nil {
+		return destContext{}, &QueryError{Field: "destination.country", Err: err}
+	}
+	// Footnote 5: Liechtenstein follows Switzerland.
+	if ch, ok := row.Follows(); ok {
+		if r2, err := jurisdiction.ChartRowAsOf(ch, asOf); err == nil {
+			row = r2
+		}
+	}
+	programs, err := jurisdiction.ProgramsFor(d, asOf)
+	if err != nil {
+		return destContext{}, &QueryError{Field: "as_of", Err: err}
+	}
+	groups, err := jurisdiction.GroupsOf(groupsCountry(d.Country), asOf)
+	if err != nil {
+		if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
+			return destContext{}, &QueryError{Field: "as_of", Err: err}
+		}
+		groups = 0 // a destination in no country group (Liechtenstein)
+	}
+	return destContext{dest: d, asOf: asOf, row: row, programs: programs, groups: groups}, nil
+}
+
+// countryChartIn is countryChart with the destination context computed;
+// q.Destination and q.AsOf must be those of dc.
+func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error) {
 	if !q.ECCN.IsValid() {
 		return ChartResult{}, &QueryError{Field: "eccn", Err: fmt.Errorf("missing: give the ECCN or EAR99")}
-	}
-	if err := q.Destination.Validate(); err != nil {
-		return ChartResult{}, &QueryError{Field: "destination", Err: err}
-	}
-	if !q.AsOf.IsValid() {
-		return ChartResult{}, &QueryError{Field: "as_of", Err: fmt.Errorf("missing evaluation date")}
 	}
 	if !q.FoodOrMedicine.IsValid() {
 		return ChartResult{}, &QueryError{Field: "item.food_or_medicine", Err: fmt.Errorf("invalid value %d", uint8(q.FoodOrMedicine))}
 	}
-	row, err := jurisdiction.ChartRowAsOf(q.Destination.Country, q.AsOf)
-	if err != nil {
-		return ChartResult{}, &QueryError{Field: "destination.country", Err: err}
-	}
-	// Footnote 5: Liechtenstein follows Switzerland.
-	if ch, ok := row.Follows(); ok {
-		if r2, err := jurisdiction.ChartRowAsOf(ch, q.AsOf); err == nil {
-			row = r2
-		}
-	}
-	programs, err := jurisdiction.ProgramsFor(q.Destination, q.AsOf)
-	if err != nil {
-		return ChartResult{}, &QueryError{Field: "as_of", Err: err}
-	}
-	groups, err := jurisdiction.GroupsOf(groupsCountry(q.Destination.Country), q.AsOf)
-	if err != nil {
-		if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
-			return ChartResult{}, &QueryError{Field: "as_of", Err: err}
-		}
-		groups = 0 // a destination in no country group (Liechtenstein)
-	}
+	row, programs, groups := dc.row, dc.programs, dc.groups
 	ev := &chartEval{q: q, row: row, groups: groups, text: text}
 	res := ChartResult{Query: q, ChartRow: row, CCLDate: product.CCLDate(), TablesDate: jurisdiction.TablesDate()}
 

@@ -184,10 +184,12 @@ type deMinimisCategory struct {
 
 // dmEval holds one evaluation.
 type dmEval struct {
-	q      DeMinimisQuery
-	dest   jurisdiction.Country // the destination as the tables read it
-	groups jurisdiction.GroupSet
-	charts map[chartKey]chartAnswer // the chart's answer per classification, computed once per evaluation
+	q       DeMinimisQuery
+	dest    jurisdiction.Country // the destination as the tables read it
+	groups  jurisdiction.GroupSet
+	charts  map[chartKey]chartAnswer // the chart's answer per classification, computed once per evaluation
+	dc      destContext              // the destination's chart row, programs and groups, computed once
+	dcReady bool
 }
 
 type chartKey struct {
@@ -211,7 +213,14 @@ func (c *dmEval) chart(e product.ECCN, hts product.HTS) (chartAnswer, error) {
 	if v, ok := c.charts[k]; ok {
 		return v, nil
 	}
-	res, err := countryChart(ChartQuery{ECCN: e, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: hts, AIDiffusion: c.q.AIDiffusion}, false)
+	if !c.dcReady {
+		dc, err := newDestContext(c.q.Destination, c.q.AsOf)
+		if err != nil {
+			return chartAnswer{}, err
+		}
+		c.dc, c.dcReady = dc, true
+	}
+	res, err := countryChartIn(c.dc, ChartQuery{ECCN: e, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: hts, AIDiffusion: c.q.AIDiffusion}, false)
 	if err != nil {
 		return chartAnswer{}, err
 	}
