@@ -677,7 +677,11 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		res.Lines = append(res.Lines, dl)
 	}
 	itemValue := origin.ExactOf(it.Value.Amount())
-	res.ControlledValue = moneyOfRat(definite.Rat(), cur)
+	if d, ok := definite.Decimal(); ok {
+		res.ControlledValue, _ = product.NewMoney(d, cur)
+	} else {
+		res.ControlledValue = moneyOfRat(definite.Rat(), cur)
+	}
 	res.ControlledPercent, res.ControlledPercentExact = origin.Percent(definite.Rat(), itemValue.Rat())
 	upper := definite.Add(possible)
 	lowerExceeds := origin.ExceedsExact(definite, itemValue, level)

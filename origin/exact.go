@@ -44,6 +44,10 @@ func (x Exact) Rat() *big.Rat {
 	return new(big.Rat).Set(x.r)
 }
 
+// Decimal returns x as a decimal and true when x is one (no division has
+// made it a rational).
+func (x Exact) Decimal() (decimal.Decimal, bool) { return x.d, x.r == nil }
+
 // Sign returns -1, 0 or +1.
 func (x Exact) Sign() int {
 	if x.r == nil {
