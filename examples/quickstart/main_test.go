@@ -79,7 +79,7 @@ func TestQuickstartOrders(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		"== A Japanese machine with US chips and bundled US software, to China\n  de minimis: within (controlled 18000 USD = 18 %",
+		"== A Japanese machine with US chips and bundled US software, to China\n  de minimis: within (controlled 18000.00 USD = 18 %",
 		"ground: 15 CFR 734.9(e)(1) Entity List FDP rule: footnote 1",
 		"de minimis: exceeds (controlled 27.6497695853 EUR = 13.8248847926 % of 200.00 EUR; threshold 10 %) [15 CFR 734.4(c)]",
 		"== The same tool, to Canada\n  de minimis: within",
