@@ -224,6 +224,12 @@ func validateRequest(req Request) error {
 	if err := req.Destination.Validate(); err != nil {
 		return asRequestError(err)
 	}
+	if req.Options.AIDiffusion > AIDiffusionEnforced {
+		return &RequestError{Field: "options.ai_diffusion", Err: fmt.Errorf("invalid reading %d", uint8(req.Options.AIDiffusion))}
+	}
+	if req.Options.UnknownOrigin > UnknownOriginControlled {
+		return &RequestError{Field: "options.unknown_origin", Err: fmt.Errorf("invalid policy %d", uint8(req.Options.UnknownOrigin))}
+	}
 	for i, p := range req.Parties.items {
 		if err := p.Validate(); err != nil {
 			return underField(fmt.Sprintf("parties[%d]", i), err)

@@ -94,3 +94,26 @@ func TestCheckerResolvesParties(t *testing.T) {
 		t.Fatalf("default Check: %+v subject %v", det.Parties(), det.SubjectToEAR())
 	}
 }
+
+func TestCheckRefusesInvalidOptions(t *testing.T) {
+	req, err := DecodeRequest(strings.NewReader(`{"as_of": "2026-11-28",
+		"item": {"id": "x", "eccn": "EAR99", "kind": "commodity", "produced_in": "JP", "value": {"amount": "1", "currency": "USD"}},
+		"destination": {"country": "DE"}, "parties": [], "end_uses": [], "incorporations": []}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for field, mod := range map[string]func(*Request){
+		"options.ai_diffusion":   func(r *Request) { r.Options.AIDiffusion = 9 },
+		"options.unknown_origin": func(r *Request) { r.Options.UnknownOrigin = 9 },
+	} {
+		bad := req
+		mod(&bad)
+		_, err := Check(bad)
+		if re, ok := err.(*RequestError); !ok || re.Field != field {
+			t.Errorf("%s: got %v", field, err)
+		}
+	}
+	if _, err := Check(req); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -773,16 +773,20 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 		}
 		return a, "classification not given", citationSupp2 + " (a)(1)", m
 	}
-	// Partner-country carve-outs (746.8(a)(12)(iii)(B), 746.7(a)(1)(v)).
-	if partner {
-		d := c.dest
-		if (d == jurisdiction.Russia || d == jurisdiction.Belarus) && (e.IsEAR99() || atOnly(e)) {
-			return No, "EAR99 or AT-only content of an item exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not counted for Russia and Belarus", "15 CFR 746.8(a)(12)(iii)(B)", nil
-		}
-		if d == jurisdiction.Iran && e.IsEAR99() {
-			return No, "EAR99 content of an item exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not counted for Iran", "15 CFR 746.7(a)(1)(v)", nil
-		}
+	// Partner-country carve-outs (746.8(a)(12)(iii)(B), 746.7(a)(1)(v)):
+	// they turn on the country the item is exported from.
+	d := c.dest
+	carveOut, carveCite := "", ""
+	switch {
+	case (d == jurisdiction.Russia || d == jurisdiction.Belarus) && (e.IsEAR99() || atOnly(e)):
+		carveOut, carveCite = "EAR99 or AT-only content of an item exported from a partner country ("+jurisdiction.CitationPartnerCountries+") is not counted for Russia and Belarus", "15 CFR 746.8(a)(12)(iii)(B)"
+	case d == jurisdiction.Iran && e.IsEAR99():
+		carveOut, carveCite = "EAR99 content of an item exported from a partner country ("+jurisdiction.CitationPartnerCountries+") is not counted for Iran", "15 CFR 746.7(a)(1)(v)"
 	}
+	if carveOut != "" && partner {
+		return No, carveOut, carveCite, nil
+	}
+	openCarveOut := carveOut != "" && !c.q.ExportedFrom.IsValid()
 	ch, err := c.chart(e, l.HTS)
 	if err != nil {
 		a := us.And(Indeterminate)
@@ -790,6 +794,14 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 	}
 	a := us.And(ch.required)
 	why, cite := ch.why, ch.cite
+	if openCarveOut && a == Yes {
+		// Counted unless the item is shipped from a partner country,
+		// which is not given.
+		a = Indeterminate
+		why += "; not counted if the item is exported from a partner country, and the country of export is not given"
+		m := missingOrigin(a, us, field)
+		return a, why, carveCite, append(m, MissingFact{Field: "exported_from", Why: "the partner-country carve-out (" + carveCite + ") turns on the country the item is exported from"})
+	}
 	m := missingOrigin(a, us, field)
 	if a == Indeterminate && ch.required == Indeterminate {
 		for _, s := range ch.missing {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -180,6 +181,10 @@ func TestDeMinimisLines(t *testing.T) {
 		q.ExportedFrom = jurisdiction.China
 		if r := mustDM(t, q); r.Outcome != DeMinimisExceeds {
 			t.Fatalf("from CN: got %s", r.Outcome)
+		}
+		q.ExportedFrom = jurisdiction.Country{}
+		if r := mustDM(t, q); r.Outcome != DeMinimisIndeterminate || !slices.ContainsFunc(r.Missing, func(m MissingFact) bool { return m.Field == "exported_from" }) {
+			t.Fatalf("from unknown: got %s %v", r.Outcome, r.Missing)
 		}
 	})
 	t.Run("encryption status", func(t *testing.T) {

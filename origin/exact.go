@@ -74,8 +74,10 @@ func ExceedsExact(part, whole Exact, percent int64) bool {
 	return Exceeds(part.Rat(), whole.Rat(), percent)
 }
 
-// ConvertExact is Convert returning an Exact: a decimal for the same
-// currency and for a direct rate, a rational for an inverse rate.
+// ConvertExact returns m in currency to, exactly: m itself in the same
+// currency, m x rate (a decimal) for a direct rate from m's currency to to,
+// m / rate (a rational) for an inverse one. Without a rate it returns a
+// *RatesError naming field.
 func (r Rates) ConvertExact(field string, m product.Money, to product.Currency) (Exact, error) {
 	if m.Currency() == to {
 		return Exact{d: m.Amount()}, nil

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
@@ -74,26 +73,6 @@ func (r Rates) All() []Rate { return append([]Rate(nil), r.rates...) }
 
 // IsZero reports whether r holds no rate.
 func (r Rates) IsZero() bool { return len(r.rates) == 0 && !r.date.IsValid() }
-
-// Convert returns m in currency to, exactly, as a rational number: m itself
-// if it is already in to, m x rate for a direct rate (from m's currency to
-// to), m / rate for an inverse one. Without a rate it returns a
-// *RatesError naming field.
-func (r Rates) Convert(field string, m product.Money, to product.Currency) (*big.Rat, error) {
-	v := RatOf(m.Amount())
-	if m.Currency() == to {
-		return v, nil
-	}
-	for _, x := range r.rates {
-		switch {
-		case x.From == m.Currency() && x.To == to:
-			return v.Mul(v, RatOf(x.Rate)), nil
-		case x.From == to && x.To == m.Currency():
-			return v.Quo(v, RatOf(x.Rate)), nil
-		}
-	}
-	return nil, &RatesError{Field: field, Msg: fmt.Sprintf("value in %s but the item is valued in %s, and no exchange rate between them is given", m.Currency(), to)}
-}
 
 // UnmarshalJSON decodes {"date": "2026-11-01", "rates": [{"from": "EUR",
 // "to": "USD", "rate": "1.0850"}]} strictly: unknown members, a rate that is
