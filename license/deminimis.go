@@ -187,8 +187,8 @@ type dmEval struct {
 	q       DeMinimisQuery
 	dest    jurisdiction.Country // the destination as the tables read it
 	groups  jurisdiction.GroupSet
-	charts  map[chartKey]chartAnswer // the chart's answer per classification, computed once per evaluation
-	dc      destContext              // the destination's chart row, programs and groups, computed once
+	charts  chartCache  // the chart's answer per classification, computed once per evaluation
+	dc      destContext // the destination's chart row, programs and groups, computed once
 	dcReady bool
 }
 
@@ -210,7 +210,7 @@ type chartAnswer struct {
 // code and the query.
 func (c *dmEval) chart(e product.ECCN, hts product.HTS) (chartAnswer, error) {
 	k := chartKey{e, hts}
-	if v, ok := c.charts[k]; ok {
+	if v, ok := c.charts.get(k); ok {
 		return v, nil
 	}
 	if !c.dcReady {
@@ -224,27 +224,70 @@ func (c *dmEval) chart(e product.ECCN, hts product.HTS) (chartAnswer, error) {
 	if err != nil {
 		return chartAnswer{}, err
 	}
-	v := chartAnswer{required: res.Required, why: "no license required to " + c.q.Destination.String() + " under the Country Chart or Part 746", cite: CitationCountryChart}
-	if res.Required != No {
-		verb := map[Answer]string{Yes: "required", Indeterminate: "may be required"}[res.Required]
+	v := chartAnswer{required: res.Required, cite: CitationCountryChart}
+	if res.Required == No {
+		v.why = "no license required to " + c.q.Destination.String() + " under the Country Chart or Part 746"
+	} else {
+		verb := "may be required"
+		if res.Required == Yes {
+			verb = "required"
+		}
 		for _, f := range res.Findings {
 			if f.Required == res.Required {
 				v.cite = f.Citation
 				if f.Kind == FromControl {
-					v.why = fmt.Sprintf("%s license %s to %s", f.Reason, verb, c.q.Destination)
+					v.why = f.Reason.String() + " license " + verb + " to " + c.q.Destination.String()
 				} else {
-					v.why = fmt.Sprintf("license %s to %s (%s)", verb, c.q.Destination, f.Citation)
+					v.why = "license " + verb + " to " + c.q.Destination.String() + " (" + f.Citation + ")"
 				}
 				break
 			}
 		}
 		v.missing = res.Missing()
 	}
-	if c.charts == nil {
-		c.charts = make(map[chartKey]chartAnswer)
-	}
-	c.charts[k] = v
+	c.charts.put(k, v)
 	return v, nil
+}
+
+// chartCache maps classifications to chart answers: a short list searched
+// in order while bills of materials repeat a handful of ECCNs (no map to
+// allocate), a map once they name many.
+type chartCache struct {
+	keys []chartKey
+	vals []chartAnswer
+	m    map[chartKey]int // index into vals, once keys outgrows chartCacheList
+}
+
+const chartCacheList = 16
+
+func (cc *chartCache) get(k chartKey) (chartAnswer, bool) {
+	if cc.m != nil {
+		i, ok := cc.m[k]
+		if !ok {
+			return chartAnswer{}, false
+		}
+		return cc.vals[i], true
+	}
+	for i := range cc.keys {
+		if cc.keys[i] == k {
+			return cc.vals[i], true
+		}
+	}
+	return chartAnswer{}, false
+}
+
+func (cc *chartCache) put(k chartKey, v chartAnswer) {
+	cc.keys = append(cc.keys, k)
+	cc.vals = append(cc.vals, v)
+	switch {
+	case cc.m != nil:
+		cc.m[k] = len(cc.vals) - 1
+	case len(cc.keys) > chartCacheList:
+		cc.m = make(map[chartKey]int, 2*len(cc.keys))
+		for i, key := range cc.keys {
+			cc.m[key] = i
+		}
+	}
 }
 
 // usLines iterates the lines that are US-origin or, under the default
@@ -566,7 +609,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		return DeMinimisResult{}, &QueryError{Field: "as_of", Err: fmt.Errorf("missing evaluation date")}
 	}
 	cur := it.Value.Currency()
-	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, 0, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories))}
+	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories))}
 	zero, _ := product.NewMoney(decimal.Zero, cur)
 	res.ControlledValue = zero
 
@@ -592,6 +635,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	// Not foreign-made: de minimis does not apply.
 	if it.ProducedIn == jurisdiction.UnitedStates || q.ExportedFrom == jurisdiction.UnitedStates {
 		res.Outcome = DeMinimisNotApplicable
+		res.Lines = res.Lines[:0]
 		res.Citation = "15 CFR 734.4"
 		res.ThresholdPercent = "0"
 		res.ControlledPercent = "0"
@@ -651,9 +695,9 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	var lineMissing []MissingFact
 	encryptionOpen := false
 	for i, l := range it.Components {
-		dl := DeMinimisLine{ID: l.ID, Description: l.Description, ECCN: l.ECCN.String(), Origin: l.Origin.String(),
-			Value: l.Value, Quantity: quantityText(l.Quantity)}
-		dl.total = totals[i]
+		dl := &res.Lines[i] // filled in place: the line is large
+		*dl = DeMinimisLine{ID: l.ID, Description: l.Description, ECCN: l.ECCN.String(), Origin: l.Origin.String(),
+			Value: l.Value, Quantity: quantityText(l.Quantity), total: totals[i]}
 		st, why, cite, missing := ev.controlled(i, l, partner)
 		if st == Yes && isEncryption(l.ECCN) {
 			switch l.Encryption {
@@ -674,7 +718,6 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 			possible = possible.Add(totals[i])
 			lineMissing = append(lineMissing, missing...)
 		}
-		res.Lines = append(res.Lines, dl)
 	}
 	itemValue := origin.ExactOf(it.Value.Amount())
 	if d, ok := definite.Decimal(); ok {
@@ -682,7 +725,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	} else {
 		res.ControlledValue = moneyOfRat(definite.Rat(), cur)
 	}
-	res.ControlledPercent, res.ControlledPercentExact = origin.Percent(definite.Rat(), itemValue.Rat())
+	res.ControlledPercent, res.ControlledPercentExact = origin.PercentOf(definite, itemValue)
 	upper := definite.Add(possible)
 	lowerExceeds := origin.ExceedsExact(definite, itemValue, level)
 	upperExceeds := origin.ExceedsExact(upper, itemValue, level)
@@ -749,7 +792,6 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 
 // controlled decides whether one line is controlled US-origin content.
 func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string, string, []MissingFact) {
-	field := componentField(i)
 	us := Yes
 	switch l.Origin {
 	case product.OriginForeign, product.OriginForeignSubjectToEAR:
@@ -762,14 +804,14 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 	}
 	if v, given := l.LicenseRequired.Get(); given {
 		a := us.And(answerOf(v))
-		return a, "the caller's own determination: license required " + answerOf(v).String(), citationSupp2 + " (a)(1)", missingOrigin(a, us, field)
+		return a, "the caller's own determination: license required " + answerOf(v).String(), citationSupp2 + " (a)(1)", missingOrigin(a, us, i)
 	}
 	e := l.ECCN
 	if !e.IsValid() {
 		a := us.And(Indeterminate)
-		m := missingOrigin(a, us, field)
+		m := missingOrigin(a, us, i)
 		if a == Indeterminate {
-			m = append(m, MissingFact{Field: field + ".eccn", Why: "the line's classification decides whether it is controlled content"})
+			m = append(m, MissingFact{Field: componentField(i) + ".eccn", Why: "the line's classification decides whether it is controlled content"})
 		}
 		return a, "classification not given", citationSupp2 + " (a)(1)", m
 	}
@@ -790,7 +832,7 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 	ch, err := c.chart(e, l.HTS)
 	if err != nil {
 		a := us.And(Indeterminate)
-		return a, "the chart cannot be read: " + err.Error(), CitationCountryChart, []MissingFact{{Field: field + ".eccn", Why: err.Error()}}
+		return a, "the chart cannot be read: " + err.Error(), CitationCountryChart, []MissingFact{{Field: componentField(i) + ".eccn", Why: err.Error()}}
 	}
 	a := us.And(ch.required)
 	why, cite := ch.why, ch.cite
@@ -799,15 +841,15 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 		// which is not given.
 		a = Indeterminate
 		why += "; not counted if the item is exported from a partner country, and the country of export is not given"
-		m := missingOrigin(a, us, field)
+		m := missingOrigin(a, us, i)
 		return a, why, carveCite, append(m, MissingFact{Field: "exported_from", Why: "the partner-country carve-out (" + carveCite + ") turns on the country the item is exported from"})
 	}
-	m := missingOrigin(a, us, field)
+	m := missingOrigin(a, us, i)
 	if a == Indeterminate && ch.required == Indeterminate {
 		for _, s := range ch.missing {
 			mf := chartMissing(s)
 			if strings.HasPrefix(mf.Field, "item.") {
-				mf.Field = field + mf.Field[len("item"):]
+				mf.Field = componentField(i) + mf.Field[len("item"):]
 			}
 			m = append(m, mf)
 		}
@@ -818,9 +860,9 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 // componentField is the wire-format path of line i.
 func componentField(i int) string { return "item.components[" + strconv.Itoa(i) + "]" }
 
-func missingOrigin(a, us Answer, field string) []MissingFact {
+func missingOrigin(a, us Answer, i int) []MissingFact {
 	if a == Indeterminate && us == Indeterminate {
-		return []MissingFact{{Field: field + ".origin", Why: "the line's origin is unknown; counted it could change the outcome"}}
+		return []MissingFact{{Field: componentField(i) + ".origin", Why: "the line's origin is unknown; counted it could change the outcome"}}
 	}
 	return nil
 }

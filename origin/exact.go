@@ -92,3 +92,24 @@ func (r Rates) ConvertExact(field string, m product.Money, to product.Currency) 
 	}
 	return Exact{}, &RatesError{Field: field, Msg: fmt.Sprintf("value in %s but the item is valued in %s, and no exchange rate between them is given", m.Currency(), to)}
 }
+
+// PercentOf returns 100 x part / whole for display, as Percent does: exact
+// when the expansion terminates, else rounded half-even to DisplayPlaces
+// places. whole must be positive. Decimal operands that divide within
+// DisplayPlaces places take a decimal division; the rest take Percent.
+func PercentOf(part, whole Exact) (text string, exact bool) {
+	if part.Sign() == 0 {
+		return "0", true
+	}
+	if p, ok := part.Decimal(); ok {
+		if w, ok := whole.Decimal(); ok && w.Sign() > 0 {
+			q, r := p.Mul(hundred).QuoRem(w, DisplayPlaces)
+			if r.IsZero() {
+				return q.String(), true
+			}
+		}
+	}
+	return Percent(part.Rat(), whole.Rat())
+}
+
+var hundred = decimal.NewFromInt(100)

@@ -1,6 +1,7 @@
 package origin
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/earcheck/ear/jurisdiction"
@@ -95,4 +96,26 @@ func FuzzRatesJSON(f *testing.F) {
 			t.Fatalf("round trip of %q: %v", s, err)
 		}
 	})
+}
+
+// TestPercentOfAgreesWithPercent checks the decimal shortcut of PercentOf
+// against the rational Percent over values that terminate early, late and
+// never.
+func TestPercentOfAgreesWithPercent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 20000 {
+		part := decimal.New(rng.Int64N(1_000_000), -rng.Int32N(6))
+		whole := decimal.New(1+rng.Int64N(1_000_000), -rng.Int32N(6))
+		if rng.IntN(4) == 0 {
+			whole = decimal.New([]int64{3, 7, 1 << 20, 5 * 5 * 5 * 5 * 5 * 5 * 5 * 5 * 5 * 5 * 5 * 5 * 5}[rng.IntN(4)], 0)
+		}
+		gotText, gotExact := PercentOf(ExactOf(part), ExactOf(whole))
+		wantText, wantExact := Percent(RatOf(part), RatOf(whole))
+		if gotText != wantText || gotExact != wantExact {
+			t.Fatalf("PercentOf(%s, %s) = %s %v, Percent = %s %v", part, whole, gotText, gotExact, wantText, wantExact)
+		}
+	}
+	if got, exact := PercentOf(ExactOf(decimal.RequireFromString("1")), ExactOf(decimal.RequireFromString("3"))); got != "33.3333333333" || exact {
+		t.Errorf("1/3 = %s %v", got, exact)
+	}
 }

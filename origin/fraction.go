@@ -61,29 +61,23 @@ const DisplayPlaces = 10
 // false). Trailing zeros after the point are dropped. For display only:
 // decisions never read it.
 func DecimalText(r *big.Rat) (text string, exact bool) {
-	num := new(big.Int).Set(r.Num())
-	den := new(big.Int).Set(r.Denom())
+	num, den := r.Num(), r.Denom() // read only
 	// A fraction in lowest terms terminates iff its denominator has no
 	// prime factor other than 2 and 5.
-	d := new(big.Int).Set(den)
-	twos, fives := 0, 0
-	two, five := big.NewInt(2), big.NewInt(5)
-	m := new(big.Int)
-	for d.Cmp(big.NewInt(1)) > 0 {
-		if m.Mod(d, two).Sign() == 0 {
-			d.Quo(d, two)
-			twos++
-			continue
+	twos := int(den.TrailingZeroBits())
+	d := new(big.Int).Rsh(den, uint(twos))
+	fives := 0
+	five := big.NewInt(5)
+	q5, r5 := new(big.Int), new(big.Int)
+	for d.Sign() > 0 {
+		if q5.QuoRem(d, five, r5); r5.Sign() != 0 {
+			break
 		}
-		if m.Mod(d, five).Sign() == 0 {
-			d.Quo(d, five)
-			fives++
-			continue
-		}
-		break
+		d, q5 = q5, d
+		fives++
 	}
 	places := max(twos, fives)
-	exact = d.Cmp(big.NewInt(1)) == 0
+	exact = d.IsInt64() && d.Int64() == 1
 	if !exact {
 		places = DisplayPlaces
 	}
@@ -109,6 +103,9 @@ func DecimalText(r *big.Rat) (text string, exact bool) {
 // Percent returns 100 x part / whole for display (see DecimalText). whole
 // must be positive.
 func Percent(part, whole *big.Rat) (text string, exact bool) {
+	if part.Sign() == 0 {
+		return "0", true
+	}
 	p := new(big.Rat).Mul(part, big.NewRat(100, 1))
 	return DecimalText(p.Quo(p, whole))
 }

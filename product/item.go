@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -557,9 +558,10 @@ func (it Item) Validate() error {
 		add(fieldErr("item.value.amount", ErrOutOfRange, "must be greater than zero, got %s", it.Value.AmountString()))
 	}
 
-	var ids map[string]int // for long BOMs; short ones are searched
+	// Duplicate ids: short bills are searched, long ones indexed.
+	var ids *idIndex
 	if len(it.Components) > 32 {
-		ids = make(map[string]int, len(it.Components))
+		ids = newIDIndex(len(it.Components))
 	}
 	for i, l := range it.Components {
 		if l.ID == "" {
@@ -589,7 +591,11 @@ func (it Item) Validate() error {
 // earlierID returns the index of the first line before lines[i] with the
 // same id, or -1. With a non-nil ids (which it fills) it looks the id up;
 // otherwise it searches lines[:i].
-func earlierID(lines []Line, ids map[string]int, i int) int {
+// earlierID returns the index of the first line before line i with line
+// i's id, or -1. ids, when not nil, indexes the lines seen so far (lines
+// must be given in order, each once); without it the earlier lines are
+// searched.
+func earlierID(lines []Line, ids *idIndex, i int) int {
 	id := lines[i].ID
 	if ids == nil {
 		for j := range i {
@@ -599,11 +605,40 @@ func earlierID(lines []Line, ids map[string]int, i int) int {
 		}
 		return -1
 	}
-	if j, ok := ids[id]; ok {
-		return j
+	return ids.firstOrAdd(lines, i)
+}
+
+// idIndex is an open-addressing hash set of line ids: the first line of
+// each id, found by hashing (no map of strings to build for every
+// validation of a long bill of materials).
+type idIndex struct {
+	seed  maphash.Seed
+	slots []int // line index + 1; 0 is empty
+}
+
+func newIDIndex(n int) *idIndex {
+	size := 64
+	for size < 2*n {
+		size <<= 1
 	}
-	ids[id] = i
-	return -1
+	return &idIndex{seed: maphash.MakeSeed(), slots: make([]int, size)}
+}
+
+// firstOrAdd returns the index of the first line with line i's id, or
+// records line i and returns -1.
+func (x *idIndex) firstOrAdd(lines []Line, i int) int {
+	id := lines[i].ID
+	mask := uint64(len(x.slots) - 1)
+	for h := maphash.String(x.seed, id) & mask; ; h = (h + 1) & mask {
+		k := x.slots[h]
+		if k == 0 {
+			x.slots[h] = i + 1
+			return -1
+		}
+		if lines[k-1].ID == id {
+			return k - 1
+		}
+	}
 }
 
 // validateLine appends the problems of line l, item.components[i], other
