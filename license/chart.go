@@ -253,7 +253,7 @@ func newDestContext(d jurisdiction.Destination, asOf jurisdiction.Date) (destCon
 		if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
 			return destContext{}, &QueryError{Field: "as_of", Err: err}
 		}
-		groups = 0 // a destination in no country group (Liechtenstein)
+		return destContext{}, &QueryError{Field: "destination.country", Err: err}
 	}
 	return destContext{dest: d, asOf: asOf, row: row, programs: programs, groups: groups}, nil
 }

@@ -39,7 +39,13 @@ type Determination struct {
 // Parties returns, for each party, its Entity List designations and where
 // they came from: declared in the request, or resolved through the
 // Checker's PartyResolver.
-func (d Determination) Parties() []PartyDesignations { return slices.Clone(d.parties) }
+func (d Determination) Parties() []PartyDesignations {
+	out := slices.Clone(d.parties)
+	for i := range out {
+		out[i].Designations.Matches = slices.Clone(out[i].Designations.Matches)
+	}
+	return out
+}
 
 // AsOf returns the date the determination was made as of.
 func (d Determination) AsOf() jurisdiction.Date { return d.asOf }
@@ -50,11 +56,17 @@ func (d Determination) SubjectToEAR() Answer { return d.subject }
 // Grounds returns the grounds on which the item is subject to the EAR.
 func (d Determination) Grounds() []Ground { return slices.Clone(d.grounds) }
 
-// DeMinimis returns the de minimis result.
-func (d Determination) DeMinimis() DeMinimisResult { return d.deMinimis }
+// DeMinimis returns the de minimis result. The caller owns its slices.
+func (d Determination) DeMinimis() DeMinimisResult { return d.deMinimis.clone() }
 
 // FDP returns every FDP rule's result, in CFR order.
-func (d Determination) FDP() []FDPResult { return slices.Clone(d.fdp) }
+func (d Determination) FDP() []FDPResult {
+	out := slices.Clone(d.fdp)
+	for i := range out {
+		out[i] = out[i].clone()
+	}
+	return out
+}
 
 // LicenseRequired returns whether a license is required.
 func (d Determination) LicenseRequired() Answer { return d.license }
@@ -97,7 +109,9 @@ func Check(req Request) (Determination, error) {
 func (c *Checker) Check(ctx context.Context, req Request) (Determination, error) {
 	asOf := req.AsOf
 	if !asOf.IsValid() {
-		asOf = jurisdiction.TablesDate()
+		// Never defaulted: the rules in force, the Entity List's affiliates
+		// rule and the country groups all turn on the date.
+		return Determination{}, &RequestError{Field: "as_of", Err: fmt.Errorf("%w: the date to decide as of (YYYY-MM-DD)", product.ErrMissing)}
 	}
 	if err := validateRequest(req); err != nil {
 		return Determination{}, err
@@ -125,6 +139,12 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		subject = Yes
 		d.grounds = append(d.grounds, Ground{Citation: "15 CFR 734.3(a)(2)", Title: "US-origin item"})
 		d.trace = append(d.trace, Step{Citation: "15 CFR 734.3(a)(2)", Outcome: "yes", Detail: "produced in the United States"})
+	}
+	if !req.ExportedFrom.IsValid() {
+		// Absent means unknown: the item may be in the United States.
+		subject = subject.Or(Indeterminate)
+		d.trace = append(d.trace, Step{Citation: "15 CFR 734.3(a)(1)", Outcome: "indeterminate", Detail: "the country the item is exported from is not given: an item in the United States is subject to the EAR"})
+		d.missing = append(d.missing, MissingFact{Field: "exported_from", Why: "an item in the United States is subject to the EAR (734.3(a)(1))"})
 	}
 
 	// 734.4: de minimis.
@@ -183,7 +203,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		a, reasons, missing := licenseRequirements(licenseInput{
 			item: it, destination: req.Destination, exportedFrom: req.ExportedFrom,
 			parties: req.Parties, endUses: req.EndUses, fdp: fdp, asOf: asOf,
-			designations: d.parties,
+			aiDiffusion: opts.AIDiffusion, designations: d.parties,
 		})
 		d.license = subject.And(a)
 		d.reasons = reasons
@@ -300,4 +320,27 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// clone returns r with its own slices.
+func (r DeMinimisResult) clone() DeMinimisResult {
+	r.Lines = slices.Clone(r.Lines)
+	r.Categories = slices.Clone(r.Categories)
+	r.Notes = slices.Clone(r.Notes)
+	r.Missing = slices.Clone(r.Missing)
+	r.Steps = slices.Clone(r.Steps)
+	return r
+}
+
+// clone returns r with its own slices and reading.
+func (r FDPResult) clone() FDPResult {
+	r.Product.Missing = slices.Clone(r.Product.Missing)
+	r.Reach.Missing = slices.Clone(r.Reach.Missing)
+	r.Missing = slices.Clone(r.Missing)
+	r.Warnings = slices.Clone(r.Warnings)
+	if r.Reading != nil {
+		v := *r.Reading
+		r.Reading = &v
+	}
+	return r
 }

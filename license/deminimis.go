@@ -364,20 +364,40 @@ func parseECCNs(ss ...string) []product.ECCN {
 	return out
 }
 
-// isIC says whether a line is an integrated circuit: as the caller states,
-// else as the CCL decides (3A001.a, 3A090.a/.b, 3A991.a to .c describe
-// integrated circuits). Reading: a line the caller does not mark and whose
-// ECCN does not describe an integrated circuit is not one.
+// isIC says whether a line is an integrated circuit: as the caller states
+// (components[].integrated_circuit), else as the CCL decides (3A001.a,
+// 3A090.a/.b, 3A991.a to .c describe integrated circuits; software and
+// technology are not commodities). Reading (conservative, as 734.9's
+// containsIC): any other commodity line the caller does not mark may be
+// or contain one (3A001.b.2 amplifiers are MMICs, EAR99 parts are
+// unclassified), so the answer is indeterminate and the line's
+// integrated_circuit field is the missing fact.
 func isIC(l product.Line) Answer {
 	if v, given := l.IntegratedCircuit.Get(); given {
 		return answerOf(v)
 	}
-	if l.ECCN.IsValid() && !l.ECCN.IsEAR99() {
-		if eccnIn(l.ECCN, icECCNs) == Yes {
-			return Yes
+	if k := l.ECCN.Kind(); k == product.Software || k == product.Technology || l.Relation == product.Bundled || l.Relation == product.Commingled {
+		return No
+	}
+	if l.ECCN.IsValid() && !l.ECCN.IsEAR99() && eccnIn(l.ECCN, icECCNs) == Yes {
+		return Yes
+	}
+	return Indeterminate
+}
+
+// icMissing names the integrated_circuit field of each US-origin (or
+// unknown-origin) line whose isIC is open.
+func (c *dmEval) icMissing(why string) []MissingFact {
+	var m []MissingFact
+	for i, l := range c.q.Item.Components {
+		if l.Origin != product.OriginUS && l.Origin != product.OriginUnknown {
+			continue
+		}
+		if isIC(l) == Indeterminate {
+			m = append(m, MissingFact{Field: componentField(i) + ".integrated_circuit", Why: why})
 		}
 	}
-	return No
+	return m
 }
 
 // smeList is the equipment of 734.4(a)(8) and 734.9(k).
@@ -525,7 +545,16 @@ var deMinimisCategories = []deMinimisCategory{
 			}
 			has, id := c.anyUSLine(isIC)
 			a := item.And(has)
-			return a, "listed equipment with a US-origin integrated circuit" + idNote(id), missingIf(a, "item.eccn", "whether the item is listed equipment with a US-origin integrated circuit")
+			var m []MissingFact
+			if a == Indeterminate {
+				if item == Indeterminate {
+					m = append(m, MissingFact{Field: "item.eccn", Why: "whether the item is equipment 734.4(a)(8) lists"})
+				}
+				if has == Indeterminate {
+					m = append(m, c.icMissing("whether the line is a US-origin integrated circuit decides 734.4(a)(8)")...)
+				}
+			}
+			return a, "listed equipment with a US-origin integrated circuit" + idNote(id), m
 		},
 	},
 	{
@@ -553,6 +582,9 @@ var deMinimisCategories = []deMinimisCategory{
 			var m []MissingFact
 			if a == Indeterminate && !c.q.Parties.Known() {
 				m = append(m, MissingFact{Field: "parties", Why: "whether a footnote 5 entity is involved (734.4(a)(9))"})
+			}
+			if a == Indeterminate && has == Indeterminate {
+				m = append(m, c.icMissing("whether the line is a US-origin integrated circuit decides 734.4(a)(9)")...)
 			}
 			return a, "Category 3B item with a US-origin integrated circuit" + idNote(id) + ", footnote 5 entity: " + party.String(), m
 		},
@@ -743,7 +775,10 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		case r.Objection:
 			res.Notes = append(res.Notes, "BIS objected to the one-time report: de minimis cannot be relied on for this technology")
 			noLevel = noLevel.Or(Yes)
-		case q.AsOf.Before(r.FiledOn.AddDays(30)):
+		case !r.FiledOn.AddDays(30).IsValid() || q.AsOf.Before(r.FiledOn.AddDays(30)):
+			// A filing date within 30 days of the calendar's end (AddDays
+			// past 9999-12-31 is not a date) is still waiting; so is one
+			// after the evaluation date.
 			reportOpen = true
 			res.Missing = append(res.Missing, MissingFact{Field: "item.one_time_report.filed_on", Why: "filed less than 30 days before the evaluation date (waiting period as recalled, unverified)"})
 		}

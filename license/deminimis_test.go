@@ -23,6 +23,12 @@ func dmLine(id, eccn, org, amount string) product.Line {
 	return l
 }
 
+// bundled makes a line software bundled with the item.
+func bundled(l product.Line) product.Line { l.Relation = product.Bundled; return l }
+
+// notIC marks a line as not an integrated circuit.
+func notIC(l product.Line) product.Line { l.IntegratedCircuit = product.BoolFalse; return l }
+
 func dmItem(eccn, value string, lines ...product.Line) product.Item {
 	kind := product.MustParseECCN(eccn).Kind()
 	if !kind.IsValid() {
@@ -101,7 +107,13 @@ func TestDeMinimisCategories(t *testing.T) {
 		{"(a)(6)(ii) unknown-origin .y", dmItem("9A515.a", "1000000", dmLine("c1", "9A610.y.1", "unknown", "10")), "CN", nil, "15 CFR 734.4(a)(6)(ii)", Indeterminate, ""},
 		{"(a)(8) SME with US IC to Macau", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "EAR99", "us", "10"))), "MO", nil, "15 CFR 734.4(a)(8)", Yes, ""},
 		{"(a)(8) SME to Japan", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "EAR99", "us", "10"))), "JP", nil, "15 CFR 734.4(a)(8)", No, ""},
-		{"(a)(8) no IC", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", No, ""},
+		{"(a)(8) no IC", dmItem("3B001.c.1.a", "1000000", notIC(dmLine("c1", "EAR99", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", No, ""},
+		{"(a)(8) IC not stated", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", Indeterminate, ""},
+		{"(a)(8) software line is no IC", dmItem("3B001.c.1.a", "1000000", bundled(dmLine("c1", "3D001", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", No, ""},
+		{"(a)(8) 3A090.a line is an IC", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", Yes, ""},
+		{"(a)(9) IC not stated", dmItem("3B993", "1000000", dmLine("c1", "EAR99", "us", "10")), "JP", func(q *DeMinimisQuery) {
+			q.Parties = PartiesOf(Party{Name: "x", Role: RoleEndUser, EntityListFootnotes: []int{5}})
+		}, "15 CFR 734.4(a)(9)", Indeterminate, ""},
 		{"(a)(9) 3B with IC, footnote 5", dmItem("3B993", "1000000", ic(dmLine("c1", "EAR99", "us", "10"))), "JP", func(q *DeMinimisQuery) {
 			q.Parties = PartiesOf(Party{Name: "x", Role: RoleEndUser, EntityListFootnotes: []int{5}})
 		}, "15 CFR 734.4(a)(9)", Yes, ""},
@@ -363,4 +375,26 @@ func mustOrigin(s string) product.Origin {
 		panic(err)
 	}
 	return o
+}
+
+// TestDeMinimisICMissingNamed: a US-origin line not stated to be (or not
+// be) an integrated circuit leaves 734.4(a)(8) open, and the missing fact
+// is that line's integrated_circuit field, never a "no".
+func TestDeMinimisICMissingNamed(t *testing.T) {
+	it := dmItem("3B001.c.1.a", "1000000", notIC(dmLine("c0", "EAR99", "us", "10")), dmLine("c1", "EAR99", "us", "10"), dmLine("c2", "EAR99", "foreign", "10"))
+	r := mustDM(t, dmQuery(it, "CN"))
+	if r.Outcome != DeMinimisIndeterminate {
+		t.Fatalf("outcome %s, want indeterminate", r.Outcome)
+	}
+	var fields []string
+	for _, m := range r.Missing {
+		fields = append(fields, m.Field)
+	}
+	if !slices.Equal(fields, []string{"item.components[1].integrated_circuit"}) {
+		t.Errorf("missing %v, want only item.components[1].integrated_circuit", fields)
+	}
+	it.Components[1] = notIC(it.Components[1])
+	if r := mustDM(t, dmQuery(it, "CN")); r.Outcome != DeMinimisWithin {
+		t.Errorf("with every line stated: outcome %s, want within", r.Outcome)
+	}
 }

@@ -27,6 +27,7 @@ type licenseInput struct {
 	endUses      EndUses
 	fdp          []FDPResult
 	asOf         jurisdiction.Date
+	aiDiffusion  AIDiffusionReading // the reading of the January 2025 amendments, as the request chose
 	// designations are the parties' designations, aligned with parties
 	// (nil when none were resolved): a party resolved onto the Entity
 	// List without a footnote, or onto the Denied Persons List, is read
@@ -69,6 +70,7 @@ var endUseCountries744_21 = []string{"BY", "MM", "KH", "CN", "NI", "RU", "VE"}
 func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFact) {
 	var reasons []LicenseReason
 	var missing []MissingFact
+	var meuParties []string // parties the screening list puts on the MEU List (Supp. No. 7 to part 744)
 	add := func(cite string, a Answer, why string) {
 		reasons = append(reasons, LicenseReason{Citation: cite, Answer: a, Why: why})
 	}
@@ -81,7 +83,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 	} else {
 		res, err := countryChart(ChartQuery{
 			ECCN: e, Destination: in.destination, ExportedFrom: in.exportedFrom, AsOf: in.asOf,
-			FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS,
+			FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS, AIDiffusion: in.aiDiffusion,
 		}, true)
 		switch {
 		case err != nil:
@@ -109,25 +111,39 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 		add("15 CFR 744.11", Indeterminate, "the parties are not given: whether any is on the Entity List is unknown")
 		missing = append(missing, MissingFact{Field: "parties", Why: "a party on the Entity List requires a license for every item subject to the EAR (744.11)"})
 	} else {
+		listed := false
 		for i, p := range in.parties.items {
 			var d CSLDesignations
 			if i < len(in.designations) {
 				d = in.designations[i].Designations
 			}
 			if d.OnList(CSLDeniedPersons) {
+				listed = true
 				add("15 CFR 736.2(b)(4)", Yes, fmt.Sprintf("%s (%s) is on the Denied Persons List (%s): General Prohibition Four bars dealing with a denied person in any item subject to the EAR", partyLabel(p), p.Role, d.Source))
+			}
+			if d.OnList(CSLMilitaryEndUser) {
+				meuParties = append(meuParties, fmt.Sprintf("%s (%s) is on the Military End-User List (%s), a military end user", partyLabel(p), p.Role, d.Source))
 			}
 			if len(p.EntityListFootnotes) == 0 {
 				if d.OnList(CSLEntityList) {
+					listed = true
 					add("15 CFR 744.11(a)", Yes, fmt.Sprintf("%s (%s) is on the Entity List (%s): a license is required for the items its entry names (read conservatively as all items subject to the EAR)", partyLabel(p), p.Role, d.Source))
 				}
 				continue
 			}
+			listed = true
 			fns := make([]string, len(p.EntityListFootnotes))
 			for i, n := range p.EntityListFootnotes {
 				fns[i] = fmt.Sprint(n)
 			}
 			add("15 CFR 744.11(a)", Yes, fmt.Sprintf("%s (%s) is on the Entity List (footnote %s): a license is required for all items subject to the EAR", partyLabel(p), p.Role, strings.Join(fns, ", ")))
+		}
+		if !listed {
+			src := "the parties' own declarations (no screening list was consulted)"
+			if in.designations != nil {
+				src = "the parties' declarations and the screening list consulted"
+			}
+			add("15 CFR 744.11", No, "no party is on the Entity List or the Denied Persons List by "+src+": the answer rests on them")
 		}
 	}
 
@@ -161,8 +177,28 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 	// End uses: 744.23 reaches Macau and D:5, 744.21 its seven countries;
 	// elsewhere an unknown end use cannot change the answer.
 	d := in.destination.Country.TablesAs()
-	gs, _ := jurisdiction.GroupsOf(d, in.asOf)
+	gs, gerr := jurisdiction.GroupsOf(d, in.asOf)
+	if gerr != nil {
+		// The groups on the date cannot be read: whether the destination
+		// is in D:5 (744.23) is open.
+		add("15 CFR 744.23", Indeterminate, "the country groups of "+in.destination.String()+" on "+in.asOf.String()+" cannot be read: "+gerr.Error())
+		missing = append(missing, MissingFact{Field: "as_of", Why: "the country groups in force on the date decide 744.23"})
+	}
 	macauD5 := d == jurisdiction.Macau || gs.Has(jurisdiction.GroupD5)
+	militaryEndUse := func(what string) {
+		switch {
+		case d == jurisdiction.Russia || d == jurisdiction.Belarus:
+			add("15 CFR 744.21", Yes, fmt.Sprintf("%s in %s: a license is required for any item subject to the EAR", what, in.destination))
+		case slices.Contains(endUseCountries744_21, d.String()):
+			add("15 CFR 744.21", Indeterminate, fmt.Sprintf("%s in %s: a license is required for the items of Supplement No. 2 to part 744, which the tables do not hold", what, in.destination))
+			missing = append(missing, MissingFact{Field: "item.eccn", Why: "whether the item is listed in Supplement No. 2 to part 744 (744.21)"})
+		}
+	}
+	// A party on the Military End-User List is a military end user
+	// (744.21(g)), whether or not the request declares the end use.
+	for _, what := range meuParties {
+		militaryEndUse(what)
+	}
 	if !in.endUses.Known() {
 		if macauD5 || slices.Contains(endUseCountries744_21, d.String()) {
 			missing = append(missing, MissingFact{Field: "end_uses", Why: "a supercomputer, advanced-node or military end use can require a license here (744.21, 744.23)"})
@@ -176,13 +212,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 					add("15 CFR 744.23", Yes, fmt.Sprintf("a %s end use in %s (Macau or Country Group D:5): a license is required (conservative reading: any item subject to the EAR)", u, in.destination))
 				}
 			case EndUseMilitaryEndUse, EndUseMilitaryEndUser:
-				switch {
-				case d == jurisdiction.Russia || d == jurisdiction.Belarus:
-					add("15 CFR 744.21", Yes, fmt.Sprintf("a %s in %s: a license is required for any item subject to the EAR", u, in.destination))
-				case slices.Contains(endUseCountries744_21, d.String()):
-					add("15 CFR 744.21", Indeterminate, fmt.Sprintf("a %s in %s: a license is required for the items of Supplement No. 2 to part 744, which the tables do not hold", u, in.destination))
-					missing = append(missing, MissingFact{Field: "item.eccn", Why: "whether the item is listed in Supplement No. 2 to part 744 (744.21)"})
-				}
+				militaryEndUse("a " + u.String())
 			}
 		}
 	}

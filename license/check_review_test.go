@@ -1,0 +1,206 @@
+package license
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/earcheck/ear/product"
+)
+
+// reviewRequest is a small valid request: a Japanese-made 3A991 item with
+// one US-origin 3A001.a.7 line at 25 of 100 USD, exported from Japan to
+// China, with every list of facts given.
+const reviewRequest = `{"as_of":"2026-11-28","item":{"id":"X","eccn":"3A991","kind":"commodity","produced_in":"JP",
+"value":{"amount":"100","currency":"USD"},
+"components":[{"id":"c1","eccn":"3A001.a.7","origin":"us","value":{"amount":"25","currency":"USD"},"relation":"incorporated"}],
+"direct_product_of":[],"plant":{"direct_product_of":[]}},
+"exported_from":"JP","destination":{"country":"CN"},"parties":[],"end_uses":[],"incorporations":[]}`
+
+func decodeReview(t *testing.T, body string) Request {
+	t.Helper()
+	req, err := DecodeRequest(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("decode: %v\n%s", err, body)
+	}
+	return req
+}
+
+func checkReview(t *testing.T, c *Checker, body string) Determination {
+	t.Helper()
+	d, err := c.Check(t.Context(), decodeReview(t, body))
+	if err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	return d
+}
+
+func hasReason(d Determination, cite string, a Answer) bool {
+	for _, r := range d.LicenseReasons() {
+		if r.Citation == cite && r.Answer == a {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMissing(d Determination, field string) bool {
+	for _, m := range d.Missing() {
+		if m.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCheckAIDiffusionReadingReachesLicense: the request's AI diffusion
+// reading decides the item's own Country Chart requirement, as it decides
+// CountryChart: a US 3A090.a item to Brazil needs a license under the
+// codified text and none under the enforced reading.
+func TestCheckAIDiffusionReadingReachesLicense(t *testing.T) {
+	for _, tt := range []struct {
+		reading string
+		want    Answer
+	}{{"codified", Yes}, {"enforced", No}} {
+		body := strings.NewReplacer(`"eccn":"3A991","kind":"commodity","produced_in":"JP"`, `"eccn":"3A090.a","kind":"commodity","produced_in":"US"`,
+			`"exported_from":"JP","destination":{"country":"CN"}`, `"exported_from":"US","destination":{"country":"BR"}`,
+			`"incorporations":[]}`, `"incorporations":[],"options":{"ai_diffusion":"`+tt.reading+`"}}`).Replace(reviewRequest)
+		d := checkReview(t, NewChecker(), body)
+		if d.SubjectToEAR() != Yes {
+			t.Fatalf("%s: subject %v, want yes", tt.reading, d.SubjectToEAR())
+		}
+		if got := d.LicenseRequired(); got != tt.want {
+			t.Errorf("%s: license %v, want %v; reasons %+v", tt.reading, got, tt.want, d.LicenseReasons())
+		}
+	}
+}
+
+// TestCheckMEUListParty: a party the screening list puts on the Military
+// End-User List is a military end user (744.21) even when the request
+// declares no end use.
+func TestCheckMEUListParty(t *testing.T) {
+	f, err := os.Open("testdata/csl_small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	file, err := ReadCSL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checker := NewChecker(WithPartyResolver(NewCSLIndex(file.Rows)))
+	body := strings.NewReplacer(`"eccn":"3A991","kind":"commodity","produced_in":"JP"`, `"eccn":"3A991.a.1","kind":"commodity","produced_in":"US"`,
+		`"exported_from":"JP","destination":{"country":"CN"}`, `"exported_from":"US","destination":{"country":"RU"}`,
+		`"parties":[]`, `"parties":[{"name":"Example Aviation Plant","role":"end_user","country":"RU"}]`).Replace(reviewRequest)
+	d := checkReview(t, checker, body)
+	if !hasReason(d, "15 CFR 744.21", Yes) || d.LicenseRequired() != Yes {
+		t.Errorf("license %v, want yes with a 744.21 reason; reasons %+v", d.LicenseRequired(), d.LicenseReasons())
+	}
+	// Without the resolver the party is not known to be on the MEU List.
+	d = checkReview(t, NewChecker(), body)
+	if hasReason(d, "15 CFR 744.21", Yes) {
+		t.Errorf("without a screening list: a 744.21 reason %+v", d.LicenseReasons())
+	}
+}
+
+// TestCheckExportedFromMissing: an absent exported_from leaves 734.3(a)(1)
+// open (the item may be in the United States): never "not subject".
+func TestCheckExportedFromMissing(t *testing.T) {
+	body := strings.Replace(reviewRequest, `"exported_from":"JP",`, ``, 1)
+	body = strings.Replace(body, `"value":{"amount":"25"`, `"value":{"amount":"1"`, 1)
+	d := checkReview(t, NewChecker(), body)
+	if d.SubjectToEAR() != Indeterminate || !hasMissing(d, "exported_from") {
+		t.Errorf("subject %v, missing %+v; want indeterminate naming exported_from", d.SubjectToEAR(), d.Missing())
+	}
+	d = checkReview(t, NewChecker(), strings.Replace(reviewRequest, `"value":{"amount":"25"`, `"value":{"amount":"1"`, 1))
+	if d.SubjectToEAR() != No || len(d.Missing()) != 0 {
+		t.Errorf("from JP: subject %v, missing %+v; want no", d.SubjectToEAR(), d.Missing())
+	}
+}
+
+// TestCheckAsOfRequired: the evaluation date is never defaulted.
+func TestCheckAsOfRequired(t *testing.T) {
+	req := decodeReview(t, strings.Replace(reviewRequest, `"as_of":"2026-11-28",`, ``, 1))
+	_, err := Check(req)
+	var re *RequestError
+	if !errors.As(err, &re) || re.Field != "as_of" || !errors.Is(err, product.ErrMissing) {
+		t.Fatalf("error %v, want a *RequestError at as_of wrapping ErrMissing", err)
+	}
+}
+
+// TestCheckEntityListDeclarationReason: with parties given and none listed,
+// the license reasons say the Entity List answer rests on the declarations.
+func TestCheckEntityListDeclarationReason(t *testing.T) {
+	d := checkReview(t, NewChecker(), reviewRequest)
+	if d.SubjectToEAR() != No {
+		// 25 of 100 is within 25 %: the item is not subject, so no
+		// license reasons beyond 734.3 are read. Use a US item.
+		t.Fatalf("subject %v", d.SubjectToEAR())
+	}
+	us := strings.Replace(reviewRequest, `"produced_in":"JP"`, `"produced_in":"US"`, 1)
+	d = checkReview(t, NewChecker(), us)
+	found := false
+	for _, r := range d.LicenseReasons() {
+		if r.Citation == "15 CFR 744.11" && r.Answer == No && strings.Contains(r.Why, "rests on") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no 744.11 reason saying the answer rests on the declarations: %+v", d.LicenseReasons())
+	}
+}
+
+// TestDeterminationAccessorsCopy: what the accessors return is the
+// caller's: changing it never changes the Determination.
+func TestDeterminationAccessorsCopy(t *testing.T) {
+	body := strings.Replace(reviewRequest, `"direct_product_of":[],"plant"`, `"direct_product_of":[{"eccn":"3E001","origin":"us"}],"plant"`, 1)
+	body = strings.Replace(body, `"parties":[]`, `"parties":[{"name":"P","role":"end_user","country":"CN","entity_list_footnotes":[4]}]`, 1)
+	d := checkReview(t, NewChecker(), body)
+	before, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dm := d.DeMinimis()
+	if len(dm.Lines) == 0 || len(dm.Categories) == 0 {
+		t.Fatal("no lines or categories to mutate")
+	}
+	dm.Lines[0].Why = "MUTATED"
+	dm.Categories[0].Why = "MUTATED"
+	mutated := 0
+	for _, r := range d.FDP() {
+		if len(r.Missing) > 0 {
+			r.Missing[0].Why = "MUTATED"
+			mutated++
+		}
+		if len(r.Product.Missing) > 0 {
+			r.Product.Missing[0].Why = "MUTATED"
+		}
+		if len(r.Warnings) > 0 {
+			r.Warnings[0] = "MUTATED"
+			mutated++
+		}
+		if r.Reading != nil {
+			*r.Reading = AIDiffusionEnforced
+			mutated++
+		}
+	}
+	if mutated == 0 {
+		t.Fatal("no FDP result with a slice or reading to mutate")
+	}
+	for _, p := range d.Parties() {
+		p.Designations.Matches = append(p.Designations.Matches, CSLMatch{Name: "MUTATED"})
+	}
+	if m := d.Missing(); len(m) > 0 {
+		m[0].Why = "MUTATED"
+	}
+	after, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Error("changing what the accessors returned changed the Determination")
+	}
+}
