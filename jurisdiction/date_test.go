@@ -89,9 +89,26 @@ func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2026-11-28", "0000-00-00", "9999-99-99", "2024-02-29", "-001-01-01", "２０２６-01-01"} {
 		f.Add(s)
 	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "2026-11-28"
+	for len(long) < 1<<16 {
+		long += long
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "2026-02-30", "2026-11-28 ", "2026-11-28T00:00:00Z", "+2026-11-28", "2026-1-28", "1899-12-31", "10000-01-01", "2026\u201011\u201028", "2026-11-2\u0000", "-2026-11-28"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDate(s)
 		if err != nil {
+			if de, ok := err.(*DateError); !ok || de.Input == "" && s != "" {
+				t.Fatalf("ParseDate(%q): error %T %v is not a *DateError naming the input", s, err, err)
+			}
+			if d.IsValid() {
+				t.Fatal("error with a valid Date")
+			}
 			return
 		}
 		if d.String() != s {

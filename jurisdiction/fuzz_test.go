@@ -13,6 +13,17 @@ func FuzzParseCountry(f *testing.F) {
 	for _, s := range []string{"CN", "cn", "hk", "XK", "US", "LI", "KY", "ZZ", "", "C", "CHN", "C1", "é", "\x00\x00", "ＣＮ"} {
 		f.Add(s)
 	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "9A.Ü\u200f"
+	for len(long) < 1<<16 {
+		long += long
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "U\u0000", "U S", "us", "Us", "\u0130T", "K\u212a"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := jurisdiction.ParseCountry(s)
 		if err != nil {
@@ -51,6 +62,17 @@ func FuzzParseGroup(f *testing.F) {
 	for _, s := range []string{"A:1", "a:5", "B", "b", "D:5", "E:2", "E:3", "D5", "", "A:", ":", "é:1"} {
 		f.Add(s)
 	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "9A.Ü\u200f"
+	for len(long) < 1<<16 {
+		long += long
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "D:5 ", "Ｄ:5", "D:999999", "D:-0", "D:1e9", "d:\u0000"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		g, err := jurisdiction.ParseGroup(s)
 		if err != nil {
@@ -77,6 +99,17 @@ func FuzzParseColumn(f *testing.F) {
 	for _, s := range []string{"NS2", "ns2", "NS 2", "FC1", "AT2", "AT3", "", "N", "NS22", "NS  2", "ñs2"} {
 		f.Add(s)
 	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "9A.Ü\u200f"
+	for len(long) < 1<<16 {
+		long += long
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "NS１", "NS-0", "NS1e9", "ns\u200f2", "NS2\u0000"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := jurisdiction.ParseColumn(s)
 		if err != nil {
@@ -101,6 +134,17 @@ func FuzzParseColumn(f *testing.F) {
 
 func FuzzParseRegion(f *testing.F) {
 	for _, s := range []string{"crimea", "Crimea", "DNR", "lnr", "", "ukraine", "crimea ", "CRİMEA"} {
+		f.Add(s)
+	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "9A.Ü\u200f"
+	for len(long) < 1<<16 {
+		long += long
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "crimea\u0000", "ＣＲＩＭＥＡ", "crime\u0430", "\u200fdnr", "lnr "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

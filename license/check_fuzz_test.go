@@ -33,11 +33,46 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte(`{"item": {"value": {"amount": "1e999999", "currency": "USD"}}}`))
 	f.Add([]byte(`{"as_of": "2026-02-30"}`))
 	f.Add([]byte(`{"destination": {"country": "UA", "region": "crimea"}, "item": null}`))
+	// A 10,000-line bill of materials, with parties whose names are
+	// Unicode (CJK, Arabic, full-width, bidi marks, NUL).
+	var bom bytes.Buffer
+	bom.WriteString(`{"as_of":"2026-11-28","item":{"id":"BOM","description":"Ünïcödé 株式会社","eccn":"2B991","kind":"commodity","produced_in":"JP",` +
+		`"value":{"amount":"100000000.00","currency":"USD"},"components":[`)
+	for i := range 10000 {
+		if i > 0 {
+			bom.WriteByte(',')
+		}
+		n, _ := json.Marshal(i)
+		bom.WriteString(`{"id":"c` + string(n) + `","eccn":"` + [...]string{"3A001.a.7", "EAR99", "3A991.a.2", "5A992.c"}[i%4] +
+			`","origin":"` + [...]string{"us", "foreign", "unknown"}[i%3] + `","value":{"amount":"1.00","currency":"USD"},"quantity":"2","relation":"incorporated"}`)
+	}
+	bom.WriteString(`],"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"JP","destination":{"country":"CN"},` +
+		`"parties":[{"name":"华为技术有限公司 \u200fعربي\u202e ＵＳ","role":"end_user","country":"CN","entity_list_footnotes":[4],"headquartered_in":"CN"},` +
+		`{"name":"Ü\u0000\ud800","role":"purchaser","country":"AE","ownership":[{"owner":"Ωmega ＬＴＤ","percent":"50"}]}],` +
+		`"end_uses":[],"incorporations":[],"options":{"ai_diffusion":"codified","unknown_origin":"controlled"}}`)
+	f.Add(bom.Bytes())
+	// One small request with each tricky text in turn in the amount, the
+	// quantity, a country and the ECCN.
+	small := func(amount, qty, country, eccn string) []byte {
+		return []byte(`{"as_of":"2026-11-28","item":{"id":"X","eccn":"` + eccn + `","kind":"commodity","produced_in":"` + country + `",` +
+			`"value":{"amount":"` + amount + `","currency":"USD"},"components":[{"id":"c1","eccn":"3A001.a.7","origin":"us",` +
+			`"value":{"amount":"20000.00","currency":"USD"},"quantity":"` + qty + `","relation":"incorporated"}]},` +
+			`"exported_from":"JP","destination":{"country":"` + country + `"},"parties":[{"name":"ＵＳ \u200f","role":"end_user"}]}`)
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t", "ＵＳ", "Ü", "\u0000", "\u200fCN", string(bytes.Repeat([]byte("9"), 100000))} {
+		f.Add(small(s, "1", "JP", "2B991"))
+		f.Add(small("100000.00", s, "JP", "2B991"))
+		f.Add(small("100000.00", "1", s, "2B991"))
+		f.Add(small("100000.00", "1", "JP", s))
+	}
+	f.Add(small("100000.00", "1", "CN", "3A090.a.1.b.2.c.3.d.4.e.5.f.6"))
+	f.Add(small("100000.00", "1", "cn", "3A090.a.1.b.2.c.3.d.4.e.5.f.6.g"))
+	f.Add([]byte(`{"as_of":"2025-01-01","as_of":"","destination":{"country":"UA","region":"Crimea","country":"RU"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		req, err := DecodeRequest(bytes.NewReader(data))
 		if err != nil {
-			if _, ok := err.(*RequestError); !ok {
-				t.Fatalf("decode error is %T, not *RequestError: %v", err, err)
+			if re, ok := err.(*RequestError); !ok || re.Err == nil {
+				t.Fatalf("decode error is %T, not *RequestError with a cause: %v", err, err)
 			}
 			return
 		}
@@ -47,8 +82,9 @@ func FuzzCheck(f *testing.F) {
 			t.Fatal("Check is not deterministic")
 		}
 		if err1 != nil {
-			if _, ok := err1.(*RequestError); !ok {
-				t.Fatalf("Check error is %T, not *RequestError: %v", err1, err1)
+			// A request that decodes is rejected for a field it has.
+			if re, ok := err1.(*RequestError); !ok || re.Err == nil || re.Field == "" {
+				t.Fatalf("Check error is %T, not *RequestError naming a field: %v", err1, err1)
 			}
 			return
 		}

@@ -34,6 +34,11 @@ func FuzzReadCSL(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	for _, name := range []string{"华为技术有限公司", "Ü\u0000", "\u200fعربي\u202e", "ＵＳ", "1e999999", "-0", "NaN", " ", string(bytes.Repeat([]byte("Ü"), 50000))} {
+		n, _ := json.Marshal(name)
+		f.Add([]byte(`{"results":[{"name":` + string(n) + `,"alt_names":[` + string(n) + `],"addresses":[{"country":"ＣＮ"}],` +
+			`"license_requirement":"For all items subject to the EAR. (See §744.11 of the EAR)4 734.9(e)1","entity_number":1e999999}]}`))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := ReadCSL(bytes.NewReader(data))
 		if err != nil {
@@ -81,6 +86,17 @@ func FuzzNormalizeCSLName(f *testing.F) {
 	for _, s := range []string{"Huawei Technologies Co., Ltd.", "a co b", "s co a trading", "U.S.A.", "Si'En", "&&", "Ltd. Co.", "É́", "EAR)4 734.9(g), 3"} {
 		f.Add(s)
 	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "Ltd. Co. "
+	for len(long) < 1<<16 {
+		long += long
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "华为技术有限公司", "Co.\u0000Ltd.", "Ｌｔｄ．", "l\u0307td"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := NormalizeCSLName(s)
 		if again := NormalizeCSLName(n); again != n {
@@ -98,6 +114,17 @@ func FuzzNormalizeCSLName(f *testing.F) {
 // as encoding/json does.
 func FuzzCSLText(f *testing.F) {
 	for _, s := range []string{"", "a", "é", "\x00", "\xff", `\`, `"`, "\u2028", "a\tb"} {
+		f.Add(s)
+	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "9A.Ü\u200f"
+	for len(long) < 1<<16 {
+		long += long
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "\xed\xa0\x80", "\u2029", "\\u0000", "a\\\"b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

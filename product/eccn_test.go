@@ -182,6 +182,23 @@ func FuzzParseECCN(f *testing.F) {
 	for _, s := range []string{"3A001", "3A001.b.4.b", "EAR99", "9A515.y.1", "3A0O1", "3A001..a", "", "3A001.a.1.ii", "0A919.a.1", "3B001.f.1.b.2.a.1.a.1.a.1.a.1"} {
 		f.Add(s)
 	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "3A001.a"
+	for len(long) < 1<<16 {
+		long += long
+	}
+	deep := "3A090"
+	for range 5000 {
+		deep += ".a"
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "3A090.a.1.b.2.c.3.d.4.e.5.f.6", "3A090.a.1.b.2.c.3.d.4.e.5.f.6.g",
+		deep, "3A001.a.xx", "3A001.a.xxi", "3A001.a.99", "3A001.a.100", "3A001.a.0",
+		"3A001.A", "EAR99.a", "ＥＡＲ99", "3A001.a\u0000", "3A090.", "3A09", "3Z001", "3a090", "EAR99 ", "3A001.a.ⅱ"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		e, err := ParseECCN(s)
 		if err != nil {

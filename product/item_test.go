@@ -259,9 +259,23 @@ func FuzzParseHTS(f *testing.F) {
 		"8471.", "8471..30", "", "８４７１", "84713001000", "8471.3"} {
 		f.Add(s)
 	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "8471."
+	for len(long) < 1<<16 {
+		long += long
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "8471.30.0100\u0000", "8471\u200f", "8471.30.0100.99", "8471,30", "-8471", "8471 30"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		h, err := product.ParseHTS(s)
 		if err != nil {
+			if he, ok := err.(*product.HTSError); !ok || he.Input != s {
+				t.Fatalf("ParseHTS(%q): error %T %v is not an *HTSError naming the input", s, err, err)
+			}
 			if h.IsValid() {
 				t.Fatal("error with a valid HTS")
 			}
@@ -921,12 +935,40 @@ func FuzzItemJSON(f *testing.F) {
 	f.Add([]byte(`{"components": [{"quantity": "0"}], "direct_product_of": []}`))
 	f.Add([]byte(`{"plant": {"direct_product_of": [null]}}`))
 	f.Add([]byte(`{"one_time_report": {"filed_on": "2026-09-01", "objection": true}, "kind": "technology"}`))
+	for _, amount := range []string{"1e999999", "-1e-999999", "-0", "NaN", "+Inf", "0x10", "1_000", "", " ", "１２", strings.Repeat("9", 100000)} {
+		f.Add([]byte(`{"kind":"commodity","produced_in":"JP","value":{"amount":"` + amount + `","currency":"USD"},` +
+			`"components":[{"id":"c1","origin":"us","value":{"amount":"1","currency":"USD"},"quantity":"` + amount + `","relation":"incorporated"}]}`))
+	}
+	f.Add([]byte(`{"id":"ＵＳ\u0000\u200f\u202e","description":"Ünïcödé 株式会社 عربي","eccn":"3A090.a.1.b.2.c.3.d.4.e.5.f.6","produced_in":"ＪＰ"}`))
+	f.Add([]byte(`{"eccn":"3A090.a.1.b.2.c.3.d.4.e.5.f.6","kind":"commodity","produced_in":"jp","hts":"8471.30.0100","value":{"amount":"1","currency":"usd"}}`))
+	f.Add([]byte(`{"components":[` + strings.Repeat(`{"id":"x","quantity":"-0"},`, 1000) + `{}]}`))
+	f.Add([]byte(`{"id":"` + strings.Repeat("Ü", 50000) + `","direct_product_of":[{"eccn":"3E001","origin":"us","for":"3A090.a.1.b.2.c.3.d.4.e.5.f.6","developer_headquartered_in":"ＵＳ"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var it product.Item
 		if err := json.Unmarshal(data, &it); err != nil {
+			// Malformed JSON is the decoder's *json.SyntaxError; anything
+			// else is a *product.FieldError naming a field under "item".
+			if _, ok := errors.AsType[*json.SyntaxError](err); ok {
+				return
+			}
+			fe, ok := errors.AsType[*product.FieldError](err)
+			if !ok || (fe.Field != "item" && !strings.HasPrefix(fe.Field, "item.")) || fe.Err == nil {
+				t.Fatalf("decode error %T %v is not a *product.FieldError naming a field under item", err, err)
+			}
 			return
 		}
-		_ = it.Validate()
+		if err := it.Validate(); err != nil {
+			joined, _ := err.(interface{ Unwrap() []error })
+			fes := product.FieldErrors(err)
+			if joined == nil || len(fes) == 0 || len(fes) != len(joined.Unwrap()) {
+				t.Fatalf("Validate error %T %v is not a join of *product.FieldError", err, err)
+			}
+			for _, fe := range fes {
+				if !strings.HasPrefix(fe.Field, "item.") || fe.Err == nil {
+					t.Fatalf("Validate: field %q (%v) is not under item.", fe.Field, fe.Err)
+				}
+			}
+		}
 		// Whatever decodes marshals, and decodes back to the same facts.
 		b, err := json.Marshal(it)
 		if err != nil {

@@ -543,9 +543,24 @@ func FuzzParseMoney(f *testing.F) {
 	f.Add("1", "usd")
 	f.Add("1", "XXX")
 	f.Add("1", "")
+	// More tricky amounts: negative exponent, +Inf, grouping, white space
+	// only, bidi marks, NUL, invalid UTF-8, very long digit strings.
+	for _, a := range []string{"-1e-999999", "+Inf", "-Inf", "inf", "1_000", "1 000", " ", "\t\r\n", "\u200f5", "5\u200e",
+		"\u00005", "5\u0000", "Ü", "\xff", "٥", "0x1p-2", "1e+2", "- 5", "--5", "-.5", "0.", "00", "007", "-00.10",
+		strings.Repeat("9", 1<<16), "0." + strings.Repeat("0", 1<<16) + "1", strings.Repeat("-", 1000)} {
+		f.Add(a, "USD")
+	}
+	for _, c := range []string{"ＵＳＤ", "\u0000SD", "USD\u200f", " USD", "Usd", "EUR\u0000", "Ü"} {
+		f.Add("1.00", c)
+	}
 	f.Fuzz(func(t *testing.T, amount, currency string) {
 		m, err := ParseMoney(amount, currency)
 		if err != nil {
+			_, amountErr := err.(*AmountError)
+			_, currencyErr := err.(*CurrencyError)
+			if !amountErr && !currencyErr {
+				t.Fatalf("ParseMoney(%q, %q): error %T %v is neither an *AmountError nor a *CurrencyError", amount, currency, err, err)
+			}
 			if m.IsValid() {
 				t.Fatal("error with a valid Money")
 			}
@@ -582,9 +597,19 @@ func FuzzParseQuantity(f *testing.F) {
 	for _, a := range fuzzAmounts {
 		f.Add(a)
 	}
+	// More tricky amounts: negative exponent, +Inf, grouping, white space
+	// only, bidi marks, NUL, invalid UTF-8, very long digit strings.
+	for _, a := range []string{"-1e-999999", "+Inf", "-Inf", "inf", "1_000", "1 000", " ", "\t\r\n", "\u200f5", "5\u200e",
+		"\u00005", "5\u0000", "Ü", "\xff", "٥", "0x1p-2", "1e+2", "- 5", "--5", "-.5", "0.", "00", "007", "-00.10",
+		strings.Repeat("9", 1<<16), "0." + strings.Repeat("0", 1<<16) + "1", strings.Repeat("-", 1000)} {
+		f.Add(a)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		q, err := ParseQuantity(s)
 		if err != nil {
+			if _, ok := err.(*AmountError); !ok {
+				t.Fatalf("ParseQuantity(%q): error %T %v is not an *AmountError", s, err, err)
+			}
 			if q.IsValid() {
 				t.Fatal("error with a valid Quantity")
 			}
@@ -610,9 +635,23 @@ func FuzzParseCurrency(f *testing.F) {
 	for _, s := range []string{"USD", "EUR", "usd", "XXX", "XTS", "", "US", "USDD", "ＵＳＤ", "AAA", "ZZZ", "ZWG"} {
 		f.Add(s)
 	}
+	// Tricky text: huge exponents, signs, NaN and infinities, hex and
+	// digit grouping, empty text and white space, Unicode look-alikes,
+	// NUL, bidi marks, invalid UTF-8, and very long text.
+	long := "USD"
+	for len(long) < 1<<16 {
+		long += long
+	}
+	for _, s := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "\t\r\n",
+		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "ＵＳＤ", "\u0000SD", "USD\u200f", " USD", "Usd", "ÜSD", "U\xffD"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := ParseCurrency(s)
 		if err != nil {
+			if ce, ok := err.(*CurrencyError); !ok || ce.Input != s {
+				t.Fatalf("ParseCurrency(%q): error %T %v is not a *CurrencyError naming the input", s, err, err)
+			}
 			if c.IsValid() {
 				t.Fatal("error with a valid Currency")
 			}
