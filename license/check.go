@@ -244,6 +244,18 @@ func validateRequest(req Request) error {
 	if err := req.Destination.Validate(); err != nil {
 		return asRequestError(err)
 	}
+	// The chart must answer for the destination on the date: the United
+	// States is no export destination, and dates before the chart's
+	// history floor cannot be decided (never "no license" by default).
+	if _, err := jurisdiction.ChartRowAsOf(req.Destination.Country, req.AsOf); err != nil {
+		if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
+			return &RequestError{Field: "as_of", Err: err}
+		}
+		if req.Destination.Country == jurisdiction.UnitedStates {
+			err = fmt.Errorf("%w: the United States is not an export destination (a shipment into the United States is not an export or reexport)", product.ErrInvalid)
+		}
+		return &RequestError{Field: "destination.country", Err: err}
+	}
 	if req.Options.AIDiffusion > AIDiffusionEnforced {
 		return &RequestError{Field: "options.ai_diffusion", Err: fmt.Errorf("invalid reading %d", uint8(req.Options.AIDiffusion))}
 	}

@@ -317,17 +317,14 @@ func TestBadInputs(t *testing.T) {
 			stage: atDecode, field: "as_of"},
 		{name: "as_of before the group history", old: `"as_of":"2026-11-28"`, new: `"as_of":"2020-01-01"`,
 			stage: atCheck, field: "as_of", cause: isType[*jurisdiction.DateRangeError](), causeIs: "*jurisdiction.DateRangeError"},
-		// BUG: an as_of before the chart history (2025-09-30) but after
-		// the group history is accepted: the chart's DateRangeError is
-		// folded into an "indeterminate" line and the item is found not
-		// subject; the README says such dates are an error.
-		// {name: "as_of before the chart history", old: `"as_of":"2026-11-28"`, new: `"as_of":"2025-01-01"`,
-		// 	stage: atCheck, field: "as_of", cause: isType[*jurisdiction.DateRangeError](), causeIs: "*jurisdiction.DateRangeError"},
-		// BUG (minor): "as_of":"" is accepted as "no date" (the newest
-		// data); the wire format says dates are YYYY-MM-DD and absent
-		// means the newest.
-		// {name: "date empty", old: `"as_of":"2026-11-28"`, new: `"as_of":""`,
-		// 	stage: atDecode, field: "as_of", cause: date, causeIs: "*jurisdiction.DateError"},
+		{name: "as_of before the chart history", old: `"as_of":"2026-11-28"`, new: `"as_of":"2025-01-01"`,
+			stage: atCheck, field: "as_of", cause: isType[*jurisdiction.DateRangeError](), causeIs: "*jurisdiction.DateRangeError"},
+		{name: "date empty", old: `"as_of":"2026-11-28"`, new: `"as_of":""`,
+			stage: atCheck, field: "as_of", sentinel: product.ErrMissing},
+		{name: "as_of absent", old: `"as_of":"2026-11-28",`, new: ``,
+			stage: atCheck, field: "as_of", sentinel: product.ErrMissing},
+		{name: "destination the United States", old: `"destination":{"country":"CN"}`, new: `"destination":{"country":"US"}`,
+			stage: atCheck, field: "destination.country", sentinel: product.ErrInvalid},
 		{name: "one-time report without filed_on", old: `"kind":"commodity"`, new: `"kind":"commodity","one_time_report":{"objection":false}`,
 			stage: atDecode, field: "item.one_time_report.filed_on", sentinel: product.ErrMissing},
 

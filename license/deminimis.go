@@ -731,7 +731,11 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		*dl = DeMinimisLine{ID: l.ID, Description: l.Description, ECCN: l.ECCN.String(), Origin: l.Origin.String(),
 			Value: l.Value, Quantity: quantityText(l.Quantity), total: totals[i]}
 		st, why, cite, missing := ev.controlled(i, l, partner)
-		if st == Yes && isEncryption(l.ECCN) {
+		// 734.4(b): a line that is, or may be, US-origin Category 5
+		// Part 2 encryption content (its ECCN says so, or it has no ECCN
+		// and the caller gave an encryption field) needs its 740.17
+		// status, whether or not it is already counted.
+		if st != No && (isEncryption(l.ECCN) || !l.ECCN.IsValid() && l.Encryption != 0) {
 			switch l.Encryption {
 			case 0, product.EncryptionUnknown:
 				// 734.4(b): the 740.17 status decides whether the item may
