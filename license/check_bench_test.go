@@ -1,6 +1,8 @@
 package license
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -32,3 +34,54 @@ func BenchmarkCheck(b *testing.B) {
 }
 
 func productNoLineage() product.Lineage { return product.NoLineage() }
+
+// BenchmarkCheckJSON is what a service does per request: decode the JSON
+// request, Check, encode the response (the 50-line bill of
+// BenchmarkCheck).
+func BenchmarkCheckJSON(b *testing.B) {
+	req := Request{
+		AsOf: asOf, Item: benchItem(50), ExportedFrom: jurisdiction.Japan,
+		Destination: jurisdiction.Destination{Country: jurisdiction.China},
+		Parties:     PartiesOf(Party{Name: "customer", Role: RoleEndUser, Country: jurisdiction.China}),
+		EndUses:     NoEndUses(), Incorporations: NoIncorporations(),
+	}
+	req.Item.DirectProductOf = productNoLineage()
+	req.Item.Plant = productNoLineage()
+	body, err := json.Marshal(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("lines=50", func(b *testing.B) {
+		b.SetBytes(int64(len(body)))
+		b.ReportAllocs()
+		for b.Loop() {
+			r, err := DecodeRequest(bytes.NewReader(body))
+			if err != nil {
+				b.Fatal(err)
+			}
+			d, err := Check(r)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := json.Marshal(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkTableLoad builds the tables that are built at run time rather
+// than compiled in: the FDP rule set from its data (DefaultFDPRules does
+// this once per process). The country tables and the CCL are Go literals
+// with no load cost (see BENCHMARKS.md for the package init figures).
+func BenchmarkTableLoad(b *testing.B) {
+	b.Run("fdp-rules", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			s, err := NewRuleSet(fdpRuleData()...)
+			if err != nil || s.Len() != 13 {
+				b.Fatal(err)
+			}
+		}
+	})
+}
