@@ -3,6 +3,7 @@ package product
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -187,4 +188,21 @@ func clip(s string) string {
 		i--
 	}
 	return s[:i] + "..."
+}
+
+// MemberName returns a JSON object member's name as it appears in a
+// FieldError's path: as is when it is a plain name (ASCII letters, digits
+// and underscores, as every name of the wire format is), otherwise quoted
+// as a JSON string, so that an empty name reads `item.""` and a name with a
+// dot or bracket is not mistaken for a deeper path (`item."a.b"`).
+func MemberName(key string) string {
+	plain := key != ""
+	for i := 0; i < len(key) && plain; i++ {
+		c := key[i]
+		plain = c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	if plain {
+		return key
+	}
+	return strconv.Quote(key)
 }

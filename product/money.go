@@ -577,11 +577,11 @@ func decodeObject(data []byte, member func(key string, raw []byte) error) error 
 			return err
 		}
 		if slices.Contains(seen, key) {
-			return fieldErr(key, ErrDuplicate, "member given twice")
+			return fieldErr(MemberName(key), ErrDuplicate, "member given twice")
 		}
 		seen = append(seen, key)
 		if err := member(key, raw); err != nil {
-			return underField(key, err)
+			return underField(MemberName(key), err)
 		}
 	}
 	_, err = dec.Token() // the closing '}'
