@@ -557,6 +557,23 @@ func isNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 // and so is a key member rejects with errUnknownField. Errors are
 // *FieldError values naming the member.
 func decodeObject(data []byte, member func(key string, raw []byte) error) error {
+	// The common case, a well-formed object, is split by scanObject in one
+	// pass; anything it does not accept goes through encoding/json's
+	// Decoder, which reports the syntax error.
+	var buf [16]objectMember
+	if ms, ok := scanObject(data, buf[:0]); ok {
+		for i, m := range ms {
+			for _, earlier := range ms[:i] {
+				if earlier.key == m.key {
+					return fieldErr(MemberName(m.key), ErrDuplicate, "member given twice")
+				}
+			}
+			if err := member(m.key, m.raw); err != nil {
+				return underField(MemberName(m.key), err)
+			}
+		}
+		return nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	tok, err := dec.Token()
 	if err != nil {
@@ -588,13 +605,166 @@ func decodeObject(data []byte, member func(key string, raw []byte) error) error 
 	return err
 }
 
+// objectMember is one member of a JSON object: its key and raw value.
+type objectMember struct {
+	key string
+	raw []byte
+}
+
+// scanObject splits the JSON object in data into its members, appending
+// them to ms. It reports false for anything but an object of the plain
+// shape, leaving the error to encoding/json: the values are delimited, not
+// validated (their decoders validate them).
+func scanObject(data []byte, ms []objectMember) ([]objectMember, bool) {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return nil, false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return ms, skipSpace(data, i+1) == len(data)
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return nil, false
+		}
+		end, ok := scanString(data, i)
+		if !ok {
+			return nil, false
+		}
+		key, ok := unquoteKey(data[i:end])
+		if !ok {
+			return nil, false
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) || data[i] != ':' {
+			return nil, false
+		}
+		i = skipSpace(data, i+1)
+		vend, ok := scanValue(data, i)
+		if !ok {
+			return nil, false
+		}
+		ms = append(ms, objectMember{key: key, raw: data[i:vend]})
+		i = skipSpace(data, vend)
+		if i >= len(data) {
+			return nil, false
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case '}':
+			return ms, skipSpace(data, i+1) == len(data)
+		default:
+			return nil, false
+		}
+	}
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// scanString returns the index just past the JSON string starting at
+// data[i] (a quote).
+func scanString(data []byte, i int) (int, bool) {
+	for i++; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			return i + 1, true
+		case c == '\\':
+			i++
+		case c < 0x20:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// scanValue returns the index just past the JSON value starting at
+// data[i]: a string, an object or array (brackets balanced, strings
+// skipped), or a literal or number (up to the next delimiter).
+func scanValue(data []byte, i int) (int, bool) {
+	if i >= len(data) {
+		return 0, false
+	}
+	switch data[i] {
+	case '"':
+		return scanString(data, i)
+	case '{', '[':
+		depth := 0
+		for i < len(data) {
+			switch data[i] {
+			case '"':
+				end, ok := scanString(data, i)
+				if !ok {
+					return 0, false
+				}
+				i = end
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1, true
+				}
+			}
+			i++
+		}
+		return 0, false
+	case ',', '}', ']', ':':
+		return 0, false
+	}
+	start := i
+	for i < len(data) {
+		switch data[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i, i > start
+		}
+		i++
+	}
+	return i, i > start
+}
+
+// unquoteKey returns the text of a quoted JSON key: directly when it has no
+// escape and is valid UTF-8, else through encoding/json.
+func unquoteKey(q []byte) (string, bool) {
+	body := q[1 : len(q)-1]
+	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
+		return string(body), true
+	}
+	var s string
+	if err := json.Unmarshal(q, &s); err != nil {
+		return "", false
+	}
+	return s, true
+}
+
 // decodeString decodes a JSON string (null leaves *s unchanged).
 func decodeString(raw []byte, s *string) error {
 	if isNull(raw) {
 		return nil
 	}
-	if r := bytes.TrimSpace(raw); len(r) == 0 || r[0] != '"' {
+	r := bytes.TrimSpace(raw)
+	if len(r) == 0 || r[0] != '"' {
 		return fmt.Errorf("want a JSON string, got %s", describeJSON(raw))
+	}
+	// A plain string (no escape, no control character, valid UTF-8) is its
+	// own text; the rest go through encoding/json.
+	if end, ok := scanString(r, 0); ok && end == len(r) {
+		if body := r[1 : len(r)-1]; bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
+			*s = string(body)
+			return nil
+		}
 	}
 	return json.Unmarshal(raw, s)
 }

@@ -1,0 +1,85 @@
+package product
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// decoderMembers splits a JSON object with encoding/json's Decoder, the
+// reference for scanObject.
+func decoderMembers(data []byte) ([]objectMember, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if d, ok := tok.(json.Delim); err != nil || !ok || d != '{' {
+		return nil, false
+	}
+	var ms []objectMember
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, false
+		}
+		ms = append(ms, objectMember{key: tok.(string), raw: raw})
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, false
+	}
+	if _, err := dec.Token(); err == nil {
+		return nil, false // trailing data
+	}
+	return ms, true
+}
+
+// FuzzScanObject: on every valid JSON object scanObject finds the members
+// encoding/json finds, with the same keys and values; on anything else it
+// either declines or yields members whose decoding fails (never a silent
+// acceptance of bad JSON through decodeObject).
+func FuzzScanObject(f *testing.F) {
+	for _, s := range []string{
+		`{}`, ` { } `, `{"a":1}`, `{"a":"x\"}","b":[1,{"c":"]"}],"d":null}`,
+		`{"":[]}`, `{"a\u002eb":true}`, `{"é":"ü"}`, "{\"a\":\"\xff\"}", `{"a":1,}`, `{"a" 1}`,
+		`{"a":[}`, `{"a":1}x`, `[1]`, `"s"`, `{"a":{"b":{"c":[[[]]]}}}`, `{"a":-0.5e+10}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, ok := scanObject(data, nil)
+		if json.Valid(data) {
+			want, isObject := decoderMembers(data)
+			if !isObject {
+				if ok {
+					t.Fatalf("scanObject accepted %q, which is not an object", data)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("scanObject declined the valid object %q", data)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%q: %d members, want %d", data, len(got), len(want))
+			}
+			for i := range got {
+				if got[i].key != want[i].key || !bytes.Equal(bytes.TrimSpace(got[i].raw), bytes.TrimSpace(want[i].raw)) {
+					t.Fatalf("%q: member %d is %q=%s, want %q=%s", data, i, got[i].key, got[i].raw, want[i].key, want[i].raw)
+				}
+			}
+			return
+		}
+		if !ok {
+			return
+		}
+		// Invalid JSON split into members: at least one value must be
+		// invalid on its own, so that its decoder rejects it.
+		for _, m := range got {
+			if !json.Valid(m.raw) {
+				return
+			}
+		}
+		t.Fatalf("scanObject split invalid JSON %q into valid members", data)
+	})
+}
