@@ -12,6 +12,15 @@
 // exactly when the expansion terminates and rounded half-even to
 // DisplayPlaces otherwise, and say which.
 //
+// Every exported function is total: a nil rational, a zero or negative
+// whole, or a decimal whose exponent is out of range (beyond ±10000 for
+// Exact and RatOf, ±1000 for a rate, as product.NewMoney bounds amounts)
+// gives an error naming the field, or a documented "no result" ("", false
+// for text, false for Exceeds, an Exact that is not valid), never a panic
+// or an unbounded computation.
+//
 // The package sits between product (the facts as the caller states them)
-// and license (the rules), and never touches decimal's package settings.
+// and license (the rules), and never touches decimal's package settings:
+// it neither sets them nor reads them (its text is built from a decimal's
+// coefficient and exponent, not with String, and it never calls Div).
 package origin

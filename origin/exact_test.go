@@ -82,9 +82,29 @@ func FuzzRatesJSON(f *testing.F) {
 	for _, s := range []string{`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"1.0850"}]}`, `{}`, `{"rates":[{}]}`, `[]`, `{"date":"x"}`, `{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"NaN"}]}`} {
 		f.Add(s)
 	}
+	for _, rate := range []string{"1e999999", "-1e-999999", "-0", "NaN", "Inf", "+Inf", "0x10", "1_000", "", " ", "１", "1\u0000", "\u200f1", "0.000000000000000001", "999999999999999999999999999999.999999999999999999", "9999999999999999999999999999999"} {
+		f.Add(`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"` + rate + `"}]}`)
+	}
+	for _, cur := range []string{"ＥＵＲ", "eur", "EUR\u0000", "\u200fEUR", "", "XXX", "USD"} {
+		f.Add(`{"date":"2026-11-01","rates":[{"from":"` + cur + `","to":"USD","rate":"1.1"}]}`)
+	}
+	f.Add(`{"date":"2026-02-30","rates":[]}`)
+	f.Add(`{"date":"2026-11-01","date":"2026-11-02","rates":[],"x":1}`)
+	f.Add(`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"1.1"},{"from":"USD","to":"EUR","rate":"0.9"}]}`)
+	f.Add(`{"date":"2026-11-01","rates":[` + func() string {
+		s := `{"from":"EUR","to":"USD","rate":"1.1"}`
+		for len(s) < 1<<16 {
+			s += `,{"from":"EUR","to":"USD","rate":"1.1"}`
+		}
+		return s
+	}() + `]}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		var r Rates
 		if err := r.UnmarshalJSON([]byte(s)); err != nil {
+			re, ok := err.(*RatesError)
+			if !ok || (re.Field != "exchange_rates" && (len(re.Field) <= len("exchange_rates.") || re.Field[:len("exchange_rates.")] != "exchange_rates.")) {
+				t.Fatalf("error %T %v is not a *RatesError naming a field under exchange_rates", err, err)
+			}
 			return
 		}
 		b, err := r.MarshalJSON()
