@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
@@ -110,7 +110,9 @@ func (u *EndUse) UnmarshalText(b []byte) error {
 type Ownership struct {
 	// Owner names the owner. Required.
 	Owner string
-	// Percent is the owner's share, more than 0 and at most 100. Required.
+	// Percent is the owner's share, more than 0 and at most 100, with at
+	// most product.MaxFractionDigits digits after the decimal point (the
+	// limits of an amount in the wire format). Required.
 	Percent decimal.Decimal
 	// EntityListFootnotes are the Entity List footnotes of the owner's
 	// entry (1, 2, 3, 4 or 5); none when the owner is not listed with a
@@ -148,6 +150,26 @@ type Party struct {
 // footnote n.
 func (p Party) HasFootnote(n int) bool { return slices.Contains(p.EntityListFootnotes, n) }
 
+// clone returns a copy of o that shares no memory with it.
+func (o Ownership) clone() Ownership {
+	o.EntityListFootnotes = slices.Clone(o.EntityListFootnotes)
+	return o
+}
+
+// clone returns a copy of p that shares no memory with it: its footnotes
+// and its ownership entries (with their footnotes) are copied.
+func (p Party) clone() Party {
+	p.EntityListFootnotes = slices.Clone(p.EntityListFootnotes)
+	if p.Ownership != nil {
+		own := make([]Ownership, len(p.Ownership))
+		for i, o := range p.Ownership {
+			own[i] = o.clone()
+		}
+		p.Ownership = own
+	}
+	return p
+}
+
 // Validate checks the party and returns nil or the problems joined with
 // errors.Join, each a *product.FieldError whose Field is relative to the
 // party ("role", "ownership[0].percent").
@@ -157,18 +179,75 @@ func (p Party) Validate() error {
 		errs = append(errs, fdpFieldErr("role", product.ErrMissing, `required: "purchaser", "intermediate_consignee", "ultimate_consignee" or "end_user"`))
 	}
 	errs = fdpCheckFootnotes("entity_list_footnotes", p.EntityListFootnotes, errs)
-	hundred := decimal.NewFromInt(100)
 	for i, o := range p.Ownership {
 		at := fmt.Sprintf("ownership[%d]", i)
 		if o.Owner == "" {
 			errs = append(errs, fdpFieldErr(at+".owner", product.ErrMissing, "required: the owner's name"))
 		}
-		if !o.Percent.IsPositive() || o.Percent.GreaterThan(hundred) {
-			errs = append(errs, fdpFieldErr(at+".percent", product.ErrOutOfRange, "want a share more than 0 and at most 100, got %s", o.Percent))
+		if err := fdpCheckPercent(o.Percent); err != nil {
+			errs = append(errs, &product.FieldError{Field: at + ".percent", Err: err})
 		}
 		errs = fdpCheckFootnotes(at+".entity_list_footnotes", o.EntityListFootnotes, errs)
 	}
 	return errors.Join(errs...)
+}
+
+// fdpPercentHundred is 100, the largest share.
+var fdpPercentHundred = decimal.New(100, 0)
+
+// fdpPercentMaxBits bounds the coefficient of a share: an amount of the
+// wire format has at most product.MaxIntegerDigits +
+// product.MaxFractionDigits digits, under 2^160.
+const fdpPercentMaxBits = 160
+
+// fdpPercentInLimits reports whether d is within the limits of an amount of
+// the wire format: at most product.MaxFractionDigits digits after the
+// decimal point, and an exponent and coefficient small enough that
+// comparing and printing d is cheap. It never rescales d.
+func fdpPercentInLimits(d decimal.Decimal) bool {
+	e := d.Exponent()
+	if e < -product.MaxFractionDigits || e > product.MaxIntegerDigits {
+		return false
+	}
+	return d.Coefficient().BitLen() <= fdpPercentMaxBits
+}
+
+// fdpCheckPercent checks an ownership share: within the limits of an
+// amount, more than 0 and at most 100. The error wraps
+// product.ErrOutOfRange.
+func fdpCheckPercent(d decimal.Decimal) error {
+	if !fdpPercentInLimits(d) {
+		return fmt.Errorf("%w: want a share more than 0 and at most 100 with at most %d digits after the decimal point, got a value of exponent %d",
+			product.ErrOutOfRange, product.MaxFractionDigits, d.Exponent())
+	}
+	if !d.IsPositive() || d.GreaterThan(fdpPercentHundred) {
+		return fmt.Errorf("%w: want a share more than 0 and at most 100, got %s", product.ErrOutOfRange, fdpFormatDecimal(d))
+	}
+	return nil
+}
+
+// fdpParsePercent parses an ownership share in the strict amount syntax of
+// the wire format (product.ParseQuantity's: digits, an optional '.' and
+// fraction, an optional leading '-'; no exponent, NaN or infinity).
+// Malformed text is a *product.AmountError; the range is checked by
+// Party.Validate, as amounts are by Item.Validate.
+func fdpParsePercent(s string) (decimal.Decimal, error) {
+	q, err := product.ParseQuantity(s)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	return q.Decimal(), nil
+}
+
+// fdpFormatDecimal prints d in fixed point with exactly its own scale
+// ("12.50" stays "12.50"), as product.Money prints amounts. It does not
+// depend on decimal's package settings. d must be within the limits of
+// fdpPercentInLimits for the cost to stay small.
+func fdpFormatDecimal(d decimal.Decimal) string {
+	if e := d.Exponent(); e < 0 {
+		return d.StringFixed(-e)
+	}
+	return d.StringFixed(0)
 }
 
 func fdpCheckFootnotes(path string, fns []int, errs []error) []error {
@@ -180,10 +259,12 @@ func fdpCheckFootnotes(path string, fns []int, errs []error) []error {
 	return errs
 }
 
+// ownershipJSON is an Ownership in the wire format; the share is a JSON
+// string printed by fdpFormatDecimal.
 type ownershipJSON struct {
-	Owner               string          `json:"owner"`
-	Percent             decimal.Decimal `json:"percent"`
-	EntityListFootnotes []int           `json:"entity_list_footnotes,omitempty"`
+	Owner               string `json:"owner"`
+	Percent             string `json:"percent"`
+	EntityListFootnotes []int  `json:"entity_list_footnotes,omitempty"`
 }
 
 type partyJSON struct {
@@ -197,23 +278,33 @@ type partyJSON struct {
 }
 
 // MarshalJSON implements json.Marshaler in the wire format, leaving out
-// what is not given. An invalid Role is an error.
+// what is not given. An ownership share is a JSON string with its own
+// scale ("12.50"), whatever decimal's package settings are. An invalid Role
+// is an error, and so is a share outside the limits of an amount (more
+// than product.MaxFractionDigits digits after the decimal point, or too
+// large to print).
 func (p Party) MarshalJSON() ([]byte, error) {
 	v := partyJSON{
 		Name: p.Name, Role: p.Role, Country: p.Country.String(),
 		EntityListFootnotes: p.EntityListFootnotes, HeadquarteredIn: p.HeadquarteredIn.String(),
 		GovernmentOf: p.GovernmentOf.String(),
 	}
-	for _, o := range p.Ownership {
-		v.Ownership = append(v.Ownership, ownershipJSON(o))
+	for i, o := range p.Ownership {
+		if !fdpPercentInLimits(o.Percent) {
+			return nil, fmt.Errorf("license: cannot marshal ownership[%d].percent: exponent %d %w", i, o.Percent.Exponent(), product.ErrOutOfRange)
+		}
+		v.Ownership = append(v.Ownership, ownershipJSON{Owner: o.Owner, Percent: fdpFormatDecimal(o.Percent), EntityListFootnotes: o.EntityListFootnotes})
 	}
 	return json.Marshal(v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler for the wire format. Unknown
-// members and malformed values are a *product.FieldError naming the member
-// ("ownership[0].percent"). It does not check required members; call
-// Validate.
+// members, members given twice (product.ErrDuplicate) and malformed values
+// are a *product.FieldError naming the member ("ownership[0].percent"); the
+// first problem in document order is the one reported. An ownership share
+// must be a JSON string in the strict amount syntax ("50", "12.5"; no
+// exponent), else the error wraps a *product.AmountError. It does not
+// check required members or ranges; call Validate.
 func (p *Party) UnmarshalJSON(data []byte) error {
 	var v Party
 	err := fdpDecodeObject(data, func(key string, raw json.RawMessage) error {
@@ -242,7 +333,7 @@ func (p *Party) UnmarshalJSON(data []byte) error {
 					case "owner":
 						return json.Unmarshal(raw, &o.Owner)
 					case "percent":
-						return fdpDecodeString(raw, func(s string) (err error) { o.Percent, err = decimal.NewFromString(s); return })
+						return fdpDecodeString(raw, func(s string) (err error) { o.Percent, err = fdpParsePercent(s); return })
 					case "entity_list_footnotes":
 						return json.Unmarshal(raw, &o.EntityListFootnotes)
 					}
@@ -278,6 +369,12 @@ type Incorporation struct {
 	ByPartyWithFootnotes []int
 }
 
+// clone returns a copy of inc that shares no memory with it.
+func (inc Incorporation) clone() Incorporation {
+	inc.ByPartyWithFootnotes = slices.Clone(inc.ByPartyWithFootnotes)
+	return inc
+}
+
 // Validate checks the footnotes of the incorporation; errors are
 // *product.FieldError values relative to it.
 func (inc Incorporation) Validate() error {
@@ -293,7 +390,8 @@ func (inc Incorporation) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements json.Unmarshaler for the wire format; unknown
-// members are a *product.FieldError.
+// members and members given twice (product.ErrDuplicate) are a
+// *product.FieldError naming the member.
 func (inc *Incorporation) UnmarshalJSON(data []byte) error {
 	var v Incorporation
 	err := fdpDecodeObject(data, func(key string, raw json.RawMessage) error {
@@ -312,16 +410,35 @@ func (inc *Incorporation) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// fact is an entry of a factList. clone returns a copy that shares no
+// memory with the original (its slices are copied), so that a factList
+// owns its entries.
+type fact[T any] interface{ clone() T }
+
 // factList is a list of facts that is either known (possibly empty) or
 // unknown, the wire format's rule for parties, end_uses and incorporations:
-// absent is unknown, [] is none.
-type factList[T any] struct {
+// absent is unknown, [] is none. It owns its entries: they are deep-copied
+// on the way in (knownList) and on the way out (All, Entries).
+type factList[T fact[T]] struct {
 	known bool
 	items []T
 }
 
-func knownList[T any](items []T) factList[T] {
-	return factList[T]{known: true, items: slices.Clone(items)}
+// knownList returns the known list of deep copies of items.
+func knownList[T fact[T]](items []T) factList[T] {
+	return factList[T]{known: true, items: cloneFacts(items)}
+}
+
+// cloneFacts returns a new slice of deep copies of items (nil for nil).
+func cloneFacts[T fact[T]](items []T) []T {
+	if items == nil {
+		return nil
+	}
+	out := make([]T, len(items))
+	for i, v := range items {
+		out[i] = v.clone()
+	}
+	return out
 }
 
 // Known reports whether the list was stated (possibly as none).
@@ -334,8 +451,18 @@ func (l factList[T]) IsZero() bool { return !l.known }
 // Len returns the number of entries (0 when unknown or none).
 func (l factList[T]) Len() int { return len(l.items) }
 
-// All iterates over the entries and their indexes, in order.
-func (l factList[T]) All() iter.Seq2[int, T] { return slices.All(l.items) }
+// All iterates over the entries and their indexes, in order. Each entry
+// yielded is a deep copy: the caller owns it, and changing it (or the
+// slices inside it) does not change the list.
+func (l factList[T]) All() iter.Seq2[int, T] {
+	return func(yield func(int, T) bool) {
+		for i, v := range l.items {
+			if !yield(i, v.clone()) {
+				return
+			}
+		}
+	}
+}
 
 // MarshalJSON writes a known list as a JSON array ("[]" for none) and an
 // unknown one as null.
@@ -379,10 +506,14 @@ type Parties struct{ factList[Party] }
 func NoParties() Parties { return Parties{knownList[Party](nil)} }
 
 // PartiesOf returns the known list of ps (NoParties when there are none).
+// It keeps deep copies: changing ps, or the slices inside its parties,
+// afterwards does not change the list.
 func PartiesOf(ps ...Party) Parties { return Parties{knownList(ps)} }
 
-// Entries returns a copy of the parties (nil when unknown).
-func (l Parties) Entries() []Party { return slices.Clone(l.items) }
+// Entries returns a deep copy of the parties (no entries when unknown or
+// none). The caller owns the returned slice and everything in it: changing
+// it does not change l.
+func (l Parties) Entries() []Party { return cloneFacts(l.items) }
 
 // UnmarshalJSON decodes a JSON array (known) or null (leaves l unchanged).
 func (l *Parties) UnmarshalJSON(data []byte) error { return l.unmarshal(data) }
@@ -394,8 +525,12 @@ type EndUses struct{ factList[EndUse] }
 // NoEndUses returns the known, empty list.
 func NoEndUses() EndUses { return EndUses{knownList[EndUse](nil)} }
 
-// EndUsesOf returns the known list of us.
+// EndUsesOf returns the known list of us. It keeps a copy: changing us
+// afterwards does not change the list.
 func EndUsesOf(us ...EndUse) EndUses { return EndUses{knownList(us)} }
+
+// clone returns u (an EndUse holds no memory to share).
+func (u EndUse) clone() EndUse { return u }
 
 // Has reports whether u is among the end uses.
 func (l EndUses) Has(u EndUse) bool { return slices.Contains(l.items, u) }
@@ -410,7 +545,9 @@ type Incorporations struct{ factList[Incorporation] }
 // NoIncorporations returns the known, empty list.
 func NoIncorporations() Incorporations { return Incorporations{knownList[Incorporation](nil)} }
 
-// IncorporationsOf returns the known list of is.
+// IncorporationsOf returns the known list of is. It keeps deep copies:
+// changing is, or the footnotes inside it, afterwards does not change the
+// list.
 func IncorporationsOf(is ...Incorporation) Incorporations { return Incorporations{knownList(is)} }
 
 // UnmarshalJSON decodes a JSON array (known) or null (leaves l unchanged).
@@ -442,27 +579,72 @@ func fdpUnder(path string, err error) error {
 }
 
 // fdpDecodeObject calls member for each member of the JSON object in data,
-// in key order; a member error is placed under its key.
+// in document order, and stops at the first error. A member given twice is
+// a *product.FieldError naming it that wraps product.ErrDuplicate; a
+// member error is placed under its key (errFDPUnknownField becomes
+// product.ErrUnknownField). Keys are named by product.MemberName, so an
+// empty key reads `""`.
 func fdpDecodeObject(data []byte, member func(key string, raw json.RawMessage) error) error {
+	return fdpEachMember(data, func(key string, raw json.RawMessage) error {
+		err := member(key, raw)
+		switch {
+		case err == nil:
+			return nil
+		case err == errFDPUnknownField:
+			return &product.FieldError{Field: product.MemberName(key), Err: product.ErrUnknownField}
+		}
+		return fdpUnder(product.MemberName(key), err)
+	})
+}
+
+// fdpEachMember streams the JSON object in data member by member, in
+// document order, calling member with each key and raw value and returning
+// the first error, as member returned it. A key given twice is a
+// *product.FieldError naming the key (by product.MemberName) that wraps
+// product.ErrDuplicate; it is reported when the second one is reached, so
+// that an earlier problem wins. Anything but one JSON object is a plain
+// error (a JSON syntax error, or "want a JSON object").
+func fdpEachMember(data []byte, member func(key string, raw json.RawMessage) error) error {
 	if r := bytes.TrimSpace(data); len(r) == 0 || r[0] != '{' {
-		return fmt.Errorf("want a JSON object")
+		return errors.New("want a JSON object")
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(data, &m); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // the opening '{'
 		return err
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if err := member(k, m[k]); err != nil {
-			if errors.Is(err, product.ErrUnknownField) && err == errFDPUnknownField {
-				return &product.FieldError{Field: k, Err: product.ErrUnknownField}
-			}
-			return fdpUnder(k, err)
+	var seen map[string]struct{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
 		}
+		key, ok := tok.(string)
+		if !ok {
+			return errors.New("want a JSON object")
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return err
+		}
+		if _, dup := seen[key]; dup {
+			return fdpFieldErr(product.MemberName(key), product.ErrDuplicate, "member given twice")
+		}
+		if seen == nil {
+			seen = make(map[string]struct{}, 8)
+		}
+		seen[key] = struct{}{}
+		if err := member(key, raw); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing '}'
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		if err != nil {
+			return err
+		}
+		return errors.New("trailing data after the JSON object")
 	}
 	return nil
 }

@@ -117,35 +117,26 @@ func asRequestError(err error) error {
 	return &RequestError{Err: err}
 }
 
-// requestMembers are the members of a request object, in the wire format's
-// order.
-var requestMembers = []string{"as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options"}
-
 // UnmarshalJSON decodes a request strictly: every member must be one the
-// wire format defines, and each is decoded by its type's strict decoder.
-// Errors name the field.
+// wire format defines, given once, and each is decoded by its type's
+// strict decoder. Errors are a *RequestError naming the field; a member
+// given twice wraps product.ErrDuplicate. Malformed JSON is reported
+// first; otherwise members are decoded in document order and the first
+// problem met is the one reported, so the same input always gets the same
+// error.
 func (req *Request) UnmarshalJSON(data []byte) error {
 	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
 		return &RequestError{Err: errors.New("want a JSON object")}
 	}
-	var m map[string]json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&m); err != nil {
-		return &RequestError{Err: fmt.Errorf("malformed JSON: %w", err)}
-	}
-	if dec.More() {
+	// Check the syntax of the whole document, and that nothing follows the
+	// object, before any member is decoded.
+	if !json.Valid(data) {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		var whole json.RawMessage
+		if err := dec.Decode(&whole); err != nil {
+			return &RequestError{Err: fmt.Errorf("malformed JSON: %w", err)}
+		}
 		return &RequestError{Err: errors.New("trailing data after the request object")}
-	}
-	for k := range m {
-		known := false
-		for _, n := range requestMembers {
-			if k == n {
-				known = true
-			}
-		}
-		if !known {
-			return &RequestError{Field: k, Err: product.ErrUnknownField}
-		}
 	}
 	var out Request
 	under := func(field string, err error) error {
@@ -157,7 +148,7 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 			switch {
 			case path == "" || path == field:
 				path = field
-			case len(path) >= len(field) && path[:len(field)] == field:
+			case len(path) > len(field) && path[:len(field)] == field && (path[len(field)] == '.' || path[len(field)] == '['):
 			case path[0] == '[':
 				path = field + path
 			default:
@@ -174,60 +165,104 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 		}
 		return under(field, u.UnmarshalText([]byte(s)))
 	}
-	for _, k := range requestMembers {
-		raw, ok := m[k]
-		if !ok || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-			continue
+	err := fdpEachMember(data, func(k string, raw json.RawMessage) error {
+		if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+			switch k {
+			case "as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options":
+				return nil
+			}
 		}
-		var err error
 		switch k {
 		case "as_of":
-			err = text(k, raw, &out.AsOf)
+			return text(k, raw, &out.AsOf)
 		case "item":
-			err = under("item", json.Unmarshal(raw, &out.Item))
+			return under("item", json.Unmarshal(raw, &out.Item))
 		case "exported_from":
-			err = text(k, raw, &out.ExportedFrom)
+			return text(k, raw, &out.ExportedFrom)
 		case "destination":
-			err = decodeDestination(raw, &out.Destination)
+			return decodeDestination(raw, &out.Destination)
 		case "parties":
-			err = under(k, json.Unmarshal(raw, &out.Parties))
+			return under(k, json.Unmarshal(raw, &out.Parties))
 		case "end_uses":
-			err = under(k, json.Unmarshal(raw, &out.EndUses))
+			return under(k, json.Unmarshal(raw, &out.EndUses))
 		case "incorporations":
-			err = under(k, json.Unmarshal(raw, &out.Incorporations))
+			return under(k, json.Unmarshal(raw, &out.Incorporations))
 		case "exchange_rates":
-			err = under(k, json.Unmarshal(raw, &out.ExchangeRates))
+			err := json.Unmarshal(raw, &out.ExchangeRates)
+			if re, ok := errors.AsType[*origin.RatesError](err); ok && re.Field != "" {
+				// The rates name their own field ("exchange_rates.rates[0].rate").
+				return &RequestError{Field: re.Field, Err: err}
+			}
+			return under(k, err)
 		case "options":
-			err = decodeOptions(raw, &out.Options)
+			return decodeOptions(raw, &out.Options)
 		}
-		if err != nil {
-			return err
-		}
+		return &RequestError{Field: product.MemberName(k), Err: product.ErrUnknownField}
+	})
+	if err != nil {
+		return asMemberError("", err)
 	}
 	*req = out
 	return nil
 }
 
-// decodeDestination decodes {"country": "UA", "region": "crimea"}.
+// asMemberError turns an error of fdpEachMember over the object at path
+// ("" for the request, "destination", "options") into a *RequestError: a
+// member's own *RequestError as it is, a member given twice named under
+// path, anything else (malformed JSON) as an error of the object at path.
+func asMemberError(path string, err error) error {
+	if re, ok := errors.AsType[*RequestError](err); ok {
+		return re
+	}
+	if fe, ok := errors.AsType[*product.FieldError](err); ok {
+		if path != "" {
+			return &RequestError{Field: path + "." + fe.Field, Err: fe.Err}
+		}
+		return &RequestError{Field: fe.Field, Err: fe.Err}
+	}
+	if path == "" {
+		return &RequestError{Err: fmt.Errorf("malformed JSON: %w", err)}
+	}
+	return &RequestError{Field: path, Err: err}
+}
+
+// decodeDestination decodes {"country": "UA", "region": "crimea"}: both
+// members JSON strings, each given at most once, no other member. Errors
+// are a *RequestError naming the member ("destination.country"), the first
+// in document order.
 func decodeDestination(raw json.RawMessage, d *jurisdiction.Destination) error {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
+	if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
 		return &RequestError{Field: "destination", Err: errors.New("want a JSON object")}
 	}
 	var country, region string
-	for k, v := range m {
-		var s string
-		if err := json.Unmarshal(v, &s); err != nil {
-			return &RequestError{Field: "destination." + k, Err: errors.New("want a JSON string")}
-		}
+	err := fdpEachMember(raw, func(k string, v json.RawMessage) error {
+		var dst *string
 		switch k {
 		case "country":
-			country = s
+			dst = &country
 		case "region":
-			region = s
+			dst = &region
 		default:
-			return &RequestError{Field: "destination." + k, Err: product.ErrUnknownField}
+			return &RequestError{Field: "destination." + product.MemberName(k), Err: product.ErrUnknownField}
 		}
+		if err := json.Unmarshal(v, dst); err != nil {
+			return &RequestError{Field: "destination." + k, Err: errors.New("want a JSON string")}
+		}
+		// A malformed value is reported here, in document order, with the
+		// error ParseDestination gives for it; the pair is checked below.
+		var err error
+		if k == "country" {
+			_, err = jurisdiction.ParseCountry(country)
+		} else {
+			_, err = jurisdiction.ParseRegion(region)
+		}
+		if err != nil {
+			return asRequestError(&jurisdiction.DestinationError{Field: "destination." + k, Msg: err.Error(), Err: err})
+		}
+		return nil
+	})
+	if err != nil {
+		return asMemberError("destination", err)
 	}
 	v, err := jurisdiction.ParseDestination(country, region)
 	if err != nil {
@@ -237,30 +272,38 @@ func decodeDestination(raw json.RawMessage, d *jurisdiction.Destination) error {
 	return nil
 }
 
-// decodeOptions decodes {"ai_diffusion": "...", "unknown_origin": "..."}.
+// decodeOptions decodes {"ai_diffusion": "...", "unknown_origin": "..."}:
+// each member a JSON string given at most once, no other member. Errors are
+// a *RequestError naming the member ("options.ai_diffusion"), the first in
+// document order.
 func decodeOptions(raw json.RawMessage, o *Options) error {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
+	if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
 		return &RequestError{Field: "options", Err: errors.New("want a JSON object")}
 	}
-	for k, v := range m {
-		var s string
-		if err := json.Unmarshal(v, &s); err != nil {
-			return &RequestError{Field: "options." + k, Err: errors.New("want a JSON string")}
-		}
-		var err error
+	var v Options
+	err := fdpEachMember(raw, func(k string, m json.RawMessage) error {
+		var u interface{ UnmarshalText([]byte) error }
 		switch k {
 		case "ai_diffusion":
-			err = o.AIDiffusion.UnmarshalText([]byte(s))
+			u = &v.AIDiffusion
 		case "unknown_origin":
-			err = o.UnknownOrigin.UnmarshalText([]byte(s))
+			u = &v.UnknownOrigin
 		default:
-			err = product.ErrUnknownField
+			return &RequestError{Field: "options." + product.MemberName(k), Err: product.ErrUnknownField}
 		}
-		if err != nil {
+		var s string
+		if err := json.Unmarshal(m, &s); err != nil {
+			return &RequestError{Field: "options." + k, Err: errors.New("want a JSON string")}
+		}
+		if err := u.UnmarshalText([]byte(s)); err != nil {
 			return &RequestError{Field: "options." + k, Err: err}
 		}
+		return nil
+	})
+	if err != nil {
+		return asMemberError("options", err)
 	}
+	*o = v
 	return nil
 }
 
