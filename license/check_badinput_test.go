@@ -93,9 +93,7 @@ func badInputResult(t *testing.T, body io.Reader) (stage badInputStage, err erro
 // For each it asserts the stage that rejects it, that the error is a
 // *RequestError, its exact Field, and the sentinel (product.ErrMissing and
 // the others) or typed cause (*product.AmountError, *jurisdiction.DateError,
-// ...) it carries where one exists. Cases marked "BUG:" are rejected
-// wrongly or not at all today; they are written as they should behave and
-// left commented out until the code is fixed.
+// ...) it carries where one exists.
 func TestBadInputs(t *testing.T) {
 	type tc struct {
 		name     string
@@ -125,8 +123,6 @@ func TestBadInputs(t *testing.T) {
 	_, badRateCur := rate(`{"from":"EUX","to":"USD","rate":"1.1"}`)
 	_, sameCur := rate(`{"from":"USD","to":"USD","rate":"1.1"}`)
 	_, rateExp := rate(`{"from":"EUR","to":"USD","rate":"1e999999"}`)
-	// Used only by the BUG cases below, until they are enabled.
-	_, _, _, _, _ = ratesOld, badRate, badRateCur, sameCur, rateExp
 
 	cases := []tc{
 		// JSON syntax and framing.
@@ -171,26 +167,22 @@ func TestBadInputs(t *testing.T) {
 			stage: atDecode, field: "incorporations[0].x", sentinel: product.ErrUnknownField},
 		{name: "unknown member of options", old: `"unknown_origin":"indeterminate"`, new: `"unknown_origin":"indeterminate","x":"y"`,
 			stage: atDecode, field: "options.x", sentinel: product.ErrUnknownField},
-		// BUG: the RequestError names "exchange_rates", not the member
-		// (the *origin.RatesError inside has the right path).
-		// {name: "unknown member of exchange_rates", old: ratesOld, new: ratesOld + `,"exchange_rates":{"date":"2026-11-01","rates":[],"x":1}`,
-		// 	stage: atDecode, field: "exchange_rates.x", cause: rates, causeIs: "*origin.RatesError"},
+		{name: "unknown member of exchange_rates", old: ratesOld, new: ratesOld + `,"exchange_rates":{"date":"2026-11-01","rates":[],"x":1}`,
+			stage: atDecode, field: "exchange_rates.x", cause: rates, causeIs: "*origin.RatesError"},
 
 		// Repeated members.
 		{name: "member of item given twice", old: `"id":"X"`, new: `"id":"X","id":"Y"`,
 			stage: atDecode, field: "item.id", sentinel: product.ErrDuplicate},
 		{name: "member of a value given twice", old: `"amount":"100000.00"`, new: `"amount":"100000.00","amount":"5"`,
 			stage: atDecode, field: "item.value.amount", sentinel: product.ErrDuplicate},
-		// BUG: repeated members outside item are accepted silently, the
-		// last one winning (the request below is decided for Germany).
-		// {name: "member of destination given twice", old: `{"country":"CN"}`, new: `{"country":"CN","country":"DE"}`,
-		// 	stage: atDecode, field: "destination.country", sentinel: product.ErrDuplicate},
-		// {name: "member of the request given twice", old: `"as_of":"2026-11-28"`, new: `"as_of":"2026-11-28","as_of":"2026-11-29"`,
-		// 	stage: atDecode, field: "as_of", sentinel: product.ErrDuplicate},
-		// {name: "member of options given twice", old: `"unknown_origin":"indeterminate"`, new: `"unknown_origin":"indeterminate","unknown_origin":"controlled"`,
-		// 	stage: atDecode, field: "options.unknown_origin", sentinel: product.ErrDuplicate},
-		// {name: "member of a party given twice", old: `"role":"end_user"`, new: `"role":"end_user","role":"purchaser"`,
-		// 	stage: atDecode, field: "parties[0].role", sentinel: product.ErrDuplicate},
+		{name: "member of destination given twice", old: `{"country":"CN"}`, new: `{"country":"CN","country":"DE"}`,
+			stage: atDecode, field: "destination.country", sentinel: product.ErrDuplicate},
+		{name: "member of the request given twice", old: `"as_of":"2026-11-28"`, new: `"as_of":"2026-11-28","as_of":"2026-11-29"`,
+			stage: atDecode, field: "as_of", sentinel: product.ErrDuplicate},
+		{name: "member of options given twice", old: `"unknown_origin":"indeterminate"`, new: `"unknown_origin":"indeterminate","unknown_origin":"controlled"`,
+			stage: atDecode, field: "options.unknown_origin", sentinel: product.ErrDuplicate},
+		{name: "member of a party given twice", old: `"role":"end_user"`, new: `"role":"end_user","role":"purchaser"`,
+			stage: atDecode, field: "parties[0].role", sentinel: product.ErrDuplicate},
 
 		// Amounts: JSON type and the strict decimal syntax.
 		{name: "amount as a JSON number", old: `"amount":"100000.00"`, new: `"amount":100000.00`,
@@ -249,19 +241,16 @@ func TestBadInputs(t *testing.T) {
 			stage: atCheck, field: "item.components[0].value.currency"},
 		{name: "exchange_rates not an object", old: badInputRatesAt, new: badInputRatesAt + `,"exchange_rates":[]`,
 			stage: atDecode, field: "exchange_rates", cause: rates, causeIs: "*origin.RatesError"},
-		// BUG: every exchange_rates error has Field "exchange_rates": the
-		// Request decoder wraps the *origin.RatesError with its own coarse
-		// path instead of using RatesError.Field.
-		// {name: "exchange rate not positive", old: ratesOld, new: badRate,
-		// 	stage: atDecode, field: "exchange_rates.rates[0].rate", cause: rates, causeIs: "*origin.RatesError"},
-		// {name: "exchange rate with huge exponent", old: ratesOld, new: rateExp,
-		// 	stage: atDecode, field: "exchange_rates.rates[0].rate", cause: rates, causeIs: "*origin.RatesError"},
-		// {name: "exchange rate from unknown currency", old: ratesOld, new: badRateCur,
-		// 	stage: atDecode, field: "exchange_rates.rates[0].from", cause: rates, causeIs: "*origin.RatesError"},
-		// {name: "exchange rate between one currency", old: ratesOld, new: sameCur,
-		// 	stage: atDecode, field: "exchange_rates.rates[0]", cause: rates, causeIs: "*origin.RatesError"},
-		// {name: "exchange_rates date invalid", old: ratesOld, new: ratesOld + `,"exchange_rates":{"date":"2026-13-01","rates":[]}`,
-		// 	stage: atDecode, field: "exchange_rates.date", cause: rates, causeIs: "*origin.RatesError"},
+		{name: "exchange rate not positive", old: ratesOld, new: badRate,
+			stage: atDecode, field: "exchange_rates.rates[0].rate", cause: rates, causeIs: "*origin.RatesError"},
+		{name: "exchange rate with huge exponent", old: ratesOld, new: rateExp,
+			stage: atDecode, field: "exchange_rates.rates[0].rate", cause: rates, causeIs: "*origin.RatesError"},
+		{name: "exchange rate from unknown currency", old: ratesOld, new: badRateCur,
+			stage: atDecode, field: "exchange_rates.rates[0].from", cause: rates, causeIs: "*origin.RatesError"},
+		{name: "exchange rate between one currency", old: ratesOld, new: sameCur,
+			stage: atDecode, field: "exchange_rates.rates[0]", cause: rates, causeIs: "*origin.RatesError"},
+		{name: "exchange_rates date invalid", old: ratesOld, new: ratesOld + `,"exchange_rates":{"date":"2026-13-01","rates":[]}`,
+			stage: atDecode, field: "exchange_rates.date", cause: rates, causeIs: "*origin.RatesError"},
 
 		// Countries, destinations and regions.
 		{name: "unknown country code", old: `"produced_in":"JP"`, new: `"produced_in":"XX"`,
@@ -363,12 +352,8 @@ func TestBadInputs(t *testing.T) {
 			stage: atDecode, field: "options.ai_diffusion", cause: enum, causeIs: "*product.EnumError"},
 		{name: "option not a string", old: `"ai_diffusion":"codified"`, new: `"ai_diffusion":1`,
 			stage: atDecode, field: "options.ai_diffusion"},
-		{name: "unknown unknown_origin policy (no typed cause today)", old: `"unknown_origin":"indeterminate"`, new: `"unknown_origin":"ignore"`,
-			stage: atDecode, field: "options.unknown_origin"},
-		// BUG (minor): options.unknown_origin's error is a plain error,
-		// not the *product.EnumError every other enumeration gives.
-		// {name: "unknown unknown_origin policy", old: `"unknown_origin":"indeterminate"`, new: `"unknown_origin":"ignore"`,
-		// 	stage: atDecode, field: "options.unknown_origin", cause: enum, causeIs: "*product.EnumError"},
+		{name: "unknown unknown_origin policy", old: `"unknown_origin":"indeterminate"`, new: `"unknown_origin":"ignore"`,
+			stage: atDecode, field: "options.unknown_origin", cause: enum, causeIs: "*product.EnumError"},
 		{name: "boolean given as a string", old: `"relation":"incorporated"`, new: `"relation":"incorporated","license_required":"yes"`,
 			stage: atDecode, field: "item.components[0].license_required"},
 		{name: "food_or_medicine given as a string", old: `"kind":"commodity"`, new: `"kind":"commodity","food_or_medicine":"yes"`,
@@ -409,17 +394,10 @@ func TestBadInputs(t *testing.T) {
 			stage: atCheck, field: "parties[0].ownership[0].percent", sentinel: product.ErrOutOfRange},
 		{name: "ownership share -0", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"-0"}]`,
 			stage: atCheck, field: "parties[0].ownership[0].percent", sentinel: product.ErrOutOfRange},
-		{name: "ownership share NaN (no typed cause today)", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"NaN"}]`,
-			stage: atDecode, field: "parties[0].ownership[0].percent"},
-		// BUG: ownership percent is parsed by decimal.NewFromString, not
-		// the strict amount syntax: "1e2" is accepted as 100 and
-		// "1e10000" decodes to a 10,001-digit number (rejected only by
-		// Validate, with all the digits in the message); malformed shares
-		// carry no *product.AmountError.
-		// {name: "ownership share with exponent", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"1e2"}]`,
-		// 	stage: atDecode, field: "parties[0].ownership[0].percent", cause: amount, causeIs: "*product.AmountError"},
-		// {name: "ownership share NaN", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"NaN"}]`,
-		// 	stage: atDecode, field: "parties[0].ownership[0].percent", cause: amount, causeIs: "*product.AmountError"},
+		{name: "ownership share with exponent", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"1e2"}]`,
+			stage: atDecode, field: "parties[0].ownership[0].percent", cause: amount, causeIs: "*product.AmountError"},
+		{name: "ownership share NaN", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"NaN"}]`,
+			stage: atDecode, field: "parties[0].ownership[0].percent", cause: amount, causeIs: "*product.AmountError"},
 		{name: "ownership share as a JSON number", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":50}]`,
 			stage: atDecode, field: "parties[0].ownership[0].percent", cause: jsonType, causeIs: "*json.UnmarshalTypeError"},
 		{name: "incorporation destination unknown", old: `"incorporations":[]`, new: `"incorporations":[{"destination":"XX"}]`,

@@ -56,7 +56,7 @@ func (p *UnknownOriginPolicy) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown unknown_origin policy %q (want indeterminate or controlled)", b)
+	return &product.EnumError{Type: "unknown_origin policy", Input: string(b), Want: []string{"indeterminate", "controlled"}}
 }
 
 // DeMinimisOutcome is the outcome of the de minimis test. The zero value is
