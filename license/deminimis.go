@@ -641,13 +641,14 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		return DeMinimisResult{}, &QueryError{Field: "as_of", Err: fmt.Errorf("missing evaluation date")}
 	}
 	cur := it.Value.Currency()
-	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories))}
+	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories)),
+		Steps: make([]Step, 0, len(deMinimisCategories)+2)}
 	zero, _ := product.NewMoney(decimal.Zero, cur)
 	res.ControlledValue = zero
 
 	// Lines: convert every line first, so that a missing rate is an error
 	// whatever the outcome.
-	totals := make([]origin.Exact, len(it.Components))
+	// Each line's total is kept in its result line (res.Lines[i].total).
 	for i, l := range it.Components {
 		v, err := q.Rates.ConvertExact("", l.Value, cur)
 		if err != nil {
@@ -661,7 +662,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		if qty := l.Quantity; qty.IsValid() && !qty.Decimal().Equal(decimalOne) {
 			v = v.MulDecimal(qty.Decimal())
 		}
-		totals[i] = v
+		res.Lines[i].total = v
 	}
 
 	// Not foreign-made: de minimis does not apply.
@@ -729,7 +730,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	for i, l := range it.Components {
 		dl := &res.Lines[i] // filled in place: the line is large
 		*dl = DeMinimisLine{ID: l.ID, Description: l.Description, ECCN: l.ECCN.String(), Origin: l.Origin.String(),
-			Value: l.Value, Quantity: quantityText(l.Quantity), total: totals[i]}
+			Value: l.Value, Quantity: quantityText(l.Quantity), total: dl.total}
 		st, why, cite, missing := ev.controlled(i, l, partner)
 		// 734.4(b): a line that is, or may be, US-origin Category 5
 		// Part 2 encryption content (its ECCN says so, or it has no ECCN
@@ -749,9 +750,9 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		dl.Counted = st == Yes
 		switch st {
 		case Yes:
-			definite = definite.Add(totals[i])
+			definite = definite.Add(dl.total)
 		case Indeterminate:
-			possible = possible.Add(totals[i])
+			possible = possible.Add(dl.total)
 			lineMissing = append(lineMissing, missing...)
 		}
 	}
