@@ -16,13 +16,10 @@ import (
 const CCLECFRDate = "2026-07-23"
 
 // CCLDate returns CCLECFRDate as a civil date.
-func CCLDate() jurisdiction.Date {
-	d, err := jurisdiction.ParseDate(CCLECFRDate)
-	if err != nil {
-		return jurisdiction.Date{}
-	}
-	return d
-}
+func CCLDate() jurisdiction.Date { return cclDate }
+
+// cclDate is CCLECFRDate parsed once (a constant; never changed).
+var cclDate = jurisdiction.MustParseDate(CCLECFRDate)
 
 // Reason is a reason for control printed on the "Reason for Control" line of
 // a CCL entry and at the head of each of its License Requirements rows. The
