@@ -307,7 +307,7 @@ func (d Determination) MarshalJSON() ([]byte, error) {
 		Rules   rules               `json:"rules"`
 		Subject Answer              `json:"subject_to_ear"`
 		Grounds []Ground            `json:"grounds"`
-		DM      DeMinimisResult     `json:"de_minimis"`
+		DM      dmWire              `json:"de_minimis"`
 		FDP     []FDPResult         `json:"fdp"`
 		License lic                 `json:"license"`
 		Missing []MissingFact       `json:"missing"`
@@ -317,7 +317,7 @@ func (d Determination) MarshalJSON() ([]byte, error) {
 		Rules:   rules{ECFRDate: jurisdiction.TablesECFRDate, CCLDate: product.CCLECFRDate, AsOf: d.asOf.String(), AIDiffusion: d.options.AIDiffusion.String()},
 		Subject: d.subject,
 		Grounds: nonNil(d.grounds),
-		DM:      d.deMinimis,
+		DM:      wireDeMinimis(d.deMinimis),
 		FDP:     nonNil(d.fdp),
 		License: lic{Required: d.license, Reasons: nonNil(d.reasons), Exceptions: "not evaluated"},
 		Missing: nonNil(d.missing),
@@ -325,6 +325,65 @@ func (d Determination) MarshalJSON() ([]byte, error) {
 		Parties: nonNil(d.parties),
 	}
 	return json.Marshal(out)
+}
+
+// dmWire is DeMinimisResult as the response writes it, with lines that
+// encoding/json writes directly: the same members in the same order as
+// DeMinimisResult and DeMinimisLine.MarshalJSON, without a nested
+// MarshalJSON per line and per amount (each of whose output encoding/json
+// would compact again).
+type dmWire struct {
+	Citation               string              `json:"citation"`
+	Outcome                DeMinimisOutcome    `json:"outcome"`
+	ThresholdPercent       string              `json:"threshold_percent"`
+	ControlledValue        product.Money       `json:"controlled_value"`
+	ItemValue              product.Money       `json:"item_value"`
+	ControlledPercent      string              `json:"controlled_percent"`
+	ControlledPercentExact bool                `json:"controlled_percent_exact"`
+	Lines                  []dmLineWire        `json:"lines"`
+	Categories             []DeMinimisCategory `json:"categories"`
+	Notes                  []string            `json:"notes,omitempty"`
+	Missing                []MissingFact       `json:"missing,omitempty"`
+}
+
+type dmLineWire struct {
+	ID          string     `json:"id"`
+	Description string     `json:"description,omitempty"`
+	ECCN        string     `json:"eccn,omitempty"`
+	Origin      string     `json:"origin"`
+	Value       *moneyWire `json:"value"`
+	Quantity    string     `json:"quantity"`
+	Counted     bool       `json:"counted"`
+	Status      Answer     `json:"status"`
+	Why         string     `json:"why"`
+	Citation    string     `json:"citation"`
+	Total       string     `json:"total"`
+}
+
+type moneyWire struct {
+	Amount   string `json:"amount"`
+	Currency string `json:"currency"`
+}
+
+func wireDeMinimis(r DeMinimisResult) dmWire {
+	w := dmWire{
+		Citation: r.Citation, Outcome: r.Outcome, ThresholdPercent: r.ThresholdPercent,
+		ControlledValue: r.ControlledValue, ItemValue: r.ItemValue,
+		ControlledPercent: r.ControlledPercent, ControlledPercentExact: r.ControlledPercentExact,
+		Categories: r.Categories, Notes: r.Notes, Missing: r.Missing,
+	}
+	if r.Lines != nil {
+		w.Lines = make([]dmLineWire, len(r.Lines))
+	}
+	for i, l := range r.Lines {
+		lw := dmLineWire{ID: l.ID, Description: l.Description, ECCN: l.ECCN, Origin: l.Origin, Quantity: l.Quantity,
+			Counted: l.Counted, Status: l.Status, Why: l.Why, Citation: l.Citation, Total: l.Total()}
+		if l.Value.IsValid() {
+			lw.Value = &moneyWire{Amount: l.Value.AmountString(), Currency: l.Value.Currency().String()}
+		}
+		w.Lines[i] = lw
+	}
+	return w
 }
 
 func nonNil[T any](s []T) []T {

@@ -204,3 +204,28 @@ func TestDeterminationAccessorsCopy(t *testing.T) {
 		t.Error("changing what the accessors returned changed the Determination")
 	}
 }
+
+// TestDeterminationJSONDeMinimisAsResult: the response's de_minimis member
+// is byte for byte what DeMinimisResult's own encoding writes.
+func TestDeterminationJSONDeMinimisAsResult(t *testing.T) {
+	for _, body := range []string{reviewRequest, strings.Replace(reviewRequest, `"id":"c1",`, `"id":"c1","description":"FPGA \u00e9 <&>",`, 1)} {
+		d := checkReview(t, NewChecker(), body)
+		full, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var resp struct {
+			DM json.RawMessage `json:"de_minimis"`
+		}
+		if err := json.Unmarshal(full, &resp); err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.Marshal(d.DeMinimis())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(resp.DM, want) {
+			t.Errorf("de_minimis differs:\n got %s\nwant %s", resp.DM, want)
+		}
+	}
+}

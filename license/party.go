@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"slices"
 	"strings"
@@ -605,48 +604,7 @@ func fdpDecodeObject(data []byte, member func(key string, raw json.RawMessage) e
 // that an earlier problem wins. Anything but one JSON object is a plain
 // error (a JSON syntax error, or "want a JSON object").
 func fdpEachMember(data []byte, member func(key string, raw json.RawMessage) error) error {
-	if r := bytes.TrimSpace(data); len(r) == 0 || r[0] != '{' {
-		return errors.New("want a JSON object")
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, err := dec.Token(); err != nil { // the opening '{'
-		return err
-	}
-	var seen map[string]struct{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return err
-		}
-		key, ok := tok.(string)
-		if !ok {
-			return errors.New("want a JSON object")
-		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return err
-		}
-		if _, dup := seen[key]; dup {
-			return fdpFieldErr(product.MemberName(key), product.ErrDuplicate, "member given twice")
-		}
-		if seen == nil {
-			seen = make(map[string]struct{}, 8)
-		}
-		seen[key] = struct{}{}
-		if err := member(key, raw); err != nil {
-			return err
-		}
-	}
-	if _, err := dec.Token(); err != nil { // the closing '}'
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		if err != nil {
-			return err
-		}
-		return errors.New("trailing data after the JSON object")
-	}
-	return nil
+	return product.EachMember(data, func(key string, raw []byte) error { return member(key, raw) })
 }
 
 func fdpDecodeString(raw json.RawMessage, parse func(string) error) error {

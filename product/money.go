@@ -3,7 +3,9 @@ package product
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"slices"
 	"unicode/utf8"
@@ -557,19 +559,36 @@ func isNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 // and so is a key member rejects with errUnknownField. Errors are
 // *FieldError values naming the member.
 func decodeObject(data []byte, member func(key string, raw []byte) error) error {
+	return EachMember(data, func(key string, raw []byte) error {
+		if err := member(key, raw); err != nil {
+			return underField(MemberName(key), err)
+		}
+		return nil
+	})
+}
+
+// EachMember reads the JSON object in data as the wire format reads every
+// object: member by member in document order, calling member with each key
+// and raw value and returning the first error member returns, as it
+// returned it. A key given twice is a *FieldError naming the key (by
+// MemberName) that wraps ErrDuplicate, reported when the second one is
+// reached, so that an earlier problem wins. Anything but exactly one JSON
+// object is a plain error (a JSON syntax error, "want a JSON object",
+// trailing data). The values are passed as they are written; member
+// decodes and validates them.
+func EachMember(data []byte, member func(key string, raw []byte) error) error {
 	// The common case, a well-formed object, is split by scanObject in one
 	// pass; anything it does not accept goes through encoding/json's
 	// Decoder, which reports the syntax error.
 	var buf [16]objectMember
 	if ms, ok := scanObject(data, buf[:0]); ok {
-		for i, m := range ms {
-			for _, earlier := range ms[:i] {
-				if earlier.key == m.key {
-					return fieldErr(MemberName(m.key), ErrDuplicate, "member given twice")
-				}
+		var seen keySet
+		for _, m := range ms {
+			if !seen.add(m.key) {
+				return fieldErr(MemberName(m.key), ErrDuplicate, "member given twice")
 			}
 			if err := member(m.key, m.raw); err != nil {
-				return underField(MemberName(m.key), err)
+				return err
 			}
 		}
 		return nil
@@ -582,7 +601,7 @@ func decodeObject(data []byte, member func(key string, raw []byte) error) error 
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		return fmt.Errorf("want a JSON object, got %s", describeJSON(data))
 	}
-	var seen []string
+	var seen keySet
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -593,16 +612,53 @@ func decodeObject(data []byte, member func(key string, raw []byte) error) error 
 		if err := dec.Decode(&raw); err != nil {
 			return err
 		}
-		if slices.Contains(seen, key) {
+		if !seen.add(key) {
 			return fieldErr(MemberName(key), ErrDuplicate, "member given twice")
 		}
-		seen = append(seen, key)
 		if err := member(key, raw); err != nil {
-			return underField(MemberName(key), err)
+			return err
 		}
 	}
-	_, err = dec.Token() // the closing '}'
-	return err
+	if _, err := dec.Token(); err != nil { // the closing '}'
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		if err != nil {
+			return err
+		}
+		return errors.New("trailing data after the JSON object")
+	}
+	return nil
+}
+
+// keySet records the keys of one object: a short list searched in order
+// (the wire format's objects have a handful of members), a map once it
+// grows, so that an object of a million members is not quadratic.
+type keySet struct {
+	list []string
+	m    map[string]struct{}
+}
+
+// add records key and reports whether it was new.
+func (s *keySet) add(key string) bool {
+	if s.m != nil {
+		if _, dup := s.m[key]; dup {
+			return false
+		}
+		s.m[key] = struct{}{}
+		return true
+	}
+	if slices.Contains(s.list, key) {
+		return false
+	}
+	s.list = append(s.list, key)
+	if len(s.list) > 32 {
+		s.m = make(map[string]struct{}, 2*len(s.list))
+		for _, k := range s.list {
+			s.m[k] = struct{}{}
+		}
+	}
+	return true
 }
 
 // objectMember is one member of a JSON object: its key and raw value.

@@ -3,6 +3,8 @@ package product
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -82,4 +84,37 @@ func FuzzScanObject(f *testing.F) {
 		}
 		t.Fatalf("scanObject split invalid JSON %q into valid members", data)
 	})
+}
+
+// TestKeySet: duplicates are found before and after the set turns into a
+// map.
+func TestKeySet(t *testing.T) {
+	for _, n := range []int{1, 32, 33, 1000} {
+		var s keySet
+		for i := range n {
+			if !s.add(string(rune('a'+i%26)) + string(rune('0'+i/26%10)) + string(rune(' '+i/260))) {
+				t.Fatalf("n=%d: key %d reported as repeated", n, i)
+			}
+		}
+		if s.add(string(rune('a'+(n-1)%26))+string(rune('0'+(n-1)/26%10))+string(rune(' '+(n-1)/260))) || s.add("a0 ") {
+			t.Errorf("n=%d: a repeated key was reported new", n)
+		}
+	}
+}
+
+// TestEachMemberManyMembers: an object of 200,000 members is read in linear
+// time, and a repeated key at its end is found.
+func TestEachMemberManyMembers(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i := range 200000 {
+		fmt.Fprintf(&b, `"k%d":0,`, i)
+	}
+	b.WriteString(`"k7":1}`)
+	n := 0
+	err := EachMember(b.Bytes(), func(string, []byte) error { n++; return nil })
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "k7" || !errors.Is(err, ErrDuplicate) || n != 200000 {
+		t.Fatalf("after %d members: %v, want a repeated k7", n, err)
+	}
 }
