@@ -3,6 +3,7 @@ package license
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"testing"
 )
@@ -92,6 +93,36 @@ func FuzzCheck(f *testing.F) {
 		b2, e2 := json.Marshal(d2)
 		if e1 != nil || e2 != nil || !bytes.Equal(b1, b2) {
 			t.Fatalf("responses differ or do not marshal: %v %v", e1, e2)
+		}
+	})
+}
+
+// FuzzCheckGenerated fuzzes Check over generated requests: the fuzzer's
+// input seeds the property tests' generator of valid requests, so every
+// run decides a realistic request (lines, lineage, parties, end uses,
+// options) rather than mostly malformed bytes. Every generated request is
+// valid: Check must accept it, answer consistently (a "no" on subject to
+// the EAR lists no missing fact; a license is never required for an item
+// that is not subject) and give byte-identical JSON twice.
+func FuzzCheckGenerated(f *testing.F) {
+	for _, s := range []uint64{0, 1, 2, 42, 1 << 40, 0xdeadbeef} {
+		f.Add(s, s>>3)
+	}
+	f.Fuzz(func(t *testing.T, seed, stream uint64) {
+		w := genRequest(rand.New(rand.NewPCG(seed, stream)))
+		d, b1 := propCheckJSON(t, w)
+		_, b2 := propCheckJSON(t, w)
+		if !bytes.Equal(b1, b2) {
+			t.Fatalf("two checks of one request differ\n%s", w.json())
+		}
+		if d.SubjectToEAR() == No && len(d.Missing()) > 0 {
+			t.Fatalf("not subject, yet missing facts %v\n%s", d.Missing(), w.json())
+		}
+		if d.SubjectToEAR() == No && d.LicenseRequired() != No {
+			t.Fatalf("not subject, yet license %v\n%s", d.LicenseRequired(), w.json())
+		}
+		if d.SubjectToEAR() != Indeterminate && d.LicenseRequired() != Indeterminate && len(d.Missing()) > 0 {
+			t.Fatalf("no open answer, yet missing facts %v\n%s", d.Missing(), w.json())
 		}
 	})
 }
