@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/earcheck/ear/product"
+	"github.com/shopspring/decimal"
 )
 
 // reviewRequest is a small valid request: a Japanese-made 3A991 item with
@@ -226,6 +227,14 @@ func TestDeterminationJSONDeMinimisAsResult(t *testing.T) {
 		}
 		if !bytes.Equal(resp.DM, want) {
 			t.Errorf("de_minimis differs:\n got %s\nwant %s", resp.DM, want)
+		}
+	}
+}
+
+func TestPercentText(t *testing.T) {
+	for give, want := range map[string]string{"50": "50", "62.50": "62.5", "100.000": "100", "0.125": "0.125", "70": "70", "1E1": "10"} {
+		if got := percentText(decimal.RequireFromString(give)); got != want {
+			t.Errorf("percentText(%s) = %s, want %s", give, got, want)
 		}
 	}
 }

@@ -780,6 +780,16 @@ func (ev *fdpEval) footnote(r *Rule, n int) (fdpFind, []string, error) {
 	return fdpAny(party, inc), warnings, nil
 }
 
+// percentText writes a share without trailing zeros ("62.5"), by
+// StringFixed: the text does not follow decimal's package settings.
+func percentText(d decimal.Decimal) string {
+	s := d.StringFixed(max(0, -d.Exponent()))
+	if strings.Contains(s, ".") {
+		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
 // fdpOwnedByListed reports whether p is owned 50 percent or more in the
 // aggregate by owners with Entity List footnotes, one of which has n.
 func fdpOwnedByListed(p Party, n int) (bool, string) {
@@ -795,7 +805,7 @@ func fdpOwnedByListed(p Party, n int) (bool, string) {
 		}
 	}
 	if hasN && total.GreaterThanOrEqual(decimal.NewFromInt(50)) {
-		return true, fmt.Sprintf("is %s%% owned by listed entities, one with footnote %d", total.String(), n)
+		return true, fmt.Sprintf("is %s%% owned by listed entities, one with footnote %d", percentText(total), n)
 	}
 	return false, ""
 }
