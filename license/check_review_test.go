@@ -238,3 +238,33 @@ func TestPercentText(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckItemFor: what technology is "for" decides the rows limited by
+// it; without it the answer is open and names item.for.
+func TestCheckItemFor(t *testing.T) {
+	tech := strings.NewReplacer(`"eccn":"3A991","kind":"commodity","produced_in":"JP"`, `"eccn":"3E001","kind":"technology","produced_in":"US"FOR`,
+		`"components":[{"id":"c1","eccn":"3A001.a.7","origin":"us","value":{"amount":"25","currency":"USD"},"relation":"incorporated"}]`, `"components":[]`,
+		`"exported_from":"JP"`, `"exported_from":"US"`).Replace(reviewRequest)
+	for _, tt := range []struct {
+		forECCN string
+		want    Answer
+	}{{"", Indeterminate}, {"3A090.a", Yes}, {"3A991.a", No}} {
+		body := strings.Replace(tech, "FOR", "", 1)
+		if tt.forECCN != "" {
+			body = strings.Replace(tech, "FOR", `,"for":"`+tt.forECCN+`"`, 1)
+		}
+		d := checkReview(t, NewChecker(), body)
+		if d.LicenseRequired() != tt.want {
+			t.Errorf("for %q: license %v, want %v; reasons %+v", tt.forECCN, d.LicenseRequired(), tt.want, d.LicenseReasons())
+		}
+		if tt.want == Indeterminate && !hasMissing(d, "item.for") {
+			t.Errorf("for not given: missing %+v, want item.for", d.Missing())
+		}
+	}
+	// "for" belongs to software and technology.
+	_, err := Check(decodeReview(t, strings.Replace(reviewRequest, `"kind":"commodity"`, `"kind":"commodity","for":"3A090.a"`, 1)))
+	var re *RequestError
+	if !errors.As(err, &re) || re.Field != "item.for" || !errors.Is(err, product.ErrInconsistent) {
+		t.Errorf("for on a commodity: %v, want an inconsistency at item.for", err)
+	}
+}

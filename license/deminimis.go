@@ -888,6 +888,10 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 	if a == Indeterminate && ch.required == Indeterminate {
 		for _, s := range ch.missing {
 			mf := chartMissing(s)
+			if mf.Field == "item.for" {
+				// A line states no "for": a finer classification decides.
+				mf.Field = "item.eccn"
+			}
 			if strings.HasPrefix(mf.Field, "item.") {
 				mf.Field = componentField(i) + mf.Field[len("item"):]
 			}

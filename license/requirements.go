@@ -83,7 +83,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 	} else {
 		res, err := countryChart(ChartQuery{
 			ECCN: e, Destination: in.destination, ExportedFrom: in.exportedFrom, AsOf: in.asOf,
-			FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS, AIDiffusion: in.aiDiffusion,
+			For: in.item.For, FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS, AIDiffusion: in.aiDiffusion,
 		}, true)
 		switch {
 		case err != nil:
@@ -235,8 +235,10 @@ func chartMissing(m string) MissingFact {
 		return MissingFact{Field: m, Why: "decides a Country Chart or Part 746 requirement"}
 	}
 	switch field {
-	case "eccn", "for":
+	case "eccn":
 		field = "item.eccn"
+	case "for":
+		field = "item.for"
 	}
 	return MissingFact{Field: field, Why: why}
 }

@@ -453,6 +453,12 @@ type Item struct {
 	Description string
 	// ECCN classifies the item; the zero ECCN means not given (not EAR99).
 	ECCN ECCN
+	// For is, for software or technology, the ECCN of the item it is
+	// "for" ("3A090.a" for 3E001 technology), which License Requirements
+	// rows limited by what software or technology is for turn on; the
+	// zero ECCN when not given. An extension of the wire format ("for"),
+	// as lineage entries state it.
+	For ECCN
 	// Kind is commodity, software or technology. It may be left out when
 	// the ECCN implies it (product groups A-E); when both are given they
 	// must agree.
@@ -493,7 +499,7 @@ func (it Item) EffectiveKind() Kind {
 // numerically and components in order (a nil and an empty Components are
 // equal).
 func (it Item) Equal(o Item) bool {
-	return it.ID == o.ID && it.Description == o.Description && it.ECCN == o.ECCN &&
+	return it.ID == o.ID && it.Description == o.Description && it.ECCN == o.ECCN && it.For == o.For &&
 		it.Kind == o.Kind && it.ProducedIn == o.ProducedIn && it.Value.Equal(o.Value) &&
 		slices.EqualFunc(it.Components, o.Components, Line.Equal) &&
 		it.DirectProductOf.Equal(o.DirectProductOf) && it.Plant.Equal(o.Plant) &&
@@ -510,6 +516,8 @@ func (it Item) Equal(o Item) bool {
 // The rules:
 //   - item.kind is required unless the ECCN implies it, and must agree
 //     with the ECCN's product group (a 3E001 item is technology).
+//   - item.for, when given, is for software or technology and is not
+//     EAR99.
 //   - item.produced_in and item.value are required; the value must be
 //     greater than zero.
 //   - every line needs a unique id, an origin ("us", "foreign" or
@@ -547,6 +555,14 @@ func (it Item) Validate() error {
 	case it.Kind.IsValid() && eccnKind.IsValid() && it.Kind != eccnKind:
 		add(fieldErr("item.kind", ErrInconsistent, "%s, but ECCN %s is %s (product group %c)", it.Kind, it.ECCN, eccnKind, it.ECCN.ProductGroup()))
 		kind = 0
+	}
+	if it.For.IsValid() {
+		switch {
+		case it.For.IsEAR99():
+			add(fieldErr("item.for", ErrInvalid, "EAR99 is on no CCL entry: software or technology is for an item of a CCL entry"))
+		case kind == Commodity:
+			add(fieldErr("item.for", ErrInconsistent, "\"for\" is for software or technology; the item is a commodity"))
+		}
 	}
 	if !it.ProducedIn.IsValid() {
 		add(fieldErr("item.produced_in", ErrMissing, "required: the country where the item was made"))
@@ -781,6 +797,7 @@ type itemJSON struct {
 	ID              string             `json:"id,omitempty"`
 	Description     string             `json:"description,omitempty"`
 	ECCN            ECCN               `json:"eccn,omitzero"`
+	For             ECCN               `json:"for,omitzero"`
 	Kind            Kind               `json:"kind,omitzero"`
 	ProducedIn      string             `json:"produced_in,omitempty"`
 	Value           *Money             `json:"value,omitempty"`
@@ -882,7 +899,7 @@ func decodePlant(raw []byte, l *Lineage) error {
 // empty one is written as []). An invalid enum value is an error.
 func (it Item) MarshalJSON() ([]byte, error) {
 	v := itemJSON{
-		ID: it.ID, Description: it.Description, ECCN: it.ECCN, Kind: it.Kind,
+		ID: it.ID, Description: it.Description, ECCN: it.ECCN, For: it.For, Kind: it.Kind,
 		ProducedIn: it.ProducedIn.String(), Value: optMoney(it.Value),
 		Components: it.Components, DirectProductOf: it.DirectProductOf,
 		Plant: optPlant(it.Plant), HTS: it.HTS, FoodOrMedicine: it.FoodOrMedicine,
@@ -915,6 +932,8 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 			return decodeString(raw, &v.Description)
 		case "eccn":
 			return decodeText(raw, func(s string) (err error) { v.ECCN, err = ParseECCN(s); return })
+		case "for":
+			return decodeText(raw, func(s string) (err error) { v.For, err = ParseECCN(s); return })
 		case "kind":
 			return decodeText(raw, func(s string) (err error) { v.Kind, err = ParseKind(s); return })
 		case "produced_in":
