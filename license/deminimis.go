@@ -174,6 +174,13 @@ type Step struct {
 // deMinimisCategory is one 734.4(a) category as data: citation, effective
 // date, and the test. The test returns yes, no or indeterminate, a sentence,
 // and the missing facts.
+//
+// effective is the first date the category is applied from. 2024-01-01 is
+// not a rule's date: it is the history floor of the country-group tables
+// (jurisdiction.GroupHistoryFloor), before which no evaluation runs, and
+// marks a category in force since before that floor (its own date is
+// earlier and not recorded). The categories of the SME rule of 2024-12-02
+// (89 FR 96790) carry that date.
 type deMinimisCategory struct {
 	citation  string
 	title     string
