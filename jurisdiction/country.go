@@ -110,7 +110,9 @@ func (c Country) record() *countryRecord {
 }
 
 // Predefined destinations. Each is the value ParseCountry returns for its
-// code.
+// code. They are variables only because Go has no constant structs (as
+// golang.org/x/text/language's tags are): the SDK reads them as constants,
+// and assigning to one is a programming error it does not guard against.
 var (
 	Afghanistan        = Country{code: [2]byte{'A', 'F'}}
 	Australia          = Country{code: [2]byte{'A', 'U'}}

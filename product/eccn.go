@@ -19,6 +19,8 @@ type ECCN struct {
 
 // EAR99 is the designation of an item subject to the EAR that is not
 // described by any entry of the Commerce Control List (15 CFR 734.3(c)).
+// It is a variable only because Go has no constant structs: the SDK reads
+// it as a constant, and assigning to it is a programming error.
 var EAR99 = ECCN{s: "EAR99"}
 
 // maxSegments bounds the paragraph path; the deepest path in the CCL has
