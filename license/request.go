@@ -19,8 +19,9 @@ import (
 // A Request is plain data; Check validates it. Decode it from JSON with
 // DecodeRequest (or json.Unmarshal, which is just as strict).
 type Request struct {
-	// AsOf is the date of evaluation; the zero Date means the date of the
-	// newest embedded data (Check records which date it used).
+	// AsOf is the date of evaluation. Required: Check returns a
+	// *RequestError at "as_of" for the zero Date (the rules in force, the
+	// country groups and the Entity List's affiliates rule all turn on it).
 	AsOf jurisdiction.Date
 	// Item is the foreign-made (or US-origin) item. Required.
 	Item product.Item

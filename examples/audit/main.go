@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
@@ -44,7 +45,7 @@ func main() {
 	flag.StringVar(&o.from, "from", "", "country the item is exported from")
 	flag.StringVar(&o.dest, "dest", "", "destination country (required)")
 	flag.StringVar(&o.region, "region", "", "crimea, dnr or lnr (with -dest UA)")
-	flag.StringVar(&o.asOf, "as-of", "", "evaluation date YYYY-MM-DD (default: the newest data)")
+	flag.StringVar(&o.asOf, "as-of", "", "evaluation date YYYY-MM-DD (default: today, UTC)")
 	flag.Parse()
 	f, err := os.Open(o.bom)
 	if err != nil {
@@ -131,10 +132,11 @@ func run(w io.Writer, bom io.Reader, o options) error {
 	if req.Destination, err = jurisdiction.ParseDestination(o.dest, o.region); err != nil {
 		return err
 	}
-	if o.asOf != "" {
-		if req.AsOf, err = jurisdiction.ParseDate(o.asOf); err != nil {
-			return err
-		}
+	if o.asOf == "" {
+		// The library never defaults the date; the command takes today's.
+		req.AsOf = jurisdiction.DateOf(time.Now().UTC())
+	} else if req.AsOf, err = jurisdiction.ParseDate(o.asOf); err != nil {
+		return err
 	}
 	d, err := license.Check(req)
 	if err != nil {
