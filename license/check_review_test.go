@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -83,16 +82,7 @@ func TestCheckAIDiffusionReadingReachesLicense(t *testing.T) {
 // End-User List is a military end user (744.21) even when the request
 // declares no end use.
 func TestCheckMEUListParty(t *testing.T) {
-	f, err := os.Open("testdata/csl_small.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	file, err := ReadCSL(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checker := NewChecker(WithPartyResolver(NewCSLIndex(file.Rows)))
+	checker := NewChecker(WithPartyResolver(fixtureIndex(t)))
 	body := strings.NewReplacer(`"eccn":"3A991","kind":"commodity","produced_in":"JP"`, `"eccn":"3A991.a.1","kind":"commodity","produced_in":"US"`,
 		`"exported_from":"JP","destination":{"country":"CN"}`, `"exported_from":"US","destination":{"country":"RU"}`,
 		`"parties":[]`, `"parties":[{"name":"Example Aviation Plant","role":"end_user","country":"RU"}]`).Replace(reviewRequest)

@@ -2,7 +2,6 @@ package license
 
 import (
 	"context"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -13,16 +12,7 @@ import (
 // resolved designations reach the FDP rules and the Entity List
 // requirement.
 func TestCheckerResolvesParties(t *testing.T) {
-	f, err := os.Open("testdata/csl_small.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	file, err := ReadCSL(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checker := NewChecker(WithPartyResolver(NewCSLIndex(file.Rows)))
+	checker := NewChecker(WithPartyResolver(fixtureIndex(t)))
 	body := func(party, country string) string {
 		return `{"as_of": "2026-11-28",
 		"item": {"id": "T-1", "eccn": "EAR99", "kind": "commodity", "produced_in": "TW",

@@ -15,15 +15,7 @@ import (
 // requestLines returns the worked cases' requests as JSON lines.
 func requestLines(t testing.TB) [][]byte {
 	var lines [][]byte
-	for _, f := range []string{"../../license/testdata/deminimis.json", "../../license/testdata/fdp.json"} {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cs cases
-		if err := json.Unmarshal(data, &cs); err != nil {
-			t.Fatal(err)
-		}
+	for _, cs := range workedCases(t) {
 		for _, c := range cs.Cases {
 			var v any
 			if err := json.Unmarshal(c.Request, &v); err != nil {

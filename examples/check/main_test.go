@@ -29,12 +29,10 @@ type cases struct {
 	} `json:"cases"`
 }
 
-// TestWorkedCasesAsJSON runs every worked case of the license package's
-// testdata through the command, as JSON on standard input, and checks the
-// outcome keys; the full comparison of every key is TestCheckVectors in the
-// license package.
-func TestWorkedCasesAsJSON(t *testing.T) {
-	bin := build(t)
+// workedCases reads the worked cases of the license package's testdata.
+func workedCases(t testing.TB) []cases {
+	t.Helper()
+	var all []cases
 	for _, f := range []string{"../../license/testdata/deminimis.json", "../../license/testdata/fdp.json"} {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -44,6 +42,18 @@ func TestWorkedCasesAsJSON(t *testing.T) {
 		if err := json.Unmarshal(data, &cs); err != nil {
 			t.Fatal(err)
 		}
+		all = append(all, cs)
+	}
+	return all
+}
+
+// TestWorkedCasesAsJSON runs every worked case of the license package's
+// testdata through the command, as JSON on standard input, and checks the
+// outcome keys; the full comparison of every key is TestCheckVectors in the
+// license package.
+func TestWorkedCasesAsJSON(t *testing.T) {
+	bin := build(t)
+	for _, cs := range workedCases(t) {
 		for _, c := range cs.Cases {
 			cmd := exec.Command(bin)
 			cmd.Stdin = bytes.NewReader(c.Request)
