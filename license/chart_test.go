@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
 )
@@ -254,7 +255,7 @@ func TestAnswerLogic(t *testing.T) {
 			t.Fatalf("text round trip %v", a)
 		}
 	}
-	if _, err := ParseAnswer("maybe"); err == nil {
+	if _, err := ear.ParseAnswer("maybe"); err == nil {
 		t.Fatal("ParseAnswer accepted maybe")
 	}
 }

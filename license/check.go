@@ -171,7 +171,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	d.missing = append(d.missing, dm.Missing...)
 
 	// 734.9: the foreign direct product rules.
-	fdp, err := c.rules.Evaluate(FDPQuery{
+	fdpResults, err := evaluateFDP(c.rules, FDPQuery{
 		Item: it, Destination: req.Destination, ExportedFrom: req.ExportedFrom,
 		Parties: req.Parties, EndUses: req.EndUses, Incorporations: req.Incorporations,
 		AsOf: asOf, Options: FDPOptions{AIDiffusion: opts.AIDiffusion},
@@ -179,8 +179,8 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	if err != nil {
 		return Determination{}, asRequestError(err)
 	}
-	d.fdp = fdp
-	for _, r := range fdp {
+	d.fdp = fdpResults
+	for _, r := range fdpResults {
 		d.trace = append(d.trace, Step{Citation: r.Citation, Outcome: r.Outcome.String(), Detail: r.Why})
 		switch r.Outcome {
 		case FDPApplies:
@@ -202,7 +202,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	} else {
 		a, reasons, missing := licenseRequirements(licenseInput{
 			item: it, destination: req.Destination, exportedFrom: req.ExportedFrom,
-			parties: req.Parties, endUses: req.EndUses, fdp: fdp, asOf: asOf,
+			parties: req.Parties, endUses: req.EndUses, fdp: fdpResults, asOf: asOf,
 			aiDiffusion: opts.AIDiffusion, designations: d.parties,
 		})
 		d.license = subject.And(a)
@@ -262,12 +262,12 @@ func validateRequest(req Request) error {
 	if req.Options.UnknownOrigin > UnknownOriginControlled {
 		return &RequestError{Field: "options.unknown_origin", Err: fmt.Errorf("invalid policy %d", uint8(req.Options.UnknownOrigin))}
 	}
-	for i, p := range req.Parties.items {
+	for i, p := range req.Parties.list.items {
 		if err := p.Validate(); err != nil {
 			return underField(fmt.Sprintf("parties[%d]", i), err)
 		}
 	}
-	for i, inc := range req.Incorporations.items {
+	for i, inc := range req.Incorporations.list.items {
 		if err := inc.Validate(); err != nil {
 			return underField(fmt.Sprintf("incorporations[%d]", i), err)
 		}

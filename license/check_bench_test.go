@@ -75,13 +75,4 @@ func BenchmarkCheckJSON(b *testing.B) {
 // this once per process). The country tables and the CCL are Go literals
 // with no load cost (see BENCHMARKS.md for the package init figures).
 func BenchmarkTableLoad(b *testing.B) {
-	b.Run("fdp-rules", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			s, err := NewRuleSet(fdpRuleData()...)
-			if err != nil || s.Len() != 13 {
-				b.Fatal(err)
-			}
-		}
-	})
 }

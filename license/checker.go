@@ -3,6 +3,8 @@ package license
 import (
 	"context"
 	"fmt"
+
+	"github.com/earcheck/ear/license/fdp"
 )
 
 // Checker decides requests with a fixed configuration: the FDP rule set and,
@@ -11,7 +13,7 @@ import (
 // download, or a screening service). A Checker is immutable and safe for
 // concurrent use; build it once with NewChecker.
 type Checker struct {
-	rules    RuleSet
+	rules    fdp.Set
 	resolver PartyResolver
 }
 
@@ -19,7 +21,7 @@ type Checker struct {
 type CheckerOption func(*Checker)
 
 // WithFDPRules sets the FDP rule set (default DefaultFDPRules).
-func WithFDPRules(rs RuleSet) CheckerOption { return func(c *Checker) { c.rules = rs } }
+func WithFDPRules(rs fdp.Set) CheckerOption { return func(c *Checker) { c.rules = rs } }
 
 // WithPartyResolver resolves the designations of every party that declares
 // no Entity List footnote through r (for example a *CSLIndex); the
@@ -29,7 +31,7 @@ func WithPartyResolver(r PartyResolver) CheckerOption { return func(c *Checker) 
 
 // NewChecker returns a Checker with the options applied.
 func NewChecker(opts ...CheckerOption) *Checker {
-	c := &Checker{rules: DefaultFDPRules()}
+	c := &Checker{rules: fdp.Default()}
 	for _, o := range opts {
 		o(c)
 	}
@@ -52,9 +54,9 @@ func (c *Checker) resolveParties(ctx context.Context, ps Parties) (Parties, []Pa
 	if !ps.Known() {
 		return ps, nil, nil
 	}
-	out := make([]Party, 0, len(ps.items))
+	out := make([]Party, 0, len(ps.list.items))
 	var rec []PartyDesignations
-	for i, p := range ps.items {
+	for i, p := range ps.list.items {
 		if len(p.EntityListFootnotes) > 0 || c.resolver == nil {
 			rec = append(rec, PartyDesignations{Party: partyLabel(p), Designations: DeclaredCSLDesignations(p.EntityListFootnotes...)})
 			out = append(out, p)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
@@ -453,7 +454,7 @@ var deMinimisCategories = []deMinimisCategory{
 			has, _ := c.anyUSLine(func(product.Line) Answer { return Yes })
 			use := Indeterminate
 			if c.q.EndUses.Known() {
-				use = answerOf(c.q.EndUses.Has(EndUseAdvancedNodeIC))
+				use = answerOf(c.q.EndUses.Has(fdp.EndUseAdvancedNodeIC))
 			}
 			a := item.And(has).And(use)
 			var m []MissingFact
@@ -579,7 +580,7 @@ var deMinimisCategories = []deMinimisCategory{
 			party := Indeterminate
 			if c.q.Parties.Known() {
 				party = No
-				for _, p := range c.q.Parties.items {
+				for _, p := range c.q.Parties.list.items {
 					if p.HasFootnote(5) {
 						party = Yes
 					}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
@@ -92,10 +93,10 @@ func TestDeMinimisCategories(t *testing.T) {
 		{"(a)(1) not a computer", dmItem("2B991", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", No, ""},
 		{"(a)(2) 5E002 technology", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", Yes, ""},
 		{"(a)(2) foreign 5E002", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "foreign", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", No, ""},
-		{"(a)(3) advanced node", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { q.EndUses = EndUsesOf(EndUseAdvancedNodeIC) }, "15 CFR 734.4(a)(3)", Yes, ""},
+		{"(a)(3) advanced node", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC}) }, "15 CFR 734.4(a)(3)", Yes, ""},
 		{"(a)(3) no such end use", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", nil, "15 CFR 734.4(a)(3)", No, ""},
 		{"(a)(3) end uses unknown", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { q.EndUses = EndUses{} }, "15 CFR 734.4(a)(3)", Indeterminate, ""},
-		{"(a)(3) before it took effect", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { q.EndUses = EndUsesOf(EndUseAdvancedNodeIC) }, "15 CFR 734.4(a)(3)", 0, "2024-06-01"},
+		{"(a)(3) before it took effect", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC}) }, "15 CFR 734.4(a)(3)", 0, "2024-06-01"},
 		{"(a)(4) 9E003.a.1", dmItem("9E003.a.1", "1000000", commingled(dmLine("c1", "9E003.a.1", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(4)", Yes, ""},
 		{"(a)(4) 9E003.c not listed", dmItem("9E003.c", "1000000", commingled(dmLine("c1", "9E003.c", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(4)", No, ""},
 		{"(a)(5) 0A919 with US camera to D:5", dmItem("0A919.a.1", "1000000", dmLine("c1", "6A003.b.4.b", "us", "10")), "CN", nil, "15 CFR 734.4(a)(5)", Yes, ""},

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
 )
@@ -169,21 +170,30 @@ type FDPResult struct {
 	Reading *AIDiffusionReading `json:"reading,omitempty"`
 	// Warnings say what the result rests on that the caller must confirm.
 	Warnings []string `json:"warnings,omitempty"`
+
+	// license is the requirement the rule pairs with (nil: the item's own
+	// chart rows), read by the license requirements of a determination.
+	license *fdp.License
 }
 
-// Evaluate evaluates every rule of s in force on q.AsOf, in CFR order. A
-// rule whose effective date is after q.AsOf is left out. It returns a
+// FDP evaluates the foreign direct product rules of 15 CFR 734.9
+// (fdp.Default) on q: every rule in force on q.AsOf, in CFR order; a rule
+// whose effective date is after q.AsOf is left out. It returns a
 // *QueryError for a query that cannot be evaluated (invalid item,
 // destination, date, party), and the errors of the country-group tables for
-// dates they do not cover (before 2024-01-01).
-func (s RuleSet) Evaluate(q FDPQuery) ([]FDPResult, error) {
+// dates they do not cover (before 2024-01-01). A Checker built with
+// WithFDPRules evaluates its own set instead.
+func FDP(q FDPQuery) ([]FDPResult, error) { return evaluateFDP(fdp.Default(), q) }
+
+// evaluateFDP evaluates the rules of s on q.
+func evaluateFDP(s fdp.Set, q FDPQuery) ([]FDPResult, error) {
 	if err := q.validate(); err != nil {
 		return nil, err
 	}
 	ev := fdpEval{q: q}
-	out := make([]FDPResult, 0, len(s.rules))
-	for i := range s.rules {
-		r := &s.rules[i]
+	out := make([]FDPResult, 0, s.Len())
+	for i := range s.Len() {
+		r := s.At(i)
 		if q.AsOf.Before(r.Effective) {
 			continue
 		}
@@ -209,17 +219,18 @@ func (q FDPQuery) validate() error {
 	if int(q.Options.AIDiffusion) >= len(aiDiffusionNames) || q.Options.Affiliates > AffiliatesSuspended {
 		return &QueryError{Field: "options", Err: product.ErrInvalid}
 	}
-	for i, p := range q.Parties.items {
+	for i, p := range q.Parties.list.items {
 		if err := p.Validate(); err != nil {
 			return &QueryError{Field: fmt.Sprintf("parties[%d]", i), Err: err}
 		}
 	}
-	for i, u := range q.EndUses.items {
+	for i, f := range q.EndUses.list.items {
+		u := f.Use
 		if !u.IsValid() {
 			return &QueryError{Field: fmt.Sprintf("end_uses[%d]", i), Err: product.ErrInvalid}
 		}
 	}
-	for i, inc := range q.Incorporations.items {
+	for i, inc := range q.Incorporations.list.items {
 		if err := inc.Validate(); err != nil {
 			return &QueryError{Field: fmt.Sprintf("incorporations[%d]", i), Err: err}
 		}
@@ -319,8 +330,8 @@ type fdpEval struct {
 	groups   jurisdiction.GroupSet
 }
 
-func (ev *fdpEval) rule(r *Rule) (FDPResult, error) {
-	res := FDPResult{Citation: r.Citation, Title: r.Title}
+func (ev *fdpEval) rule(r *fdp.Rule) (FDPResult, error) {
+	res := FDPResult{Citation: r.Citation.String(), Title: r.Title, license: r.License}
 	product, reach := r.Product, r.Reach
 	readingNote := ""
 	if r.Enforced != nil {
@@ -337,7 +348,7 @@ func (ev *fdpEval) rule(r *Rule) (FDPResult, error) {
 		case reading == AIDiffusionEnforced:
 			product, reach = r.Enforced.Product, r.Enforced.Reach
 			readingNote = "enforced reading: " + r.Enforced.Note
-		case ev.q.AsOf.Before(aiDiffusionEffective) && !r.Enforced.Absent:
+		case ev.q.AsOf.Before(fdp.AIDiffusionEffective()) && !r.Enforced.Absent:
 			product, reach = r.Enforced.Product, r.Enforced.Reach
 			readingNote = "text before the AI diffusion amendments of 2025-01-13"
 		}
@@ -380,7 +391,7 @@ func (ev *fdpEval) rule(r *Rule) (FDPResult, error) {
 
 // --- product scope ---
 
-func (ev *fdpEval) product(ps ProductScope) fdpFind {
+func (ev *fdpEval) product(ps fdp.ProductScope) fdpFind {
 	it := ev.q.Item
 	if it.ProducedIn == jurisdiction.UnitedStates {
 		return fdpNo("produced in the United States: not a foreign-produced item")
@@ -402,23 +413,23 @@ func (ev *fdpEval) product(ps ProductScope) fdpFind {
 	return fdpAll(item, fdpAny(routes...))
 }
 
-func (ev *fdpEval) itemTest(s ItemScope) fdpFind {
+func (ev *fdpEval) itemTest(s fdp.ItemScope) fdpFind {
 	e := ev.q.Item.ECCN
-	if s.Test == ItemAny {
+	if s.Test == fdp.ItemAny {
 		return fdpYes("any item")
 	}
 	if !e.IsValid() {
 		return fdpUnknown("item.eccn", "the item's classification is not given")
 	}
 	switch s.Test {
-	case ItemNSControlled:
+	case fdp.ItemNSControlled:
 		return fdpNSControlled(e)
-	case ItemOnCCL:
+	case fdp.ItemOnCCL:
 		if e.IsEAR99() {
 			return ev.supp7(s)
 		}
 		return fdpYes("item " + e.String() + " is on the CCL")
-	case ItemCategories:
+	case fdp.ItemCategories:
 		if e.IsEAR99() {
 			return ev.supp7(s)
 		}
@@ -426,10 +437,10 @@ func (ev *fdpEval) itemTest(s ItemScope) fdpFind {
 			return fdpYes(fmt.Sprintf("item %s is in Category %d", e, c))
 		}
 		return fdpNo(fmt.Sprintf("item %s is not in Categories %d-%d", e, s.MinCategory, s.MaxCategory))
-	case Item9x515, Item600Series:
+	case fdp.Item9x515, fdp.Item600Series:
 		in := e.Is9x515()
 		name := "a 9x515 item"
-		if s.Test == Item600Series {
+		if s.Test == fdp.Item600Series {
 			in = e.Is600Series() || e.Entry().String() == "0A919"
 			name = "a 600 series or 0A919 item"
 		}
@@ -440,10 +451,10 @@ func (ev *fdpEval) itemTest(s ItemScope) fdpFind {
 			return fdpUnknown("item.eccn", "item "+e.String()+" is a .y item; whether .y items are within the rule is not verified")
 		}
 		return fdpYes("item " + e.String() + " is " + name)
-	case ItemListed:
+	case fdp.ItemListed:
 		best := fdpNo("item " + e.String() + " is not in the rule's item list")
 		for _, p := range s.Patterns {
-			switch a := p.matchItem(e); {
+			switch a := p.MatchItem(e); {
 			case a == Yes && len(p.For) > 0:
 				best = fdpAny(best, fdpUnknown("item.eccn", "item "+e.String()+": whether it is "+p.String()+" is not stated"))
 			case a == Yes:
@@ -457,7 +468,7 @@ func (ev *fdpEval) itemTest(s ItemScope) fdpFind {
 	return fdpNo("invalid item test")
 }
 
-func (ev *fdpEval) supp7(s ItemScope) fdpFind {
+func (ev *fdpEval) supp7(s fdp.ItemScope) fdpFind {
 	if !s.Supp7 {
 		return fdpNo("item is EAR99")
 	}
@@ -490,7 +501,7 @@ func fdpNSControlled(e product.ECCN) fdpFind {
 	return fdpNo("item " + e.String() + " is not NS-controlled")
 }
 
-func (ev *fdpEval) lineage(path, whose string, l product.Lineage, in *InputScope) fdpFind {
+func (ev *fdpEval) lineage(path, whose string, l product.Lineage, in *fdp.InputScope) fdpFind {
 	if !l.Known() {
 		return fdpUnknown(path, "unknown what technology or software "+whose+" is a direct product of")
 	}
@@ -520,7 +531,7 @@ func (p entryPath) String() string {
 }
 
 // fdpEntryMatch tests one lineage entry against an input scope.
-func fdpEntryMatch(path entryPath, whose string, e product.DirectProduct, in *InputScope) fdpFind {
+func fdpEntryMatch(path entryPath, whose string, e product.DirectProduct, in *fdp.InputScope) fdpFind {
 	eccn := fdpInputECCN(path, e, in)
 	if eccn.a == No {
 		return eccn
@@ -535,7 +546,7 @@ func fdpEntryMatch(path entryPath, whose string, e product.DirectProduct, in *In
 	case product.OriginUS:
 		origin = fdpYes(whose + " is a direct product of " + e.String())
 	case product.OriginForeignSubjectToEAR:
-		if in.Origin == InputSubjectToEAR {
+		if in.Origin == fdp.InputSubjectToEAR {
 			origin = fdpYes(whose + " is a direct product of " + e.String())
 		} else {
 			origin = fdpNo(e.ECCN.String() + " is not U.S.-origin")
@@ -548,7 +559,7 @@ func fdpEntryMatch(path entryPath, whose string, e product.DirectProduct, in *In
 	return fdpAll(origin, eccn)
 }
 
-func fdpInputECCN(path entryPath, e product.DirectProduct, in *InputScope) fdpFind {
+func fdpInputECCN(path entryPath, e product.DirectProduct, in *fdp.InputScope) fdpFind {
 	k := e.ECCN.Kind()
 	if in.AnyDE || in.Series600 {
 		if k != product.Software && k != product.Technology {
@@ -571,7 +582,7 @@ func fdpInputECCN(path entryPath, e product.DirectProduct, in *InputScope) fdpFi
 	}
 	best := fdpFind{a: No}
 	for _, p := range in.Patterns {
-		m := p.matchItem(e.ECCN)
+		m := p.MatchItem(e.ECCN)
 		if m == No {
 			continue
 		}
@@ -581,7 +592,7 @@ func fdpInputECCN(path entryPath, e product.DirectProduct, in *InputScope) fdpFi
 		} else {
 			f = fdpUnknown(path.String()+".eccn", e.ECCN.String()+" is less specific than "+p.String())
 		}
-		switch fm := p.matchFor(e.For); fm {
+		switch fm := p.MatchFor(e.For); fm {
 		case No:
 			f = fdpNo(e.String() + " is not " + p.String())
 		case Indeterminate:
@@ -622,9 +633,12 @@ func fdpWrittenAssurance(path entryPath, e product.DirectProduct) fdpFind {
 }
 
 // fdpICECCNs are the ECCNs whose items are integrated circuits.
-var fdpICECCNs = fdpPatterns("3A090", "3A001.a", "3A001.z", "3A991.a")
+var fdpICECCNs = []fdp.Pattern{
+	fdp.MustParsePattern("3A090"), fdp.MustParsePattern("3A001.a"),
+	fdp.MustParsePattern("3A001.z"), fdp.MustParsePattern("3A991.a"),
+}
 
-func (ev *fdpEval) containsIC(plant *InputScope) fdpFind {
+func (ev *fdpEval) containsIC(plant *fdp.InputScope) fdpFind {
 	lines := ev.q.Item.Components
 	if len(lines) == 0 {
 		return fdpNo("the item contains no component (none listed)")
@@ -639,7 +653,7 @@ func (ev *fdpEval) containsIC(plant *InputScope) fdpFind {
 		case l.IntegratedCircuit.IsFalse(), k == product.Software, k == product.Technology:
 			fs = append(fs, fdpNo(l.ID+" is not an integrated circuit"))
 			continue
-		case slices.ContainsFunc(fdpICECCNs, func(p ECCNPattern) bool { return p.matchItem(l.ECCN) == Yes }):
+		case slices.ContainsFunc(fdpICECCNs, func(p fdp.Pattern) bool { return p.MatchItem(l.ECCN) == Yes }):
 			ic = fdpYes(l.ID + " (" + l.ECCN.String() + ") is an integrated circuit")
 		default:
 			ic = fdpUnknown(path+".integrated_circuit", "whether "+l.ID+" is an integrated circuit is not stated")
@@ -649,7 +663,7 @@ func (ev *fdpEval) containsIC(plant *InputScope) fdpFind {
 	return fdpAny(fs...)
 }
 
-func fdpPatternList(ps []ECCNPattern) string {
+func fdpPatternList(ps []fdp.Pattern) string {
 	ss := make([]string, len(ps))
 	for i, p := range ps {
 		ss[i] = p.String()
@@ -659,20 +673,20 @@ func fdpPatternList(ps []ECCNPattern) string {
 
 // --- reach ---
 
-func (ev *fdpEval) prong(r *Rule, p Prong) (fdpFind, []string, error) {
+func (ev *fdpEval) prong(r *fdp.Rule, p fdp.Prong) (fdpFind, []string, error) {
 	q := ev.q
 	switch p.Kind {
-	case ProngDestination:
+	case fdp.ProngDestination:
 		in, why, err := ev.inSet(q.Destination, p.Where)
 		if err != nil {
 			return fdpFind{}, nil, err
 		}
 		return fdpFind{a: answerOf(in), why: []string{why}}, nil, nil
-	case ProngIncorporation:
+	case fdp.ProngIncorporation:
 		if !q.Incorporations.Known() {
 			return fdpUnknown("incorporations", "unknown whether the item will be incorporated into items bound for "+p.Where.String()), nil, nil
 		}
-		for _, inc := range q.Incorporations.items {
+		for _, inc := range q.Incorporations.list.items {
 			if !inc.Destination.IsValid() {
 				continue
 			}
@@ -685,19 +699,19 @@ func (ev *fdpEval) prong(r *Rule, p Prong) (fdpFind, []string, error) {
 			}
 		}
 		return fdpNo("no known incorporation into items bound for " + p.Where.String()), nil, nil
-	case ProngFootnote:
+	case fdp.ProngFootnote:
 		return ev.footnote(r, p.Footnote)
-	case ProngGovernment:
+	case fdp.ProngGovernment:
 		if !q.Parties.Known() {
 			return fdpUnknown("parties", "parties unknown: whether the Government of "+p.Government.Name()+" is a party"), nil, nil
 		}
-		for _, pt := range q.Parties.items {
+		for _, pt := range q.Parties.list.items {
 			if pt.GovernmentOf == p.Government {
 				return fdpYes(fdpPartyName(pt) + " (" + pt.Role.String() + ") is the Government of " + p.Government.Name()), nil, nil
 			}
 		}
 		return fdpNo("no party declared to be the Government of " + p.Government.Name()), nil, nil
-	case ProngEndUse:
+	case fdp.ProngEndUse:
 		in, why, err := ev.inSet(q.Destination, p.Where)
 		if err != nil {
 			return fdpFind{}, nil, err
@@ -713,7 +727,7 @@ func (ev *fdpEval) prong(r *Rule, p Prong) (fdpFind, []string, error) {
 			use = fdpNo("no " + p.EndUse.String() + " end use known")
 		}
 		return fdpAll(use, where), nil, nil
-	case ProngDeveloperHQ:
+	case fdp.ProngDeveloperHQ:
 		if ev.q.Item.EffectiveKind() != product.Technology {
 			return fdpNo("the item is not technology developed for masks or IC wafers or dies"), nil, nil
 		}
@@ -732,11 +746,12 @@ func fdpPartyName(p Party) string {
 // footnote evaluates the Entity List footnote prong: a party with the
 // footnote (or, under the affiliates rule, owned 50 percent or more by
 // listed owners one of which has it), or an incorporation for such a party.
-func (ev *fdpEval) footnote(r *Rule, n int) (fdpFind, []string, error) {
+func (ev *fdpEval) footnote(r *fdp.Rule, n int) (fdpFind, []string, error) {
 	q := ev.q
 	var warnings []string
 	affiliates := false
 	if r.Affiliates {
+		affiliatesFirst, affiliatesResumes := fdp.Affiliates()
 		switch {
 		case affiliatesFirst.Contains(q.AsOf):
 			affiliates = true
@@ -752,7 +767,7 @@ func (ev *fdpEval) footnote(r *Rule, n int) (fdpFind, []string, error) {
 		party = fdpUnknown("parties", fmt.Sprintf("parties unknown: whether a footnote %d entity is a party", n))
 	} else {
 		party = fdpNo(fmt.Sprintf("no party declared with Entity List footnote %d (the footnotes are the caller's declarations)", n))
-		for _, pt := range q.Parties.items {
+		for _, pt := range q.Parties.list.items {
 			if pt.HasFootnote(n) {
 				party = fdpYes(fmt.Sprintf("%s (%s) has Entity List footnote %d", fdpPartyName(pt), pt.Role, n))
 				break
@@ -770,7 +785,7 @@ func (ev *fdpEval) footnote(r *Rule, n int) (fdpFind, []string, error) {
 		inc = fdpUnknown("incorporations", fmt.Sprintf("unknown whether the item will go into items of a footnote %d entity", n))
 	} else {
 		inc = fdpNo(fmt.Sprintf("no known incorporation into items of a footnote %d entity", n))
-		for _, in := range q.Incorporations.items {
+		for _, in := range q.Incorporations.list.items {
 			if slices.Contains(in.ByPartyWithFootnotes, n) {
 				inc = fdpYes(fmt.Sprintf("to be incorporated into items of a footnote %d entity", n))
 				break
@@ -824,82 +839,18 @@ func (ev *fdpEval) groupsFor(c jurisdiction.Country) (jurisdiction.GroupSet, err
 }
 
 // inSet reports whether d is in the set on the query's date.
-func (ev *fdpEval) inSet(d jurisdiction.Destination, w Destinations) (bool, string, error) {
-	if w.Anywhere {
-		return true, "any destination", nil
-	}
-	for _, p := range w.Places {
-		if p.From.IsValid() && ev.q.AsOf.Before(p.From) {
-			continue
-		}
-		if d.Country == p.Country && (p.Region == jurisdiction.RegionNone || d.Region == p.Region) {
-			return true, d.String() + " is " + p.String(), nil
-		}
-	}
-	if len(w.Groups) == 0 {
-		return false, d.String() + " is not in " + w.String(), nil
-	}
-	gs, err := ev.groupsFor(d.Country)
-	if err != nil {
-		var ce *jurisdiction.CountryError
-		if errors.As(err, &ce) {
-			return false, "", &QueryError{Field: "destination.country", Err: err}
-		}
-		return false, "", &QueryError{Field: "as_of", Err: err}
-	}
-	for _, g := range w.ExceptGroups {
-		if gs.Has(g) {
-			return false, fmt.Sprintf("%s is in %s, excepted", d, g), nil
+func (ev *fdpEval) inSet(d jurisdiction.Destination, w fdp.Places) (bool, string, error) {
+	var gs jurisdiction.GroupSet
+	if w.NamesGroups() {
+		var err error
+		if gs, err = ev.groupsFor(d.Country); err != nil {
+			var ce *jurisdiction.CountryError
+			if errors.As(err, &ce) {
+				return false, "", &QueryError{Field: "destination.country", Err: err}
+			}
+			return false, "", &QueryError{Field: "as_of", Err: err}
 		}
 	}
-	for _, g := range w.Groups {
-		if gs.Has(g) {
-			return true, fmt.Sprintf("%s is in Country Group %s", d, g), nil
-		}
-	}
-	return false, d.String() + " is not in " + w.String(), nil
-}
-
-// String describes the place: "RU", "UA/crimea (from 2023-05-19)".
-func (p Place) String() string {
-	d := jurisdiction.Destination{Country: p.Country, Region: p.Region}
-	return d.String()
-}
-
-// String describes the set: "any destination", "MO or D:5",
-// "D:1, D:4 or D:5, except A:5 and A:6".
-func (w Destinations) String() string {
-	if w.Anywhere {
-		return "any destination"
-	}
-	var parts []string
-	for _, p := range w.Places {
-		s := p.String()
-		if p.From.IsValid() {
-			s += " (from " + p.From.String() + ")"
-		}
-		parts = append(parts, s)
-	}
-	for _, g := range w.Groups {
-		parts = append(parts, g.String())
-	}
-	s := fdpJoinOr(parts)
-	if len(w.ExceptGroups) > 0 {
-		var xs []string
-		for _, g := range w.ExceptGroups {
-			xs = append(xs, g.String())
-		}
-		s += ", except " + strings.Join(xs, " and ")
-	}
-	return s
-}
-
-func fdpJoinOr(parts []string) string {
-	switch len(parts) {
-	case 0:
-		return "nowhere"
-	case 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
+	in, why := w.Contains(d, gs, ev.q.AsOf)
+	return in, why, nil
 }

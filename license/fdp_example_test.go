@@ -11,7 +11,7 @@ import (
 // A Taiwanese GPU (3A090.a) made in a fab whose tools are direct products
 // of U.S. 3E001 technology, sold to Malaysia: the advanced computing FDP
 // rule reaches it as codified, not as enforced since 2025-05-13.
-func ExampleRuleSet_Evaluate() {
+func ExampleFDP() {
 	q := license.FDPQuery{
 		Item: product.Item{
 			ID: "GPU-1", ECCN: product.MustParseECCN("3A090.a"), Kind: product.Commodity,
@@ -30,7 +30,7 @@ func ExampleRuleSet_Evaluate() {
 	}
 	for _, reading := range []license.AIDiffusionReading{license.AIDiffusionCodified, license.AIDiffusionEnforced} {
 		q.Options.AIDiffusion = reading
-		results, err := license.DefaultFDPRules().Evaluate(q)
+		results, err := license.FDP(q)
 		if err != nil {
 			fmt.Println(err)
 			return

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
 )
@@ -75,13 +76,21 @@ func tParty(fn ...int) tMod {
 		q.Parties = PartiesOf(Party{Name: "p", Role: RoleEndUser, EntityListFootnotes: fn})
 	}
 }
-func tParties(ps ...Party) tMod  { return func(q *FDPQuery) { q.Parties = PartiesOf(ps...) } }
-func tPartiesUnknown() tMod      { return func(q *FDPQuery) { q.Parties = Parties{} } }
-func tEndUses(us ...EndUse) tMod { return func(q *FDPQuery) { q.EndUses = EndUsesOf(us...) } }
-func tEndUsesUnknown() tMod      { return func(q *FDPQuery) { q.EndUses = EndUses{} } }
-func tIncUnknown() tMod          { return func(q *FDPQuery) { q.Incorporations = Incorporations{} } }
-func tHTS(s string) tMod         { return func(q *FDPQuery) { q.Item.HTS = product.MustParseHTS(s) } }
-func tEnforced() tMod            { return func(q *FDPQuery) { q.Options.AIDiffusion = AIDiffusionEnforced } }
+func tParties(ps ...Party) tMod { return func(q *FDPQuery) { q.Parties = PartiesOf(ps...) } }
+func tPartiesUnknown() tMod     { return func(q *FDPQuery) { q.Parties = Parties{} } }
+func tEndUses(us ...fdp.EndUse) tMod {
+	return func(q *FDPQuery) {
+		fs := make([]EndUseFact, len(us))
+		for i, u := range us {
+			fs[i] = EndUseFact{Use: u}
+		}
+		q.EndUses = EndUsesOf(fs...)
+	}
+}
+func tEndUsesUnknown() tMod { return func(q *FDPQuery) { q.EndUses = EndUses{} } }
+func tIncUnknown() tMod     { return func(q *FDPQuery) { q.Incorporations = Incorporations{} } }
+func tHTS(s string) tMod    { return func(q *FDPQuery) { q.Item.HTS = product.MustParseHTS(s) } }
+func tEnforced() tMod       { return func(q *FDPQuery) { q.Options.AIDiffusion = AIDiffusionEnforced } }
 func tIncorporation(c string, fn ...int) tMod {
 	return func(q *FDPQuery) {
 		var d jurisdiction.Country
@@ -187,7 +196,7 @@ func TestFDPRules(t *testing.T) {
 		{"e3/contains-ic", "(e)(3)", tQuery(tECCN("3B993"), tComponent(ic), tParty(5)), FDPApplies, ""},
 		{"e3/ic-plant-unknown", "(e)(3)", tQuery(tECCN("3B993"), tComponent(icNoPlant), tParty(5)), FDPIndeterminate, "item.components[0].plant"},
 		{"e3/no-fn5", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(1), tTo("CN")), FDPDoesNotApply, ""},
-		{"e3/facility-end-use", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUses(EndUseAdvancedNodeIC), tTo("CN")), FDPApplies, ""},
+		{"e3/facility-end-use", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUses(fdp.EndUseAdvancedNodeIC), tTo("CN")), FDPApplies, ""},
 		{"e3/end-uses-unknown", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUsesUnknown(), tTo("CN")), FDPIndeterminate, "end_uses"},
 		{"e3/before", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(5), tAsOf("2024-12-01")), tAbsent, ""},
 		// (f) Russia/Belarus/Crimea
@@ -221,13 +230,13 @@ func TestFDPRules(t *testing.T) {
 		{"h/enforced-tech-hq", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("MY"), tEnforced()), FDPIndeterminate, "item"},
 		{"h/before", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("CN"), tAsOf("2022-10-06")), tAbsent, ""},
 		// (i) supercomputer
-		{"i/in", "(i)", tQuery(tECCN("3A991.a.2"), tDirect("3D991 us"), tEndUses(EndUseSupercomputer), tTo("CN")), FDPApplies, ""},
-		{"i/macau", "(i)", tQuery(tDirect("3D991 us"), tEndUses(EndUseSupercomputer), tTo("MO")), FDPApplies, ""},
-		{"i/not-listed-tech", "(i)", tQuery(tDirect("9E991 us"), tEndUses(EndUseSupercomputer), tTo("CN")), FDPDoesNotApply, ""},
-		{"i/out-dest", "(i)", tQuery(tDirect("3D991 us"), tEndUses(EndUseSupercomputer), tTo("IN")), FDPDoesNotApply, ""},
+		{"i/in", "(i)", tQuery(tECCN("3A991.a.2"), tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN")), FDPApplies, ""},
+		{"i/macau", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("MO")), FDPApplies, ""},
+		{"i/not-listed-tech", "(i)", tQuery(tDirect("9E991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN")), FDPDoesNotApply, ""},
+		{"i/out-dest", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("IN")), FDPDoesNotApply, ""},
 		{"i/no-end-use", "(i)", tQuery(tDirect("3D991 us"), tTo("CN")), FDPDoesNotApply, ""},
 		{"i/end-uses-unknown", "(i)", tQuery(tDirect("3D991 us"), tEndUsesUnknown(), tTo("CN")), FDPIndeterminate, "end_uses"},
-		{"i/before", "(i)", tQuery(tDirect("3D991 us"), tEndUses(EndUseSupercomputer), tTo("CN"), tAsOf("2022-10-06")), tAbsent, ""},
+		{"i/before", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN"), tAsOf("2022-10-06")), tAbsent, ""},
 		// (j) Iran
 		{"j/in", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("IR")), FDPApplies, ""},
 		{"j/government", "(j)", tQuery(tECCN("7A994"), tDirect("7E994 us"), tTo("AE"),
@@ -257,7 +266,7 @@ func TestFDPRules(t *testing.T) {
 		{"l/plant-unknown", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlantUnknown(), tTo("FR")), FDPIndeterminate, "item.plant"},
 		{"l/before", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us"), tTo("FR"), tAsOf("2025-01-12")), tAbsent, ""},
 	}
-	rules := DefaultFDPRules()
+	rules := fdp.Default()
 	covered := map[string]map[string]bool{}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -266,10 +275,10 @@ func TestFDPRules(t *testing.T) {
 			if c.want == tAbsent {
 				// The rule alone: the other rules may need country-group
 				// tables that do not reach back to c.q.AsOf.
-				r, _ := rules.Rule(cite)
-				set, _ = NewRuleSet(r)
+				r, _ := rules.Rule(fdp.MustParseCitation(cite))
+				set, _ = fdp.NewSet(r)
 			}
-			res, err := set.Evaluate(c.q)
+			res, err := evaluateFDP(set, c.q)
 			if err != nil {
 				t.Fatalf("Evaluate: %v", err)
 			}
@@ -300,7 +309,7 @@ func TestFDPRules(t *testing.T) {
 		covered[c.rule][c.want.String()] = true
 	}
 	for _, r := range rules.Rules() {
-		p := strings.TrimPrefix(r.Citation, "15 CFR 734.9")
+		p := strings.TrimPrefix(r.Citation.String(), "15 CFR 734.9")
 		for _, o := range []FDPOutcome{FDPApplies, FDPDoesNotApply, FDPIndeterminate, tAbsent} {
 			if !covered[p][o.String()] {
 				t.Errorf("%s: no case with outcome %q", p, o)
@@ -310,7 +319,7 @@ func TestFDPRules(t *testing.T) {
 }
 
 func TestFDPResultsInCFROrder(t *testing.T) {
-	res, err := DefaultFDPRules().Evaluate(tQuery())
+	res, err := FDP(tQuery())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -358,7 +367,7 @@ func TestFDPAffiliates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := DefaultFDPRules().Evaluate(tt.q)
+			res, err := FDP(tt.q)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -372,7 +381,7 @@ func TestFDPAffiliates(t *testing.T) {
 		})
 	}
 	// The footnote-4 owner alone reaches (e)(2) only together with others: 20 % is not 50 %.
-	res, _ := DefaultFDPRules().Evaluate(tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-10-15")))
+	res, _ := FDP(tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-10-15")))
 	for _, r := range res {
 		if r.Citation == "15 CFR 734.9(e)(2)" && r.Outcome != FDPApplies {
 			t.Errorf("(e)(2): aggregate 50 %% with a footnote-4 owner: %s", r.Outcome)
@@ -391,13 +400,13 @@ func TestFDPQueryErrors(t *testing.T) {
 		{"bad item", tQuery(func(q *FDPQuery) { q.Item.Value = product.Money{} }), "item"},
 		{"bad party", tQuery(tParties(Party{Name: "x"})), "parties[0]"},
 		{"bad footnote", tQuery(tParty(7)), "parties[0]"},
-		{"bad end use", tQuery(tEndUses(EndUse(9))), "end_uses[0]"},
+		{"bad end use", tQuery(tEndUses(fdp.EndUse(9))), "end_uses[0]"},
 		{"bad incorporation", tQuery(tIncorporation("CN", 0)), "incorporations[0]"},
 		{"before group tables", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("CN"), tAsOf("2023-06-01")), "as_of"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := DefaultFDPRules().Evaluate(tt.q)
+			_, err := FDP(tt.q)
 			qe, ok := errors.AsType[*QueryError](err)
 			if !ok {
 				t.Fatalf("error %v, want a *QueryError", err)
@@ -406,62 +415,6 @@ func TestFDPQueryErrors(t *testing.T) {
 				t.Errorf("field %q, want %q (%v)", qe.Field, tt.field, err)
 			}
 		})
-	}
-}
-
-func TestNewRuleSetRefuses(t *testing.T) {
-	good := fdpRuleData()[0]
-	noCite := good
-	noCite.Citation = ""
-	badCite := good
-	badCite.Citation = "734.9(b)"
-	noDate := good
-	noDate.Effective = jurisdiction.Date{}
-	early := good
-	early.Compliance = jurisdiction.MustParseDate("2000-01-01")
-	noRoute := good
-	noRoute.Product.Direct, noRoute.Product.Plant = nil, nil
-	noReach := good
-	noReach.Reach = nil
-	for _, tt := range []struct {
-		name  string
-		rules []Rule
-		want  error
-	}{
-		{"no citation", []Rule{noCite}, ErrRuleCitation},
-		{"bad citation", []Rule{badCite}, ErrRuleCitation},
-		{"duplicate", []Rule{good, good}, ErrRuleCitation},
-		{"no effective date", []Rule{noDate}, ErrRuleEffective},
-		{"compliance before effective", []Rule{early}, ErrRuleEffective},
-		{"no route", []Rule{noRoute}, ErrRuleScope},
-		{"no reach", []Rule{noReach}, ErrRuleScope},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewRuleSet(tt.rules...)
-			if !errors.Is(err, tt.want) {
-				t.Fatalf("error %v, want %v", err, tt.want)
-			}
-			if _, ok := errors.AsType[*RuleError](err); !ok {
-				t.Errorf("error %T, want a *RuleError", err)
-			}
-		})
-	}
-	// Out of order in, CFR order out; copies are independent.
-	data := fdpRuleData()
-	slices.Reverse(data)
-	s, err := NewRuleSet(data...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs := s.Rules()
-	if rs[0].Citation != "15 CFR 734.9(b)" || rs[3].Citation != "15 CFR 734.9(e)(1)" || rs[12].Citation != "15 CFR 734.9(l)" {
-		t.Errorf("not in CFR order: %s %s %s", rs[0].Citation, rs[3].Citation, rs[12].Citation)
-	}
-	rs[0].Product.Item.Test = ItemAny
-	rs[3].Product.Direct.Patterns[0] = MustParseECCNPattern("9E999")
-	again := s.Rules()
-	if again[0].Product.Item.Test != ItemNSControlled || again[3].Product.Direct.Patterns[0].ECCN.String() != "3D001" {
-		t.Error("Rules returned shared state")
 	}
 }
 
@@ -516,7 +469,7 @@ func TestFactListsJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"parties":[],"end_uses":["supercomputer"],"incorporations":[{"destination":"RU","by_party_with_footnotes":[1]}]}`), &v); err != nil {
 		t.Fatal(err)
 	}
-	if !v.Parties.Known() || v.Parties.Len() != 0 || !v.EndUses.Has(EndUseSupercomputer) || v.Incorporations.Len() != 1 {
+	if !v.Parties.Known() || v.Parties.Len() != 0 || !v.EndUses.Has(fdp.EndUseSupercomputer) || v.Incorporations.Len() != 1 {
 		t.Errorf("decoded %+v", v)
 	}
 	out, _ := json.Marshal(v)
@@ -528,40 +481,5 @@ func TestFactListsJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"incorporations":[{"destination":"RU","who":1}]}`), &v); err == nil {
 		t.Error("unknown incorporation member accepted")
-	}
-}
-
-func TestECCNPattern(t *testing.T) {
-	for _, tt := range []struct {
-		pattern, item string
-		want          Answer
-	}{
-		{"3B001 except .a.4 .c", "3B001.a.1", Yes},
-		{"3B001 except .a.4 .c", "3B001.c.4", No},
-		{"3B001 except .a.4 .c", "3B001.a", Indeterminate},
-		{"3B001 except .a.4 .c", "3B001", Indeterminate},
-		{"3B001.c", "3B001", Indeterminate},
-		{"3B001.c", "3B002.c", No},
-		{"3A001.z", "3A001.z.1.a", Yes},
-	} {
-		p := MustParseECCNPattern(tt.pattern)
-		if got := p.matchItem(product.MustParseECCN(tt.item)); got != tt.want {
-			t.Errorf("%s matchItem(%s) = %s, want %s", tt.pattern, tt.item, got, tt.want)
-		}
-	}
-	p := MustParseECCNPattern("3E001 for 3B 3A090")
-	for f, want := range map[string]Answer{"3B001.a": Yes, "3A090.a": Yes, "3A001": No, "": Indeterminate} {
-		var e product.ECCN
-		if f != "" {
-			e = product.MustParseECCN(f)
-		}
-		if got := p.matchFor(e); got != want {
-			t.Errorf("matchFor(%q) = %s, want %s", f, got, want)
-		}
-	}
-	for _, bad := range []string{"", "EAR99", "3B001 except", "3B001 except a.4", "3B001 for", "3B001 for 3X", "3B001 except .a.4 except .c", "3B001 junk"} {
-		if _, err := ParseECCNPattern(bad); err == nil {
-			t.Errorf("ParseECCNPattern(%q) accepted", bad)
-		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 )
 
@@ -94,13 +95,13 @@ func TestFDPVectors(t *testing.T) {
 	if len(f.Cases) == 0 {
 		t.Fatal("no cases")
 	}
-	rules := DefaultFDPRules()
+	rules := fdp.Default()
 	for _, c := range f.Cases {
 		t.Run(c.ID, func(t *testing.T) {
 			q, err := queryFromRequest(c.Request)
 			var res []FDPResult
 			if err == nil {
-				res, err = rules.Evaluate(q)
+				res, err = evaluateFDP(rules, q)
 			}
 			if c.Error {
 				if err == nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
 )
@@ -51,54 +52,6 @@ func (r *Role) UnmarshalText(b []byte) error {
 		return err
 	}
 	*r = v
-	return nil
-}
-
-// EndUse is an end use the caller knows of, in the words of the wire
-// format's end_uses[]. The zero EndUse is invalid.
-type EndUse uint8
-
-// The end uses the FDP rules and the end-use controls ask about.
-const (
-	// EndUseSupercomputer: design, development, production, operation,
-	// installation, maintenance, repair, overhaul or refurbishing of a
-	// "supercomputer", or of a part, component or equipment for one
-	// (15 CFR 734.9(i), 744.23(a)(1)).
-	EndUseSupercomputer EndUse = iota + 1
-	// EndUseAdvancedNodeIC: development or production of "advanced-node
-	// integrated circuits" (15 CFR 744.23(a)(2)).
-	EndUseAdvancedNodeIC
-	// EndUseMilitaryEndUse: a "military end use" (15 CFR 744.21).
-	EndUseMilitaryEndUse
-	// EndUseMilitaryEndUser: a "military end user" (15 CFR 744.21).
-	EndUseMilitaryEndUser
-)
-
-var endUseNames = [...]string{"", "supercomputer", "advanced_node_ic", "military_end_use", "military_end_user"}
-
-// ParseEndUse parses "supercomputer", "advanced_node_ic",
-// "military_end_use" or "military_end_user"; anything else is a
-// *product.EnumError.
-func ParseEndUse(s string) (EndUse, error) { return fdpParseEnum[EndUse]("end use", s, endUseNames[:]) }
-
-// IsValid reports whether u is one of the four end uses.
-func (u EndUse) IsValid() bool { return u >= EndUseSupercomputer && u <= EndUseMilitaryEndUser }
-
-// String returns the wire text ("supercomputer"), or "" for an invalid
-// EndUse.
-func (u EndUse) String() string { return fdpEnumString(u, endUseNames[:]) }
-
-// MarshalText implements encoding.TextMarshaler; an invalid EndUse is an
-// error.
-func (u EndUse) MarshalText() ([]byte, error) { return fdpEnumText("EndUse", u, endUseNames[:]) }
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (u *EndUse) UnmarshalText(b []byte) error {
-	v, err := ParseEndUse(string(b))
-	if err != nil {
-		return err
-	}
-	*u = v
 	return nil
 }
 
@@ -499,10 +452,27 @@ func (l *factList[T]) unmarshal(data []byte) error {
 // Parties are the parties to the transaction: unknown (the zero value, the
 // wire format's absent "parties"), none (NoParties, "[]"), or a list.
 // Parties is immutable.
-type Parties struct{ factList[Party] }
+type Parties struct{ list factList[Party] }
 
 // NoParties returns the known, empty list.
 func NoParties() Parties { return Parties{knownList[Party](nil)} }
+
+// Known reports whether the parties were stated (possibly as none).
+func (l Parties) Known() bool { return l.list.known }
+
+// IsZero reports whether the list is unknown, for encoding/json's omitzero.
+func (l Parties) IsZero() bool { return !l.list.known }
+
+// Len returns the number of parties (0 when unknown or none).
+func (l Parties) Len() int { return len(l.list.items) }
+
+// All iterates over the parties and their indexes, in order. Each party
+// yielded is a deep copy: changing it does not change the list.
+func (l Parties) All() iter.Seq2[int, Party] { return l.list.All() }
+
+// MarshalJSON writes a known list as a JSON array and an unknown one as
+// null.
+func (l Parties) MarshalJSON() ([]byte, error) { return l.list.MarshalJSON() }
 
 // PartiesOf returns the known list of ps (NoParties when there are none).
 // It keeps deep copies: changing ps, or the slices inside its parties,
@@ -512,34 +482,122 @@ func PartiesOf(ps ...Party) Parties { return Parties{knownList(ps)} }
 // Entries returns a deep copy of the parties (no entries when unknown or
 // none). The caller owns the returned slice and everything in it: changing
 // it does not change l.
-func (l Parties) Entries() []Party { return cloneFacts(l.items) }
+func (l Parties) Entries() []Party { return cloneFacts(l.list.items) }
 
 // UnmarshalJSON decodes a JSON array (known) or null (leaves l unchanged).
-func (l *Parties) UnmarshalJSON(data []byte) error { return l.unmarshal(data) }
+func (l *Parties) UnmarshalJSON(data []byte) error { return l.list.unmarshal(data) }
+
+// EndUseFact is one end use the caller knows of: the use and, where the
+// rules turn on it (734.9(i), 744.23), the country where the supercomputer
+// or the fabrication facility is. On the wire it is a string ("supercomputer":
+// where it is, is unknown) or an object {"use": "supercomputer",
+// "located_in": "CN"}.
+type EndUseFact struct {
+	Use       fdp.EndUse           // the end use; required
+	LocatedIn jurisdiction.Country // where the end use is; the zero Country when not known
+}
+
+// clone returns f (an EndUseFact holds no memory to share).
+func (f EndUseFact) clone() EndUseFact { return f }
+
+// MarshalJSON writes the plain string when LocatedIn is not known and the
+// object otherwise.
+func (f EndUseFact) MarshalJSON() ([]byte, error) {
+	if !f.LocatedIn.IsValid() {
+		return json.Marshal(f.Use)
+	}
+	return json.Marshal(struct {
+		Use       fdp.EndUse           `json:"use"`
+		LocatedIn jurisdiction.Country `json:"located_in"`
+	}{f.Use, f.LocatedIn})
+}
+
+// UnmarshalJSON reads a string or an object with "use" (required) and
+// "located_in"; any other member is an error naming it.
+func (f *EndUseFact) UnmarshalJSON(data []byte) error {
+	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
+		var u fdp.EndUse
+		if err := json.Unmarshal(t, &u); err != nil {
+			return err
+		}
+		*f = EndUseFact{Use: u}
+		return nil
+	}
+	var v EndUseFact
+	err := fdpDecodeObject(data, func(key string, raw json.RawMessage) error {
+		switch key {
+		case "use":
+			return json.Unmarshal(raw, &v.Use)
+		case "located_in":
+			return json.Unmarshal(raw, &v.LocatedIn)
+		}
+		return errFDPUnknownField
+	})
+	if err != nil {
+		return err
+	}
+	if !v.Use.IsValid() {
+		return &product.FieldError{Field: "use", Err: product.ErrMissing}
+	}
+	*f = v
+	return nil
+}
 
 // EndUses are the end uses the caller knows of: unknown (the zero value),
 // none (NoEndUses) or a list. EndUses is immutable.
-type EndUses struct{ factList[EndUse] }
+type EndUses struct{ list factList[EndUseFact] }
 
 // NoEndUses returns the known, empty list.
-func NoEndUses() EndUses { return EndUses{knownList[EndUse](nil)} }
+func NoEndUses() EndUses { return EndUses{knownList[EndUseFact](nil)} }
 
-// EndUsesOf returns the known list of us. It keeps a copy: changing us
+// EndUsesOf returns the known list of fs. It keeps a copy: changing fs
 // afterwards does not change the list.
-func EndUsesOf(us ...EndUse) EndUses { return EndUses{knownList(us)} }
+func EndUsesOf(fs ...EndUseFact) EndUses { return EndUses{knownList(fs)} }
 
-// clone returns u (an EndUse holds no memory to share).
-func (u EndUse) clone() EndUse { return u }
+// Known reports whether the end uses were stated (possibly as none).
+func (l EndUses) Known() bool { return l.list.known }
+
+// IsZero reports whether the list is unknown, for encoding/json's omitzero.
+func (l EndUses) IsZero() bool { return !l.list.known }
+
+// Len returns the number of end uses (0 when unknown or none).
+func (l EndUses) Len() int { return len(l.list.items) }
+
+// All iterates over the end uses and their indexes, in order.
+func (l EndUses) All() iter.Seq2[int, EndUseFact] { return l.list.All() }
 
 // Has reports whether u is among the end uses.
-func (l EndUses) Has(u EndUse) bool { return slices.Contains(l.items, u) }
+func (l EndUses) Has(u fdp.EndUse) bool {
+	return slices.ContainsFunc(l.list.items, func(f EndUseFact) bool { return f.Use == u })
+}
+
+// MarshalJSON writes a known list as a JSON array and an unknown one as
+// null.
+func (l EndUses) MarshalJSON() ([]byte, error) { return l.list.MarshalJSON() }
 
 // UnmarshalJSON decodes a JSON array (known) or null (leaves l unchanged).
-func (l *EndUses) UnmarshalJSON(data []byte) error { return l.unmarshal(data) }
+func (l *EndUses) UnmarshalJSON(data []byte) error { return l.list.unmarshal(data) }
 
 // Incorporations are the known incorporations: unknown (the zero value),
 // none (NoIncorporations) or a list. Incorporations is immutable.
-type Incorporations struct{ factList[Incorporation] }
+type Incorporations struct{ list factList[Incorporation] }
+
+// Known reports whether the incorporations were stated (possibly as none).
+func (l Incorporations) Known() bool { return l.list.known }
+
+// IsZero reports whether the list is unknown, for encoding/json's omitzero.
+func (l Incorporations) IsZero() bool { return !l.list.known }
+
+// Len returns the number of incorporations (0 when unknown or none).
+func (l Incorporations) Len() int { return len(l.list.items) }
+
+// All iterates over the incorporations and their indexes, in order. Each
+// entry yielded is a deep copy.
+func (l Incorporations) All() iter.Seq2[int, Incorporation] { return l.list.All() }
+
+// MarshalJSON writes a known list as a JSON array and an unknown one as
+// null.
+func (l Incorporations) MarshalJSON() ([]byte, error) { return l.list.MarshalJSON() }
 
 // NoIncorporations returns the known, empty list.
 func NoIncorporations() Incorporations { return Incorporations{knownList[Incorporation](nil)} }
@@ -550,7 +608,7 @@ func NoIncorporations() Incorporations { return Incorporations{knownList[Incorpo
 func IncorporationsOf(is ...Incorporation) Incorporations { return Incorporations{knownList(is)} }
 
 // UnmarshalJSON decodes a JSON array (known) or null (leaves l unchanged).
-func (l *Incorporations) UnmarshalJSON(data []byte) error { return l.unmarshal(data) }
+func (l *Incorporations) UnmarshalJSON(data []byte) error { return l.list.unmarshal(data) }
 
 // --- JSON helpers (prefixed: the package is shared) ---
 

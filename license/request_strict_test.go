@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
@@ -271,10 +272,10 @@ func TestDecodedPartiesAreNotShared(t *testing.T) {
 // TestEndUsesAndIncorporationsCopy: EndUsesOf and IncorporationsOf keep
 // copies, and All yields copies.
 func TestEndUsesAndIncorporationsCopy(t *testing.T) {
-	us := []EndUse{EndUseSupercomputer}
+	us := []EndUseFact{{Use: fdp.EndUseSupercomputer}}
 	eu := EndUsesOf(us...)
-	us[0] = EndUseMilitaryEndUse
-	if !eu.Has(EndUseSupercomputer) || eu.Has(EndUseMilitaryEndUse) {
+	us[0] = EndUseFact{Use: fdp.EndUseMilitaryEndUse}
+	if !eu.Has(fdp.EndUseSupercomputer) || eu.Has(fdp.EndUseMilitaryEndUse) {
 		t.Fatal("changing EndUsesOf's input changed the list")
 	}
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 )
 
@@ -33,27 +34,6 @@ type licenseInput struct {
 	// List without a footnote, or onto the Denied Persons List, is read
 	// from here.
 	designations []PartyDesignations
-}
-
-// fdpLicense pairs each FDP rule with the license requirement that reaches
-// the items it makes subject to the EAR, where that requirement is not the
-// item's own ECCN under the Country Chart (for (b), (c), (d), (h), (k) and
-// (l) it is: 736.2(b)(3) and the chart rows of 742.4, 742.6). Source:
-// reference/fdp.md section 1.2, item (iv) of each rule.
-var fdpLicense = map[string]struct {
-	citation string
-	what     string
-}{
-	"15 CFR 734.9(e)(1)": {"15 CFR 744.11(a)(2)(i)", "a license is required for foreign-produced items subject to the EAR under 734.9(e)(1) when a footnote 1 entity is involved"},
-	"15 CFR 734.9(e)(2)": {"15 CFR 744.11(a)(2)(ii)", "a license is required for foreign-produced items subject to the EAR under 734.9(e)(2) when a footnote 4 entity is involved"},
-	// The subparagraph number of the footnote 5 requirement is not
-	// verified (reference/fdp.md: "FN5 sub-paragraph of (a)(2); exact
-	// number unverified"): cited at the paragraph.
-	"15 CFR 734.9(e)(3)": {"15 CFR 744.11(a)(2)", "a license is required for foreign-produced items subject to the EAR under 734.9(e)(3) when a footnote 5 entity is involved"},
-	"15 CFR 734.9(f)":    {"15 CFR 746.8(a)(2)", "a license is required for foreign-produced items subject to the EAR under 734.9(f) destined to Russia, Belarus or the Crimea region"},
-	"15 CFR 734.9(g)":    {"15 CFR 746.8(a)(3)", "a license is required for foreign-produced items subject to the EAR under 734.9(g) when a footnote 3 entity is involved"},
-	"15 CFR 734.9(i)":    {"15 CFR 744.23", "a license is required for foreign-produced items subject to the EAR under 734.9(i) for a supercomputer end use"},
-	"15 CFR 734.9(j)":    {"15 CFR 746.7", "a license is required for foreign-produced items subject to the EAR under 734.9(j) for Iran"},
 }
 
 // endUseCountries744_21 are the destinations of the military end-use and
@@ -112,7 +92,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 		missing = append(missing, MissingFact{Field: "parties", Why: "a party on the Entity List requires a license for every item subject to the EAR (744.11)"})
 	} else {
 		listed := false
-		for i, p := range in.parties.items {
+		for i, p := range in.parties.list.items {
 			var d CSLDesignations
 			if i < len(in.designations) {
 				d = in.designations[i].Designations
@@ -149,16 +129,16 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 
 	// The requirements the FDP rules pair with.
 	for _, r := range in.fdp {
-		pair, ok := fdpLicense[r.Citation]
-		if !ok || r.Outcome == FDPDoesNotApply {
+		pair := r.license
+		if pair == nil || r.Outcome == FDPDoesNotApply {
 			continue
 		}
 		a := Yes
 		if r.Outcome == FDPIndeterminate {
 			a = Indeterminate
 		}
-		why := pair.what
-		if r.Citation == "15 CFR 734.9(f)" {
+		why := pair.What
+		if pair.NotFromPartners {
 			// 746.8(a)(2) does not apply to items exported or reexported
 			// from a partner country of Supplement No. 3 to part 746.
 			switch {
@@ -171,7 +151,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 				why += "; but the item is exported from " + in.exportedFrom.String() + ", a partner country of " + jurisdiction.CitationPartnerCountries + ", so 746.8(a)(2) does not apply"
 			}
 		}
-		add(pair.citation, a, why+" ("+r.Citation+" "+r.Outcome.String()+")")
+		add(pair.Citation.String(), a, why+" ("+r.Citation+" "+r.Outcome.String()+")")
 	}
 
 	// End uses: 744.23 reaches Macau and D:5, 744.21 its seven countries;
@@ -205,13 +185,14 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 			add("15 CFR 744.23", Indeterminate, "the end uses are not given")
 		}
 	} else {
-		for _, u := range in.endUses.items {
+		for _, f := range in.endUses.list.items {
+			u := f.Use
 			switch u {
-			case EndUseSupercomputer, EndUseAdvancedNodeIC:
+			case fdp.EndUseSupercomputer, fdp.EndUseAdvancedNodeIC:
 				if macauD5 {
 					add("15 CFR 744.23", Yes, fmt.Sprintf("a %s end use in %s (Macau or Country Group D:5): a license is required (conservative reading: any item subject to the EAR)", u, in.destination))
 				}
-			case EndUseMilitaryEndUse, EndUseMilitaryEndUser:
+			case fdp.EndUseMilitaryEndUse, fdp.EndUseMilitaryEndUser:
 				militaryEndUse("a " + u.String())
 			}
 		}

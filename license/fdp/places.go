@@ -1,0 +1,129 @@
+package fdp
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+)
+
+// Places is a set of destinations as the rules name them: everywhere, or
+// named places and country groups less excepted groups. The same
+// vocabulary serves the FDP rules, the de minimis categories and the
+// end-use rules' country lists.
+type Places struct {
+	Anywhere     bool                 // every destination
+	Places       []Place              // named countries and regions
+	Groups       []jurisdiction.Group // country groups (Supplement No. 1 to part 740), as of the evaluation date
+	ExceptGroups []jurisdiction.Group // a destination also in one of these is out
+}
+
+// Place is a named destination, in the set from From on (the zero From:
+// always) until the day before Until (the zero Until: still in it).
+type Place struct {
+	Country jurisdiction.Country // the country; with a region, Ukraine
+	Region  jurisdiction.Region  // a covered region of Ukraine, or none for the whole country
+	From    jurisdiction.Date    // first day in the set; zero: always
+	Until   jurisdiction.Date    // first day no longer in the set; zero: still in it
+}
+
+// String describes the place: "RU", "UA/crimea".
+func (p Place) String() string {
+	d := jurisdiction.Destination{Country: p.Country, Region: p.Region}
+	return d.String()
+}
+
+// in reports whether the place is in the set on asOf.
+func (p Place) in(asOf jurisdiction.Date) bool {
+	if p.From.IsValid() && asOf.Before(p.From) {
+		return false
+	}
+	return !p.Until.IsValid() || asOf.Before(p.Until)
+}
+
+// NamesGroups reports whether deciding membership needs the destination's
+// country groups.
+func (w Places) NamesGroups() bool { return !w.Anywhere && len(w.Groups) > 0 }
+
+// Contains reports whether d is in the set on asOf, and says why in a
+// sentence. gs are the country groups of d's country on asOf; they are
+// read only when NamesGroups is true. A named place matches its country
+// and, when the place names a region, only that region.
+func (w Places) Contains(d jurisdiction.Destination, gs jurisdiction.GroupSet, asOf jurisdiction.Date) (bool, string) {
+	if w.Anywhere {
+		return true, "any destination"
+	}
+	for _, p := range w.Places {
+		if !p.in(asOf) {
+			continue
+		}
+		if d.Country == p.Country && (p.Region == jurisdiction.RegionNone || d.Region == p.Region) {
+			return true, d.String() + " is " + p.String()
+		}
+	}
+	if len(w.Groups) == 0 {
+		return false, d.String() + " is not in " + w.String()
+	}
+	for _, g := range w.ExceptGroups {
+		if gs.Has(g) {
+			return false, fmt.Sprintf("%s is in %s, excepted", d, g)
+		}
+	}
+	for _, g := range w.Groups {
+		if gs.Has(g) {
+			return true, fmt.Sprintf("%s is in Country Group %s", d, g)
+		}
+	}
+	return false, d.String() + " is not in " + w.String()
+}
+
+// String describes the set: "any destination", "MO or D:5",
+// "D:1, D:4 or D:5, except A:5 and A:6".
+func (w Places) String() string {
+	if w.Anywhere {
+		return "any destination"
+	}
+	var parts []string
+	for _, p := range w.Places {
+		s := p.String()
+		switch {
+		case p.From.IsValid() && p.Until.IsValid():
+			s += " (from " + p.From.String() + " until " + p.Until.String() + ")"
+		case p.From.IsValid():
+			s += " (from " + p.From.String() + ")"
+		case p.Until.IsValid():
+			s += " (until " + p.Until.String() + ")"
+		}
+		parts = append(parts, s)
+	}
+	for _, g := range w.Groups {
+		parts = append(parts, g.String())
+	}
+	s := joinOr(parts)
+	if len(w.ExceptGroups) > 0 {
+		var xs []string
+		for _, g := range w.ExceptGroups {
+			xs = append(xs, g.String())
+		}
+		s += ", except " + strings.Join(xs, " and ")
+	}
+	return s
+}
+
+func (w Places) clone() Places {
+	w.Places = slices.Clone(w.Places)
+	w.Groups = slices.Clone(w.Groups)
+	w.ExceptGroups = slices.Clone(w.ExceptGroups)
+	return w
+}
+
+func joinOr(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return "nowhere"
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
+}

@@ -1,0 +1,380 @@
+package fdp
+
+import (
+	"sync"
+
+	"github.com/earcheck/ear/jurisdiction"
+)
+
+// The thirteen foreign direct product rules of 15 CFR 734.9, one value per
+// paragraph, in CFR order. Each value carries everything about its
+// paragraph: citation, dates, scopes, the license requirement it pairs
+// with, and its provenance as data (Source: the text read and which dated
+// copy, what is only reported, the readings chosen). The table rendered by
+// Set.Markdown shows all of it.
+//
+// The text read is 15 CFR 734.9 as amended through 90 FR 5308 (2025-01-16),
+// the last version of the section before the affiliates rule; nothing later
+// of 734.9 was available. Where an earlier version matters, the rule says so.
+//
+// Conservative readings (an item is taken to be subject where the text is
+// unclear): .y items indeterminate for (c) and (d); an incorporation whose
+// item classification is unknown counts for (h) and (j); the (e)(3)
+// facility prong read as an advanced-node end use in Macau or D:5.
+
+// textJan2025 is the dated copy of 15 CFR 734.9 the rules were read in.
+const textJan2025 = "15 CFR 734.9 as amended through 90 FR 5308 (2025-01-16), eCFR text"
+
+func read(note string) Source    { return Source{Basis: TextRead, Ref: textJan2025, Note: note} }
+func fr(ref string) Source       { return Source{Basis: Reported, Ref: ref} }
+func reading(note string) Source { return Source{Basis: ReadingChosen, Note: note} }
+
+// ECCN lists shared by several rules, as printed in the text read.
+var (
+	// The footnote 1 list of (e)(1)(i)(A) and (B), with the ECCNs added by
+	// 89 FR 96790 (3D901, 3D992-3D994, 3E901, 3E992-3E994).
+	fn1Inputs = []string{
+		"3D001", "3D901", "3D991", "3D992", "3D993", "3D994",
+		"3E001", "3E002", "3E003", "3E901", "3E991", "3E992", "3E993", "3E994",
+		"4D001", "4D993", "4D994", "4E001", "4E992", "4E993",
+		"5D001", "5D991", "5E001", "5E991",
+	}
+	// The plant inputs of (e)(3)(i)(B) and (k)(1)(ii).
+	cat3BPlantInputs = []string{
+		"3D001", "3D901", "3D991", "3D992", "3D993", "3D994",
+		"3E001", "3E901", "3E991", "3E992", "3E993", "3E994",
+	}
+	// The semiconductor manufacturing equipment of (k)(1): "3B001.a.4, c,
+	// d, f.1, f.5, f.6, k to n, p.2, p.4, r, or 3B002.c".
+	smeItems = []string{
+		"3B001.a.4", "3B001.c", "3B001.d", "3B001.f.1", "3B001.f.5", "3B001.f.6",
+		"3B001.k", "3B001.l", "3B001.m", "3B001.n", "3B001.p.2", "3B001.p.4", "3B001.r",
+		"3B002.c",
+	}
+)
+
+var (
+	macau        = Place{Country: jurisdiction.Macau}
+	macauOrD5    = Places{Places: []Place{macau}, Groups: groups("D:5")}
+	anywhere     = Places{Anywhere: true}
+	preDiffusion = Places{Places: []Place{macau}, Groups: groups("D:1", "D:4", "D:5"), ExceptGroups: groups("A:5", "A:6")}
+	russiaEtc    = Places{Places: []Place{
+		{Country: jurisdiction.Russia, From: date("2022-02-24")},
+		{Country: jurisdiction.Belarus, From: date("2022-03-02")},
+		{Country: jurisdiction.Ukraine, Region: jurisdiction.RegionCrimea, From: date("2023-05-19")},
+	}}
+	iran = Places{Places: []Place{{Country: jurisdiction.Iran}}}
+)
+
+// ruleData returns the thirteen rules. It builds fresh values; the checked
+// set is Default.
+func ruleData() []Rule {
+	fn4Inputs := append(append([]string{}, fn1Inputs...), "5D002", "5E002")
+	hInputs := append(append([]string{}, fn1Inputs...), "4D090", "5D002", "5E002")
+	return []Rule{
+		{
+			Citation: MustParseCitation("15 CFR 734.9(b)"), Title: "National Security FDP rule",
+			Effective: date("2022-02-03"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: ItemNSControlled},
+				Direct: &InputScope{Origin: InputUSOrigin, AnyDE: true, MaxCategory: 9, WrittenAssurance: true},
+				Plant:  &InputScope{Origin: InputUSOrigin, AnyDE: true, MaxCategory: 9, WrittenAssurance: true},
+			},
+			Reach: []Prong{{Kind: ProngDestination, Where: Places{Groups: groups("D:1", "E:1", "E:2")}}},
+			Provenance: []Source{
+				read("(b)(1)(i)-(ii): U.S.-origin technology or software that requires a written assurance (para. (o)(3)(i) of Supp. No. 2 to part 748 or License Exception TSR); the item subject to NS controls; (b)(2): D:1, E:1 or E:2"),
+				fr("87 FR 6022 (2022-02-03): moved into 734.9(b) from General Prohibition Three, 736.2(b)(3)"),
+				reading("the plant route of (b)(1)(ii) names technology only; software is kept in it (broader than the text)"),
+				reading("written assurance not stated: NS-controlled technology or software is indeterminate, AT-only cannot need one"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(c)"), Title: "9x515 FDP rule",
+			Effective: date("2014-11-10"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: Item9x515},
+				Direct: &InputScope{Origin: InputUSOrigin, Patterns: patterns("9D515", "9E515")},
+				Plant:  &InputScope{Origin: InputUSOrigin, Patterns: patterns("9D515", "9E515")},
+			},
+			Reach: []Prong{{Kind: ProngDestination, Where: Places{Groups: groups("D:5", "E:1", "E:2")}}},
+			Provenance: []Source{
+				read("(c)(1): U.S.-origin 9D515 or 9E515 (direct), 9E515 technology (plant); a 9x515 item; (c)(2): D:5, E:1 or E:2"),
+				fr("79 FR 27418 (2014-05-13), effective 2014-11-10"),
+				fr("87 FR 6022 (2022-02-03): moved into 734.9(c)"),
+				reading("the plant route names 9E515 only; 9D515 is kept in it (broader than the text)"),
+				reading(".y items: indeterminate (whether they are 9x515 items for this rule is not settled)"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(d)"), Title: `"600 series" FDP rule`,
+			Effective: date("2013-10-15"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: Item600Series},
+				Direct: &InputScope{Origin: InputUSOrigin, Series600: true},
+				Plant:  &InputScope{Origin: InputUSOrigin, Series600: true},
+			},
+			Reach: []Prong{{Kind: ProngDestination, Where: Places{Groups: groups("D:1", "D:3", "D:4", "D:5", "E:1", "E:2")}}},
+			Provenance: []Source{
+				read("(d)(1): U.S.-origin \"600 series\" technology or software; a \"600 series\" item or 0A919 (Note 1); (d)(2): D:1, D:3, D:4, D:5, E:1 or E:2"),
+				fr("78 FR 22660 (2013-04-16), effective 2013-10-15"),
+				fr("87 FR 6022 (2022-02-03): moved into 734.9(d)"),
+				reading(".y items: indeterminate (whether they are within the rule is not settled)"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(e)(1)"), Title: "Entity List FDP rule: footnote 1",
+			Effective: date("2020-08-17"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: ItemAny},
+				Direct: &InputScope{Origin: InputSubjectToEAR, Patterns: patterns(fn1Inputs...)},
+				Plant:  &InputScope{Origin: InputUSOrigin, Patterns: patterns(fn1Inputs...)},
+			},
+			Reach:      []Prong{{Kind: ProngFootnote, Footnote: 1}},
+			Affiliates: true,
+			License: &License{
+				Citation: MustParseCitation("15 CFR 744.11(a)(2)(i)"),
+				What:     "a license is required for foreign-produced items subject to the EAR under 734.9(e)(1) when a footnote 1 entity is involved",
+			},
+			Provenance: []Source{
+				read("(e)(1)(i)(A)-(B): the 24 ECCNs as listed; direct route subject to the EAR, plant route U.S.-origin; (e)(1)(ii): a footnote 1 entity as party or as producer, purchaser or orderer; license requirement at 744.11(a)(2)(i)"),
+				fr("85 FR 51596 (2020-08-20), effective 2020-08-17, in 736.2(b)(3)(vi); first version 85 FR 29849 (2020-05-15)"),
+				fr("87 FR 6022 (2022-02-03): moved into 734.9(e)(1)"),
+				fr("89 FR 96790 (2024-12-05): 3D901, 3D992-3D994, 3E901, 3E992-3E994 added"),
+				fr("90 FR 47201 (2025-09-30): affiliates rule"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(e)(2)"), Title: "Entity List FDP rule: footnote 4",
+			Effective: date("2022-10-07"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: ItemAny},
+				Direct: &InputScope{Origin: InputSubjectToEAR, Patterns: patterns(fn4Inputs...)},
+				Plant:  &InputScope{Origin: InputUSOrigin, Patterns: patterns(fn4Inputs...)},
+			},
+			Reach:      []Prong{{Kind: ProngFootnote, Footnote: 4}},
+			Affiliates: true,
+			License: &License{
+				Citation: MustParseCitation("15 CFR 744.11(a)(2)(ii)"),
+				What:     "a license is required for foreign-produced items subject to the EAR under 734.9(e)(2) when a footnote 4 entity is involved",
+			},
+			Provenance: []Source{
+				read("(e)(2)(i)(A)-(B): the footnote 1 list plus 5D002 and 5E002; (e)(2)(ii): a footnote 4 entity; license requirement at 744.11(a)(2)(ii)"),
+				fr("87 FR 62186 (2022-10-13), effective 2022-10-07"),
+				fr("89 FR 96790 (2024-12-05): the footnote 1 additions"),
+				fr("90 FR 47201 (2025-09-30): affiliates rule"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(e)(3)"), Title: "Entity List FDP rule: footnote 5",
+			Effective: date("2024-12-02"), Compliance: date("2024-12-31"),
+			Product: ProductScope{
+				Item: ItemScope{Test: ItemListed, Patterns: patterns(
+					"3B001 except .a.4 .c .d .f.1 .f.5 .f.6 .g .h .k .l .m .n .p.2 .p.4 .r",
+					"3B002 except .c", "3B903", "3B991 except .b.2.a .b.2.b", "3B992", "3B993", "3B994")},
+				Direct: &InputScope{Origin: InputSubjectToEAR, Patterns: patterns(
+					"3D001 for 3B", "3D901 for 3B903", "3D991 for 3B991 3B992", "3D993", "3D994",
+					"3E001 for 3B", "3E901 for 3B903", "3E991 for 3B991 3B992", "3E993", "3E994")},
+				Plant:      &InputScope{Origin: InputUSOrigin, Patterns: patterns(cat3BPlantInputs...)},
+				ContainsIC: true,
+			},
+			Reach: []Prong{
+				{Kind: ProngFootnote, Footnote: 5},
+				{Kind: ProngEndUse, EndUse: EndUseAdvancedNodeIC, Where: macauOrD5},
+			},
+			Affiliates: true,
+			License: &License{
+				Citation: MustParseCitation("15 CFR 744.11(a)(2)(v)"),
+				What:     "a license is required for foreign-produced commodities subject to the EAR under 734.9(e)(3) when a footnote 5 entity, or an entity at an advanced-node facility in Macau or D:5, is involved",
+			},
+			Provenance: []Source{
+				read("(e)(3)(i): the 3B items as listed (f.6 from 90 FR 5308); (A) direct inputs with their \"for\" qualifiers; (B)(1)-(2) plant and contains routes; (e)(3)(ii): a footnote 5 entity, or an entity at a facility in Macau or D:5 producing logic or DRAM advanced-node ICs; license requirement at 744.11(a)(2)(v)"),
+				fr("89 FR 96790 (2024-12-05), effective 2024-12-02, compliance 2024-12-31"),
+				fr("90 FR 47201 (2025-09-30): affiliates rule"),
+				reading("the plant and contains routes' \"for\" qualifiers are not applied (broader than the text)"),
+				reading("the facility prong is read as the advanced_node_ic end use at a destination in Macau or D:5"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(f)"), Title: "Russia/Belarus/Temporarily occupied Crimea region of Ukraine FDP rule",
+			Effective: date("2022-02-24"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: ItemOnCCL, Supp7: true},
+				Direct: &InputScope{Origin: InputUSOrigin, AnyDE: true, MaxCategory: 9},
+				Plant:  &InputScope{Origin: InputUSOrigin, AnyDE: true, MaxCategory: 9},
+			},
+			Reach: []Prong{
+				{Kind: ProngDestination, Where: russiaEtc},
+				{Kind: ProngIncorporation, Where: russiaEtc},
+			},
+			License: &License{
+				Citation:        MustParseCitation("15 CFR 746.8(a)(2)"),
+				What:            "a license is required for foreign-produced items subject to the EAR under 734.9(f) destined to Russia, Belarus or the Crimea region",
+				NotFromPartners: true,
+			},
+			Provenance: []Source{
+				read("(f)(1): U.S.-origin technology or software in any product group D or E ECCN; the item in any ECCN on the CCL or in Supp. No. 6 or 7 to part 746; (f)(2): Russia, Belarus or the Crimea region, or incorporation into items produced in or destined to them; license requirements at 746.8"),
+				fr("87 FR 12226 (2022-03-03), effective 2022-02-24; Belarus 87 FR 13048 (2022-03-08), from 2022-03-02; Crimea from 2023-05-19"),
+				reading("the partner-country exclusion of 746.8(a)(2) is applied to the license requirement, not to this rule"),
+				reading("the EAR99 items of Supp. No. 6 and 7 to part 746 are not held: an EAR99 item is indeterminate"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(g)"), Title: "Russia/Belarus-Military End User and Procurement FDP rule",
+			Effective: date("2022-02-24"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: ItemAny},
+				Direct: &InputScope{Origin: InputSubjectToEAR, AnyDE: true, MaxCategory: 9},
+				Plant:  &InputScope{Origin: InputUSOrigin, AnyDE: true, MaxCategory: 9},
+			},
+			Reach:      []Prong{{Kind: ProngFootnote, Footnote: 3}},
+			Affiliates: true,
+			License: &License{
+				Citation: MustParseCitation("15 CFR 746.8(a)(3)"),
+				What:     "a license is required for foreign-produced items subject to the EAR under 734.9(g) when a footnote 3 entity is involved",
+			},
+			Provenance: []Source{
+				read("(g)(1): technology or software subject to the EAR (direct) or U.S.-origin (plant) in any product group D or E ECCN; (g)(2): a footnote 3 entity; license requirements at 746.8"),
+				fr("87 FR 12226 (2022-03-03), effective 2022-02-24; renamed and widened by 89 FR 68539 (2024-08-27)"),
+				fr("90 FR 47201 (2025-09-30): affiliates rule"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(h)"), Title: "Advanced computing FDP rule",
+			Effective: date("2022-10-07"), Compliance: date("2025-05-15"),
+			Product: ProductScope{
+				Item: ItemScope{Test: ItemListed, Patterns: patterns(
+					"3A090", "4A090", "3E001 for 3A090", "4E001 for 4A090",
+					"3A001.z", "4A003.z", "4A004.z", "4A005.z", "5A002.z", "5A004.z", "5A992.z")},
+				Direct: &InputScope{Origin: InputSubjectToEAR, Patterns: patterns(hInputs...)},
+				Plant:  &InputScope{Origin: InputUSOrigin, Patterns: patterns(hInputs...)},
+			},
+			Reach: []Prong{{Kind: ProngDestination, Where: anywhere}},
+			Enforced: &Reading{
+				Note: "text of 2025-01-12: Macau or D:1/D:4/D:5 not also in A:5/A:6, incorporation into items bound there, or technology of a Macau/D:5-headquartered developer for masks or IC wafers or dies",
+				Reach: []Prong{
+					{Kind: ProngDestination, Where: preDiffusion},
+					{Kind: ProngIncorporation, Where: preDiffusion},
+					{Kind: ProngDeveloperHQ, Where: macauOrD5},
+				},
+			},
+			Provenance: []Source{
+				read("(h)(1): the 27 input ECCNs as listed; the item in 3A090, 3E001 (for 3A090), 4A090, 4E001 (for 4A090), or an IC, computer, electronic assembly or component in the .z paragraphs; (h)(2): any location worldwide, or technology of a Macau/D:5-headquartered developer; license requirements at 742.6(a)(6)"),
+				fr("87 FR 62186 (2022-10-13), effective 2022-10-07; 88 FR 73458 (2023-10-25); AI diffusion 90 FR 4544 (2025-01-15), effective 2025-01-13, compliance 2025-05-15"),
+				reading("enforced reading: BIS announced on 2025-05-13 that it would not enforce the AI diffusion amendments; the text of 2025-01-12 is used under that option"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(i)"), Title: `"Supercomputer" FDP rule`,
+			Effective: date("2022-10-07"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: ItemAny},
+				Direct: &InputScope{Origin: InputSubjectToEAR, Patterns: patterns(fn1Inputs...)},
+				Plant:  &InputScope{Origin: InputUSOrigin, Patterns: patterns(fn1Inputs...)},
+			},
+			Reach: []Prong{{Kind: ProngEndUse, EndUse: EndUseSupercomputer, Where: macauOrD5}},
+			License: &License{
+				Citation: MustParseCitation("15 CFR 744.23"),
+				What:     "a license is required for foreign-produced items subject to the EAR under 734.9(i) for a supercomputer end use",
+			},
+			Provenance: []Source{
+				fr("87 FR 62186 (2022-10-13), effective 2022-10-07; Macau 88 FR 2821 (2023-01-17); 88 FR 73458 (2023-10-25)"),
+				reading("the supercomputer is taken to be at the destination, in Macau or D:5 (the parallel 744.23(a)(1))"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(j)"), Title: "Iran FDP rule",
+			Effective: date("2023-02-24"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: ItemCategories, MinCategory: 3, MaxCategory: 9, Supp7: true},
+				Direct: &InputScope{Origin: InputUSOrigin, AnyDE: true, MinCategory: 3, MaxCategory: 9},
+				Plant:  &InputScope{Origin: InputUSOrigin, AnyDE: true, MinCategory: 3, MaxCategory: 9},
+			},
+			Reach: []Prong{
+				{Kind: ProngDestination, Where: iran},
+				{Kind: ProngIncorporation, Where: iran},
+				{Kind: ProngGovernment, Government: jurisdiction.Iran},
+			},
+			License: &License{
+				Citation: MustParseCitation("15 CFR 746.7"),
+				What:     "a license is required for foreign-produced items subject to the EAR under 734.9(j) for Iran",
+			},
+			Provenance: []Source{
+				read("(j)(1): U.S.-origin technology or software in product groups D or E of Categories 3 through 9; the item in Supp. No. 7 to part 746 or in Categories 3 through 9; (j)(2): destined to Iran or incorporation there; (j)(3): the Government of Iran a party; license requirements at 746.7"),
+				fr("88 FR 12150 (2023-02-27), effective 2023-02-24; 89 FR 60564 (2024-07-26): Categories 3 through 9 and (j)(3)"),
+				reading("the EAR99 items of Supp. No. 7 to part 746 are not held: an EAR99 item is indeterminate"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(k)"), Title: "Semiconductor Manufacturing Equipment (SME) FDP rule",
+			Effective: date("2024-12-02"), Compliance: date("2024-12-31"),
+			Product: ProductScope{
+				Item:       ItemScope{Test: ItemListed, Patterns: patterns(smeItems...)},
+				Direct:     &InputScope{Origin: InputSubjectToEAR, Patterns: patterns("3D992", "3E992")},
+				Plant:      &InputScope{Origin: InputUSOrigin, Patterns: patterns(cat3BPlantInputs...)},
+				ContainsIC: true,
+			},
+			Reach: []Prong{{Kind: ProngDestination, Where: macauOrD5}},
+			Provenance: []Source{
+				read("(k)(1): the 3B001/3B002.c items as listed (f.6 from 90 FR 5308); (i) direct product of 3D992 or 3E992; (ii)(A)-(B) plant and contains routes; (k)(2): Macau or D:5; license requirements at 742.4(a)(4) and 742.6(a)(6)(i)(A), read through the item's own ECCN"),
+				fr("89 FR 96790 (2024-12-05), effective 2024-12-02, compliance 2024-12-31"),
+				reading("exports from countries with equivalent controls are carved out of the license requirement, not of this rule"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(l)"), Title: "AI model weights FDP rule",
+			Effective: date("2025-01-13"), Compliance: date("2025-05-15"),
+			Product: ProductScope{
+				Item:  ItemScope{Test: ItemListed, Patterns: patterns("4E091")},
+				Plant: &InputScope{Origin: InputUSOrigin, AnyDE: true, MaxCategory: 9},
+			},
+			Reach:    []Prong{{Kind: ProngDestination, Where: anywhere}},
+			Enforced: &Reading{Absent: true, Note: "734.9(l) and 4E091 did not exist on 2025-01-12"},
+			Provenance: []Source{
+				fr("90 FR 4544 (2025-01-15), effective 2025-01-13, compliance 2025-05-15; license requirements at 742.6(a)(13)"),
+				reading("the plant route is read as a plant that is a direct product of any U.S.-origin D or E technology"),
+			},
+		},
+	}
+}
+
+// AIDiffusionEffective returns the effective date of the AI diffusion
+// amendments (90 FR 4544), 2025-01-13: before it, the codified text is the
+// one the enforced reading uses.
+func AIDiffusionEffective() jurisdiction.Date { return date("2025-01-13") }
+
+// The affiliates rule (90 FR 47201, effective 2025-09-29) and its
+// suspension (final rule effective 2025-11-10, FR published 2025-11-12,
+// vol. 90 no. 216; suspended "through November 9, 2026" and reimposed on
+// 2026-11-10 absent further action). Reported by secondary sources; the
+// text of the rules was not read. Whether BIS extended the suspension is not
+// known to this package.
+//
+// Affiliates returns the period the affiliates rule was first in force
+// (2025-09-29 to 2025-11-09) and the day its suspension, as written, ends
+// (2026-11-10).
+func Affiliates() (first jurisdiction.Period, resumes jurisdiction.Date) {
+	return jurisdiction.Period{From: date("2025-09-29"), Until: date("2025-11-10")}, date("2026-11-10")
+}
+
+// Default returns the checked set of the thirteen FDP rules of 15 CFR
+// 734.9 in CFR order. The set is built once, on first use, and shared; it
+// is immutable.
+func Default() Set { return defaultSet() }
+
+var defaultSet = sync.OnceValue(func() Set {
+	s, err := NewSet(ruleData()...)
+	if err != nil {
+		panic("fdp: rule data: " + err.Error())
+	}
+	return s
+})
+
+func date(s string) jurisdiction.Date { return jurisdiction.MustParseDate(s) }
+
+func groups(names ...string) []jurisdiction.Group {
+	out := make([]jurisdiction.Group, len(names))
+	for i, n := range names {
+		out[i] = jurisdiction.MustParseGroup(n)
+	}
+	return out
+}

@@ -1,0 +1,179 @@
+package fdp
+
+import (
+	"errors"
+	"slices"
+)
+
+// RuleError reports a rule that cannot be registered. It wraps one of
+// ErrRuleCitation, ErrRuleEffective, ErrRuleScope or ErrRuleProvenance.
+type RuleError struct {
+	Citation Citation // the rule's citation, possibly the zero Citation
+	Err      error
+}
+
+// Error implements the error interface.
+func (e *RuleError) Error() string {
+	c := e.Citation.String()
+	if c == "" {
+		c = "(no citation)"
+	}
+	return "rule " + c + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *RuleError) Unwrap() error { return e.Err }
+
+// Sentinel errors of RuleError.
+var (
+	ErrRuleCitation   = errors.New("a rule needs a citation within 15 CFR 734.9 that no other rule of the set has")
+	ErrRuleEffective  = errors.New("a rule needs an effective date (and a compliance date, if any, not before it)")
+	ErrRuleScope      = errors.New("a rule needs a title, an item test, at least one route and at least one reach prong")
+	ErrRuleProvenance = errors.New("a rule needs at least one source, each with a basis, and a license requirement, if any, with a citation")
+)
+
+// section is the section every FDP rule lies in.
+var section = MustParseCitation("15 CFR 734.9")
+
+// Set is an immutable, checked set of FDP rules in CFR order. It is safe
+// for concurrent use. The zero Set has no rules.
+type Set struct {
+	rules []Rule
+}
+
+// NewSet checks and copies rules and returns them as a Set in CFR order. A
+// rule without a citation within 734.9 or without effective date, with a
+// duplicate citation, without scope or without provenance is a *RuleError;
+// all problems are joined.
+func NewSet(rules ...Rule) (Set, error) {
+	var errs []error
+	out := make([]Rule, 0, len(rules))
+	for _, r := range rules {
+		if e := r.Enforced; e != nil && !e.Absent && e.Product.Item.Test == 0 {
+			c := *e
+			c.Product = r.Product
+			r.Enforced = &c
+		}
+		if err := r.check(); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if slices.ContainsFunc(out, func(o Rule) bool { return o.Citation == r.Citation }) {
+			errs = append(errs, &RuleError{Citation: r.Citation, Err: ErrRuleCitation})
+			continue
+		}
+		out = append(out, r.clone())
+	}
+	if len(errs) > 0 {
+		return Set{}, errors.Join(errs...)
+	}
+	slices.SortStableFunc(out, func(a, b Rule) int { return a.Citation.Compare(b.Citation) })
+	return Set{rules: out}, nil
+}
+
+func (r Rule) check() error {
+	fail := func(err error) error { return &RuleError{Citation: r.Citation, Err: err} }
+	if !section.Covers(r.Citation) || r.Citation == section {
+		return fail(ErrRuleCitation)
+	}
+	if !r.Effective.IsValid() || (r.Compliance.IsValid() && r.Compliance.Before(r.Effective)) {
+		return fail(ErrRuleEffective)
+	}
+	if err := checkScope(r.Title, r.Product, r.Reach); err != nil {
+		return fail(err)
+	}
+	if r.Enforced != nil && !r.Enforced.Absent {
+		if err := checkScope(r.Title, r.Enforced.Product, r.Enforced.Reach); err != nil {
+			return fail(err)
+		}
+	}
+	if len(r.Provenance) == 0 || (r.License != nil && !r.License.Citation.IsValid()) {
+		return fail(ErrRuleProvenance)
+	}
+	for _, s := range r.Provenance {
+		if s.Basis < TextRead || s.Basis > ReadingChosen || (s.Ref == "" && s.Note == "") {
+			return fail(ErrRuleProvenance)
+		}
+	}
+	return nil
+}
+
+func checkScope(title string, p ProductScope, reach []Prong) error {
+	if title == "" || p.Item.Test < ItemAny || p.Item.Test > Item600Series ||
+		(p.Direct == nil && p.Plant == nil) || (p.ContainsIC && p.Plant == nil) || len(reach) == 0 {
+		return ErrRuleScope
+	}
+	if p.Item.Test == ItemListed && len(p.Item.Patterns) == 0 {
+		return ErrRuleScope
+	}
+	for _, in := range []*InputScope{p.Direct, p.Plant} {
+		if in != nil && (in.Origin < InputUSOrigin || in.Origin > InputSubjectToEAR ||
+			(len(in.Patterns) == 0 && !in.AnyDE && !in.Series600 && !in.WrittenAssurance)) {
+			return ErrRuleScope
+		}
+	}
+	for _, pr := range reach {
+		if pr.Kind < ProngDestination || pr.Kind > ProngDeveloperHQ {
+			return ErrRuleScope
+		}
+		if pr.Kind == ProngFootnote && (pr.Footnote < 1 || pr.Footnote > 5) {
+			return ErrRuleScope
+		}
+		if pr.Kind == ProngEndUse && !pr.EndUse.IsValid() {
+			return ErrRuleScope
+		}
+	}
+	return nil
+}
+
+// Rules returns copies of the rules in CFR order.
+func (s Set) Rules() []Rule {
+	out := make([]Rule, len(s.rules))
+	for i, r := range s.rules {
+		out[i] = r.clone()
+	}
+	return out
+}
+
+// Len returns the number of rules.
+func (s Set) Len() int { return len(s.rules) }
+
+// At returns a pointer to the i-th rule in CFR order, for evaluators that
+// must not copy: the rule must not be changed. It panics if i is out of
+// range, like a slice index.
+func (s Set) At(i int) *Rule { return &s.rules[i] }
+
+// Rule returns a copy of the rule with the citation, and whether there is
+// one.
+func (s Set) Rule(c Citation) (Rule, bool) {
+	for _, r := range s.rules {
+		if r.Citation == c {
+			return r.clone(), true
+		}
+	}
+	return Rule{}, false
+}
+
+// Footnote returns the Entity List footnote that the rule at c (or the
+// rule containing it) reaches, when its reach has exactly one footnote
+// prong: 1 for 734.9(e)(1), 4 for (e)(2), 5 for (e)(3), 3 for (g). A
+// citation of "734.9(e)" names no one footnote: 0, false. Screening reads
+// this to find the footnote a cited paragraph implies.
+func (s Set) Footnote(c Citation) (int, bool) {
+	for _, r := range s.rules {
+		if !r.Citation.Covers(c) {
+			continue
+		}
+		n := 0
+		for _, p := range r.Reach {
+			if p.Kind == ProngFootnote {
+				if n != 0 {
+					return 0, false
+				}
+				n = p.Footnote
+			}
+		}
+		return n, n != 0
+	}
+	return 0, false
+}

@@ -1,0 +1,71 @@
+package fdp
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/earcheck/ear/jurisdiction"
+)
+
+func TestNewSetRefuses(t *testing.T) {
+	good := ruleData()[0]
+	noCite := good
+	noCite.Citation = Citation{}
+	badCite := good
+	badCite.Citation = MustParseCitation("15 CFR 744.11(a)")
+	noDate := good
+	noDate.Effective = jurisdiction.Date{}
+	early := good
+	early.Compliance = jurisdiction.MustParseDate("2000-01-01")
+	noRoute := good
+	noRoute.Product.Direct, noRoute.Product.Plant = nil, nil
+	noReach := good
+	noReach.Reach = nil
+	noProvenance := good
+	noProvenance.Provenance = nil
+	badSource := good
+	badSource.Provenance = []Source{{Ref: "89 FR 96790"}}
+	for _, tt := range []struct {
+		name  string
+		rules []Rule
+		want  error
+	}{
+		{"no citation", []Rule{noCite}, ErrRuleCitation},
+		{"bad citation", []Rule{badCite}, ErrRuleCitation},
+		{"duplicate", []Rule{good, good}, ErrRuleCitation},
+		{"no effective date", []Rule{noDate}, ErrRuleEffective},
+		{"compliance before effective", []Rule{early}, ErrRuleEffective},
+		{"no route", []Rule{noRoute}, ErrRuleScope},
+		{"no reach", []Rule{noReach}, ErrRuleScope},
+		{"no provenance", []Rule{noProvenance}, ErrRuleProvenance},
+		{"source without basis", []Rule{badSource}, ErrRuleProvenance},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewSet(tt.rules...)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("error %v, want %v", err, tt.want)
+			}
+			if _, ok := errors.AsType[*RuleError](err); !ok {
+				t.Errorf("error %T, want a *RuleError", err)
+			}
+		})
+	}
+	// Out of order in, CFR order out; copies are independent.
+	data := ruleData()
+	slices.Reverse(data)
+	s, err := NewSet(data...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := s.Rules()
+	if rs[0].Citation.String() != "15 CFR 734.9(b)" || rs[3].Citation.String() != "15 CFR 734.9(e)(1)" || rs[12].Citation.String() != "15 CFR 734.9(l)" {
+		t.Errorf("not in CFR order: %s %s %s", rs[0].Citation, rs[3].Citation, rs[12].Citation)
+	}
+	rs[0].Product.Item.Test = ItemAny
+	rs[3].Product.Direct.Patterns[0] = MustParsePattern("9E999")
+	again := s.Rules()
+	if again[0].Product.Item.Test != ItemNSControlled || again[3].Product.Direct.Patterns[0].ECCN.String() != "3D001" {
+		t.Error("Rules returned shared state")
+	}
+}
