@@ -18,7 +18,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/license/csl"
 )
 
 func main() {
@@ -41,9 +41,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		in = f
 	}
-	file, readErr := license.ReadCSL(in)
+	file, readErr := csl.Read(in)
 	enc := json.NewEncoder(stdout)
-	if err := enc.Encode(license.SummarizeCSL(file.Rows)); err != nil {
+	if err := enc.Encode(csl.Summarize(file.Rows)); err != nil {
 		fmt.Fprintln(stderr, "csl-summary:", err)
 		return 2
 	}

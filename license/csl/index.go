@@ -1,4 +1,4 @@
-package license
+package csl
 
 import (
 	"context"
@@ -14,16 +14,16 @@ import (
 	"github.com/earcheck/ear/jurisdiction"
 )
 
-// CSLDesignation is what one CSL row designates: the list, the Entity List
+// Designation is what one CSL row designates: the list, the Entity List
 // footnotes, and the license requirement, license review policy and Federal
 // Register citation of the entry.
-type CSLDesignation struct {
+type Designation struct {
 	// List is the list the row comes from.
-	List CSLList
-	// Citations is what ClassifyCSLRequirement found in the license
+	List List
+	// Citations is what ClassifyRequirement found in the license
 	// requirement text (for every list; only Entity List rows carry
 	// footnotes, see EntityListFootnotes).
-	Citations CSLCitations
+	Citations Citations
 	// LicenseRequirement is the row's license requirement text, as listed.
 	LicenseRequirement string
 	// LicensePolicy is the row's license review policy text, as listed.
@@ -34,10 +34,10 @@ type CSLDesignation struct {
 }
 
 // designationOf derives the designation of a decoded row.
-func designationOf(r CSLRow) CSLDesignation {
-	return CSLDesignation{
-		List:                  CSLListOf(r.Source),
-		Citations:             ClassifyCSLRequirement(r.LicenseRequirement),
+func designationOf(r Row) Designation {
+	return Designation{
+		List:                  ListOf(r.Source),
+		Citations:             ClassifyRequirement(r.LicenseRequirement),
 		LicenseRequirement:    r.LicenseRequirement,
 		LicensePolicy:         r.LicensePolicy,
 		FederalRegisterNotice: r.FederalRegisterNotice,
@@ -47,8 +47,8 @@ func designationOf(r CSLRow) CSLDesignation {
 // EntityListFootnotes returns the footnotes written in the license
 // requirement of an Entity List row; the empty set for a row of any other
 // list (the footnotes belong to Supplement No. 4 to part 744 only).
-func (d CSLDesignation) EntityListFootnotes() CSLFootnotes {
-	if d.List != CSLEntityList {
+func (d Designation) EntityListFootnotes() Footnotes {
+	if d.List != EntityList {
 		return 0
 	}
 	return d.Citations.Footnotes
@@ -56,16 +56,16 @@ func (d CSLDesignation) EntityListFootnotes() CSLFootnotes {
 
 // ImpliedFootnotes returns, for an Entity List row, the footnotes implied
 // by a cited 734.9 paragraph without a written footnote number (see
-// CSLCitations.Implied); the empty set for other lists.
-func (d CSLDesignation) ImpliedFootnotes() CSLFootnotes {
-	if d.List != CSLEntityList {
+// Citations.Implied); the empty set for other lists.
+func (d Designation) ImpliedFootnotes() Footnotes {
+	if d.List != EntityList {
 		return 0
 	}
 	return d.Citations.Implied
 }
 
-// NormalizeCSLName returns the key under which a name is looked up. Two
-// names with the same key are the same name for CSLIndex. The steps, in
+// NormalizeName returns the key under which a name is looked up. Two
+// names with the same key are the same name for Index. The steps, in
 // order (deterministic; no locale, no fuzzy matching):
 //
 //  1. Letters are lower-cased (Unicode simple case folding via
@@ -85,7 +85,7 @@ func (d CSLDesignation) ImpliedFootnotes() CSLFootnotes {
 //
 // "Huawei Technologies Co., Ltd." and "HUAWEI TECHNOLOGIES" both give
 // "huawei technologies".
-func NormalizeCSLName(name string) string {
+func NormalizeName(name string) string {
 	words := make([]string, 0, 8)
 	var cur []rune
 	flush := func() {
@@ -114,10 +114,10 @@ func NormalizeCSLName(name string) string {
 	// Join runs of one-letter words and drop legal forms until neither
 	// changes anything, so that the result is its own normal form.
 	for {
-		joined := cslJoinSingles(words)
+		joined := joinSingles(words)
 		kept := make([]string, 0, len(joined))
 		for _, w := range joined {
-			if !cslLegalForms[w] {
+			if !legalForms[w] {
 				kept = append(kept, w)
 			}
 		}
@@ -133,18 +133,18 @@ func NormalizeCSLName(name string) string {
 	return strings.Join(words, " ")
 }
 
-// cslJoinSingles joins each run of one-letter words into one word.
-func cslJoinSingles(words []string) []string {
+// joinSingles joins each run of one-letter words into one word.
+func joinSingles(words []string) []string {
 	out := make([]string, 0, len(words))
 	for i := 0; i < len(words); {
-		if !cslOneLetter(words[i]) {
+		if !oneLetter(words[i]) {
 			out = append(out, words[i])
 			i++
 			continue
 		}
 		j := i
 		var b strings.Builder
-		for j < len(words) && cslOneLetter(words[j]) {
+		for j < len(words) && oneLetter(words[j]) {
 			b.WriteString(words[j])
 			j++
 		}
@@ -154,7 +154,7 @@ func cslJoinSingles(words []string) []string {
 	return out
 }
 
-func cslOneLetter(w string) bool {
+func oneLetter(w string) bool {
 	n := 0
 	for _, r := range w {
 		if !unicode.IsLetter(r) {
@@ -165,8 +165,8 @@ func cslOneLetter(w string) bool {
 	return n == 1
 }
 
-// cslLegalForms are the words NormalizeCSLName drops.
-var cslLegalForms = func() map[string]bool {
+// legalForms are the words NormalizeName drops.
+var legalForms = func() map[string]bool {
 	m := map[string]bool{}
 	for w := range strings.FieldsSeq("co company corp corporation inc incorporated ltd limited llc llp lp plc pte pty pvt gmbh ag kg sa sas sarl srl spa bv nv oy ab jsc ojsc cjsc pjsc ao oao zao pao ooo fze fzco fzc fzllc sdn bhd") {
 		m[w] = true
@@ -174,11 +174,11 @@ var cslLegalForms = func() map[string]bool {
 	return m
 }()
 
-// cslNameKeys returns the lookup keys of a name: its normal form and, when
+// nameKeys returns the lookup keys of a name: its normal form and, when
 // it has parenthesised parts ("SEMICONDUCTOR SYSTEMS INTL., INC. (SSI)"),
 // the normal form without them. Empty keys are left out.
-func cslNameKeys(name string) []string {
-	k := NormalizeCSLName(name)
+func nameKeys(name string) []string {
+	k := NormalizeName(name)
 	keys := make([]string, 0, 2)
 	if k != "" {
 		keys = append(keys, k)
@@ -198,41 +198,41 @@ func cslNameKeys(name string) []string {
 				b.WriteRune(r)
 			}
 		}
-		if k2 := NormalizeCSLName(b.String()); k2 != "" && k2 != k {
+		if k2 := NormalizeName(b.String()); k2 != "" && k2 != k {
 			keys = append(keys, k2)
 		}
 	}
 	return keys
 }
 
-// CSLMatch is one row found for a party: which row, by which of its names,
+// Match is one row found for a party: which row, by which of its names,
 // and what the row designates.
-type CSLMatch struct {
-	Row         int            // the row's position in its file (CSLRow.Index)
-	ID          string         // the row's id
-	Name        string         // the row's name
-	MatchedName string         // the name or alternate name of the row that matched
-	Designation CSLDesignation // what the row designates
+type Match struct {
+	Row         int         // the row's position in its file (Row.Index)
+	ID          string      // the row's id
+	Name        string      // the row's name
+	MatchedName string      // the name or alternate name of the row that matched
+	Designation Designation // what the row designates
 }
 
-type cslEntry struct {
-	pos  int32  // position in CSLIndex.rows
+type entry struct {
+	pos  int32  // position in Index.rows
 	name string // the row's name or alternate name with this key
 }
 
-// CSLIndex finds CSL rows by name and country. It is built once by
-// NewCSLIndex, never changes afterwards, and is safe for concurrent use.
-// Lookups are exact on the normalized name (NormalizeCSLName): fuzzy
-// matching is a screening service's job (see PartyResolver).
-type CSLIndex struct {
-	rows  []CSLRow
-	byKey map[string][]cslEntry
+// Index finds CSL rows by name and country. It is built once by
+// NewIndex, never changes afterwards, and is safe for concurrent use.
+// Lookups are exact on the normalized name (NormalizeName): fuzzy
+// matching is a screening service's job (see license.PartyResolver).
+type Index struct {
+	rows  []Row
+	byKey map[string][]entry
 }
 
-// NewCSLIndex builds an index of rows under each row's name and alternate
+// NewIndex builds an index of rows under each row's name and alternate
 // names. The rows are copied; the caller may change rows afterwards.
-func NewCSLIndex(rows []CSLRow) *CSLIndex {
-	x := &CSLIndex{rows: make([]CSLRow, len(rows)), byKey: make(map[string][]cslEntry, len(rows)*2)}
+func NewIndex(rows []Row) *Index {
+	x := &Index{rows: make([]Row, len(rows)), byKey: make(map[string][]entry, len(rows)*2)}
 	for i, r := range rows {
 		x.rows[i] = r.Clone()
 	}
@@ -240,12 +240,12 @@ func NewCSLIndex(rows []CSLRow) *CSLIndex {
 	sort.SliceStable(x.rows, func(i, j int) bool { return x.rows[i].Index < x.rows[j].Index })
 	for i, r := range x.rows {
 		add := func(name string) {
-			for _, k := range cslNameKeys(name) {
+			for _, k := range nameKeys(name) {
 				es := x.byKey[k]
 				if n := len(es); n > 0 && es[n-1].pos == int32(i) {
 					continue // this row is already under this key
 				}
-				x.byKey[k] = append(es, cslEntry{pos: int32(i), name: name})
+				x.byKey[k] = append(es, entry{pos: int32(i), name: name})
 			}
 		}
 		add(r.Name)
@@ -257,45 +257,45 @@ func NewCSLIndex(rows []CSLRow) *CSLIndex {
 }
 
 // Len returns the number of rows in the index.
-func (x *CSLIndex) Len() int { return len(x.rows) }
+func (x *Index) Len() int { return len(x.rows) }
 
 // Row returns a copy of the row at position index of its file
-// (CSLRow.Index), and false if the index holds no such row.
-func (x *CSLIndex) Row(index int) (CSLRow, bool) {
-	i, ok := slices.BinarySearchFunc(x.rows, index, func(r CSLRow, t int) int { return r.Index - t })
+// (Row.Index), and false if the index holds no such row.
+func (x *Index) Row(index int) (Row, bool) {
+	i, ok := slices.BinarySearchFunc(x.rows, index, func(r Row, t int) int { return r.Index - t })
 	if !ok {
-		return CSLRow{}, false
+		return Row{}, false
 	}
 	return x.rows[i].Clone(), true
 }
 
 // Lookup returns every row whose name or alternate name has the same
-// normal form as name (NormalizeCSLName; a parenthesised part of either
+// normal form as name (NormalizeName; a parenthesised part of either
 // side may also be left out), in file order. When country is valid, a row
 // matches only if one of its addresses is in that country, or the two
 // countries are read as one by the EAR's tables (Hong Kong and China, see
 // jurisdiction.Country.TablesAs); a row with no address whose country is
 // known matches any country, since the list gives nothing to tell it
 // apart. The zero Country matches every row. The result is the caller's.
-func (x *CSLIndex) Lookup(name string, country jurisdiction.Country) []CSLMatch {
-	var out []CSLMatch
-	for _, k := range cslNameKeys(name) {
+func (x *Index) Lookup(name string, country jurisdiction.Country) []Match {
+	var out []Match
+	for _, k := range nameKeys(name) {
 		for _, e := range x.byKey[k] {
 			r := &x.rows[e.pos]
-			if !cslInCountry(r, country) {
+			if !inCountry(r, country) {
 				continue
 			}
-			if slices.ContainsFunc(out, func(m CSLMatch) bool { return m.Row == r.Index }) {
+			if slices.ContainsFunc(out, func(m Match) bool { return m.Row == r.Index }) {
 				continue
 			}
-			out = append(out, CSLMatch{Row: r.Index, ID: r.ID, Name: r.Name, MatchedName: e.name, Designation: r.Designation})
+			out = append(out, Match{Row: r.Index, ID: r.ID, Name: r.Name, MatchedName: e.name, Designation: r.Designation})
 		}
 	}
-	slices.SortFunc(out, func(a, b CSLMatch) int { return a.Row - b.Row })
+	slices.SortFunc(out, func(a, b Match) int { return a.Row - b.Row })
 	return out
 }
 
-func cslInCountry(r *CSLRow, c jurisdiction.Country) bool {
+func inCountry(r *Row, c jurisdiction.Country) bool {
 	if !c.IsValid() {
 		return true
 	}
@@ -312,131 +312,118 @@ func cslInCountry(r *CSLRow, c jurisdiction.Country) bool {
 	return !known
 }
 
-// ResolveParty implements PartyResolver: the designations of every row
-// Lookup finds, with source CSLSourceIndex. It never fails.
-func (x *CSLIndex) ResolveParty(_ context.Context, q CSLQuery) (CSLDesignations, error) {
-	return CSLDesignations{Source: CSLSourceIndex, Matches: x.Lookup(q.Name, q.Country)}, nil
+// ResolveParty implements license.PartyResolver: the designations of
+// every row Lookup finds, with source SourceIndex. It never fails.
+func (x *Index) ResolveParty(_ context.Context, q Query) (Designations, error) {
+	return Designations{Source: SourceIndex, Matches: x.Lookup(q.Name, q.Country)}, nil
 }
 
-// CSLQuery is a party to resolve: its name and, when known, its country
+// Query is a party to resolve: its name and, when known, its country
 // (the zero Country when not).
-type CSLQuery struct {
+type Query struct {
 	Name    string
 	Country jurisdiction.Country
 }
 
-// PartyResolver supplies the list designations of a party. *CSLIndex is
-// one (exact lookup in a CSL file); a screening service with fuzzy matching
-// can be another, through CSLScreeningFunc or its own implementation. An
-// implementation must be safe for concurrent use and return designations
-// whose Source says where they come from.
-type PartyResolver interface {
-	ResolveParty(ctx context.Context, q CSLQuery) (CSLDesignations, error)
-}
+// ScreeningFunc adapts a screening service that answers with CSL rows
+// (the CSL search API answers in the bulk layout, so Read reads its
+// response) to a license.PartyResolver: the rows it returns become the
+// matches, with source SourceScreening. The service decides what matches;
+// the rows' designations are derived here as for a file.
+type ScreeningFunc func(ctx context.Context, q Query) ([]Row, error)
 
-var (
-	_ PartyResolver = (*CSLIndex)(nil)
-	_ PartyResolver = CSLScreeningFunc(nil)
-)
-
-// CSLScreeningFunc adapts a screening service that answers with CSL rows
-// (the CSL search API answers in the bulk layout, so ReadCSL reads its
-// response) to a PartyResolver: the rows it returns become the matches,
-// with source CSLSourceScreening. The service decides what matches; the
-// rows' designations are derived here as for a file.
-type CSLScreeningFunc func(ctx context.Context, q CSLQuery) ([]CSLRow, error)
-
-// ResolveParty implements PartyResolver.
-func (f CSLScreeningFunc) ResolveParty(ctx context.Context, q CSLQuery) (CSLDesignations, error) {
+// ResolveParty implements license.PartyResolver: the rows f returns, as
+// designations with source SourceScreening.
+func (f ScreeningFunc) ResolveParty(ctx context.Context, q Query) (Designations, error) {
 	if f == nil {
-		return CSLDesignations{}, errors.New("license: nil CSLScreeningFunc")
+		return Designations{}, errors.New("csl: nil ScreeningFunc")
 	}
 	rows, err := f(ctx, q)
 	if err != nil {
-		return CSLDesignations{}, fmt.Errorf("license: screening %q: %w", q.Name, err)
+		return Designations{}, fmt.Errorf("csl: screening %q: %w", q.Name, err)
 	}
-	return CSLDesignationsFromRows(CSLSourceScreening, rows), nil
+	return DesignationsFromRows(SourceScreening, rows), nil
 }
 
-// CSLDesignationSource says where the designations of a party come from.
+// Source says where the designations of a party come from.
 // The zero value is invalid.
-type CSLDesignationSource uint8
+type Source uint8
 
 // The sources of designations.
 const (
-	// CSLSourceDeclared: the caller declared them in the request
+	// SourceDeclared: the caller declared them in the request
 	// (entity_list_footnotes).
-	CSLSourceDeclared CSLDesignationSource = iota + 1
-	// CSLSourceIndex: resolved by exact name lookup in a CSL file
-	// (CSLIndex).
-	CSLSourceIndex
-	// CSLSourceScreening: supplied by a screening service.
-	CSLSourceScreening
+	SourceDeclared Source = iota + 1
+	// SourceIndex: resolved by exact name lookup in a CSL file
+	// (Index).
+	SourceIndex
+	// SourceScreening: supplied by a screening service.
+	SourceScreening
 )
 
-var cslSourceNames = [...]string{"", "declared", "csl_index", "screening"}
+var sourceNames = [...]string{"", "declared", "csl_index", "screening"}
 
 // IsValid reports whether s is one of the three sources.
-func (s CSLDesignationSource) IsValid() bool {
-	return s >= CSLSourceDeclared && s <= CSLSourceScreening
+func (s Source) IsValid() bool {
+	return s >= SourceDeclared && s <= SourceScreening
 }
 
 // String returns "declared", "csl_index" or "screening"; "" when invalid.
-func (s CSLDesignationSource) String() string {
+func (s Source) String() string {
 	if !s.IsValid() {
 		return ""
 	}
-	return cslSourceNames[s]
+	return sourceNames[s]
 }
 
 // MarshalText implements encoding.TextMarshaler; an invalid source is an
 // error.
-func (s CSLDesignationSource) MarshalText() ([]byte, error) {
+func (s Source) MarshalText() ([]byte, error) {
 	if !s.IsValid() {
-		return nil, fmt.Errorf("license: invalid CSLDesignationSource %d", uint8(s))
+		return nil, fmt.Errorf("csl: invalid Source %d", uint8(s))
 	}
 	return []byte(s.String()), nil
 }
 
-// CSLDesignations are the list designations of one party and where they
+// Designations are the list designations of one party and where they
 // come from: declared footnotes, or the rows an index or a screening
 // service matched. A resolved party with no matches was looked for and not
-// found (by exact name, for CSLSourceIndex); the result rests on that.
-type CSLDesignations struct {
+// found (by exact name, for SourceIndex); the result rests on that.
+type Designations struct {
 	// Source says where the designations come from.
-	Source CSLDesignationSource
-	// Declared are the footnotes the caller declared (CSLSourceDeclared).
-	Declared CSLFootnotes
-	// Matches are the rows matched (CSLSourceIndex, CSLSourceScreening),
+	Source Source
+	// Declared are the footnotes the caller declared (SourceDeclared).
+	Declared Footnotes
+	// Matches are the rows matched (SourceIndex, SourceScreening),
 	// in file order.
-	Matches []CSLMatch
+	Matches []Match
 }
 
-// DeclaredCSLDesignations returns designations declared by the caller:
+// DeclaredDesignations returns designations declared by the caller:
 // the Entity List footnotes given (numbers outside 1-5 are ignored; the
 // request's validation reports them).
-func DeclaredCSLDesignations(footnotes ...int) CSLDesignations {
-	return CSLDesignations{Source: CSLSourceDeclared, Declared: CSLFootnotesOf(footnotes...)}
+func DeclaredDesignations(footnotes ...int) Designations {
+	return Designations{Source: SourceDeclared, Declared: FootnotesOf(footnotes...)}
 }
 
-// CSLDesignationsFromRows returns the designations of rows matched by
+// DesignationsFromRows returns the designations of rows matched by
 // source, in the rows' file order.
-func CSLDesignationsFromRows(source CSLDesignationSource, rows []CSLRow) CSLDesignations {
-	d := CSLDesignations{Source: source}
+func DesignationsFromRows(source Source, rows []Row) Designations {
+	d := Designations{Source: source}
 	for _, r := range rows {
 		des := r.Designation
-		if des.List == 0 { // a row built by hand, not by ReadCSL
+		if des.List == 0 { // a row built by hand, not by Read
 			des = designationOf(r)
 		}
-		d.Matches = append(d.Matches, CSLMatch{Row: r.Index, ID: r.ID, Name: r.Name, MatchedName: r.Name, Designation: des})
+		d.Matches = append(d.Matches, Match{Row: r.Index, ID: r.ID, Name: r.Name, MatchedName: r.Name, Designation: des})
 	}
-	slices.SortStableFunc(d.Matches, func(a, b CSLMatch) int { return a.Row - b.Row })
+	slices.SortStableFunc(d.Matches, func(a, b Match) int { return a.Row - b.Row })
 	return d
 }
 
 // Footnotes returns the Entity List footnotes: the declared ones, or
 // those written on the matched Entity List rows.
-func (d CSLDesignations) Footnotes() CSLFootnotes {
+func (d Designations) Footnotes() Footnotes {
 	s := d.Declared
 	for _, m := range d.Matches {
 		s |= m.Designation.EntityListFootnotes()
@@ -446,11 +433,11 @@ func (d CSLDesignations) Footnotes() CSLFootnotes {
 
 // ImpliedFootnotes returns the footnotes that matched Entity List rows
 // imply by citing an FDP paragraph without writing its footnote (see
-// CSLCitations.Implied), less those Footnotes already holds. A caller that
+// Citations.Implied), less those Footnotes already holds. A caller that
 // wants the conservative reading adds them to Footnotes; the designation
 // as the list prints it does not.
-func (d CSLDesignations) ImpliedFootnotes() CSLFootnotes {
-	var s CSLFootnotes
+func (d Designations) ImpliedFootnotes() Footnotes {
+	var s Footnotes
 	for _, m := range d.Matches {
 		s |= m.Designation.ImpliedFootnotes()
 	}
@@ -459,18 +446,18 @@ func (d CSLDesignations) ImpliedFootnotes() CSLFootnotes {
 
 // OnList reports whether a matched row comes from list l. Declared
 // footnotes put a party on the Entity List.
-func (d CSLDesignations) OnList(l CSLList) bool {
-	if l == CSLEntityList && d.Declared != 0 {
+func (d Designations) OnList(l List) bool {
+	if l == EntityList && d.Declared != 0 {
 		return true
 	}
-	return slices.ContainsFunc(d.Matches, func(m CSLMatch) bool { return m.Designation.List == l })
+	return slices.ContainsFunc(d.Matches, func(m Match) bool { return m.Designation.List == l })
 }
 
 // Lists returns the lists of the matched rows (and the Entity List for
-// declared footnotes), each once, in the order of CSLLists.
-func (d CSLDesignations) Lists() []CSLList {
-	var out []CSLList
-	for _, l := range CSLLists() {
+// declared footnotes), each once, in the order the function Lists gives.
+func (d Designations) Lists() []List {
+	var out []List
+	for _, l := range Lists() {
 		if d.OnList(l) {
 			out = append(out, l)
 		}
@@ -478,14 +465,14 @@ func (d CSLDesignations) Lists() []CSLList {
 	return out
 }
 
-// CSLSummary counts the rows of a CSL file per list and per Entity List
+// Summary counts the rows of a CSL file per list and per Entity List
 // footnote, for a compliance team checking a new download. Its JSON is
 // {"rows": N, "lists": {"EL": n, ...}, "footnotes": {"1": n1, "3": n3,
 // "4": n4, "5": n5}}.
-type CSLSummary struct {
+type Summary struct {
 	// Rows is the number of rows.
 	Rows int `json:"rows"`
-	// Lists is the number of rows per list, by CSLList code; the four BIS
+	// Lists is the number of rows per list, by List code; the four BIS
 	// lists are always present, "other" only when some row is on it.
 	Lists map[string]int `json:"lists"`
 	// Footnotes is the number of Entity List rows whose license
@@ -494,10 +481,10 @@ type CSLSummary struct {
 	Footnotes map[string]int `json:"footnotes"`
 }
 
-// SummarizeCSL counts rows per list and per footnote (1, 3, 4, 5). Only
+// Summarize counts rows per list and per footnote (1, 3, 4, 5). Only
 // written footnotes count, as the file holds them; implied ones do not.
-func SummarizeCSL(rows []CSLRow) CSLSummary {
-	s := CSLSummary{
+func Summarize(rows []Row) Summary {
+	s := Summary{
 		Rows:      len(rows),
 		Lists:     map[string]int{"EL": 0, "MEU": 0, "DPL": 0, "UVL": 0},
 		Footnotes: map[string]int{"1": 0, "3": 0, "4": 0, "5": 0},
@@ -505,7 +492,7 @@ func SummarizeCSL(rows []CSLRow) CSLSummary {
 	for _, r := range rows {
 		l := r.Designation.List
 		if !l.IsValid() {
-			l = CSLListOf(r.Source)
+			l = ListOf(r.Source)
 		}
 		s.Lists[l.String()]++
 		fn := r.Designation.EntityListFootnotes()
@@ -520,7 +507,7 @@ func SummarizeCSL(rows []CSLRow) CSLSummary {
 
 // MarshalJSON writes the set as a JSON array of numbers in ascending order
 // ([] for the empty set).
-func (s CSLFootnotes) MarshalJSON() ([]byte, error) {
+func (s Footnotes) MarshalJSON() ([]byte, error) {
 	b := []byte{'['}
 	for i, n := range s.List() {
 		if i > 0 {
@@ -531,26 +518,26 @@ func (s CSLFootnotes) MarshalJSON() ([]byte, error) {
 	return append(b, ']'), nil
 }
 
-type cslMatchJSON struct {
-	Row                   int          `json:"row"`
-	ID                    string       `json:"id,omitempty"`
-	Name                  string       `json:"name"`
-	MatchedName           string       `json:"matched_name"`
-	List                  CSLList      `json:"list"`
-	Footnotes             CSLFootnotes `json:"footnotes"`
-	ImpliedFootnotes      CSLFootnotes `json:"implied_footnotes"`
-	CitesFDP              []string     `json:"cites_fdp,omitempty"`
-	LicenseRequirement    string       `json:"license_requirement,omitempty"`
-	LicensePolicy         string       `json:"license_policy,omitempty"`
-	FederalRegisterNotice string       `json:"federal_register_notice,omitempty"`
+type matchJSON struct {
+	Row                   int       `json:"row"`
+	ID                    string    `json:"id,omitempty"`
+	Name                  string    `json:"name"`
+	MatchedName           string    `json:"matched_name"`
+	List                  List      `json:"list"`
+	Footnotes             Footnotes `json:"footnotes"`
+	ImpliedFootnotes      Footnotes `json:"implied_footnotes"`
+	CitesFDP              []string  `json:"cites_fdp,omitempty"`
+	LicenseRequirement    string    `json:"license_requirement,omitempty"`
+	LicensePolicy         string    `json:"license_policy,omitempty"`
+	FederalRegisterNotice string    `json:"federal_register_notice,omitempty"`
 }
 
-type cslDesignationsJSON struct {
-	Source           CSLDesignationSource `json:"source"`
-	Footnotes        CSLFootnotes         `json:"footnotes"`
-	ImpliedFootnotes CSLFootnotes         `json:"implied_footnotes"`
-	Lists            []CSLList            `json:"lists"`
-	Matches          []cslMatchJSON       `json:"matches,omitempty"`
+type designationsJSON struct {
+	Source           Source      `json:"source"`
+	Footnotes        Footnotes   `json:"footnotes"`
+	ImpliedFootnotes Footnotes   `json:"implied_footnotes"`
+	Lists            []List      `json:"lists"`
+	Matches          []matchJSON `json:"matches,omitempty"`
 }
 
 // MarshalJSON writes the designations as a Determination records them:
@@ -559,17 +546,17 @@ type cslDesignationsJSON struct {
 // "list", "footnotes", "implied_footnotes", "cites_fdp",
 // "license_requirement", "license_policy", "federal_register_notice"}]}.
 // Designations with an invalid Source are an error.
-func (d CSLDesignations) MarshalJSON() ([]byte, error) {
-	j := cslDesignationsJSON{Source: d.Source, Footnotes: d.Footnotes(), ImpliedFootnotes: d.ImpliedFootnotes(), Lists: d.Lists()}
+func (d Designations) MarshalJSON() ([]byte, error) {
+	j := designationsJSON{Source: d.Source, Footnotes: d.Footnotes(), ImpliedFootnotes: d.ImpliedFootnotes(), Lists: d.Lists()}
 	if j.Lists == nil {
-		j.Lists = []CSLList{}
+		j.Lists = []List{}
 	}
 	for _, m := range d.Matches {
 		des := m.Designation
 		if !des.List.IsValid() {
-			return nil, fmt.Errorf("license: CSL match %q has no list", m.Name)
+			return nil, fmt.Errorf("csl: match %q has no list", m.Name)
 		}
-		j.Matches = append(j.Matches, cslMatchJSON{
+		j.Matches = append(j.Matches, matchJSON{
 			Row: m.Row, ID: m.ID, Name: m.Name, MatchedName: m.MatchedName, List: des.List,
 			Footnotes: des.EntityListFootnotes(), ImpliedFootnotes: des.ImpliedFootnotes(), CitesFDP: des.Citations.CitesFDP(),
 			LicenseRequirement: des.LicenseRequirement, LicensePolicy: des.LicensePolicy, FederalRegisterNotice: des.FederalRegisterNotice,
