@@ -91,10 +91,11 @@ type Citations struct {
 	// changed once built, so copies of a Citations may share them.
 	marks []FootnoteMark
 	// Implied are footnotes that the text does not write but whose FDP
-	// paragraph it cites on its own: 734.9(e)(1) implies 1, 734.9(e)(2)
-	// implies 4, 734.9(e)(3) implies 5 and 734.9(g) implies 3. A bare
-	// "734.9(e)" implies nothing (it could be any of 1, 4 or 5). Footnotes
-	// already written are not repeated here.
+	// paragraph it cites on its own, as the footnote prongs of the 734.9
+	// rules pair them: 734.9(e)(1) implies 1, 734.9(e)(2) implies 4,
+	// 734.9(e)(3) implies 5 and 734.9(g) implies 3. A bare "734.9(e)"
+	// implies nothing (it could be any of 1, 4 or 5). Footnotes already
+	// written are not repeated here.
 	Implied Footnotes
 	// fdp is the set of FDP paragraphs of 15 CFR 734.9 that the text
 	// cites (see CitesFDP).
@@ -115,7 +116,7 @@ const (
 var fdpNames = []struct {
 	bit  fdpSet
 	name string
-}{{fdpE, "734.9(e)"}, {fdpE1, "734.9(e)(1)"}, {fdpE2, "734.9(e)(2)"}, {fdpE3, "734.9(e)(3)"}, {fdpG, "734.9(g)"}}
+}{{fdpE, "15 CFR 734.9(e)"}, {fdpE1, "15 CFR 734.9(e)(1)"}, {fdpE2, "15 CFR 734.9(e)(2)"}, {fdpE3, "15 CFR 734.9(e)(3)"}, {fdpG, "15 CFR 734.9(g)"}}
 
 // CitesFDP returns the paragraphs of 15 CFR 734.9 the text cites, in CFR
 // order, as "15 CFR 734.9(e)(2)"; a bare "734.9(e)" is "15 CFR 734.9(e)".
@@ -123,7 +124,7 @@ func (c Citations) CitesFDP() []string {
 	var out []string
 	for _, f := range fdpNames {
 		if c.fdp&f.bit != 0 {
-			out = append(out, "15 CFR "+f.name)
+			out = append(out, f.name)
 		}
 	}
 	return out
@@ -196,21 +197,37 @@ func ClassifyRequirement(text string) Citations {
 		}
 	}
 	c.fdp = citedFDP(text)
-	implied := Footnotes(0)
-	if c.fdp&fdpE1 != 0 {
-		implied |= FootnotesOf(1)
-	}
-	if c.fdp&fdpE2 != 0 {
-		implied |= FootnotesOf(4)
-	}
-	if c.fdp&fdpE3 != 0 {
-		implied |= FootnotesOf(5)
-	}
-	if c.fdp&fdpG != 0 {
-		implied |= FootnotesOf(3)
+	var implied Footnotes
+	for _, f := range fdpNames {
+		if c.fdp&f.bit != 0 {
+			if n, ok := impliedFootnote(f.name); ok {
+				implied |= FootnotesOf(n)
+			}
+		}
 	}
 	c.Implied = implied &^ c.Footnotes
 	return c
+}
+
+// impliedFootnote returns the Entity List footnote that a cited paragraph
+// of 15 CFR 734.9, spelled as CitesFDP spells it ("15 CFR 734.9(e)(2)"),
+// implies when the text cites it without writing the footnote. It mirrors
+// the footnote prongs of the 734.9 rules: the rule of each paragraph reaches
+// the entities of one footnote. This is the one place in the package that
+// knows which paragraph goes with which footnote. A bare "734.9(e)" (any of
+// 1, 4 or 5) and every other paragraph imply none.
+func impliedFootnote(paragraph string) (int, bool) {
+	switch paragraph {
+	case "15 CFR 734.9(e)(1)": // Entity List FDP rule, footnote 1
+		return 1, true
+	case "15 CFR 734.9(e)(2)": // Entity List FDP rule, footnote 4
+		return 4, true
+	case "15 CFR 734.9(e)(3)": // Entity List FDP rule, footnote 5
+		return 5, true
+	case "15 CFR 734.9(g)": // Russia/Belarus-MEU and Procurement FDP rule, footnote 3
+		return 3, true
+	}
+	return 0, false
 }
 
 func (c *Citations) mark(n int, text string, from, digit int) {

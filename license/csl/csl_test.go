@@ -224,6 +224,23 @@ func TestClassifyRequirement(t *testing.T) {
 	}
 }
 
+// TestImpliedFootnote: the paragraphs of 734.9 that name one footnote in
+// their rule, as CitesFDP spells them; a bare 734.9(e) names none.
+func TestImpliedFootnote(t *testing.T) {
+	want := map[string]int{"15 CFR 734.9(e)(1)": 1, "15 CFR 734.9(e)(2)": 4, "15 CFR 734.9(e)(3)": 5, "15 CFR 734.9(g)": 3}
+	for _, f := range fdpNames {
+		n, ok := impliedFootnote(f.name)
+		if w, has := want[f.name]; n != w || ok != has {
+			t.Errorf("impliedFootnote(%q) = %d %v, want %d %v", f.name, n, ok, w, has)
+		}
+	}
+	for _, p := range []string{"15 CFR 734.9(e)", "734.9(g)", "15 CFR 734.9(b)", "15 CFR 734.9(h)", ""} {
+		if n, ok := impliedFootnote(p); ok {
+			t.Errorf("impliedFootnote(%q) = %d", p, n)
+		}
+	}
+}
+
 func TestFootnotes(t *testing.T) {
 	s := FootnotesOf(5, 1, 0, 6, -1, 1)
 	if s.String() != "1,5" || s.Len() != 2 || !s.Has(1) || s.Has(2) || s.Has(0) || s.Has(7) || !slices.Equal(s.List(), []int{1, 5}) {
