@@ -5,7 +5,10 @@
 //	go run ./examples/csl-summary FILE
 //
 // prints {"rows": N, "lists": {"DPL": n, "EL": n, "MEU": n, "UVL": n},
-// "footnotes": {"1": n1, "3": n3, "4": n4, "5": n5}} to standard output.
+// "footnotes": {"1": n1, "3": n3, "4": n4, "5": n5}, "implied_footnotes":
+// {"1": i1, "3": i3, "4": i4, "5": i5}} to standard output: "footnotes"
+// counts the rows whose license requirement writes the footnote,
+// "implied_footnotes" those that only cite its 734.9 paragraph.
 // FILE is the CSL in its bulk JSON layout ("-" or no argument: standard
 // input). Rows that cannot be read are reported on standard error, the
 // others are still counted, and the exit status is 1; a file that cannot be

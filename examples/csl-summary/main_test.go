@@ -12,7 +12,7 @@ func TestSummaryFixture(t *testing.T) {
 	if code := run([]string{"../../license/csl/testdata/csl_small.json"}, nil, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	want := `{"rows":12,"lists":{"DPL":1,"EL":8,"MEU":1,"UVL":1,"other":1},"footnotes":{"1":2,"3":1,"4":1,"5":1}}` + "\n"
+	want := `{"rows":12,"lists":{"DPL":1,"EL":8,"MEU":1,"UVL":1,"other":1},"footnotes":{"1":2,"3":1,"4":1,"5":1},"implied_footnotes":{"1":0,"3":1,"4":0,"5":0}}` + "\n"
 	if out.String() != want {
 		t.Errorf("got  %s want %s", out.String(), want)
 	}
@@ -49,7 +49,7 @@ func TestSummaryReal(t *testing.T) {
 	if code := run([]string{path}, nil, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	want := `{"rows":5308,"lists":{"DPL":1596,"EL":3420,"MEU":70,"UVL":222},"footnotes":{"1":156,"3":766,"4":95,"5":16}}` + "\n"
+	want := `{"rows":5308,"lists":{"DPL":1596,"EL":3420,"MEU":70,"UVL":222},"footnotes":{"1":156,"3":766,"4":95,"5":16},"implied_footnotes":{"1":0,"3":5,"4":1,"5":0}}` + "\n"
 	if out.String() != want {
 		t.Errorf("got  %s want %s", out.String(), want)
 	}

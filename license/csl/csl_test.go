@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -513,12 +514,43 @@ func TestSummarize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"rows":12,"lists":{"DPL":1,"EL":8,"MEU":1,"UVL":1,"other":1},"footnotes":{"1":2,"3":1,"4":1,"5":1}}`
+	want := `{"rows":12,"lists":{"DPL":1,"EL":8,"MEU":1,"UVL":1,"other":1},"footnotes":{"1":2,"3":1,"4":1,"5":1},"implied_footnotes":{"1":0,"3":1,"4":0,"5":0}}`
 	if string(b) != want {
 		t.Errorf("summary\n got %s\nwant %s", b, want)
 	}
-	if b, _ := json.Marshal(Summarize(nil)); string(b) != `{"rows":0,"lists":{"DPL":0,"EL":0,"MEU":0,"UVL":0},"footnotes":{"1":0,"3":0,"4":0,"5":0}}` {
+	if b, _ := json.Marshal(Summarize(nil)); string(b) != `{"rows":0,"lists":{"DPL":0,"EL":0,"MEU":0,"UVL":0},"footnotes":{"1":0,"3":0,"4":0,"5":0},"implied_footnotes":{"1":0,"3":0,"4":0,"5":0}}` {
 		t.Errorf("empty summary %s", b)
+	}
+}
+
+// TestSummarizeWrittenAndImplied counts the footnotes of csl_small.json
+// written and implied apart. By hand, from the license_requirement of its
+// eight Entity List rows: t1 and t2 write 1 ("734.9(e)1"; their "EAR2" is
+// footnote 2, not counted), t3 writes 3 ("734.9(g)3"), t4 writes 4
+// ("EAR) 4") and t5 writes 5 ("EAR)5"), so 5 rows write a counted
+// footnote. t7 cites "734.9(g)" with no digit: footnote 3 implied, the
+// only implied footnote (t3, t4 and t5 write the footnote of the paragraph
+// they cite; t1 and t2 cite a bare 734.9(e); t6 and t11 cite no 734.9
+// paragraph).
+func TestSummarizeWrittenAndImplied(t *testing.T) {
+	file, err := readFixture(t, "csl_small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Summarize(file.Rows)
+	written := map[string]int{"1": 2, "3": 1, "4": 1, "5": 1}
+	implied := map[string]int{"1": 0, "3": 1, "4": 0, "5": 0}
+	if !maps.Equal(s.Footnotes, written) || !maps.Equal(s.ImpliedFootnotes, implied) {
+		t.Errorf("written %v implied %v, want %v %v", s.Footnotes, s.ImpliedFootnotes, written, implied)
+	}
+	total := func(m map[string]int) (n int) {
+		for _, v := range m {
+			n += v
+		}
+		return n
+	}
+	if total(s.Footnotes) != 5 || total(s.ImpliedFootnotes) != 1 {
+		t.Errorf("written %d implied %d, want 5 and 1", total(s.Footnotes), total(s.ImpliedFootnotes))
 	}
 }
 

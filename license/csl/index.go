@@ -466,9 +466,10 @@ func (d Designations) Lists() []List {
 }
 
 // Summary counts the rows of a CSL file per list and per Entity List
-// footnote, for a compliance team checking a new download. Its JSON is
-// {"rows": N, "lists": {"EL": n, ...}, "footnotes": {"1": n1, "3": n3,
-// "4": n4, "5": n5}}.
+// footnote, written and implied apart, for a compliance team checking a new
+// download. Its JSON is {"rows": N, "lists": {"EL": n, ...}, "footnotes":
+// {"1": n1, "3": n3, "4": n4, "5": n5}, "implied_footnotes": {"1": i1,
+// "3": i3, "4": i4, "5": i5}}.
 type Summary struct {
 	// Rows is the number of rows.
 	Rows int `json:"rows"`
@@ -479,15 +480,30 @@ type Summary struct {
 	// requirement writes footnote 1, 3, 4 or 5 (a row with several counts
 	// once for each).
 	Footnotes map[string]int `json:"footnotes"`
+	// ImpliedFootnotes is the number of Entity List rows whose license
+	// requirement implies footnote 1, 3, 4 or 5 without writing it: it
+	// cites the 734.9 paragraph of that footnote alone (see
+	// Citations.Implied). A row counts here or in Footnotes for a
+	// footnote, never in both.
+	ImpliedFootnotes map[string]int `json:"implied_footnotes"`
 }
 
-// Summarize counts rows per list and per footnote (1, 3, 4, 5). Only
-// written footnotes count, as the file holds them; implied ones do not.
+// Summarize counts rows per list and per footnote (1, 3, 4, 5), the
+// footnotes written in the file and those implied by a cited paragraph
+// apart.
 func Summarize(rows []Row) Summary {
 	s := Summary{
-		Rows:      len(rows),
-		Lists:     map[string]int{"EL": 0, "MEU": 0, "DPL": 0, "UVL": 0},
-		Footnotes: map[string]int{"1": 0, "3": 0, "4": 0, "5": 0},
+		Rows:             len(rows),
+		Lists:            map[string]int{"EL": 0, "MEU": 0, "DPL": 0, "UVL": 0},
+		Footnotes:        map[string]int{"1": 0, "3": 0, "4": 0, "5": 0},
+		ImpliedFootnotes: map[string]int{"1": 0, "3": 0, "4": 0, "5": 0},
+	}
+	count := func(m map[string]int, fn Footnotes) {
+		for _, n := range []int{1, 3, 4, 5} {
+			if fn.Has(n) {
+				m[strconv.Itoa(n)]++
+			}
+		}
 	}
 	for _, r := range rows {
 		l := r.Designation.List
@@ -495,12 +511,8 @@ func Summarize(rows []Row) Summary {
 			l = ListOf(r.Source)
 		}
 		s.Lists[l.String()]++
-		fn := r.Designation.EntityListFootnotes()
-		for _, n := range []int{1, 3, 4, 5} {
-			if fn.Has(n) {
-				s.Footnotes[strconv.Itoa(n)]++
-			}
-		}
+		count(s.Footnotes, r.Designation.EntityListFootnotes())
+		count(s.ImpliedFootnotes, r.Designation.ImpliedFootnotes())
 	}
 	return s
 }

@@ -153,6 +153,7 @@ func TestRealFile(t *testing.T) {
 	s := Summarize(file.Rows)
 	wantLists := map[string]int{"EL": 3420, "DPL": 1596, "UVL": 222, "MEU": 70}
 	wantFN := map[string]int{"1": 156, "3": 766, "4": 95, "5": 16}
+	wantImplied := map[string]int{"1": 0, "3": 5, "4": 1, "5": 0}
 	for k, v := range wantLists {
 		if s.Lists[k] != v {
 			t.Errorf("list %s: %d rows, want %d", k, s.Lists[k], v)
@@ -164,6 +165,11 @@ func TestRealFile(t *testing.T) {
 	for k, v := range wantFN {
 		if s.Footnotes[k] != v {
 			t.Errorf("footnote %s: %d rows, want %d", k, s.Footnotes[k], v)
+		}
+	}
+	for k, v := range wantImplied {
+		if s.ImpliedFootnotes[k] != v {
+			t.Errorf("implied footnote %s: %d rows, want %d", k, s.ImpliedFootnotes[k], v)
 		}
 	}
 
