@@ -252,6 +252,8 @@ func (e *SyntaxError) Unwrap() error { return e.Err }
 // written) or null.
 type jsonText string
 
+// UnmarshalJSON implements json.Unmarshaler: a string, a number as
+// written, or null ("").
 func (t *jsonText) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	switch {
@@ -293,6 +295,8 @@ func hasControl(b []byte) bool {
 // jsonTexts is a JSON array of text, or null, or a single string.
 type jsonTexts []string
 
+// UnmarshalJSON implements json.Unmarshaler: an array of text (empty
+// entries left out), a single string, or null.
 func (t *jsonTexts) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 || string(b) == "null" {
