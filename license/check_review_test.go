@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
 )
@@ -182,7 +183,7 @@ func TestDeterminationAccessorsCopy(t *testing.T) {
 		t.Fatal("no FDP result with a slice or reading to mutate")
 	}
 	for _, p := range d.Parties() {
-		p.Designations.Matches = append(p.Designations.Matches, CSLMatch{Name: "MUTATED"})
+		p.Designations.Matches = append(p.Designations.Matches, csl.Match{Name: "MUTATED"})
 	}
 	if m := d.Missing(); len(m) > 0 {
 		m[0].Why = "MUTATED"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/fdp"
 )
 
@@ -24,7 +25,7 @@ type CheckerOption func(*Checker)
 func WithFDPRules(rs fdp.Set) CheckerOption { return func(c *Checker) { c.rules = rs } }
 
 // WithPartyResolver resolves the designations of every party that declares
-// no Entity List footnote through r (for example a *CSLIndex); the
+// no Entity List footnote through r (for example a *csl.Index); the
 // Determination records, for each party, whether its designations were
 // declared or resolved, and by which source.
 func WithPartyResolver(r PartyResolver) CheckerOption { return func(c *Checker) { c.resolver = r } }
@@ -43,8 +44,8 @@ var defaultChecker = NewChecker()
 // PartyDesignations records where the Entity List designations of one party
 // came from.
 type PartyDesignations struct {
-	Party        string          `json:"party"`
-	Designations CSLDesignations `json:"designations"`
+	Party        string           `json:"party"`
+	Designations csl.Designations `json:"designations"`
 }
 
 // resolveParties returns the parties with resolved footnotes added, and the
@@ -58,11 +59,11 @@ func (c *Checker) resolveParties(ctx context.Context, ps Parties) (Parties, []Pa
 	var rec []PartyDesignations
 	for i, p := range ps.list.items {
 		if len(p.EntityListFootnotes) > 0 || c.resolver == nil {
-			rec = append(rec, PartyDesignations{Party: partyLabel(p), Designations: DeclaredCSLDesignations(p.EntityListFootnotes...)})
+			rec = append(rec, PartyDesignations{Party: partyLabel(p), Designations: csl.DeclaredDesignations(p.EntityListFootnotes...)})
 			out = append(out, p)
 			continue
 		}
-		d, err := c.resolver.ResolveParty(ctx, CSLQuery{Name: p.Name, Country: p.Country})
+		d, err := c.resolver.ResolveParty(ctx, csl.Query{Name: p.Name, Country: p.Country})
 		if err != nil {
 			return Parties{}, nil, &RequestError{Field: fmt.Sprintf("parties[%d]", i), Err: fmt.Errorf("resolving the party's designations: %w", err)}
 		}

@@ -2,10 +2,28 @@ package license
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/earcheck/ear/license/csl"
 )
+
+// fixtureIndex is the index of the small CSL fixture of package csl.
+func fixtureIndex(t testing.TB) *csl.Index {
+	t.Helper()
+	f, err := os.Open("csl/testdata/csl_small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	file, err := csl.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return csl.NewIndex(file.Rows)
+}
 
 // TestCheckerResolvesParties: a party that declares no footnote is looked
 // up in a CSL index; the Determination records the source, and the
@@ -24,14 +42,14 @@ func TestCheckerResolvesParties(t *testing.T) {
 	}
 	tests := []struct {
 		party, country string
-		source         CSLDesignationSource
+		source         csl.Source
 		subject, lic   Answer
 		reason         string
 		fdp            string
 	}{
-		{"Example Telecom Co., Ltd.", "CN", CSLSourceIndex, Yes, Yes, "744.11(a)(2)(i)", "15 CFR 734.9(e)(1)"},
-		{"Example Logistics", "AE", CSLSourceIndex, No, No, "", ""},
-		{"Nobody Listed GmbH", "DE", CSLSourceIndex, No, No, "", ""},
+		{"Example Telecom Co., Ltd.", "CN", csl.SourceIndex, Yes, Yes, "744.11(a)(2)(i)", "15 CFR 734.9(e)(1)"},
+		{"Example Logistics", "AE", csl.SourceIndex, No, No, "", ""},
+		{"Nobody Listed GmbH", "DE", csl.SourceIndex, No, No, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.party, func(t *testing.T) {
@@ -80,7 +98,7 @@ func TestCheckerResolvesParties(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ps := det.Parties(); len(ps) != 1 || ps[0].Designations.Source != CSLSourceDeclared || det.SubjectToEAR() != No {
+	if ps := det.Parties(); len(ps) != 1 || ps[0].Designations.Source != csl.SourceDeclared || det.SubjectToEAR() != No {
 		t.Fatalf("default Check: %+v subject %v", det.Parties(), det.SubjectToEAR())
 	}
 }

@@ -2,6 +2,7 @@ package license
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
@@ -701,4 +703,13 @@ func fdpEnumText[T ~uint8](typ string, v T, names []string) ([]byte, error) {
 		return nil, fmt.Errorf("license: cannot marshal invalid %s %d", typ, uint8(v))
 	}
 	return []byte(names[v]), nil
+}
+
+// PartyResolver supplies the list designations of a party. *csl.Index is
+// one (exact lookup in a CSL file); a screening service with fuzzy matching
+// can be another, through csl.ScreeningFunc or its own implementation. An
+// implementation must be safe for concurrent use and return designations
+// whose Source says where they come from.
+type PartyResolver interface {
+	ResolveParty(ctx context.Context, q csl.Query) (csl.Designations, error)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 )
@@ -93,19 +94,19 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 	} else {
 		listed := false
 		for i, p := range in.parties.list.items {
-			var d CSLDesignations
+			var d csl.Designations
 			if i < len(in.designations) {
 				d = in.designations[i].Designations
 			}
-			if d.OnList(CSLDeniedPersons) {
+			if d.OnList(csl.DeniedPersons) {
 				listed = true
 				add("15 CFR 736.2(b)(4)", Yes, fmt.Sprintf("%s (%s) is on the Denied Persons List (%s): General Prohibition Four bars dealing with a denied person in any item subject to the EAR", partyLabel(p), p.Role, d.Source))
 			}
-			if d.OnList(CSLMilitaryEndUser) {
+			if d.OnList(csl.MilitaryEndUser) {
 				meuParties = append(meuParties, fmt.Sprintf("%s (%s) is on the Military End-User List (%s), a military end user", partyLabel(p), p.Role, d.Source))
 			}
 			if len(p.EntityListFootnotes) == 0 {
-				if d.OnList(CSLEntityList) {
+				if d.OnList(csl.EntityList) {
 					listed = true
 					add("15 CFR 744.11(a)", Yes, fmt.Sprintf("%s (%s) is on the Entity List (%s): a license is required for the items its entry names (read conservatively as all items subject to the EAR)", partyLabel(p), p.Role, d.Source))
 				}

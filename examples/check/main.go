@@ -25,6 +25,7 @@ import (
 	"os"
 
 	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/license/csl"
 )
 
 func main() {
@@ -56,7 +57,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "check:", err)
 			os.Exit(1)
 		}
-		file, err := license.ReadCSL(f)
+		file, err := csl.Read(f)
 		f.Close()
 		if err != nil && len(file.Rows) == 0 {
 			fmt.Fprintln(os.Stderr, "check: reading the CSL:", err)
@@ -65,7 +66,7 @@ func main() {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "check: some CSL rows were left out:", err)
 		}
-		checker = license.NewChecker(license.WithPartyResolver(license.NewCSLIndex(file.Rows)))
+		checker = license.NewChecker(license.WithPartyResolver(csl.NewIndex(file.Rows)))
 	}
 	out := bufio.NewWriterSize(os.Stdout, 64<<10)
 	var status int

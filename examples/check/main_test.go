@@ -159,7 +159,7 @@ func TestCSLFlag(t *testing.T) {
 	if m := run(); m["subject_to_ear"] != "no" {
 		t.Errorf("without -csl: subject %v", m["subject_to_ear"])
 	}
-	m := run("-csl", "../../license/testdata/csl_small.json")
+	m := run("-csl", "../../license/csl/testdata/csl_small.json")
 	if m["subject_to_ear"] != "yes" {
 		t.Errorf("with -csl: subject %v", m["subject_to_ear"])
 	}

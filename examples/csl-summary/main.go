@@ -5,7 +5,10 @@
 //	go run ./examples/csl-summary FILE
 //
 // prints {"rows": N, "lists": {"DPL": n, "EL": n, "MEU": n, "UVL": n},
-// "footnotes": {"1": n1, "3": n3, "4": n4, "5": n5}} to standard output.
+// "footnotes": {"1": n1, "3": n3, "4": n4, "5": n5}, "implied_footnotes":
+// {"1": i1, "3": i3, "4": i4, "5": i5}} to standard output: "footnotes"
+// counts the rows whose license requirement writes the footnote,
+// "implied_footnotes" those that only cite its 734.9 paragraph.
 // FILE is the CSL in its bulk JSON layout ("-" or no argument: standard
 // input). Rows that cannot be read are reported on standard error, the
 // others are still counted, and the exit status is 1; a file that cannot be
@@ -18,7 +21,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/license/csl"
 )
 
 func main() {
@@ -41,9 +44,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		in = f
 	}
-	file, readErr := license.ReadCSL(in)
+	file, readErr := csl.Read(in)
 	enc := json.NewEncoder(stdout)
-	if err := enc.Encode(license.SummarizeCSL(file.Rows)); err != nil {
+	if err := enc.Encode(csl.Summarize(file.Rows)); err != nil {
 		fmt.Fprintln(stderr, "csl-summary:", err)
 		return 2
 	}

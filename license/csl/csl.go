@@ -1,4 +1,4 @@
-package license
+package csl
 
 // This file reads the Consolidated Screening List (CSL) in its bulk JSON
 // layout, as published by the International Trade Administration
@@ -20,97 +20,97 @@ import (
 	"github.com/earcheck/ear/jurisdiction"
 )
 
-// CSLList is the screening list a CSL row comes from. The CSL "source"
+// List is the screening list a CSL row comes from. The CSL "source"
 // field names it; only the four lists kept by the Bureau of Industry and
 // Security (BIS) are told apart, every other source (the Treasury and State
-// lists of the full CSL) is CSLOtherList. The zero CSLList is invalid.
-type CSLList uint8
+// lists of the full CSL) is OtherList. The zero List is invalid.
+type List uint8
 
 // The lists a CSL row can come from.
 const (
-	// CSLEntityList is the Entity List, Supplement No. 4 to part 744
+	// EntityList is the Entity List, Supplement No. 4 to part 744
 	// (15 CFR 744.11). Its rows carry the footnotes 1-5.
-	CSLEntityList CSLList = iota + 1
-	// CSLMilitaryEndUser is the Military End-User List, Supplement No. 7
+	EntityList List = iota + 1
+	// MilitaryEndUser is the Military End-User List, Supplement No. 7
 	// to part 744 (15 CFR 744.21).
-	CSLMilitaryEndUser
-	// CSLDeniedPersons is the Denied Persons List (15 CFR 764.3(a)(2),
+	MilitaryEndUser
+	// DeniedPersons is the Denied Persons List (15 CFR 764.3(a)(2),
 	// Supplement No. 1 to part 764 is superseded by the BIS web list).
-	CSLDeniedPersons
-	// CSLUnverified is the Unverified List, Supplement No. 6 to part 744
+	DeniedPersons
+	// Unverified is the Unverified List, Supplement No. 6 to part 744
 	// (15 CFR 744.15).
-	CSLUnverified
-	// CSLOtherList is any other source of the full CSL (OFAC, State).
-	CSLOtherList
-	numCSLLists = CSLOtherList + 1
+	Unverified
+	// OtherList is any other source of the full CSL (OFAC, State).
+	OtherList
+	numLists = OtherList + 1
 )
 
-// cslListCodes are the short names the CSL itself uses in its "source"
+// listCodes are the short names the CSL itself uses in its "source"
 // text ("Entity List (EL) - Bureau of Industry and Security").
-var cslListCodes = [...]string{"", "EL", "MEU", "DPL", "UVL", "other"}
+var listCodes = [...]string{"", "EL", "MEU", "DPL", "UVL", "other"}
 
-// CSLLists returns the five lists in a fixed order (EL, MEU, DPL, UVL,
+// Lists returns the five lists in a fixed order (EL, MEU, DPL, UVL,
 // other). The caller owns the slice.
-func CSLLists() []CSLList {
-	return []CSLList{CSLEntityList, CSLMilitaryEndUser, CSLDeniedPersons, CSLUnverified, CSLOtherList}
+func Lists() []List {
+	return []List{EntityList, MilitaryEndUser, DeniedPersons, Unverified, OtherList}
 }
 
 // IsValid reports whether l is one of the five lists.
-func (l CSLList) IsValid() bool { return l >= CSLEntityList && l < numCSLLists }
+func (l List) IsValid() bool { return l >= EntityList && l < numLists }
 
 // String returns the list's short code as the CSL source text spells it:
-// "EL", "MEU", "DPL", "UVL", or "other"; "" for an invalid CSLList.
-func (l CSLList) String() string {
+// "EL", "MEU", "DPL", "UVL", or "other"; "" for an invalid List.
+func (l List) String() string {
 	if !l.IsValid() {
 		return ""
 	}
-	return cslListCodes[l]
+	return listCodes[l]
 }
 
-// MarshalText implements encoding.TextMarshaler; an invalid CSLList is an
+// MarshalText implements encoding.TextMarshaler; an invalid List is an
 // error.
-func (l CSLList) MarshalText() ([]byte, error) {
+func (l List) MarshalText() ([]byte, error) {
 	if !l.IsValid() {
-		return nil, fmt.Errorf("license: invalid CSLList %d", uint8(l))
+		return nil, fmt.Errorf("csl: invalid List %d", uint8(l))
 	}
 	return []byte(l.String()), nil
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler: it accepts the codes
 // String returns.
-func (l *CSLList) UnmarshalText(b []byte) error {
-	for i := CSLEntityList; i < numCSLLists; i++ {
-		if string(b) == cslListCodes[i] {
+func (l *List) UnmarshalText(b []byte) error {
+	for i := EntityList; i < numLists; i++ {
+		if string(b) == listCodes[i] {
 			*l = i
 			return nil
 		}
 	}
-	return fmt.Errorf("license: unknown CSL list %q", b)
+	return fmt.Errorf("csl: unknown list %q", b)
 }
 
-// CSLListOf classifies a CSL "source" text. The four BIS lists are
+// ListOf classifies a CSL "source" text. The four BIS lists are
 // recognised by their names or their parenthesised codes, case-insensitively
-// ("Entity List (EL) - Bureau of Industry and Security" is CSLEntityList);
-// anything else is CSLOtherList.
-func CSLListOf(source string) CSLList {
+// ("Entity List (EL) - Bureau of Industry and Security" is EntityList);
+// anything else is OtherList.
+func ListOf(source string) List {
 	s := strings.ToLower(source)
 	switch {
 	case strings.Contains(s, "(el)") || strings.HasPrefix(s, "entity list"):
-		return CSLEntityList
+		return EntityList
 	case strings.Contains(s, "(meu)") || strings.Contains(s, "military end user") || strings.Contains(s, "military end-user"):
-		return CSLMilitaryEndUser
+		return MilitaryEndUser
 	case strings.Contains(s, "(dpl)") || strings.HasPrefix(s, "denied persons"):
-		return CSLDeniedPersons
+		return DeniedPersons
 	case strings.Contains(s, "(uvl)") || strings.HasPrefix(s, "unverified list"):
-		return CSLUnverified
+		return Unverified
 	}
-	return CSLOtherList
+	return OtherList
 }
 
-// CSLAddress is one address of a CSL row. Country is the parsed
+// Address is one address of a CSL row. Country is the parsed
 // destination, the zero Country when CountryText names none the EAR's tables
-// know (the row is kept; see ParseCSLCountry).
-type CSLAddress struct {
+// know (the row is kept; see ParseCountry).
+type Address struct {
 	Address     string               // street text, as listed
 	City        string               // as listed
 	State       string               // as listed
@@ -119,9 +119,9 @@ type CSLAddress struct {
 	Country     jurisdiction.Country // the destination, or zero when unknown
 }
 
-// cslCountryAliases are the non-ISO country spellings of the BIS rows of
+// countryAliases are the non-ISO country spellings of the BIS rows of
 // the 2026-07-31 CSL, with the ISO 3166-1 code they stand for.
-var cslCountryAliases = map[string]string{
+var countryAliases = map[string]string{
 	"UK":                "GB", // United Kingdom
 	"TURKIYE":           "TR",
 	"TÜRKIYE":           "TR",
@@ -129,14 +129,14 @@ var cslCountryAliases = map[string]string{
 	"CRIMEA (OCCUPIED)": "UA", // the Crimea region of Ukraine (15 CFR 746.6)
 }
 
-// ParseCSLCountry reads the country text of a CSL address: an ISO 3166-1
+// ParseCountry reads the country text of a CSL address: an ISO 3166-1
 // alpha-2 code in either case, or one of the few other spellings the list
 // uses ("UK" is GB, "TURKIYE" is TR, "PRC" is CN, "CRIMEA (OCCUPIED)" is
 // UA). It reports false, and the zero Country, for text that names no
 // destination of the EAR's tables.
-func ParseCSLCountry(text string) (jurisdiction.Country, bool) {
+func ParseCountry(text string) (jurisdiction.Country, bool) {
 	t := strings.ToUpper(strings.TrimSpace(text))
-	if a, ok := cslCountryAliases[t]; ok {
+	if a, ok := countryAliases[t]; ok {
 		t = a
 	}
 	c, err := jurisdiction.ParseCountry(t)
@@ -146,59 +146,59 @@ func ParseCSLCountry(text string) (jurisdiction.Country, bool) {
 	return c, true
 }
 
-// CSLRow is one row of the CSL bulk JSON: one listed party. The fields
+// Row is one row of the CSL bulk JSON: one listed party. The fields
 // mirror the JSON names; null and absent text are "". Designation is
 // derived from Source, LicenseRequirement, LicensePolicy and
 // FederalRegisterNotice when the row is read.
-type CSLRow struct {
-	Index                 int          // position of the row in the file's results, from 0
-	ID                    string       // "id"
-	Source                string       // "source", the list's full name
-	EntityNumber          string       // "entity_number" (a number or text in the JSON)
-	Type                  string       // "type" ("Entity", "Individual"...), often null
-	Name                  string       // "name"; never empty in a row ReadCSL returns
-	AltNames              []string     // "alt_names"
-	Addresses             []CSLAddress // "addresses"
-	Programs              []string     // "programs"
-	FederalRegisterNotice string       // "federal_register_notice" ("89 FR 96837")
-	LicenseRequirement    string       // "license_requirement"
-	LicensePolicy         string       // "license_policy"
-	SourceListURL         string       // "source_list_url"
+type Row struct {
+	Index                 int       // position of the row in the file's results, from 0
+	ID                    string    // "id"
+	Source                string    // "source", the list's full name
+	EntityNumber          string    // "entity_number" (a number or text in the JSON)
+	Type                  string    // "type" ("Entity", "Individual"...), often null
+	Name                  string    // "name"; never empty in a row Read returns
+	AltNames              []string  // "alt_names"
+	Addresses             []Address // "addresses"
+	Programs              []string  // "programs"
+	FederalRegisterNotice string    // "federal_register_notice" ("89 FR 96837")
+	LicenseRequirement    string    // "license_requirement"
+	LicensePolicy         string    // "license_policy"
+	SourceListURL         string    // "source_list_url"
 
 	// Designation is what the row designates: the list, the Entity List
 	// footnotes and the license texts.
-	Designation CSLDesignation
+	Designation Designation
 }
 
 // Clone returns a copy of r that shares no slice with it.
-func (r CSLRow) Clone() CSLRow {
+func (r Row) Clone() Row {
 	c := r
 	c.AltNames = append([]string(nil), r.AltNames...)
-	c.Addresses = append([]CSLAddress(nil), r.Addresses...)
+	c.Addresses = append([]Address(nil), r.Addresses...)
 	c.Programs = append([]string(nil), r.Programs...)
 	return c
 }
 
-// CSLFile is the content of a CSL bulk JSON file.
-type CSLFile struct {
+// File is the content of a CSL bulk JSON file.
+type File struct {
 	// Rows are the rows read, in file order. A row that could not be read
 	// is not here (its error says which); Rows[i].Index is its position in
 	// the file.
-	Rows []CSLRow
+	Rows []Row
 	// Total is the file's "total" figure, or -1 when it has none.
 	Total int
 	// SourcesUsed is the file's "sources_used" list, when present.
 	SourcesUsed []string
 }
 
-// ErrCSLNoName is the cause of a *CSLRowError for a row whose name is
+// ErrNoName is the cause of a *RowError for a row whose name is
 // absent, null or blank.
-var ErrCSLNoName = errors.New("row has no name")
+var ErrNoName = errors.New("row has no name")
 
-// CSLRowError reports a row of a CSL file that could not be read. The row
+// RowError reports a row of a CSL file that could not be read. The row
 // is named by its position (Row, from 0) and, when they could be read, its
-// id and name. Err is the cause (ErrCSLNoName, or the JSON error).
-type CSLRowError struct {
+// id and name. Err is the cause (ErrNoName, or the JSON error).
+type RowError struct {
 	Row  int    // position in "results", from 0
 	ID   string // the row's "id", when readable
 	Name string // the row's "name", when readable
@@ -206,9 +206,9 @@ type CSLRowError struct {
 }
 
 // Error implements the error interface.
-func (e *CSLRowError) Error() string {
+func (e *RowError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "license: CSL row %d", e.Row)
+	fmt.Fprintf(&b, "csl: row %d", e.Row)
 	if e.ID != "" {
 		fmt.Fprintf(&b, " (id %q)", e.ID)
 	}
@@ -220,13 +220,13 @@ func (e *CSLRowError) Error() string {
 }
 
 // Unwrap returns the cause.
-func (e *CSLRowError) Unwrap() error { return e.Err }
+func (e *RowError) Unwrap() error { return e.Err }
 
-// CSLSyntaxError reports CSL input that is not JSON of the bulk layout. Row
+// SyntaxError reports CSL input that is not JSON of the bulk layout. Row
 // is the position of the row being read when the input broke off, or -1
 // outside the results array; Offset is the byte offset where reading
 // stopped. The rows before the break are still returned.
-type CSLSyntaxError struct {
+type SyntaxError struct {
 	Row    int    // row being read, or -1
 	Offset int64  // input offset
 	Msg    string // what is wrong
@@ -234,25 +234,27 @@ type CSLSyntaxError struct {
 }
 
 // Error implements the error interface.
-func (e *CSLSyntaxError) Error() string {
+func (e *SyntaxError) Error() string {
 	at := ""
 	if e.Row >= 0 {
 		at = fmt.Sprintf(" in row %d", e.Row)
 	}
 	if e.Err != nil {
-		return fmt.Sprintf("license: CSL input%s at offset %d: %s: %v", at, e.Offset, e.Msg, e.Err)
+		return fmt.Sprintf("csl: input%s at offset %d: %s: %v", at, e.Offset, e.Msg, e.Err)
 	}
-	return fmt.Sprintf("license: CSL input%s at offset %d: %s", at, e.Offset, e.Msg)
+	return fmt.Sprintf("csl: input%s at offset %d: %s", at, e.Offset, e.Msg)
 }
 
 // Unwrap returns the JSON decoder's error, if any.
-func (e *CSLSyntaxError) Unwrap() error { return e.Err }
+func (e *SyntaxError) Unwrap() error { return e.Err }
 
-// cslText is a JSON value read as text: a string, a number (kept as
+// jsonText is a JSON value read as text: a string, a number (kept as
 // written) or null.
-type cslText string
+type jsonText string
 
-func (t *cslText) UnmarshalJSON(b []byte) error {
+// UnmarshalJSON implements json.Unmarshaler: a string, a number as
+// written, or null ("").
+func (t *jsonText) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	switch {
 	case len(b) == 0 || string(b) == "null":
@@ -261,8 +263,8 @@ func (t *cslText) UnmarshalJSON(b []byte) error {
 		// Fast path: no escapes and valid UTF-8 read as is (what
 		// encoding/json would give); anything else goes through it.
 		if len(b) >= 2 && b[len(b)-1] == '"' {
-			if in := b[1 : len(b)-1]; bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) && !cslHasControl(in) {
-				*t = cslText(in)
+			if in := b[1 : len(b)-1]; bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) && !hasControl(in) {
+				*t = jsonText(in)
 				return nil
 			}
 		}
@@ -270,18 +272,18 @@ func (t *cslText) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
 		}
-		*t = cslText(s)
+		*t = jsonText(s)
 	case b[0] == '-' || (b[0] >= '0' && b[0] <= '9'):
-		*t = cslText(b)
+		*t = jsonText(b)
 	default:
 		return fmt.Errorf("want text or a number, got %.20s", b)
 	}
 	return nil
 }
 
-// cslHasControl reports whether b holds a byte below 0x20 (not allowed
+// hasControl reports whether b holds a byte below 0x20 (not allowed
 // unescaped in a JSON string).
-func cslHasControl(b []byte) bool {
+func hasControl(b []byte) bool {
 	for _, c := range b {
 		if c < 0x20 {
 			return true
@@ -290,28 +292,30 @@ func cslHasControl(b []byte) bool {
 	return false
 }
 
-// cslTexts is a JSON array of text, or null, or a single string.
-type cslTexts []string
+// jsonTexts is a JSON array of text, or null, or a single string.
+type jsonTexts []string
 
-func (t *cslTexts) UnmarshalJSON(b []byte) error {
+// UnmarshalJSON implements json.Unmarshaler: an array of text (empty
+// entries left out), a single string, or null.
+func (t *jsonTexts) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 || string(b) == "null" {
 		*t = nil
 		return nil
 	}
 	if b[0] == '"' {
-		var s cslText
+		var s jsonText
 		if err := s.UnmarshalJSON(b); err != nil {
 			return err
 		}
-		*t = cslTexts{string(s)}
+		*t = jsonTexts{string(s)}
 		return nil
 	}
-	var xs []cslText
+	var xs []jsonText
 	if err := json.Unmarshal(b, &xs); err != nil {
 		return err
 	}
-	out := make(cslTexts, 0, len(xs))
+	out := make(jsonTexts, 0, len(xs))
 	for _, x := range xs {
 		if x != "" {
 			out = append(out, string(x))
@@ -321,43 +325,43 @@ func (t *cslTexts) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-type cslAddressJSON struct {
-	Address    cslText `json:"address"`
-	City       cslText `json:"city"`
-	State      cslText `json:"state"`
-	PostalCode cslText `json:"postal_code"`
-	Country    cslText `json:"country"`
+type addressJSON struct {
+	Address    jsonText `json:"address"`
+	City       jsonText `json:"city"`
+	State      jsonText `json:"state"`
+	PostalCode jsonText `json:"postal_code"`
+	Country    jsonText `json:"country"`
 }
 
-type cslRowJSON struct {
-	ID                    cslText          `json:"id"`
-	Source                cslText          `json:"source"`
-	EntityNumber          cslText          `json:"entity_number"`
-	Type                  cslText          `json:"type"`
-	Name                  cslText          `json:"name"`
-	AltNames              cslTexts         `json:"alt_names"`
-	Addresses             []cslAddressJSON `json:"addresses"`
-	Programs              cslTexts         `json:"programs"`
-	FederalRegisterNotice cslText          `json:"federal_register_notice"`
-	LicenseRequirement    cslText          `json:"license_requirement"`
-	LicensePolicy         cslText          `json:"license_policy"`
-	SourceListURL         cslText          `json:"source_list_url"`
+type rowJSON struct {
+	ID                    jsonText      `json:"id"`
+	Source                jsonText      `json:"source"`
+	EntityNumber          jsonText      `json:"entity_number"`
+	Type                  jsonText      `json:"type"`
+	Name                  jsonText      `json:"name"`
+	AltNames              jsonTexts     `json:"alt_names"`
+	Addresses             []addressJSON `json:"addresses"`
+	Programs              jsonTexts     `json:"programs"`
+	FederalRegisterNotice jsonText      `json:"federal_register_notice"`
+	LicenseRequirement    jsonText      `json:"license_requirement"`
+	LicensePolicy         jsonText      `json:"license_policy"`
+	SourceListURL         jsonText      `json:"source_list_url"`
 }
 
-// ReadCSL reads a CSL file in the bulk JSON layout from r: an object with a
+// Read reads a CSL file in the bulk JSON layout from r: an object with a
 // "results" array (and optionally "total" and "sources_used"), or the
 // array alone. Unknown fields are ignored. Each row is decoded on its own:
 // a row that is not an object of the layout, or that has no name, is left
-// out and reported as a *CSLRowError, and reading goes on. Input that is
-// not JSON stops the reading with a *CSLSyntaxError; the rows before it are
+// out and reported as a *RowError, and reading goes on. Input that is
+// not JSON stops the reading with a *SyntaxError; the rows before it are
 // returned. All the problems come back joined with errors.Join, so the file
-// returned is always the rows that could be read. ReadCSL never panics.
-func ReadCSL(r io.Reader) (CSLFile, error) {
-	f := CSLFile{Total: -1}
+// returned is always the rows that could be read. Read never panics.
+func Read(r io.Reader) (File, error) {
+	f := File{Total: -1}
 	dec := json.NewDecoder(r)
 	var errs []error
 	syntax := func(row int, msg string, err error) {
-		errs = append(errs, &CSLSyntaxError{Row: row, Offset: dec.InputOffset(), Msg: msg, Err: err})
+		errs = append(errs, &SyntaxError{Row: row, Offset: dec.InputOffset(), Msg: msg, Err: err})
 	}
 	tok, err := dec.Token()
 	if err != nil {
@@ -366,7 +370,7 @@ func ReadCSL(r io.Reader) (CSLFile, error) {
 	}
 	switch tok {
 	case json.Delim('['):
-		errs = readCSLRows(dec, &f, errs)
+		errs = readRows(dec, &f, errs)
 		if stopped(errs) {
 			return f, errors.Join(errs...)
 		}
@@ -399,7 +403,7 @@ func ReadCSL(r io.Reader) (CSLFile, error) {
 				}
 				seen = true
 				before := len(errs)
-				errs = readCSLRows(dec, &f, errs)
+				errs = readRows(dec, &f, errs)
 				if stopped(errs[before:]) {
 					return f, errors.Join(errs...)
 				}
@@ -418,7 +422,7 @@ func ReadCSL(r io.Reader) (CSLFile, error) {
 					syntax(-1, `reading "sources_used"`, err)
 					return f, errors.Join(errs...)
 				}
-				var s cslTexts
+				var s jsonTexts
 				if json.Unmarshal(v, &s) == nil {
 					f.SourcesUsed = s
 				}
@@ -447,27 +451,27 @@ func ReadCSL(r io.Reader) (CSLFile, error) {
 	return f, errors.Join(errs...)
 }
 
-// stopped reports whether errs hold a *CSLSyntaxError (reading cannot go
+// stopped reports whether errs hold a *SyntaxError (reading cannot go
 // on after one).
 func stopped(errs []error) bool {
 	for _, e := range errs {
-		if _, ok := e.(*CSLSyntaxError); ok {
+		if _, ok := e.(*SyntaxError); ok {
 			return true
 		}
 	}
 	return false
 }
 
-// readCSLRows reads the rows of a results array whose '[' has been read,
+// readRows reads the rows of a results array whose '[' has been read,
 // through the closing ']'.
-func readCSLRows(dec *json.Decoder, f *CSLFile, errs []error) []error {
+func readRows(dec *json.Decoder, f *File, errs []error) []error {
 	i := 0
 	for ; dec.More(); i++ {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return append(errs, &CSLSyntaxError{Row: i, Offset: dec.InputOffset(), Msg: "reading a row", Err: err})
+			return append(errs, &SyntaxError{Row: i, Offset: dec.InputOffset(), Msg: "reading a row", Err: err})
 		}
-		row, err := decodeCSLRow(i, raw)
+		row, err := decodeRow(i, raw)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -475,24 +479,24 @@ func readCSLRows(dec *json.Decoder, f *CSLFile, errs []error) []error {
 		f.Rows = append(f.Rows, row)
 	}
 	if _, err := dec.Token(); err != nil {
-		return append(errs, &CSLSyntaxError{Row: i, Offset: dec.InputOffset(), Msg: "reading the end of the results", Err: err})
+		return append(errs, &SyntaxError{Row: i, Offset: dec.InputOffset(), Msg: "reading the end of the results", Err: err})
 	}
 	return errs
 }
 
-// decodeCSLRow decodes one row; raw is well-formed JSON.
-func decodeCSLRow(i int, raw json.RawMessage) (CSLRow, error) {
-	var j cslRowJSON
+// decodeRow decodes one row; raw is well-formed JSON.
+func decodeRow(i int, raw json.RawMessage) (Row, error) {
+	var j rowJSON
 	if err := json.Unmarshal(raw, &j); err != nil {
 		// Name the row as far as its id and name can be read.
 		var id struct {
 			ID   json.RawMessage `json:"id"`
 			Name json.RawMessage `json:"name"`
 		}
-		var e CSLRowError
+		var e RowError
 		e.Row, e.Err = i, err
 		if json.Unmarshal(raw, &id) == nil {
-			var s cslText
+			var s jsonText
 			if s.UnmarshalJSON(id.ID) == nil {
 				e.ID = string(s)
 			}
@@ -500,13 +504,13 @@ func decodeCSLRow(i int, raw json.RawMessage) (CSLRow, error) {
 				e.Name = string(s)
 			}
 		}
-		return CSLRow{}, &e
+		return Row{}, &e
 	}
 	name := strings.TrimSpace(string(j.Name))
 	if name == "" {
-		return CSLRow{}, &CSLRowError{Row: i, ID: string(j.ID), Err: ErrCSLNoName}
+		return Row{}, &RowError{Row: i, ID: string(j.ID), Err: ErrNoName}
 	}
-	r := CSLRow{
+	r := Row{
 		Index:                 i,
 		ID:                    string(j.ID),
 		Source:                string(j.Source),
@@ -521,10 +525,10 @@ func decodeCSLRow(i int, raw json.RawMessage) (CSLRow, error) {
 		SourceListURL:         string(j.SourceListURL),
 	}
 	if len(j.Addresses) > 0 {
-		r.Addresses = make([]CSLAddress, len(j.Addresses))
+		r.Addresses = make([]Address, len(j.Addresses))
 		for k, a := range j.Addresses {
-			c, _ := ParseCSLCountry(string(a.Country))
-			r.Addresses[k] = CSLAddress{
+			c, _ := ParseCountry(string(a.Country))
+			r.Addresses[k] = Address{
 				Address: string(a.Address), City: string(a.City), State: string(a.State),
 				PostalCode: string(a.PostalCode), CountryText: string(a.Country), Country: c,
 			}

@@ -1,4 +1,4 @@
-package license
+package csl
 
 import (
 	"bytes"
@@ -10,11 +10,11 @@ import (
 	"github.com/earcheck/ear/jurisdiction"
 )
 
-// FuzzReadCSL checks that ReadCSL never panics and that what it returns
+// FuzzRead checks that Read never panics and that what it returns
 // keeps its promises: every row has a name and its position, positions
-// increase, every problem is a *CSLRowError or *CSLSyntaxError, and an
+// increase, every problem is a *RowError or *SyntaxError, and an
 // index of the rows finds each row by its own name.
-func FuzzReadCSL(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	for _, name := range []string{"csl_small.json", "csl_bad_rows.json"} {
 		b, err := os.ReadFile("testdata/" + name)
 		if err != nil {
@@ -40,11 +40,11 @@ func FuzzReadCSL(f *testing.F) {
 			`"license_requirement":"For all items subject to the EAR. (See §744.11 of the EAR)4 734.9(e)1","entity_number":1e999999}]}`))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		file, err := ReadCSL(bytes.NewReader(data))
+		file, err := Read(bytes.NewReader(data))
 		if err != nil {
 			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-				_, row := errors.AsType[*CSLRowError](e)
-				_, syn := errors.AsType[*CSLSyntaxError](e)
+				_, row := errors.AsType[*RowError](e)
+				_, syn := errors.AsType[*SyntaxError](e)
 				if !row && !syn {
 					t.Fatalf("untyped error %T: %v", e, e)
 				}
@@ -63,9 +63,9 @@ func FuzzReadCSL(f *testing.F) {
 				}
 			}
 		}
-		x := NewCSLIndex(file.Rows)
+		x := NewIndex(file.Rows)
 		for _, r := range file.Rows {
-			if NormalizeCSLName(r.Name) == "" {
+			if NormalizeName(r.Name) == "" {
 				continue // a name of punctuation only has no key
 			}
 			found := false
@@ -76,13 +76,13 @@ func FuzzReadCSL(f *testing.F) {
 				t.Fatalf("row %d %q not found by its name", r.Index, r.Name)
 			}
 		}
-		_ = SummarizeCSL(file.Rows)
+		_ = Summarize(file.Rows)
 	})
 }
 
-// FuzzNormalizeCSLName checks that the normal form of a name is its own
+// FuzzNormalizeName checks that the normal form of a name is its own
 // normal form, and that classifying any text keeps marks on their digits.
-func FuzzNormalizeCSLName(f *testing.F) {
+func FuzzNormalizeName(f *testing.F) {
 	for _, s := range []string{"Huawei Technologies Co., Ltd.", "a co b", "s co a trading", "U.S.A.", "Si'En", "&&", "Ltd. Co.", "É́", "EAR)4 734.9(g), 3"} {
 		f.Add(s)
 	}
@@ -98,11 +98,11 @@ func FuzzNormalizeCSLName(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n := NormalizeCSLName(s)
-		if again := NormalizeCSLName(n); again != n {
-			t.Fatalf("NormalizeCSLName(%q) = %q, but NormalizeCSLName(%q) = %q", s, n, n, again)
+		n := NormalizeName(s)
+		if again := NormalizeName(n); again != n {
+			t.Fatalf("NormalizeName(%q) = %q, but NormalizeName(%q) = %q", s, n, n, again)
 		}
-		for _, m := range ClassifyCSLRequirement(s).Marks() {
+		for _, m := range ClassifyRequirement(s).Marks() {
 			if s[m.At] != byte('0'+m.Footnote) || m.Footnote < 1 || m.Footnote > 5 {
 				t.Fatalf("mark %+v in %q", m, s)
 			}
@@ -110,9 +110,9 @@ func FuzzNormalizeCSLName(f *testing.F) {
 	})
 }
 
-// FuzzCSLText checks that the fast path of cslText reads every JSON string
+// FuzzJSONText checks that the fast path of jsonText reads every JSON string
 // as encoding/json does.
-func FuzzCSLText(f *testing.F) {
+func FuzzJSONText(f *testing.F) {
 	for _, s := range []string{"", "a", "é", "\x00", "\xff", `\`, `"`, "\u2028", "a\tb"} {
 		f.Add(s)
 	}
@@ -136,9 +136,9 @@ func FuzzCSLText(f *testing.F) {
 		if err := json.Unmarshal(b, &want); err != nil {
 			t.Fatal(err)
 		}
-		var got cslText
+		var got jsonText
 		if err := got.UnmarshalJSON(b); err != nil || string(got) != want {
-			t.Fatalf("cslText(%s) = %q, %v; want %q", b, got, err, want)
+			t.Fatalf("jsonText(%s) = %q, %v; want %q", b, got, err, want)
 		}
 	})
 }

@@ -1,8 +1,10 @@
-package license
+package csl
 
 import (
 	"slices"
 	"strings"
+
+	"github.com/earcheck/ear/license/fdp"
 )
 
 // Entity List footnotes (Supplement No. 4 to part 744, the "License
@@ -29,14 +31,14 @@ import (
 //     734.9(e)(3), with the de minimis rule 15 CFR 734.4(a)(9) (December
 //     2024 rule, 89 FR 96790).
 
-// CSLFootnotes is a set of Entity List footnote numbers 1-5. The zero value
+// Footnotes is a set of Entity List footnote numbers 1-5. The zero value
 // is the empty set.
-type CSLFootnotes uint8
+type Footnotes uint8
 
-// CSLFootnotesOf returns the set of the footnotes given; numbers outside
+// FootnotesOf returns the set of the footnotes given; numbers outside
 // 1-5 are ignored.
-func CSLFootnotesOf(ns ...int) CSLFootnotes {
-	var s CSLFootnotes
+func FootnotesOf(ns ...int) Footnotes {
+	var s Footnotes
 	for _, n := range ns {
 		if n >= 1 && n <= 5 {
 			s |= 1 << n
@@ -46,13 +48,13 @@ func CSLFootnotesOf(ns ...int) CSLFootnotes {
 }
 
 // Has reports whether footnote n is in the set.
-func (s CSLFootnotes) Has(n int) bool { return n >= 1 && n <= 5 && s&(1<<n) != 0 }
+func (s Footnotes) Has(n int) bool { return n >= 1 && n <= 5 && s&(1<<n) != 0 }
 
 // Len returns the number of footnotes in the set.
-func (s CSLFootnotes) Len() int { return len(s.List()) }
+func (s Footnotes) Len() int { return len(s.List()) }
 
 // List returns the footnotes in ascending order; nil for the empty set.
-func (s CSLFootnotes) List() []int {
+func (s Footnotes) List() []int {
 	var out []int
 	for n := 1; n <= 5; n++ {
 		if s.Has(n) {
@@ -63,7 +65,7 @@ func (s CSLFootnotes) List() []int {
 }
 
 // String returns the footnotes as "1,2", or "" for the empty set.
-func (s CSLFootnotes) String() string {
+func (s Footnotes) String() string {
 	var b strings.Builder
 	for _, n := range s.List() {
 		if b.Len() > 0 {
@@ -74,56 +76,57 @@ func (s CSLFootnotes) String() string {
 	return b.String()
 }
 
-// CSLFootnoteMark is one footnote number found in a license requirement
+// FootnoteMark is one footnote number found in a license requirement
 // text, with the text it is glued to.
-type CSLFootnoteMark struct {
+type FootnoteMark struct {
 	Footnote int    // 1-5
 	Text     string // the spelling, from the citation it follows to the digit: "734.9(e)1", "EAR)4"
 	At       int    // byte offset of the digit in the text
 }
 
-// CSLCitations is what ClassifyCSLRequirement finds in a license
+// Citations is what ClassifyRequirement finds in a license
 // requirement text.
-type CSLCitations struct {
+type Citations struct {
 	// Footnotes are the footnote numbers written in the text.
-	Footnotes CSLFootnotes
+	Footnotes Footnotes
 	// marks are the footnote numbers in text order (see Marks); never
-	// changed once built, so copies of a CSLCitations may share them.
-	marks []CSLFootnoteMark
+	// changed once built, so copies of a Citations may share them.
+	marks []FootnoteMark
 	// Implied are footnotes that the text does not write but whose FDP
-	// paragraph it cites on its own: 734.9(e)(1) implies 1, 734.9(e)(2)
-	// implies 4, 734.9(e)(3) implies 5 and 734.9(g) implies 3. A bare
-	// "734.9(e)" implies nothing (it could be any of 1, 4 or 5). Footnotes
-	// already written are not repeated here.
-	Implied CSLFootnotes
+	// paragraph it cites on its own, as the footnote prongs of the 734.9
+	// rules pair them: 734.9(e)(1) implies 1, 734.9(e)(2) implies 4,
+	// 734.9(e)(3) implies 5 and 734.9(g) implies 3. A bare "734.9(e)"
+	// implies nothing (it could be any of 1, 4 or 5). Footnotes already
+	// written are not repeated here.
+	Implied Footnotes
 	// fdp is the set of FDP paragraphs of 15 CFR 734.9 that the text
 	// cites (see CitesFDP).
-	fdp cslFDPSet
+	fdp fdpSet
 }
 
-// cslFDPSet is a set of cited 734.9 paragraphs.
-type cslFDPSet uint8
+// fdpSet is a set of cited 734.9 paragraphs.
+type fdpSet uint8
 
 const (
-	cslFDPE  cslFDPSet = 1 << iota // "734.9(e)" without a sub-paragraph
-	cslFDPE1                       // 734.9(e)(1)
-	cslFDPE2                       // 734.9(e)(2)
-	cslFDPE3                       // 734.9(e)(3)
-	cslFDPG                        // 734.9(g)
+	fdpE  fdpSet = 1 << iota // "734.9(e)" without a sub-paragraph
+	fdpE1                    // 734.9(e)(1)
+	fdpE2                    // 734.9(e)(2)
+	fdpE3                    // 734.9(e)(3)
+	fdpG                     // 734.9(g)
 )
 
-var cslFDPNames = []struct {
-	bit  cslFDPSet
+var fdpNames = []struct {
+	bit  fdpSet
 	name string
-}{{cslFDPE, "734.9(e)"}, {cslFDPE1, "734.9(e)(1)"}, {cslFDPE2, "734.9(e)(2)"}, {cslFDPE3, "734.9(e)(3)"}, {cslFDPG, "734.9(g)"}}
+}{{fdpE, "15 CFR 734.9(e)"}, {fdpE1, "15 CFR 734.9(e)(1)"}, {fdpE2, "15 CFR 734.9(e)(2)"}, {fdpE3, "15 CFR 734.9(e)(3)"}, {fdpG, "15 CFR 734.9(g)"}}
 
 // CitesFDP returns the paragraphs of 15 CFR 734.9 the text cites, in CFR
 // order, as "15 CFR 734.9(e)(2)"; a bare "734.9(e)" is "15 CFR 734.9(e)".
-func (c CSLCitations) CitesFDP() []string {
+func (c Citations) CitesFDP() []string {
 	var out []string
-	for _, f := range cslFDPNames {
+	for _, f := range fdpNames {
 		if c.fdp&f.bit != 0 {
-			out = append(out, "15 CFR "+f.name)
+			out = append(out, f.name)
 		}
 	}
 	return out
@@ -131,12 +134,12 @@ func (c CSLCitations) CitesFDP() []string {
 
 // Marks returns the footnote numbers written in the text, in text order,
 // with their spelling. The caller owns the slice.
-func (c CSLCitations) Marks() []CSLFootnoteMark { return slices.Clone(c.marks) }
+func (c Citations) Marks() []FootnoteMark { return slices.Clone(c.marks) }
 
 // All returns the written and the implied footnotes together.
-func (c CSLCitations) All() CSLFootnotes { return c.Footnotes | c.Implied }
+func (c Citations) All() Footnotes { return c.Footnotes | c.Implied }
 
-// ClassifyCSLRequirement finds the Entity List footnotes in a CSL
+// ClassifyRequirement finds the Entity List footnotes in a CSL
 // license_requirement text. The footnote is not a field of the CSL: it is a
 // digit 1-5 glued to a citation. The rules, in the order they are tried at
 // each position:
@@ -155,13 +158,13 @@ func (c CSLCitations) All() CSLFootnotes { return c.Footnotes | c.Implied }
 // counts when it closes a section number, so "744.2l(b)" (a misprint of
 // 744.21(b) with the letter l) and "(b)(2) and (e)" in prose are not
 // citations that carry a footnote. The 734.9 paragraphs cited are recorded
-// as well, and the footnote each implies (see CSLCitations.Implied).
-func ClassifyCSLRequirement(text string) CSLCitations {
-	var c CSLCitations
+// as well, and the footnote each implies (see Citations.Implied).
+func ClassifyRequirement(text string) Citations {
+	var c Citations
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case ')':
-			start, ok := cslDesignatorStart(text, i)
+			start, ok := designatorStart(text, i)
 			if !ok {
 				continue
 			}
@@ -173,79 +176,88 @@ func ClassifyCSLRequirement(text string) CSLCitations {
 				}
 				j++
 			}
-			if n, ok := cslLoneDigit(text, j); ok {
-				c.mark(n, text, cslCitationStart(text, start), j)
+			if n, ok := loneDigit(text, j); ok {
+				c.mark(n, text, citationStart(text, start), j)
 			}
 		case 'E', 'e':
 			if i+3 > len(text) || !strings.EqualFold(text[i:i+3], "EAR") {
 				continue
 			}
-			if i > 0 && cslIsLetter(text[i-1]) {
+			if i > 0 && isLetter(text[i-1]) {
 				continue
 			}
 			j := i + 3
-			if j < len(text) && cslIsLetter(text[j]) {
+			if j < len(text) && isLetter(text[j]) {
 				continue
 			}
 			for k := 0; k < 4 && j < len(text) && (text[j] == ')' || text[j] == '.' || text[j] == ' '); k++ {
 				j++
 			}
-			if n, ok := cslLoneDigit(text, j); ok {
+			if n, ok := loneDigit(text, j); ok {
 				c.mark(n, text, i, j)
 			}
 		}
 	}
-	c.fdp = cslCitedFDP(text)
-	implied := CSLFootnotes(0)
-	if c.fdp&cslFDPE1 != 0 {
-		implied |= CSLFootnotesOf(1)
-	}
-	if c.fdp&cslFDPE2 != 0 {
-		implied |= CSLFootnotesOf(4)
-	}
-	if c.fdp&cslFDPE3 != 0 {
-		implied |= CSLFootnotesOf(5)
-	}
-	if c.fdp&cslFDPG != 0 {
-		implied |= CSLFootnotesOf(3)
+	c.fdp = citedFDP(text)
+	var implied Footnotes
+	for _, f := range fdpNames {
+		if c.fdp&f.bit != 0 {
+			if n, ok := impliedFootnote(f.name); ok {
+				implied |= FootnotesOf(n)
+			}
+		}
 	}
 	c.Implied = implied &^ c.Footnotes
 	return c
 }
 
-func (c *CSLCitations) mark(n int, text string, from, digit int) {
-	c.Footnotes |= CSLFootnotesOf(n)
-	c.marks = append(c.marks, CSLFootnoteMark{Footnote: n, Text: text[from : digit+1], At: digit})
+// impliedFootnote returns the Entity List footnote that a cited paragraph
+// of 15 CFR 734.9, spelled as CitesFDP spells it ("15 CFR 734.9(e)(2)"),
+// implies when the text cites it without writing the footnote. It is read
+// from the footnote prongs of the FDP rules (fdp.Default): the rule of each
+// such paragraph reaches the entities of one footnote. A bare "734.9(e)"
+// (any of 1, 4 or 5) and every other paragraph imply none.
+func impliedFootnote(paragraph string) (int, bool) {
+	c, err := fdp.ParseCitation(paragraph)
+	if err != nil {
+		return 0, false
+	}
+	return fdp.Default().Footnote(c)
 }
 
-func cslIsLetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }
-func cslIsDigit(b byte) bool  { return b >= '0' && b <= '9' }
+func (c *Citations) mark(n int, text string, from, digit int) {
+	c.Footnotes |= FootnotesOf(n)
+	c.marks = append(c.marks, FootnoteMark{Footnote: n, Text: text[from : digit+1], At: digit})
+}
 
-// cslDesignatorStart reports whether text[i] == ')' closes a paragraph
+func isLetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }
+func isDigit(b byte) bool  { return b >= '0' && b <= '9' }
+
+// designatorStart reports whether text[i] == ')' closes a paragraph
 // designator "(x)" of one to four letters or digits that directly follows
 // a section number's digit or another designator's ')'; it returns the
 // index of the '('.
-func cslDesignatorStart(text string, i int) (int, bool) {
+func designatorStart(text string, i int) (int, bool) {
 	k := i - 1
-	for k >= 0 && i-k <= 5 && (cslIsLetter(text[k]) || cslIsDigit(text[k])) {
+	for k >= 0 && i-k <= 5 && (isLetter(text[k]) || isDigit(text[k])) {
 		k--
 	}
 	if k < 0 || text[k] != '(' || k == i-1 || i-k > 5 {
 		return 0, false
 	}
-	if k == 0 || !(cslIsDigit(text[k-1]) || text[k-1] == ')') {
+	if k == 0 || !(isDigit(text[k-1]) || text[k-1] == ')') {
 		return 0, false
 	}
 	return k, true
 }
 
-// cslCitationStart walks back from the '(' at i over the section number
+// citationStart walks back from the '(' at i over the section number
 // and earlier designators it belongs to ("734.9(e)(2)").
-func cslCitationStart(text string, i int) int {
+func citationStart(text string, i int) int {
 	k := i
 	for k > 0 {
 		b := text[k-1]
-		if cslIsDigit(b) || b == '.' || b == '(' || b == ')' || (cslIsLetter(b) && k >= 2 && text[k-2] == '(') {
+		if isDigit(b) || b == '.' || b == '(' || b == ')' || (isLetter(b) && k >= 2 && text[k-2] == '(') {
 			k--
 			continue
 		}
@@ -254,29 +266,29 @@ func cslCitationStart(text string, i int) int {
 	return k
 }
 
-// cslLoneDigit reports whether text[j] is a digit 1-5 that is not part of
+// loneDigit reports whether text[j] is a digit 1-5 that is not part of
 // a number or citation.
-func cslLoneDigit(text string, j int) (int, bool) {
+func loneDigit(text string, j int) (int, bool) {
 	if j >= len(text) || text[j] < '1' || text[j] > '5' {
 		return 0, false
 	}
 	if j+1 < len(text) {
 		switch nb := text[j+1]; {
-		case cslIsDigit(nb), nb == '(':
+		case isDigit(nb), nb == '(':
 			return 0, false
-		case nb == '.' && j+2 < len(text) && cslIsDigit(text[j+2]):
+		case nb == '.' && j+2 < len(text) && isDigit(text[j+2]):
 			return 0, false
-		case cslIsLetter(nb):
+		case isLetter(nb):
 			return 0, false
 		}
 	}
 	return int(text[j] - '0'), true
 }
 
-// cslCitedFDP finds the 734.9 paragraphs (e), (e)(1)-(3) and (g) cited in
+// citedFDP finds the 734.9 paragraphs (e), (e)(1)-(3) and (g) cited in
 // text.
-func cslCitedFDP(text string) cslFDPSet {
-	var s cslFDPSet
+func citedFDP(text string) fdpSet {
+	var s fdpSet
 	for rest := text; ; {
 		i := strings.Index(rest, "734.9(")
 		if i < 0 {
@@ -285,15 +297,15 @@ func cslCitedFDP(text string) cslFDPSet {
 		rest = rest[i+len("734.9"):]
 		switch {
 		case strings.HasPrefix(rest, "(e)(1)"):
-			s |= cslFDPE1
+			s |= fdpE1
 		case strings.HasPrefix(rest, "(e)(2)"):
-			s |= cslFDPE2
+			s |= fdpE2
 		case strings.HasPrefix(rest, "(e)(3)"):
-			s |= cslFDPE3
+			s |= fdpE3
 		case strings.HasPrefix(rest, "(e)"):
-			s |= cslFDPE
+			s |= fdpE
 		case strings.HasPrefix(rest, "(g)"):
-			s |= cslFDPG
+			s |= fdpG
 		}
 	}
 }

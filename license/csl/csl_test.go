@@ -1,9 +1,10 @@
-package license
+package csl
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -13,25 +14,25 @@ import (
 	"github.com/earcheck/ear/jurisdiction"
 )
 
-func readCSLFixture(t testing.TB, name string) (CSLFile, error) {
+func readFixture(t testing.TB, name string) (File, error) {
 	t.Helper()
 	f, err := os.Open("testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	return ReadCSL(f)
+	return Read(f)
 }
 
-func TestReadCSLFixture(t *testing.T) {
-	file, err := readCSLFixture(t, "csl_small.json")
+func TestReadFixture(t *testing.T) {
+	file, err := readFixture(t, "csl_small.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(file.Rows) != 12 || file.Total != 12 || len(file.SourcesUsed) != 4 {
 		t.Fatalf("rows %d total %d sources %d", len(file.Rows), file.Total, len(file.SourcesUsed))
 	}
-	byID := map[string]CSLRow{}
+	byID := map[string]Row{}
 	for i, r := range file.Rows {
 		if r.Index != i {
 			t.Errorf("row %d has Index %d", i, r.Index)
@@ -45,10 +46,10 @@ func TestReadCSLFixture(t *testing.T) {
 		t.Errorf("t1 = %+v", t1)
 	}
 	if t9 := byID["t9"]; t9.EntityNumber != "4711" || t9.Type != "Individual" || t9.AltNames != nil || t9.Programs != nil ||
-		t9.Addresses[0].Country != jurisdiction.MustParseCountry("US") || t9.Designation.List != CSLDeniedPersons {
+		t9.Addresses[0].Country != jurisdiction.MustParseCountry("US") || t9.Designation.List != DeniedPersons {
 		t.Errorf("t9 = %+v", t9)
 	}
-	if t12 := byID["t12"]; t12.EntityNumber != "36" || !slices.Equal(t12.Programs, []string{"IRAN"}) || t12.Designation.List != CSLOtherList {
+	if t12 := byID["t12"]; t12.EntityNumber != "36" || !slices.Equal(t12.Programs, []string{"IRAN"}) || t12.Designation.List != OtherList {
 		t.Errorf("t12 = %+v", t12)
 	}
 	// Country spellings: aliases resolve, unknown codes keep the row.
@@ -62,23 +63,23 @@ func TestReadCSLFixture(t *testing.T) {
 
 	tests := []struct {
 		id          string
-		wantList    CSLList
-		wantFN      CSLFootnotes
-		wantImplied CSLFootnotes
+		wantList    List
+		wantFN      Footnotes
+		wantImplied Footnotes
 		wantFDP     []string
 	}{
-		{"t1", CSLEntityList, CSLFootnotesOf(1, 2), 0, []string{"15 CFR 734.9(e)"}},
-		{"t2", CSLEntityList, CSLFootnotesOf(1, 2), 0, []string{"15 CFR 734.9(e)"}},
-		{"t3", CSLEntityList, CSLFootnotesOf(3), 0, []string{"15 CFR 734.9(g)"}},
-		{"t4", CSLEntityList, CSLFootnotesOf(4), 0, []string{"15 CFR 734.9(e)(2)"}},
-		{"t5", CSLEntityList, CSLFootnotesOf(5), 0, []string{"15 CFR 734.9(e)(3)"}},
-		{"t6", CSLEntityList, 0, 0, nil},
-		{"t7", CSLEntityList, 0, CSLFootnotesOf(3), []string{"15 CFR 734.9(g)"}},
-		{"t8", CSLMilitaryEndUser, 0, 0, nil},
-		{"t9", CSLDeniedPersons, 0, 0, nil},
-		{"t10", CSLUnverified, 0, 0, nil},
-		{"t11", CSLEntityList, 0, 0, nil},
-		{"t12", CSLOtherList, 0, 0, nil},
+		{"t1", EntityList, FootnotesOf(1, 2), 0, []string{"15 CFR 734.9(e)"}},
+		{"t2", EntityList, FootnotesOf(1, 2), 0, []string{"15 CFR 734.9(e)"}},
+		{"t3", EntityList, FootnotesOf(3), 0, []string{"15 CFR 734.9(g)"}},
+		{"t4", EntityList, FootnotesOf(4), 0, []string{"15 CFR 734.9(e)(2)"}},
+		{"t5", EntityList, FootnotesOf(5), 0, []string{"15 CFR 734.9(e)(3)"}},
+		{"t6", EntityList, 0, 0, nil},
+		{"t7", EntityList, 0, FootnotesOf(3), []string{"15 CFR 734.9(g)"}},
+		{"t8", MilitaryEndUser, 0, 0, nil},
+		{"t9", DeniedPersons, 0, 0, nil},
+		{"t10", Unverified, 0, 0, nil},
+		{"t11", EntityList, 0, 0, nil},
+		{"t12", OtherList, 0, 0, nil},
 	}
 	for _, tt := range tests {
 		d := byID[tt.id].Designation
@@ -90,8 +91,8 @@ func TestReadCSLFixture(t *testing.T) {
 	}
 }
 
-func TestReadCSLBadRows(t *testing.T) {
-	file, err := readCSLFixture(t, "csl_bad_rows.json")
+func TestReadBadRows(t *testing.T) {
+	file, err := readFixture(t, "csl_bad_rows.json")
 	if got := []string{}; true {
 		for _, r := range file.Rows {
 			got = append(got, r.ID)
@@ -100,14 +101,14 @@ func TestReadCSLBadRows(t *testing.T) {
 			t.Errorf("rows kept = %q, want b0 b5", got)
 		}
 	}
-	if file.Rows[0].Designation.EntityListFootnotes() != CSLFootnotesOf(4) || file.Rows[1].Index != 5 {
+	if file.Rows[0].Designation.EntityListFootnotes() != FootnotesOf(4) || file.Rows[1].Index != 5 {
 		t.Errorf("kept rows: %+v", file.Rows)
 	}
-	var rowErrs []*CSLRowError
+	var rowErrs []*RowError
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-		re, ok := errors.AsType[*CSLRowError](e)
+		re, ok := errors.AsType[*RowError](e)
 		if !ok {
-			t.Fatalf("not a *CSLRowError: %v", e)
+			t.Fatalf("not a *RowError: %v", e)
 		}
 		rowErrs = append(rowErrs, re)
 	}
@@ -122,21 +123,21 @@ func TestReadCSLBadRows(t *testing.T) {
 	}
 	for i, w := range want {
 		e := rowErrs[i]
-		if e.Row != w.row || e.ID != w.id || e.Name != w.name || errors.Is(e, ErrCSLNoName) != w.noName {
+		if e.Row != w.row || e.ID != w.id || e.Name != w.name || errors.Is(e, ErrNoName) != w.noName {
 			t.Errorf("error %d = %+v (%v), want %+v", i, e, e, w)
 		}
 	}
-	if !errors.Is(err, ErrCSLNoName) || !strings.Contains(err.Error(), `CSL row 2 (id "b2") "Bad Addresses"`) {
+	if !errors.Is(err, ErrNoName) || !strings.Contains(err.Error(), `csl: row 2 (id "b2") "Bad Addresses"`) {
 		t.Errorf("joined error: %v", err)
 	}
 }
 
-func TestReadCSLSyntax(t *testing.T) {
+func TestReadSyntax(t *testing.T) {
 	tests := []struct {
 		name     string
 		give     string
 		wantRows int
-		wantRow  int // Row of the *CSLSyntaxError, or -2 for no error
+		wantRow  int // Row of the *SyntaxError, or -2 for no error
 	}{
 		{"array", `[{"name":"A"},{"name":"B"}]`, 2, -2},
 		{"empty results", `{"results":[]}`, 0, -2},
@@ -154,16 +155,16 @@ func TestReadCSLSyntax(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := ReadCSL(strings.NewReader(tt.give))
+			f, err := Read(strings.NewReader(tt.give))
 			if len(f.Rows) != tt.wantRows {
 				t.Errorf("rows = %d, want %d", len(f.Rows), tt.wantRows)
 			}
-			se, ok := errors.AsType[*CSLSyntaxError](err)
+			se, ok := errors.AsType[*SyntaxError](err)
 			switch {
 			case tt.wantRow == -2 && err != nil:
 				t.Errorf("error %v", err)
 			case tt.wantRow != -2 && !ok:
-				t.Errorf("error = %v, want *CSLSyntaxError", err)
+				t.Errorf("error = %v, want *SyntaxError", err)
 			case ok && se.Row != tt.wantRow:
 				t.Errorf("syntax error row %d, want %d: %v", se.Row, tt.wantRow, se)
 			}
@@ -171,36 +172,36 @@ func TestReadCSLSyntax(t *testing.T) {
 	}
 }
 
-func TestClassifyCSLRequirement(t *testing.T) {
+func TestClassifyRequirement(t *testing.T) {
 	tests := []struct {
 		give        string
-		wantFN      CSLFootnotes
-		wantImplied CSLFootnotes
+		wantFN      Footnotes
+		wantImplied Footnotes
 		wantMarks   []string
 	}{
 		{"", 0, 0, nil},
-		{"For all items subject to the EAR, see §§ 734.9(e)1 and 744.11 of the EAR2", CSLFootnotesOf(1, 2), 0, []string{"734.9(e)1", "EAR2"}},
-		{"For all items subject to the EAR, see §§ 734.9(e) 1 and 744.11 of the EAR 2", CSLFootnotesOf(1, 2), 0, []string{"734.9(e) 1", "EAR 2"}},
-		{"(See §734.9(e)1, and §744.11 of the EAR)2.", CSLFootnotesOf(1, 2), 0, []string{"734.9(e)1", "EAR)2"}},
-		{"(See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", CSLFootnotesOf(3), 0, []string{"734.9(g),3"}},
-		{"(See §734.9(g), 3 §746.8(a)(3), and §744.21(b) of the EAR).", CSLFootnotesOf(3), 0, []string{"734.9(g), 3"}},
-		{"(See §§734.9(g)3, 746.8(a)(3), and 744.2l(b) of the EAR)", CSLFootnotesOf(3), 0, []string{"734.9(g)3"}},
-		{"(See §§ 734.9(g), 746.8(a)(3), and 744.21(b) of the EAR)", 0, CSLFootnotesOf(3), nil},
-		{"(See §§ 734.9(e)(2) and 744.11 of the EAR)4", CSLFootnotesOf(4), 0, []string{"EAR)4"}},
-		{"(See §§ 734.9(e)(2) and 744.11 of the EAR) 4", CSLFootnotesOf(4), 0, []string{"EAR) 4"}},
-		{"(See §734.9(e), and 744.11 of the EAR)4.", CSLFootnotesOf(4), 0, []string{"EAR)4"}},
-		{"(See §§ 734.9(e)(2) and 744.11 of the EAR)", 0, CSLFootnotesOf(4), nil},
+		{"For all items subject to the EAR, see §§ 734.9(e)1 and 744.11 of the EAR2", FootnotesOf(1, 2), 0, []string{"734.9(e)1", "EAR2"}},
+		{"For all items subject to the EAR, see §§ 734.9(e) 1 and 744.11 of the EAR 2", FootnotesOf(1, 2), 0, []string{"734.9(e) 1", "EAR 2"}},
+		{"(See §734.9(e)1, and §744.11 of the EAR)2.", FootnotesOf(1, 2), 0, []string{"734.9(e)1", "EAR)2"}},
+		{"(See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), 0, []string{"734.9(g),3"}},
+		{"(See §734.9(g), 3 §746.8(a)(3), and §744.21(b) of the EAR).", FootnotesOf(3), 0, []string{"734.9(g), 3"}},
+		{"(See §§734.9(g)3, 746.8(a)(3), and 744.2l(b) of the EAR)", FootnotesOf(3), 0, []string{"734.9(g)3"}},
+		{"(See §§ 734.9(g), 746.8(a)(3), and 744.21(b) of the EAR)", 0, FootnotesOf(3), nil},
+		{"(See §§ 734.9(e)(2) and 744.11 of the EAR)4", FootnotesOf(4), 0, []string{"EAR)4"}},
+		{"(See §§ 734.9(e)(2) and 744.11 of the EAR) 4", FootnotesOf(4), 0, []string{"EAR) 4"}},
+		{"(See §734.9(e), and 744.11 of the EAR)4.", FootnotesOf(4), 0, []string{"EAR)4"}},
+		{"(See §§ 734.9(e)(2) and 744.11 of the EAR)", 0, FootnotesOf(4), nil},
 		{"(See §734.9(e) and §744.11 of the EAR)", 0, 0, nil}, // bare (e): ambiguous
-		{"(See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", CSLFootnotesOf(5), 0, []string{"EAR)5"}},
-		{"see 734.9(e)(1) and 744.11(a)(2)(i)", 0, CSLFootnotesOf(1), nil},
-		{"see 734.9(e)(2)4 of the EAR", CSLFootnotesOf(4), 0, []string{"734.9(e)(2)4"}},
+		{"(See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", FootnotesOf(5), 0, []string{"EAR)5"}},
+		{"see 734.9(e)(1) and 744.11(a)(2)(i)", 0, FootnotesOf(1), nil},
+		{"see 734.9(e)(2)4 of the EAR", FootnotesOf(4), 0, []string{"734.9(e)(2)4"}},
 		// Not footnotes.
 		{"For items on the CCL and EAR99 items listed in supplement no. 7 to part 746 of the EAR", 0, 0, nil},
 		{"EAR99-designated technology", 0, 0, nil},
 		{"overcome by License Exception GOV under § 740.11(b)(2) and (e).", 0, 0, nil},
 		{"overcome by License Exception GOV under § 740.11(b)(2) and e.", 0, 0, nil},
 		{"(See §744.2 (d) of the EAR)", 0, 0, nil},
-		{"(See §§744.8(b), 744.11, 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", CSLFootnotesOf(3), 0, []string{"734.9(g),3"}},
+		{"(See §§744.8(b), 744.11, 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), 0, []string{"734.9(g),3"}},
 		{"(See § 746.8(a)(4) of the EAR)", 0, 0, nil},
 		{"the EAR 1.5 times", 0, 0, nil},
 		{"the EAR 12", 0, 0, nil},
@@ -209,7 +210,7 @@ func TestClassifyCSLRequirement(t *testing.T) {
 		{"General License No. 1B of March 2, 2021.", 0, 0, nil},
 	}
 	for _, tt := range tests {
-		c := ClassifyCSLRequirement(tt.give)
+		c := ClassifyRequirement(tt.give)
 		var marks []string
 		for _, m := range c.Marks() {
 			marks = append(marks, m.Text)
@@ -218,67 +219,84 @@ func TestClassifyCSLRequirement(t *testing.T) {
 			}
 		}
 		if c.Footnotes != tt.wantFN || c.Implied != tt.wantImplied || !slices.Equal(marks, tt.wantMarks) {
-			t.Errorf("ClassifyCSLRequirement(%q) = %q implied %q marks %q; want %q %q %q",
+			t.Errorf("ClassifyRequirement(%q) = %q implied %q marks %q; want %q %q %q",
 				tt.give, c.Footnotes, c.Implied, marks, tt.wantFN, tt.wantImplied, tt.wantMarks)
 		}
 	}
 }
 
-func TestCSLFootnotes(t *testing.T) {
-	s := CSLFootnotesOf(5, 1, 0, 6, -1, 1)
+// TestImpliedFootnote: the paragraphs of 734.9 that name one footnote in
+// their rule, as CitesFDP spells them; a bare 734.9(e) names none.
+func TestImpliedFootnote(t *testing.T) {
+	want := map[string]int{"15 CFR 734.9(e)(1)": 1, "15 CFR 734.9(e)(2)": 4, "15 CFR 734.9(e)(3)": 5, "15 CFR 734.9(g)": 3}
+	for _, f := range fdpNames {
+		n, ok := impliedFootnote(f.name)
+		if w, has := want[f.name]; n != w || ok != has {
+			t.Errorf("impliedFootnote(%q) = %d %v, want %d %v", f.name, n, ok, w, has)
+		}
+	}
+	for _, p := range []string{"15 CFR 734.9(e)", "734.9(g)", "15 CFR 734.9(b)", "15 CFR 734.9(h)", ""} {
+		if n, ok := impliedFootnote(p); ok {
+			t.Errorf("impliedFootnote(%q) = %d", p, n)
+		}
+	}
+}
+
+func TestFootnotes(t *testing.T) {
+	s := FootnotesOf(5, 1, 0, 6, -1, 1)
 	if s.String() != "1,5" || s.Len() != 2 || !s.Has(1) || s.Has(2) || s.Has(0) || s.Has(7) || !slices.Equal(s.List(), []int{1, 5}) {
 		t.Errorf("set %v", s.List())
 	}
-	if CSLFootnotes(0).List() != nil || CSLFootnotes(0).String() != "" {
+	if Footnotes(0).List() != nil || Footnotes(0).String() != "" {
 		t.Error("empty set")
 	}
 }
 
-func TestCSLListText(t *testing.T) {
-	for _, l := range CSLLists() {
+func TestListText(t *testing.T) {
+	for _, l := range Lists() {
 		b, err := l.MarshalText()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var back CSLList
+		var back List
 		if err := back.UnmarshalText(b); err != nil || back != l {
 			t.Errorf("%v round trip: %v %v", l, back, err)
 		}
 	}
-	if _, err := CSLList(0).MarshalText(); err == nil {
-		t.Error("zero CSLList marshals")
+	if _, err := List(0).MarshalText(); err == nil {
+		t.Error("zero List marshals")
 	}
-	var l CSLList
+	var l List
 	if l.UnmarshalText([]byte("SDN")) == nil || l.IsValid() || l.String() != "" {
 		t.Error("unknown list accepted")
 	}
-	for give, want := range map[string]CSLList{
-		"Entity List (EL) - Bureau of Industry and Security":             CSLEntityList,
-		"Military End User (MEU) List - Bureau of Industry and Security": CSLMilitaryEndUser,
-		"Denied Persons List (DPL) - Bureau of Industry and Security":    CSLDeniedPersons,
-		"Unverified List (UVL) - Bureau of Industry and Security":        CSLUnverified,
-		"Specially Designated Nationals (SDN) - Treasury Department":     CSLOtherList,
-		"":            CSLOtherList,
-		"entity list": CSLEntityList,
-		"Nonproliferation Sanctions (ISN) - State Department":                 CSLOtherList,
-		"Sectoral Sanctions Identifications List (SSI) - Treasury Department": CSLOtherList,
+	for give, want := range map[string]List{
+		"Entity List (EL) - Bureau of Industry and Security":             EntityList,
+		"Military End User (MEU) List - Bureau of Industry and Security": MilitaryEndUser,
+		"Denied Persons List (DPL) - Bureau of Industry and Security":    DeniedPersons,
+		"Unverified List (UVL) - Bureau of Industry and Security":        Unverified,
+		"Specially Designated Nationals (SDN) - Treasury Department":     OtherList,
+		"":            OtherList,
+		"entity list": EntityList,
+		"Nonproliferation Sanctions (ISN) - State Department":                 OtherList,
+		"Sectoral Sanctions Identifications List (SSI) - Treasury Department": OtherList,
 	} {
-		if got := CSLListOf(give); got != want {
-			t.Errorf("CSLListOf(%q) = %v, want %v", give, got, want)
+		if got := ListOf(give); got != want {
+			t.Errorf("ListOf(%q) = %v, want %v", give, got, want)
 		}
 	}
 }
 
-func TestParseCSLCountry(t *testing.T) {
+func TestParseCountry(t *testing.T) {
 	for give, want := range map[string]string{"CN": "CN", "cn": "CN", " HK ": "HK", "UK": "GB", "TURKIYE": "TR", "PRC": "CN", "CRIMEA (OCCUPIED)": "UA", "XX": "", "": "", "Germany": ""} {
-		c, ok := ParseCSLCountry(give)
+		c, ok := ParseCountry(give)
 		if c.String() != want || ok != (want != "") {
-			t.Errorf("ParseCSLCountry(%q) = %v %v, want %q", give, c, ok, want)
+			t.Errorf("ParseCountry(%q) = %v %v, want %q", give, c, ok, want)
 		}
 	}
 }
 
-func TestNormalizeCSLName(t *testing.T) {
+func TestNormalizeName(t *testing.T) {
 	tests := []struct{ give, want string }{
 		{"Huawei Technologies Co., Ltd.", "huawei technologies"},
 		{"HUAWEI   TECHNOLOGIES", "huawei technologies"},
@@ -299,25 +317,25 @@ func TestNormalizeCSLName(t *testing.T) {
 		{"Трейд ООО", "трейд ооо"}, // Cyrillic ООО is not the Latin legal form
 	}
 	for _, tt := range tests {
-		if got := NormalizeCSLName(tt.give); got != tt.want {
-			t.Errorf("NormalizeCSLName(%q) = %q, want %q", tt.give, got, tt.want)
+		if got := NormalizeName(tt.give); got != tt.want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", tt.give, got, tt.want)
 		}
-		if again := NormalizeCSLName(NormalizeCSLName(tt.give)); again != NormalizeCSLName(tt.give) && tt.want != "limited company" {
-			t.Errorf("NormalizeCSLName not idempotent on %q: %q", tt.give, again)
+		if again := NormalizeName(NormalizeName(tt.give)); again != NormalizeName(tt.give) && tt.want != "limited company" {
+			t.Errorf("NormalizeName not idempotent on %q: %q", tt.give, again)
 		}
 	}
 }
 
-func fixtureIndex(t testing.TB) *CSLIndex {
+func fixtureIndex(t testing.TB) *Index {
 	t.Helper()
-	file, err := readCSLFixture(t, "csl_small.json")
+	file, err := readFixture(t, "csl_small.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewCSLIndex(file.Rows)
+	return NewIndex(file.Rows)
 }
 
-func matchIDs(ms []CSLMatch) []string {
+func matchIDs(ms []Match) []string {
 	var ids []string
 	for _, m := range ms {
 		ids = append(ids, m.ID)
@@ -325,7 +343,7 @@ func matchIDs(ms []CSLMatch) []string {
 	return ids
 }
 
-func TestCSLIndexLookup(t *testing.T) {
+func TestIndexLookup(t *testing.T) {
 	x := fixtureIndex(t)
 	cn, de := jurisdiction.China, jurisdiction.MustParseCountry("DE")
 	tests := []struct {
@@ -359,7 +377,7 @@ func TestCSLIndexLookup(t *testing.T) {
 	}
 	m := x.Lookup("ETC Shenzhen", cn)[0]
 	if m.MatchedName != "ETC Shenzhen" || m.Name != "Example Telecom Co., Ltd. (ETC)" || m.Row != 0 ||
-		m.Designation.EntityListFootnotes() != CSLFootnotesOf(1, 2) || m.Designation.FederalRegisterNotice != "85 FR 51596" {
+		m.Designation.EntityListFootnotes() != FootnotesOf(1, 2) || m.Designation.FederalRegisterNotice != "85 FR 51596" {
 		t.Errorf("match %+v", m)
 	}
 	if x.Len() != 12 {
@@ -373,12 +391,12 @@ func TestCSLIndexLookup(t *testing.T) {
 	}
 }
 
-func TestCSLIndexImmutable(t *testing.T) {
-	file, err := readCSLFixture(t, "csl_small.json")
+func TestIndexImmutable(t *testing.T) {
+	file, err := readFixture(t, "csl_small.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := NewCSLIndex(file.Rows)
+	x := NewIndex(file.Rows)
 	file.Rows[0].AltNames[0] = "changed"
 	file.Rows[0].Name = "changed"
 	r, _ := x.Row(0)
@@ -396,7 +414,7 @@ func TestCSLIndexImmutable(t *testing.T) {
 	}
 }
 
-func TestCSLIndexConcurrent(t *testing.T) {
+func TestIndexConcurrent(t *testing.T) {
 	x := fixtureIndex(t)
 	var wg sync.WaitGroup
 	for range 8 {
@@ -406,7 +424,7 @@ func TestCSLIndexConcurrent(t *testing.T) {
 					t.Errorf("got %d", len(got))
 					return
 				}
-				d, _ := x.ResolveParty(context.Background(), CSLQuery{Name: "Example Foundry Corp", Country: jurisdiction.China})
+				d, _ := x.ResolveParty(context.Background(), Query{Name: "Example Foundry Corp", Country: jurisdiction.China})
 				if !d.Footnotes().Has(5) {
 					t.Error("no footnote 5")
 					return
@@ -417,30 +435,30 @@ func TestCSLIndexConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-func TestCSLDesignations(t *testing.T) {
+func TestDesignations(t *testing.T) {
 	x := fixtureIndex(t)
 	ctx := context.Background()
 	tests := []struct {
 		name        string
 		country     string
-		wantFN      CSLFootnotes
-		wantImplied CSLFootnotes
-		wantLists   []CSLList
+		wantFN      Footnotes
+		wantImplied Footnotes
+		wantLists   []List
 	}{
-		{"Example Telecom", "CN", CSLFootnotesOf(1, 2), 0, []CSLList{CSLEntityList}},
-		{"Example Aero", "RU", CSLFootnotesOf(3), 0, []CSLList{CSLEntityList}},
-		{"Example Compute Center", "CN", CSLFootnotesOf(4), 0, []CSLList{CSLEntityList}},
-		{"ECC", "CN", CSLFootnotesOf(4), 0, []CSLList{CSLEntityList}},
-		{"Example Foundry", "CN", CSLFootnotesOf(5), 0, []CSLList{CSLEntityList}},
-		{"Example Parts Plant", "RU", 0, CSLFootnotesOf(3), []CSLList{CSLEntityList}},
-		{"Example Aviation Plant", "RU", 0, 0, []CSLList{CSLMilitaryEndUser}},
-		{"Example Logistics", "AE", 0, 0, []CSLList{CSLEntityList, CSLUnverified}},
-		{"Jane Q Example", "US", 0, 0, []CSLList{CSLDeniedPersons}},
+		{"Example Telecom", "CN", FootnotesOf(1, 2), 0, []List{EntityList}},
+		{"Example Aero", "RU", FootnotesOf(3), 0, []List{EntityList}},
+		{"Example Compute Center", "CN", FootnotesOf(4), 0, []List{EntityList}},
+		{"ECC", "CN", FootnotesOf(4), 0, []List{EntityList}},
+		{"Example Foundry", "CN", FootnotesOf(5), 0, []List{EntityList}},
+		{"Example Parts Plant", "RU", 0, FootnotesOf(3), []List{EntityList}},
+		{"Example Aviation Plant", "RU", 0, 0, []List{MilitaryEndUser}},
+		{"Example Logistics", "AE", 0, 0, []List{EntityList, Unverified}},
+		{"Jane Q Example", "US", 0, 0, []List{DeniedPersons}},
 		{"Nobody", "CN", 0, 0, nil},
 	}
 	for _, tt := range tests {
-		d, err := x.ResolveParty(ctx, CSLQuery{Name: tt.name, Country: jurisdiction.MustParseCountry(tt.country)})
-		if err != nil || d.Source != CSLSourceIndex {
+		d, err := x.ResolveParty(ctx, Query{Name: tt.name, Country: jurisdiction.MustParseCountry(tt.country)})
+		if err != nil || d.Source != SourceIndex {
 			t.Fatalf("%s: %v %v", tt.name, d.Source, err)
 		}
 		if d.Footnotes() != tt.wantFN || d.ImpliedFootnotes() != tt.wantImplied || !slices.Equal(d.Lists(), tt.wantLists) {
@@ -448,66 +466,97 @@ func TestCSLDesignations(t *testing.T) {
 		}
 	}
 
-	decl := DeclaredCSLDesignations(4, 9)
-	if decl.Source != CSLSourceDeclared || decl.Footnotes() != CSLFootnotesOf(4) || !decl.OnList(CSLEntityList) || len(decl.Matches) != 0 {
+	decl := DeclaredDesignations(4, 9)
+	if decl.Source != SourceDeclared || decl.Footnotes() != FootnotesOf(4) || !decl.OnList(EntityList) || len(decl.Matches) != 0 {
 		t.Errorf("declared: %+v", decl)
 	}
-	if DeclaredCSLDesignations().OnList(CSLEntityList) {
+	if DeclaredDesignations().OnList(EntityList) {
 		t.Error("no footnotes declared, yet on the Entity List")
 	}
 
 	// A screening service answers with rows; its designations are derived
 	// the same way, with their source.
-	var screen PartyResolver = CSLScreeningFunc(func(_ context.Context, q CSLQuery) ([]CSLRow, error) {
+	screen := ScreeningFunc(func(_ context.Context, q Query) ([]Row, error) {
 		if q.Name == "fail" {
 			return nil, errors.New("service down")
 		}
-		return []CSLRow{{Index: 7, ID: "s1", Name: "Exampel Foundry", Source: "Entity List (EL) - Bureau of Industry and Security",
+		return []Row{{Index: 7, ID: "s1", Name: "Exampel Foundry", Source: "Entity List (EL) - Bureau of Industry and Security",
 			LicenseRequirement: "For all items subject to the EAR. (See §§ 734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5"}}, nil
 	})
-	d, err := screen.ResolveParty(ctx, CSLQuery{Name: "Example Foundry"})
-	if err != nil || d.Source != CSLSourceScreening || d.Footnotes() != CSLFootnotesOf(5) || d.Matches[0].Row != 7 {
+	d, err := screen.ResolveParty(ctx, Query{Name: "Example Foundry"})
+	if err != nil || d.Source != SourceScreening || d.Footnotes() != FootnotesOf(5) || d.Matches[0].Row != 7 {
 		t.Errorf("screening: %+v %v", d, err)
 	}
-	if _, err := screen.ResolveParty(ctx, CSLQuery{Name: "fail"}); err == nil || !strings.Contains(err.Error(), "service down") {
+	if _, err := screen.ResolveParty(ctx, Query{Name: "fail"}); err == nil || !strings.Contains(err.Error(), "service down") {
 		t.Errorf("screening error: %v", err)
 	}
-	if _, err := CSLScreeningFunc(nil).ResolveParty(ctx, CSLQuery{}); err == nil {
+	if _, err := ScreeningFunc(nil).ResolveParty(ctx, Query{}); err == nil {
 		t.Error("nil func resolves")
 	}
 
-	for _, s := range []CSLDesignationSource{CSLSourceDeclared, CSLSourceIndex, CSLSourceScreening} {
+	for _, s := range []Source{SourceDeclared, SourceIndex, SourceScreening} {
 		b, err := s.MarshalText()
 		if err != nil || string(b) != s.String() || s.String() == "" {
 			t.Errorf("%d: %q %v", s, b, err)
 		}
 	}
-	if _, err := CSLDesignationSource(0).MarshalText(); err == nil {
+	if _, err := Source(0).MarshalText(); err == nil {
 		t.Error("zero source marshals")
 	}
 }
 
-func TestSummarizeCSL(t *testing.T) {
-	file, err := readCSLFixture(t, "csl_small.json")
+func TestSummarize(t *testing.T) {
+	file, err := readFixture(t, "csl_small.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := json.Marshal(SummarizeCSL(file.Rows))
+	b, err := json.Marshal(Summarize(file.Rows))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"rows":12,"lists":{"DPL":1,"EL":8,"MEU":1,"UVL":1,"other":1},"footnotes":{"1":2,"3":1,"4":1,"5":1}}`
+	want := `{"rows":12,"lists":{"DPL":1,"EL":8,"MEU":1,"UVL":1,"other":1},"footnotes":{"1":2,"3":1,"4":1,"5":1},"implied_footnotes":{"1":0,"3":1,"4":0,"5":0}}`
 	if string(b) != want {
 		t.Errorf("summary\n got %s\nwant %s", b, want)
 	}
-	if b, _ := json.Marshal(SummarizeCSL(nil)); string(b) != `{"rows":0,"lists":{"DPL":0,"EL":0,"MEU":0,"UVL":0},"footnotes":{"1":0,"3":0,"4":0,"5":0}}` {
+	if b, _ := json.Marshal(Summarize(nil)); string(b) != `{"rows":0,"lists":{"DPL":0,"EL":0,"MEU":0,"UVL":0},"footnotes":{"1":0,"3":0,"4":0,"5":0},"implied_footnotes":{"1":0,"3":0,"4":0,"5":0}}` {
 		t.Errorf("empty summary %s", b)
 	}
 }
 
-func TestCSLDesignationsJSON(t *testing.T) {
+// TestSummarizeWrittenAndImplied counts the footnotes of csl_small.json
+// written and implied apart. By hand, from the license_requirement of its
+// eight Entity List rows: t1 and t2 write 1 ("734.9(e)1"; their "EAR2" is
+// footnote 2, not counted), t3 writes 3 ("734.9(g)3"), t4 writes 4
+// ("EAR) 4") and t5 writes 5 ("EAR)5"), so 5 rows write a counted
+// footnote. t7 cites "734.9(g)" with no digit: footnote 3 implied, the
+// only implied footnote (t3, t4 and t5 write the footnote of the paragraph
+// they cite; t1 and t2 cite a bare 734.9(e); t6 and t11 cite no 734.9
+// paragraph).
+func TestSummarizeWrittenAndImplied(t *testing.T) {
+	file, err := readFixture(t, "csl_small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Summarize(file.Rows)
+	written := map[string]int{"1": 2, "3": 1, "4": 1, "5": 1}
+	implied := map[string]int{"1": 0, "3": 1, "4": 0, "5": 0}
+	if !maps.Equal(s.Footnotes, written) || !maps.Equal(s.ImpliedFootnotes, implied) {
+		t.Errorf("written %v implied %v, want %v %v", s.Footnotes, s.ImpliedFootnotes, written, implied)
+	}
+	total := func(m map[string]int) (n int) {
+		for _, v := range m {
+			n += v
+		}
+		return n
+	}
+	if total(s.Footnotes) != 5 || total(s.ImpliedFootnotes) != 1 {
+		t.Errorf("written %d implied %d, want 5 and 1", total(s.Footnotes), total(s.ImpliedFootnotes))
+	}
+}
+
+func TestDesignationsJSON(t *testing.T) {
 	x := fixtureIndex(t)
-	d, _ := x.ResolveParty(context.Background(), CSLQuery{Name: "Example Parts Plant", Country: jurisdiction.MustParseCountry("RU")})
+	d, _ := x.ResolveParty(context.Background(), Query{Name: "Example Parts Plant", Country: jurisdiction.MustParseCountry("RU")})
 	b, err := json.Marshal(d)
 	if err != nil {
 		t.Fatal(err)
@@ -516,11 +565,11 @@ func TestCSLDesignationsJSON(t *testing.T) {
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}
-	b, err = json.Marshal(DeclaredCSLDesignations(1, 4))
+	b, err = json.Marshal(DeclaredDesignations(1, 4))
 	if err != nil || string(b) != `{"source":"declared","footnotes":[1,4],"implied_footnotes":[],"lists":["EL"]}` {
 		t.Errorf("declared: %s %v", b, err)
 	}
-	if _, err := json.Marshal(CSLDesignations{}); err == nil {
+	if _, err := json.Marshal(Designations{}); err == nil {
 		t.Error("zero designations marshal")
 	}
 }

@@ -1,4 +1,4 @@
-package license_test
+package csl_test
 
 import (
 	"context"
@@ -6,25 +6,24 @@ import (
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
-	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/license/csl"
 )
 
 // Read a CSL download, index it, and resolve a party to its designations.
-func ExampleNewCSLIndex() {
-	const csl = `{"results": [
+func ExampleNewIndex() {
+	const data = `{"results": [
 	 {"id": "x1", "source": "Entity List (EL) - Bureau of Industry and Security",
 	  "name": "Example Foundry Corporation", "alt_names": ["EFC"],
 	  "addresses": [{"country": "CN"}], "federal_register_notice": "89 FR 96837",
 	  "license_requirement": "For all items subject to the EAR (See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5",
 	  "license_policy": "Presumption of denial"}]}`
-	file, err := license.ReadCSL(strings.NewReader(csl))
+	file, err := csl.Read(strings.NewReader(data))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	index := license.NewCSLIndex(file.Rows)
-	var resolver license.PartyResolver = index
-	d, _ := resolver.ResolveParty(context.Background(), license.CSLQuery{Name: "EXAMPLE FOUNDRY CORP.", Country: jurisdiction.China})
+	index := csl.NewIndex(file.Rows)
+	d, _ := index.ResolveParty(context.Background(), csl.Query{Name: "EXAMPLE FOUNDRY CORP.", Country: jurisdiction.China})
 	fmt.Println("source:", d.Source)
 	fmt.Println("lists:", d.Lists())
 	fmt.Println("footnotes:", d.Footnotes())
@@ -39,8 +38,8 @@ func ExampleNewCSLIndex() {
 }
 
 // The footnote of an Entity List entry is a digit glued to a citation.
-func ExampleClassifyCSLRequirement() {
-	c := license.ClassifyCSLRequirement("For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)")
+func ExampleClassifyRequirement() {
+	c := csl.ClassifyRequirement("For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)")
 	fmt.Println(c.Footnotes, c.Marks()[0].Text)
 	// Output: 3 734.9(g),3
 }
