@@ -15,7 +15,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/earcheck/ear/product/internal/cclgen/gen"
+	"github.com/earcheck/ear/product/ccl/internal/cclgen/gen"
 )
 
 func main() {
