@@ -1,6 +1,6 @@
 package ccl
 
-//go:generate go run ./internal/cclgen -src ../../../shared/reference/data/ccl-ecfr-2026-07-23.json -mends data/ccl_mends.json -out ccl_gen.go
+//go:generate go run ./internal/cclgen -src data/ccl.jsonl -mends data/ccl_mends.json -out ccl_gen.go
 
 import (
 	"fmt"
@@ -120,7 +120,7 @@ type Match uint8
 // The three answers of a scope test, in increasing order of applicability.
 const (
 	MatchNo            Match = iota + 1 // the row does not apply
-	MatchIndeterminate                  // facts beyond the product.ECCN decide
+	MatchIndeterminate                  // facts beyond the ECCN decide
 	MatchYes                            // the row applies
 )
 
@@ -641,7 +641,7 @@ func (c Control) paragraphMatch(e product.ECCN) Match {
 
 // Entry is one entry of the Commerce Control List: its ECCN, heading,
 // reasons for control and License Requirements rows, as generated from the
-// eCFR text with the hand mends of data/ccl_mends.json.
+// eCFR text of data/ccl.jsonl with the hand mends of data/ccl_mends.json.
 type Entry struct {
 	eccn       product.ECCN
 	heading    string

@@ -11,8 +11,8 @@ import (
 	"github.com/earcheck/ear/product"
 )
 
-// sampleFile is testdata/ccl_sample.json, a copy of
-// shared/reference/data/ccl_sample.json: 54 entries structured by hand.
+// sampleFile is testdata/ccl_sample.json, a copy of the project's
+// reference sample of the CCL: 54 entries structured by hand.
 type sampleFile struct {
 	ECCNs []struct {
 		ECCN     string   `json:"eccn"`

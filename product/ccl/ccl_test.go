@@ -1,51 +1,12 @@
 package ccl
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
-	"github.com/earcheck/ear/product/ccl/internal/cclgen/gen"
 )
-
-// sharedSource is where the eCFR parse of the CCL lives beside the checkout
-// (it is not part of the repository).
-var sharedSource = filepath.Join("..", "..", "..", "shared", "reference", "data", "ccl-ecfr-2026-07-23.json")
-
-// TestGeneratedTableIsFresh re-runs the generator on the shared source and
-// the committed mends and checks that ccl_gen.go is what it writes, so that
-// a stale table (or a hand edit of it) fails.
-func TestGeneratedTableIsFresh(t *testing.T) {
-	src, err := os.ReadFile(sharedSource)
-	if err != nil {
-		t.Skipf("shared reference data not found at %s; skipping", sharedSource)
-	}
-	mends, err := os.ReadFile(filepath.Join("data", "ccl_mends.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, sum, err := gen.Generate(src, mends, filepath.Base(sharedSource))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile("ccl_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("ccl_gen.go is stale: run go generate in product/ccl")
-	}
-	if sum.Unparsed != 0 {
-		t.Errorf("generator left %d rows unparsed: %q", sum.Unparsed, sum.UnparsedRows)
-	}
-	if sum.Entries != Len() {
-		t.Errorf("summary says %d entries, table has %d", sum.Entries, Len())
-	}
-}
 
 func TestTableShape(t *testing.T) {
 	if got := Len(); got != 636 {

@@ -34,8 +34,9 @@ type Entry struct {
 
 // Table is the generated CCL.
 type Table struct {
-	Date    string
-	Entries []Entry
+	Date     string // eCFR issue date of the source
+	Citation string // the source's citation of the CCL
+	Entries  []Entry
 }
 
 // Summary counts what the generator did.
@@ -90,7 +91,7 @@ func Build(src *SourceFile, mf *MendFile) (*Table, Summary, error) {
 		known = append(known, e.ECCN)
 	}
 	sort.Strings(known)
-	t := &Table{Date: src.ECFRIssueDate}
+	t := &Table{Date: src.ECFRIssueDate, Citation: src.Citation}
 	for _, me := range entries {
 		e := Entry{ECCN: me.ECCN, Heading: strings.TrimSpace(normalizeSpace(me.Heading)), Notes: append([]string(nil), me.notes...)}
 		if me.mendedBy && len(src.Entries) > 0 {
