@@ -84,6 +84,13 @@ const (
 	recItem      = "item"
 )
 
+// newRecord makes the record of each type, for ParseSource to decode into.
+var newRecord = map[string]func() any{
+	recSource: func() any { return &sourceRecord{} }, recEntry: func() any { return &entryRecord{} },
+	recRow: func() any { return &rowRecord{} }, recException: func() any { return &exceptionRecord{} },
+	recSTA: func() any { return &staRecord{} }, recItem: func() any { return &itemRecord{} },
+}
+
 // SourceFormat names the format of the first record; a reader refuses any
 // other.
 const SourceFormat = "earcheck CCL source, version 1"
@@ -147,38 +154,34 @@ func WriteSource(f *SourceFile) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	put := func(v any) error { return enc.Encode(v) }
-	if err := put(sourceRecord{Type: recSource, Format: SourceFormat, Citation: f.Citation, ECFRIssueDate: f.ECFRIssueDate,
-		URL: f.URL, RetrievedAt: f.RetrievedAt, Entries: len(f.Entries), ItemsNote: f.ItemsNote}); err != nil {
-		return nil, err
-	}
-	for _, e := range f.Entries {
-		if err := put(entryRecord{recEntry, e.ECCN, e.Heading, e.ReasonForControl}); err != nil {
-			return nil, err
+	var err error
+	put := func(v any) {
+		if err == nil {
+			err = enc.Encode(v)
 		}
+	}
+	put(sourceRecord{Type: recSource, Format: SourceFormat, Citation: f.Citation, ECFRIssueDate: f.ECFRIssueDate,
+		URL: f.URL, RetrievedAt: f.RetrievedAt, Entries: len(f.Entries), ItemsNote: f.ItemsNote})
+	for _, e := range f.Entries {
+		put(entryRecord{recEntry, e.ECCN, e.Heading, e.ReasonForControl})
 		for _, r := range e.CountryChart {
 			if r.Condition != "" {
 				return nil, fmt.Errorf("cclgen: source entry %s: a row condition is for mends only", e.ECCN)
 			}
-			if err := put(rowRecord{recRow, e.ECCN, r.Control, r.CountryChart, r.SingleCellRow, r.RequirementCellEmpty}); err != nil {
-				return nil, err
-			}
+			put(rowRecord{recRow, e.ECCN, r.Control, r.CountryChart, r.SingleCellRow, r.RequirementCellEmpty})
 		}
 		for _, x := range e.Exceptions {
-			if err := put(exceptionRecord{recException, e.ECCN, x.Code, x.Text}); err != nil {
-				return nil, err
-			}
+			put(exceptionRecord{recException, e.ECCN, x.Code, x.Text})
 		}
 		if e.STASpecialConditions != nil {
-			if err := put(staRecord{recSTA, e.ECCN, *e.STASpecialConditions}); err != nil {
-				return nil, err
-			}
+			put(staRecord{recSTA, e.ECCN, *e.STASpecialConditions})
 		}
 		for _, it := range e.Items {
-			if err := put(itemRecord{recItem, e.ECCN, it.Paragraph, it.Kind, it.Depth, it.Text}); err != nil {
-				return nil, err
-			}
+			put(itemRecord{recItem, e.ECCN, it.Paragraph, it.Kind, it.Depth, it.Text})
 		}
+	}
+	if err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
 }
@@ -223,12 +226,17 @@ func ParseSource(b []byte) (*SourceFile, error) {
 			stage = at
 			return nil
 		}
-		switch head.Type {
-		case recSource:
-			var r sourceRecord
-			if err := strictDecode(text, &r); err != nil {
-				return nil, errf("%v", err)
-			}
+		newRec, ok := newRecord[head.Type]
+		if !ok {
+			return nil, errf("unknown record type %q", head.Type)
+		}
+		rec := newRec()
+		if err := strictDecode(text, rec); err != nil {
+			return nil, errf("%v", err)
+		}
+		var err error
+		switch r := rec.(type) {
+		case *sourceRecord:
 			if line != 1 {
 				return nil, errf("a second source record")
 			}
@@ -237,56 +245,30 @@ func ParseSource(b []byte) (*SourceFile, error) {
 			}
 			f.Citation, f.ECFRIssueDate, f.URL, f.RetrievedAt, f.ItemsNote = r.Citation, r.ECFRIssueDate, r.URL, r.RetrievedAt, r.ItemsNote
 			declared = r.Entries
-		case recEntry:
-			var r entryRecord
-			if err := strictDecode(text, &r); err != nil {
-				return nil, errf("%v", err)
-			}
+		case *entryRecord:
 			f.Entries = append(f.Entries, SourceEntry{ECCN: r.ECCN, Heading: r.Heading, ReasonForControl: r.ReasonForControl})
 			cur, stage = &f.Entries[len(f.Entries)-1], 0
-		case recRow:
-			var r rowRecord
-			if err := strictDecode(text, &r); err != nil {
-				return nil, errf("%v", err)
+		case *rowRecord:
+			if err = within(r.ECCN, 0); err == nil {
+				cur.CountryChart = append(cur.CountryChart, SourceRow{Control: r.Control, CountryChart: r.CountryChart,
+					SingleCellRow: r.SingleCellRow, RequirementCellEmpty: r.RequirementCellEmpty})
 			}
-			if err := within(r.ECCN, 0); err != nil {
-				return nil, err
+		case *exceptionRecord:
+			if err = within(r.ECCN, 1); err == nil {
+				cur.Exceptions = append(cur.Exceptions, SourceException{Code: r.Code, Text: r.Text})
 			}
-			cur.CountryChart = append(cur.CountryChart, SourceRow{Control: r.Control, CountryChart: r.CountryChart,
-				SingleCellRow: r.SingleCellRow, RequirementCellEmpty: r.RequirementCellEmpty})
-		case recException:
-			var r exceptionRecord
-			if err := strictDecode(text, &r); err != nil {
-				return nil, errf("%v", err)
+		case *staRecord:
+			// one sta record an entry: the stage moves past it
+			if err = within(r.ECCN, 2); err == nil {
+				cur.STASpecialConditions, stage = &r.Text, 3
 			}
-			if err := within(r.ECCN, 1); err != nil {
-				return nil, err
+		case *itemRecord:
+			if err = within(r.ECCN, 3); err == nil {
+				cur.Items = append(cur.Items, SourceItem{Paragraph: r.Paragraph, Kind: r.Kind, Depth: r.Depth, Text: r.Text})
 			}
-			cur.Exceptions = append(cur.Exceptions, SourceException{Code: r.Code, Text: r.Text})
-		case recSTA:
-			var r staRecord
-			if err := strictDecode(text, &r); err != nil {
-				return nil, errf("%v", err)
-			}
-			if err := within(r.ECCN, 2); err != nil {
-				return nil, err
-			}
-			if cur.STASpecialConditions != nil {
-				return nil, errf("a second sta record of %s", r.ECCN)
-			}
-			cur.STASpecialConditions = &r.Text
-			stage = 3
-		case recItem:
-			var r itemRecord
-			if err := strictDecode(text, &r); err != nil {
-				return nil, errf("%v", err)
-			}
-			if err := within(r.ECCN, 3); err != nil {
-				return nil, err
-			}
-			cur.Items = append(cur.Items, SourceItem{Paragraph: r.Paragraph, Kind: r.Kind, Depth: r.Depth, Text: r.Text})
-		default:
-			return nil, errf("unknown record type %q", head.Type)
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	if err := sc.Err(); err != nil {
