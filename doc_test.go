@@ -5,7 +5,7 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
-	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 )
 
 // TestDataVersion keeps the data version in the package documentation equal
@@ -14,7 +14,7 @@ func TestDataVersion(t *testing.T) {
 	if ear.DataECFRTables != jurisdiction.TablesECFRDate {
 		t.Errorf("DataECFRTables = %s, jurisdiction tables are %s", ear.DataECFRTables, jurisdiction.TablesECFRDate)
 	}
-	if ear.DataECFRCCL != product.CCLECFRDate {
-		t.Errorf("DataECFRCCL = %s, product CCL is %s", ear.DataECFRCCL, product.CCLECFRDate)
+	if ear.DataECFRCCL != ccl.ECFRDate {
+		t.Errorf("DataECFRCCL = %s, the CCL (product/ccl) is %s", ear.DataECFRCCL, ccl.ECFRDate)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 )
 
 // CitationCountryChart is the provision that combines an ECCN's reasons for
@@ -97,7 +98,7 @@ type Finding struct {
 	Kind FindingKind
 	// Reason is the reason for control of a FromControl finding (and the
 	// column's reason for a footnote that marks a column).
-	Reason product.Reason
+	Reason ccl.Reason
 	// Row is the index of a FromControl finding's row in the License
 	// Requirements table of ChartResult.Entry (see ChartResult.Control),
 	// or -1 for other findings.
@@ -131,7 +132,7 @@ type ChartResult struct {
 	// Kong, Switzerland's for Liechtenstein).
 	ChartRow jurisdiction.ChartRow
 	// Entry is the item's CCL entry (the zero Entry for EAR99).
-	Entry product.Entry
+	Entry ccl.Entry
 	// CCLDate and TablesDate are the eCFR issue dates of the CCL and of
 	// the country tables used.
 	CCLDate, TablesDate jurisdiction.Date
@@ -139,9 +140,9 @@ type ChartResult struct {
 
 // Control returns the License Requirements row of a FromControl finding,
 // and false for other findings.
-func (r ChartResult) Control(f Finding) (product.Control, bool) {
+func (r ChartResult) Control(f Finding) (ccl.Control, bool) {
 	if f.Kind != FromControl {
-		return product.Control{}, false
+		return ccl.Control{}, false
 	}
 	return r.Entry.ControlAt(f.Row)
 }
@@ -269,15 +270,15 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 	}
 	row, programs, groups := dc.row, dc.programs, dc.groups
 	ev := &chartEval{q: q, row: row, groups: groups, text: text}
-	res := ChartResult{Query: q, ChartRow: row, CCLDate: product.CCLDate(), TablesDate: jurisdiction.TablesDate()}
+	res := ChartResult{Query: q, ChartRow: row, CCLDate: ccl.Date(), TablesDate: jurisdiction.TablesDate()}
 
-	var entry product.Entry
+	var entry ccl.Entry
 	onCCL := false
 	if !q.ECCN.IsEAR99() {
-		entry, onCCL = product.LookupEntry(q.ECCN)
+		entry, onCCL = ccl.Lookup(q.ECCN)
 		res.Entry = entry
 		if !onCCL {
-			return ChartResult{}, &QueryError{Field: "eccn", Err: fmt.Errorf("%s is not an entry of the Commerce Control List of %s", q.ECCN.Entry(), product.CCLDate())}
+			return ChartResult{}, &QueryError{Field: "eccn", Err: fmt.Errorf("%s is not an entry of the Commerce Control List of %s", q.ECCN.Entry(), ccl.Date())}
 		}
 		res.Findings = make([]Finding, 0, entry.NumControls()+len(programs)+1)
 		for i, c := range entry.AllControls() {
@@ -357,21 +358,21 @@ var columnCitation = func() [jurisdiction.AT2 + 1]string {
 	return cs
 }()
 
-func matchAnswer(m product.Match) Answer {
+func matchAnswer(m ccl.Match) Answer {
 	switch m {
-	case product.MatchYes:
+	case ccl.MatchYes:
 		return Yes
-	case product.MatchNo:
+	case ccl.MatchNo:
 		return No
 	}
 	return Indeterminate
 }
 
 // control reads one License Requirements row.
-func (ev *chartEval) control(row int, c product.Control) Finding {
+func (ev *chartEval) control(row int, c ccl.Control) Finding {
 	f := Finding{Kind: FromControl, Reason: c.Reason(), Row: row}
 	f.Covers = matchAnswer(c.AppliesToFor(ev.q.ECCN, ev.q.For))
-	in, cite, why, destMissing := ev.inSet(c.Destination())
+	in, cite, why, destMissing := ev.inSet(c.DestinationRule())
 	f.InScope = in
 	var fromMissing []string
 	if from, ok := c.ExportedFrom(); ok {
@@ -415,7 +416,7 @@ func (ev *chartEval) lazy(f func() string) string {
 	return ""
 }
 
-func (ev *chartEval) exportedFrom(from product.Destination) (Answer, string, []string) {
+func (ev *chartEval) exportedFrom(from ccl.DestinationRule) (Answer, string, []string) {
 	if !ev.q.ExportedFrom.IsValid() {
 		return Indeterminate, "the row applies only to exports from " + from.String() + ", and the country of export is not given",
 			[]string{"exported_from: the country the item is exported from"}
@@ -437,7 +438,7 @@ func (ev *chartEval) exportedFrom(from product.Destination) (Answer, string, []s
 // Arab Emirates or destinations specified in Country Groups D:1, D:4, and
 // D:5 ..., excluding any destination also specified in Country Groups A:5
 // or A:6".)
-func setMember(d product.Destination, c jurisdiction.Country, gs jurisdiction.GroupSet) bool {
+func setMember(d ccl.DestinationRule, c jurisdiction.Country, gs jurisdiction.GroupSet) bool {
 	if slices.Contains(d.ExceptCountries(), c) {
 		return false
 	}
@@ -476,7 +477,7 @@ var unEmbargoExtra = []string{"CF", "SS"}
 
 // inSet decides whether the query's destination is in a row's destination
 // set. It returns the answer, the citation, a sentence, and missing facts.
-func (ev *chartEval) inSet(d product.Destination) (Answer, string, string, []string) {
+func (ev *chartEval) inSet(d ccl.DestinationRule) (Answer, string, string, []string) {
 	dest := ev.q.Destination
 	c := dest.Country.TablesAs()
 	if ev.q.AIDiffusion == AIDiffusionEnforced {
@@ -492,7 +493,7 @@ func (ev *chartEval) inSet(d product.Destination) (Answer, string, string, []str
 		return def
 	}
 	switch d.Kind() {
-	case product.DestColumn:
+	case ccl.RuleColumn:
 		col := d.Column()
 		cell := ev.row.Cell(col)
 		base := columnCitation[col]
@@ -512,23 +513,23 @@ func (ev *chartEval) inSet(d product.Destination) (Answer, string, string, []str
 				[]string{"destination: the Part 746 program for " + ev.row.Name()}
 		}
 		return Indeterminate, base, "the chart has no cell for " + col.String(), []string{"destination.country"}
-	case product.DestWorldwide:
+	case ccl.RuleWorldwide:
 		return Yes, cite(CitationCountryChart), "the row requires a license to every destination", nil
-	case product.DestWorldwideExcept:
+	case ccl.RuleWorldwideExcept:
 		in := !slices.Contains(d.ExceptCountries(), c)
 		why := ""
 		if ev.text {
 			why = fmt.Sprintf("the row requires a license to every destination except %s: %s is %s", joinCountries(d.ExceptCountries()), dest, pick(in, "in the set", "excepted"))
 		}
 		return answerOf(in), cite(CitationCountryChart), why, nil
-	case product.DestMacauD5, product.DestUAED1D4D5NotA5A6, product.DestD1D4D5NotA5A6, product.DestE1, product.DestCountries:
+	case ccl.RuleMacauD5, ccl.RuleUAED1D4D5NotA5A6, ccl.RuleD1D4D5NotA5A6, ccl.RuleE1, ccl.RuleCountries:
 		in := setMember(d, c, ev.groups)
 		why := ""
 		if ev.text {
 			why = fmt.Sprintf("the row's set is %s; %s (groups %s on %s) is %s", d, dest, ev.groups, ev.q.AsOf, pick(in, "in it", "not in it"))
 		}
 		return answerOf(in), cite(CitationCountryChart), why, nil
-	case product.DestCWCNonStatesParties:
+	case ccl.RuleCWCNonStatesParties:
 		code := c.String()
 		switch {
 		case slices.Contains(d.ExceptCountries(), c):
@@ -540,9 +541,9 @@ func (ev *chartEval) inSet(d product.Destination) (Answer, string, string, []str
 				[]string{"destination: whether it is listed in Supp. No. 2 to part 745 (CWC States Parties)"}
 		}
 		return No, cite("15 CFR 742.18"), fmt.Sprintf("%s is a State Party to the Chemical Weapons Convention", dest), nil
-	case product.DestPointer:
+	case ccl.RulePointer:
 		return ev.pointer(cites)
-	case product.DestNotApplicable:
+	case ccl.RuleNotApplicable:
 		return No, cite(CitationCountryChart), "the row prints N/A", nil
 	}
 	return Indeterminate, cite(CitationCountryChart), "the row's destination rule could not be read: " + d.String(),
@@ -709,7 +710,7 @@ func (ev *chartEval) footnotes() []Finding {
 }
 
 // program reads a Part 746 program of the destination for the item.
-func (ev *chartEval) program(p jurisdiction.Program, entry product.Entry, onCCL bool) Finding {
+func (ev *chartEval) program(p jurisdiction.Program, entry ccl.Entry, onCCL bool) Finding {
 	f := Finding{Kind: FromProgram, Row: -1, InScope: Yes, Citation: p.Citation}
 	title := p.Title
 	if onCCL {
@@ -729,7 +730,7 @@ func (ev *chartEval) program(p jurisdiction.Program, entry product.Entry, onCCL 
 		case jurisdiction.CCLChartColumnOrListed:
 			hasColumn := false
 			for _, c := range entry.AllControls() {
-				if c.Destination().Kind() == product.DestColumn {
+				if c.DestinationRule().Kind() == ccl.RuleColumn {
 					hasColumn = true
 					break
 				}
@@ -812,7 +813,7 @@ func joinCountries(cs []jurisdiction.Country) string {
 // the earlier 742.6(a)(6)(iii) scope, Country Groups D:1, D:4 and D:5 less
 // A:5 and A:6, plus Macau; the 4E091 row (742.6(a)(13)) did not exist. ok is
 // false for every other row, which reads as printed.
-func (ev *chartEval) enforcedReading(d product.Destination, c jurisdiction.Country) (Answer, string, string, bool) {
+func (ev *chartEval) enforcedReading(d ccl.DestinationRule, c jurisdiction.Country) (Answer, string, string, bool) {
 	for _, ct := range d.Citations() {
 		switch {
 		case strings.HasPrefix(ct, "15 CFR 742.6(a)(6)(iii)(A)"):

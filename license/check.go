@@ -9,6 +9,7 @@ import (
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 )
 
 // Ground is one reason an item is subject to the EAR (15 CFR 734.3).
@@ -314,7 +315,7 @@ func (d Determination) MarshalJSON() ([]byte, error) {
 		Trace   []Step              `json:"trace"`
 		Parties []PartyDesignations `json:"parties"`
 	}{
-		Rules:   rules{ECFRDate: jurisdiction.TablesECFRDate, CCLDate: product.CCLECFRDate, AsOf: d.asOf.String(), AIDiffusion: d.options.AIDiffusion.String()},
+		Rules:   rules{ECFRDate: jurisdiction.TablesECFRDate, CCLDate: ccl.ECFRDate, AsOf: d.asOf.String(), AIDiffusion: d.options.AIDiffusion.String()},
 		Subject: d.subject,
 		Grounds: nonNil(d.grounds),
 		DM:      wireDeMinimis(d.deMinimis),

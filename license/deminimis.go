@@ -12,6 +12,7 @@ import (
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 	"github.com/shopspring/decimal"
 )
 
@@ -925,12 +926,12 @@ func atOnly(e product.ECCN) bool {
 	if e.Entry() == product.MustParseECCN("9A991") {
 		return true
 	}
-	entry, ok := product.LookupEntry(e)
+	entry, ok := ccl.Lookup(e)
 	if !ok {
 		return false
 	}
 	rs := entry.Reasons()
-	return len(rs) > 0 && !slices.ContainsFunc(rs, func(r product.Reason) bool { return r != product.ReasonAT })
+	return len(rs) > 0 && !slices.ContainsFunc(rs, func(r ccl.Reason) bool { return r != ccl.ReasonAT })
 }
 
 // isEncryption reports whether an ECCN is a Category 5 Part 2 encryption

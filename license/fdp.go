@@ -9,6 +9,7 @@ import (
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 	"github.com/shopspring/decimal"
 )
 
@@ -482,20 +483,20 @@ func fdpNSControlled(e product.ECCN) fdpFind {
 	if e.IsEAR99() {
 		return fdpNo("item is EAR99, not NS-controlled")
 	}
-	ent, ok := product.LookupEntry(e)
+	ent, ok := ccl.Lookup(e)
 	if !ok {
 		return fdpUnknown("item.eccn", "item "+e.String()+" is not in the CCL table")
 	}
-	best := product.MatchNo
+	best := ccl.MatchNo
 	for _, c := range ent.Controls() {
-		if c.Reason() == product.ReasonNS {
+		if c.Reason() == ccl.ReasonNS {
 			best = max(best, c.AppliesTo(e))
 		}
 	}
 	switch best {
-	case product.MatchYes:
+	case ccl.MatchYes:
 		return fdpYes("item " + e.String() + " is NS-controlled")
-	case product.MatchIndeterminate:
+	case ccl.MatchIndeterminate:
 		return fdpUnknown("item.eccn", "item "+e.String()+": whether an NS row covers it depends on facts beyond the ECCN")
 	}
 	return fdpNo("item " + e.String() + " is not NS-controlled")
@@ -616,17 +617,17 @@ func fdpWrittenAssurance(path entryPath, e product.DirectProduct) fdpFind {
 	case e.WrittenAssurance.IsFalse():
 		return fdpNo(e.ECCN.String() + " requires no written assurance (stated)")
 	}
-	ent, ok := product.LookupEntry(e.ECCN)
-	best := product.MatchIndeterminate
+	ent, ok := ccl.Lookup(e.ECCN)
+	best := ccl.MatchIndeterminate
 	if ok {
-		best = product.MatchNo
+		best = ccl.MatchNo
 		for _, c := range ent.Controls() {
-			if c.Reason() == product.ReasonNS {
+			if c.Reason() == ccl.ReasonNS {
 				best = max(best, c.AppliesToFor(e.ECCN, e.For))
 			}
 		}
 	}
-	if best == product.MatchNo {
+	if best == ccl.MatchNo {
 		return fdpNo(e.ECCN.String() + " is not NS-controlled, so it cannot require a written assurance")
 	}
 	return fdpUnknown(path.String()+".written_assurance", "whether "+e.ECCN.String()+" requires a written assurance is not stated")

@@ -26,6 +26,7 @@ import (
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
 	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 )
 
 // options are the command's flags.
@@ -144,7 +145,7 @@ func run(w io.Writer, bom io.Reader, o options) error {
 	}
 	fmt.Fprintf(w, "# Export determination: %s (%s) to %s, as of %s\n\n", it.ID, it.ECCN, req.Destination, d.AsOf())
 	fmt.Fprintf(w, "Made in %s, exported from %s. Data: country tables eCFR %s, CCL eCFR %s. Parties and end uses: none declared.\n\n",
-		it.ProducedIn, orDash(req.ExportedFrom.String()), jurisdiction.TablesECFRDate, product.CCLECFRDate)
+		it.ProducedIn, orDash(req.ExportedFrom.String()), jurisdiction.TablesECFRDate, ccl.ECFRDate)
 	fmt.Fprint(w, d.DeMinimis().WorksheetMarkdown())
 	fmt.Fprint(w, "\n## Foreign direct product rules (15 CFR 734.9)\n\n| rule | outcome | why |\n|---|---|---|\n")
 	for _, r := range d.FDP() {

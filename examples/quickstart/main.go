@@ -22,6 +22,7 @@ import (
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
 	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 )
 
 // eccns and destinations are the sample job.
@@ -45,7 +46,7 @@ func run(w io.Writer, asOfText string) error {
 		return err
 	}
 	fmt.Fprintf(w, "ear quickstart: Commerce Country Chart determinations as of %s\n", asOf)
-	fmt.Fprintf(w, "CCL: eCFR %s; country groups and chart: eCFR %s\n\n", product.CCLDate(), jurisdiction.TablesDate())
+	fmt.Fprintf(w, "CCL: eCFR %s; country groups and chart: eCFR %s\n\n", ccl.Date(), jurisdiction.TablesDate())
 
 	fmt.Fprintln(w, "Destinations (Supp. No. 1 to part 740):")
 	for _, code := range destinations {
@@ -71,7 +72,7 @@ func run(w io.Writer, asOfText string) error {
 			return err
 		}
 		title := "EAR99 (subject to the EAR, on no CCL entry)"
-		if entry, ok := product.LookupEntry(e); ok {
+		if entry, ok := ccl.Lookup(e); ok {
 			title = firstSentence(entry.Heading())
 		}
 		fmt.Fprintf(w, "== %s  %s\n", e, title)

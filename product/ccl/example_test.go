@@ -1,15 +1,16 @@
-package product_test
+package ccl_test
 
 import (
 	"fmt"
 
 	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 )
 
 // Look up the CCL entry of an advanced computing integrated circuit and
 // print its License Requirements rows.
-func ExampleLookupEntry() {
-	e, ok := product.LookupEntry(product.MustParseECCN("3A090.a"))
+func ExampleLookup() {
+	e, ok := ccl.Lookup(product.MustParseECCN("3A090.a"))
 	if !ok {
 		return
 	}

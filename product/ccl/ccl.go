@@ -1,6 +1,6 @@
-package product
+package ccl
 
-//go:generate go run ./internal/cclgen -src ../../shared/reference/data/ccl-ecfr-2026-07-23.json -mends data/ccl_mends.json -out ccl_gen.go
+//go:generate go run ./internal/cclgen -src data/ccl.jsonl -mends data/ccl_mends.json -out ccl_gen.go
 
 import (
 	"fmt"
@@ -9,17 +9,18 @@ import (
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
 )
 
-// CCLECFRDate is the issue date of the eCFR text of the Commerce Control List
+// ECFRDate is the issue date of the eCFR text of the Commerce Control List
 // (Supplement No. 1 to part 774) from which the embedded table was generated.
-const CCLECFRDate = "2026-07-23"
+const ECFRDate = "2026-07-23"
 
-// CCLDate returns CCLECFRDate as a civil date.
-func CCLDate() jurisdiction.Date { return cclDate }
+// Date returns ECFRDate as a civil date.
+func Date() jurisdiction.Date { return date }
 
-// cclDate is CCLECFRDate parsed once (a constant; never changed).
-var cclDate = jurisdiction.MustParseDate(CCLECFRDate)
+// date is ECFRDate parsed once (a constant; never changed).
+var date = jurisdiction.MustParseDate(ECFRDate)
 
 // Reason is a reason for control printed on the "Reason for Control" line of
 // a CCL entry and at the head of each of its License Requirements rows. The
@@ -65,7 +66,7 @@ type ReasonError struct {
 
 // Error implements the error interface.
 func (e *ReasonError) Error() string {
-	return fmt.Sprintf("product: unknown reason for control %q", e.Input)
+	return fmt.Sprintf("ccl: unknown reason for control %q", e.Input)
 }
 
 // ParseReason parses a reason for control as the CCL writes it: its two
@@ -97,7 +98,7 @@ func (r Reason) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (r Reason) MarshalText() ([]byte, error) {
 	if !r.IsValid() {
-		return nil, fmt.Errorf("product: cannot marshal invalid Reason %d", uint8(r))
+		return nil, fmt.Errorf("ccl: cannot marshal invalid Reason %d", uint8(r))
 	}
 	return []byte(r.String()), nil
 }
@@ -139,7 +140,7 @@ func (m Match) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (m Match) MarshalText() ([]byte, error) {
 	if m < MatchNo || m > MatchYes {
-		return nil, fmt.Errorf("product: cannot marshal invalid Match %d", uint8(m))
+		return nil, fmt.Errorf("ccl: cannot marshal invalid Match %d", uint8(m))
 	}
 	return []byte(m.String()), nil
 }
@@ -183,16 +184,16 @@ func (k ScopeKind) String() string {
 // ("3A001.a.1.a when usable in missiles"). Relative references of the printed
 // text (".e", "z.1.a") are resolved against their entry.
 type Ref struct {
-	eccn      ECCN
+	eccn      product.ECCN
 	group     string
-	except    []ECCN
+	except    []product.ECCN
 	qualified bool
 	forReason Reason
 }
 
 // ECCN returns the ECCN or paragraph named, or the zero ECCN when the
 // reference names a whole product group (see Group).
-func (r Ref) ECCN() ECCN { return r.eccn }
+func (r Ref) ECCN() product.ECCN { return r.eccn }
 
 // Group returns the product group named ("3B" for "3B (except as specified
 // in the heading)"), or "" when the reference names an ECCN.
@@ -200,7 +201,7 @@ func (r Ref) Group() string { return r.group }
 
 // Except returns the paragraphs printed as excepted from this reference.
 // The caller owns the returned slice.
-func (r Ref) Except() []ECCN { return append([]ECCN(nil), r.except...) }
+func (r Ref) Except() []product.ECCN { return append([]product.ECCN(nil), r.except...) }
 
 // Qualified reports whether the row attaches a condition to this reference
 // that its ECCN alone cannot decide; see Control.Condition.
@@ -232,10 +233,10 @@ func (r Ref) String() string {
 // above it (and no excepted paragraph covers e), Indeterminate if e is less
 // specific than r or than one of its exceptions, No otherwise. A qualified
 // reference never answers Yes.
-func (r Ref) covers(e ECCN) Match {
+func (r Ref) covers(e product.ECCN) Match {
 	var inside, around bool
 	if r.group != "" {
-		inside = e.isEntry() && strings.HasPrefix(e.s, r.group)
+		inside = isEntry(e) && strings.HasPrefix(e.String(), r.group)
 	} else {
 		inside = r.eccn.Covers(e)
 		around = !inside && e.Covers(r.eccn)
@@ -260,69 +261,73 @@ func (r Ref) covers(e ECCN) Match {
 	return MatchYes
 }
 
-// DestinationKind names the destination rule of a License Requirements row.
-// The zero DestinationKind is invalid.
-type DestinationKind uint8
+// RuleKind names the kind of a DestinationRule: the form in which a License
+// Requirements row states the destinations for which it requires a license.
+// The zero RuleKind is invalid.
+type RuleKind uint8
 
 // The destination rules the CCL prints in its "Country Chart" column.
 const (
-	// DestColumn: a Commerce Country Chart column ("NS Column 1").
-	DestColumn DestinationKind = iota + 1
-	// DestWorldwide: every destination ("Worldwide control", "A license
+	// RuleColumn: a Commerce Country Chart column ("NS Column 1").
+	RuleColumn RuleKind = iota + 1
+	// RuleWorldwide: every destination ("Worldwide control", "A license
 	// is required for all destinations").
-	DestWorldwide
-	// DestWorldwideExcept: every destination except the countries of
+	RuleWorldwide
+	// RuleWorldwideExcept: every destination except the countries of
 	// ExceptCountries ("ALL destinations, except Canada").
-	DestWorldwideExcept
-	// DestMacauD5: Macau and every destination in Country Group D:5.
-	DestMacauD5
-	// DestUAED1D4D5NotA5A6: the United Arab Emirates and every destination
+	RuleWorldwideExcept
+	// RuleMacauD5: Macau and every destination in Country Group D:5.
+	RuleMacauD5
+	// RuleUAED1D4D5NotA5A6: the United Arab Emirates and every destination
 	// in Country Group D:1, D:4 or D:5 that is not also in A:5 or A:6.
-	DestUAED1D4D5NotA5A6
-	// DestD1D4D5NotA5A6: every destination in Country Group D:1, D:4 or
+	RuleUAED1D4D5NotA5A6
+	// RuleD1D4D5NotA5A6: every destination in Country Group D:1, D:4 or
 	// D:5 that is not also in A:5 or A:6 (as 3E001 prints it, without the
 	// United Arab Emirates).
-	DestD1D4D5NotA5A6
-	// DestE1: the destinations of Country Group E:1.
-	DestE1
-	// DestCountries: the named countries of Countries only ("China,
+	RuleD1D4D5NotA5A6
+	// RuleE1: the destinations of Country Group E:1.
+	RuleE1
+	// RuleCountries: the named countries of Countries only ("China,
 	// Russia, or Venezuela", "Pakistan", "North Korea").
-	DestCountries
-	// DestCWCNonStatesParties: destinations not listed in Supplement
+	RuleCountries
+	// RuleCWCNonStatesParties: destinations not listed in Supplement
 	// No. 2 to part 745 (States not Party to the Chemical Weapons
 	// Convention), less ExceptCountries.
-	DestCWCNonStatesParties
-	// DestPointer: the row sends the reader to another provision
+	RuleCWCNonStatesParties
+	// RulePointer: the row sends the reader to another provision
 	// (Citations) for the destinations ("See § 746.1(b) for UN
 	// controls", "Refer to § 742.15").
-	DestPointer
-	// DestNotApplicable: the row prints "N/A".
-	DestNotApplicable
-	// DestUnknown: the generator could not read the printed text; see
+	RulePointer
+	// RuleNotApplicable: the row prints "N/A".
+	RuleNotApplicable
+	// RuleUnknown: the generator could not read the printed text; see
 	// Control.TargetText. Such a row is always Conditional.
-	DestUnknown
+	RuleUnknown
 )
 
-var destNames = [...]string{"", "column", "worldwide", "worldwide except", "Macau + D:5",
+var ruleNames = [...]string{"", "column", "worldwide", "worldwide except", "Macau + D:5",
 	"AE + D:1/D:4/D:5 not A:5/A:6", "D:1/D:4/D:5 not A:5/A:6", "E:1", "countries",
 	"CWC non-States Parties", "pointer", "N/A", "unknown"}
 
-// String names the kind, or "" for an invalid DestinationKind.
-func (k DestinationKind) String() string {
-	if k == 0 || int(k) >= len(destNames) {
+// String names the kind, or "" for an invalid RuleKind.
+func (k RuleKind) String() string {
+	if k == 0 || int(k) >= len(ruleNames) {
 		return ""
 	}
-	return destNames[k]
+	return ruleNames[k]
 }
 
-// Destination is the destination rule of a License Requirements row: a
-// chart column, or a set of destinations stated in words, or a pointer to
-// the provision that states it. A set is given both by its Kind and as
-// Countries plus Groups, less ExceptGroups and ExceptCountries, so that a
-// caller can compute it from the country-group table in force. Every
-// Destination keeps the citations printed with it.
-type Destination struct {
-	kind          DestinationKind
+// DestinationRule is the destination rule of a License Requirements row
+// (its "Country Chart" cell): a chart column, or a set of destinations
+// stated in words, or a pointer to the provision that states it. A set is
+// given both by its Kind and as Countries plus Groups, less ExceptGroups and
+// ExceptCountries, so that a caller can compute it from the country-group
+// table in force. Every DestinationRule keeps the citations printed with it.
+//
+// It is a rule over destinations, not a destination: in this SDK the name
+// Destination means only where an item goes (jurisdiction.Destination).
+type DestinationRule struct {
+	kind          RuleKind
 	column        jurisdiction.Column
 	countries     []string
 	groups        []jurisdiction.Group
@@ -332,49 +337,49 @@ type Destination struct {
 }
 
 // Kind returns the kind of rule.
-func (d Destination) Kind() DestinationKind { return d.kind }
+func (d DestinationRule) Kind() RuleKind { return d.kind }
 
-// Column returns the chart column of a DestColumn rule, or the zero Column.
-func (d Destination) Column() jurisdiction.Column { return d.column }
+// Column returns the chart column of a RuleColumn rule, or the zero Column.
+func (d DestinationRule) Column() jurisdiction.Column { return d.column }
 
 // Countries returns the countries named as part of the set (Macau for
-// DestMacauD5, the United Arab Emirates for DestUAED1D4D5NotA5A6, China,
-// Russia and Venezuela for a DestCountries rule ...). The caller owns the
+// RuleMacauD5, the United Arab Emirates for RuleUAED1D4D5NotA5A6, China,
+// Russia and Venezuela for a RuleCountries rule ...). The caller owns the
 // returned slice.
-func (d Destination) Countries() []jurisdiction.Country { return countries(d.countries) }
+func (d DestinationRule) Countries() []jurisdiction.Country { return countries(d.countries) }
 
 // Groups returns the country groups whose members belong to the set. The
 // caller owns the returned slice.
-func (d Destination) Groups() []jurisdiction.Group {
+func (d DestinationRule) Groups() []jurisdiction.Group {
 	return append([]jurisdiction.Group(nil), d.groups...)
 }
 
 // ExceptGroups returns the country groups whose members are taken out of
-// the set (A:5 and A:6 for DestUAED1D4D5NotA5A6). The caller owns the
+// the set (A:5 and A:6 for RuleUAED1D4D5NotA5A6). The caller owns the
 // returned slice.
-func (d Destination) ExceptGroups() []jurisdiction.Group {
+func (d DestinationRule) ExceptGroups() []jurisdiction.Group {
 	return append([]jurisdiction.Group(nil), d.exceptGroups...)
 }
 
 // ExceptCountries returns the countries taken out of the set (Canada for
 // "ALL destinations, except Canada"; Israel and Taiwan for the CWC rows).
 // The caller owns the returned slice.
-func (d Destination) ExceptCountries() []jurisdiction.Country { return countries(d.exceptCountry) }
+func (d DestinationRule) ExceptCountries() []jurisdiction.Country { return countries(d.exceptCountry) }
 
 // Citations returns the provisions printed with the rule, as "15 CFR
 // 742.6(a)(6)(iii)(A)". The caller owns the returned slice.
-func (d Destination) Citations() []string { return append([]string(nil), d.citations...) }
+func (d DestinationRule) Citations() []string { return append([]string(nil), d.citations...) }
 
 // String describes the rule: the column ("NS1"), or the kind and its
 // citations ("pointer 15 CFR 746.1(b)").
-func (d Destination) String() string {
+func (d DestinationRule) String() string {
 	var s string
 	switch d.kind {
-	case DestColumn:
+	case RuleColumn:
 		s = d.column.String()
-	case DestCountries, DestWorldwideExcept, DestCWCNonStatesParties:
+	case RuleCountries, RuleWorldwideExcept, RuleCWCNonStatesParties:
 		cs := d.countries
-		if d.kind != DestCountries {
+		if d.kind != RuleCountries {
 			cs = d.exceptCountry
 		}
 		s = d.kind.String() + " " + strings.Join(cs, ",")
@@ -410,14 +415,14 @@ func countries(codes []string) []jurisdiction.Country {
 // ISS exception of 9D515.y) is Conditional: Condition gives the words, and
 // the scope tests answer Indeterminate at most for it, never Yes.
 type Control struct {
-	entry        ECCN
+	entry        product.ECCN
 	reason       Reason
 	scope        ScopeKind
 	paragraphs   []Ref
 	forRefs      []Ref
 	exceptFor    []Ref
-	dest         Destination
-	exportedFrom Destination
+	dest         DestinationRule
+	exportedFrom DestinationRule
 	conditional  bool
 	condition    string
 	scopeText    string
@@ -425,7 +430,7 @@ type Control struct {
 }
 
 // Entry returns the ECCN of the entry the row belongs to.
-func (c Control) Entry() ECCN { return c.entry }
+func (c Control) Entry() product.ECCN { return c.entry }
 
 // Reason returns the row's reason for control.
 func (c Control) Reason() Reason { return c.reason }
@@ -448,15 +453,15 @@ func (c Control) For() []Ref { return append([]Ref(nil), c.forRefs...) }
 // The caller owns the returned slice.
 func (c Control) ExceptFor() []Ref { return append([]Ref(nil), c.exceptFor...) }
 
-// Destination returns the row's destination rule.
-func (c Control) Destination() Destination { return c.dest }
+// DestinationRule returns the row's destination rule.
+func (c Control) DestinationRule() DestinationRule { return c.dest }
 
 // ExportedFrom returns the places of export the row is limited to, as in
 // 3E001's "RS applies to technology for 3A090, when exported from Macau or a
 // destination specified in Country Group D:5", and whether the row has such
 // a limit. A caller that does not check it over-reads the row (a license
 // would be required from anywhere).
-func (c Control) ExportedFrom() (Destination, bool) {
+func (c Control) ExportedFrom() (DestinationRule, bool) {
 	return c.exportedFrom, c.exportedFrom.kind != 0
 }
 
@@ -526,7 +531,7 @@ func (c Control) String() string {
 // A Conditional row, or a qualified reference, answers Indeterminate where
 // the structure alone would answer Yes: structure shows the row may apply,
 // the condition decides whether it does.
-func (c Control) AppliesTo(e ECCN) Match {
+func (c Control) AppliesTo(e product.ECCN) Match {
 	m := c.paragraphMatch(e)
 	if m == MatchNo {
 		return MatchNo
@@ -548,7 +553,7 @@ func (c Control) AppliesTo(e ECCN) Match {
 // controlled by 1B001 for NP reasons") also needs f's own entry to carry a
 // row of that reason covering f. An ExceptFor reference covering f answers
 // No. For other rows f is ignored. The zero f is the same as AppliesTo.
-func (c Control) AppliesToFor(e, f ECCN) Match {
+func (c Control) AppliesToFor(e, f product.ECCN) Match {
 	if !f.IsValid() {
 		return c.AppliesTo(e)
 	}
@@ -586,8 +591,8 @@ func (c Control) AppliesToFor(e, f ECCN) Match {
 
 // reasonCovers reports whether the entry of f has a row for reason r that
 // covers f.
-func reasonCovers(f ECCN, r Reason) Match {
-	ent, ok := LookupEntry(f)
+func reasonCovers(f product.ECCN, r Reason) Match {
+	ent, ok := Lookup(f)
 	if !ok {
 		return MatchIndeterminate
 	}
@@ -611,8 +616,8 @@ func invert(m Match) Match {
 }
 
 // paragraphMatch is the paragraph part of AppliesTo.
-func (c Control) paragraphMatch(e ECCN) Match {
-	if !e.isEntry() || e.Entry() != c.entry {
+func (c Control) paragraphMatch(e product.ECCN) Match {
+	if !isEntry(e) || e.Entry() != c.entry {
 		return MatchNo
 	}
 	switch c.scope {
@@ -636,9 +641,9 @@ func (c Control) paragraphMatch(e ECCN) Match {
 
 // Entry is one entry of the Commerce Control List: its ECCN, heading,
 // reasons for control and License Requirements rows, as generated from the
-// eCFR text with the hand mends of product/data/ccl_mends.json.
+// eCFR text of data/ccl.jsonl with the hand mends of data/ccl_mends.json.
 type Entry struct {
-	eccn       ECCN
+	eccn       product.ECCN
 	heading    string
 	reasons    []Reason
 	controls   []Control
@@ -647,7 +652,7 @@ type Entry struct {
 }
 
 // ECCN returns the entry's ECCN ("3A090").
-func (e Entry) ECCN() ECCN { return e.eccn }
+func (e Entry) ECCN() product.ECCN { return e.eccn }
 
 // Heading returns the entry's heading as printed.
 func (e Entry) Heading() string { return e.heading }
@@ -697,17 +702,21 @@ func (e Entry) WhyNoControls() string { return e.noControls }
 // IsValid reports whether e is an entry of the table (not the zero Entry).
 func (e Entry) IsValid() bool { return e.eccn.IsValid() }
 
-// LookupEntry returns the CCL entry that e belongs to ("3A090" for
+// isEntry reports whether e has the form of a CCL entry: an ECCN, not EAR99
+// and not the zero ECCN.
+func isEntry(e product.ECCN) bool { return e.IsValid() && !e.IsEAR99() }
+
+// Lookup returns the CCL entry that e belongs to ("3A090" for
 // "3A090.a.1"), and whether the table has it.
-func LookupEntry(e ECCN) (Entry, bool) {
-	if !e.isEntry() {
+func Lookup(e product.ECCN) (Entry, bool) {
+	if !isEntry(e) {
 		return Entry{}, false
 	}
-	key := e.s[:5]
+	key := e.Entry()
 	i := sort.Search(len(cclIndex), func(i int) bool {
-		return cclTable[cclIndex[i]].eccn.s >= key
+		return cclTable[cclIndex[i]].eccn.Compare(key) >= 0
 	})
-	if i < len(cclIndex) && cclTable[cclIndex[i]].eccn.s == key {
+	if i < len(cclIndex) && cclTable[cclIndex[i]].eccn == key {
 		return cclTable[cclIndex[i]], true
 	}
 	return Entry{}, false
@@ -725,5 +734,5 @@ func Entries() iter.Seq[Entry] {
 	}
 }
 
-// EntryCount returns the number of entries in the table.
-func EntryCount() int { return len(cclTable) }
+// Len returns the number of entries in the table.
+func Len() int { return len(cclTable) }

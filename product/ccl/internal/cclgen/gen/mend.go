@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// MendFile is product/data/ccl_mends.json: the hand mends of garbles in the
+// MendFile is product/ccl/data/ccl_mends.json: the hand mends of garbles in the
 // source, each with what was wrong and the source used to mend it.
 type MendFile struct {
 	Comment string `json:"comment"`

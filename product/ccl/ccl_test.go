@@ -1,54 +1,16 @@
-package product
+package ccl
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/earcheck/ear/jurisdiction"
-	"github.com/earcheck/ear/product/internal/cclgen/gen"
+	"github.com/earcheck/ear/product"
 )
 
-// sharedSource is where the eCFR parse of the CCL lives beside the checkout
-// (it is not part of the repository).
-var sharedSource = filepath.Join("..", "..", "shared", "reference", "data", "ccl-ecfr-2026-07-23.json")
-
-// TestGeneratedTableIsFresh re-runs the generator on the shared source and
-// the committed mends and checks that ccl_gen.go is what it writes, so that
-// a stale table (or a hand edit of it) fails.
-func TestGeneratedTableIsFresh(t *testing.T) {
-	src, err := os.ReadFile(sharedSource)
-	if err != nil {
-		t.Skipf("shared reference data not found at %s; skipping", sharedSource)
-	}
-	mends, err := os.ReadFile(filepath.Join("data", "ccl_mends.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, sum, err := gen.Generate(src, mends, filepath.Base(sharedSource))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile("ccl_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("ccl_gen.go is stale: run go generate in product/")
-	}
-	if sum.Unparsed != 0 {
-		t.Errorf("generator left %d rows unparsed: %q", sum.Unparsed, sum.UnparsedRows)
-	}
-	if sum.Entries != EntryCount() {
-		t.Errorf("summary says %d entries, table has %d", sum.Entries, EntryCount())
-	}
-}
-
 func TestTableShape(t *testing.T) {
-	if got := EntryCount(); got != 636 {
-		t.Errorf("EntryCount() = %d, want 636 (633 in the source plus 3E002, 0D614, 2B352)", got)
+	if got := Len(); got != 636 {
+		t.Errorf("Len() = %d, want 636 (633 in the source plus 3E002, 0D614, 2B352)", got)
 	}
 	n := 0
 	prev := map[string]bool{}
@@ -59,12 +21,12 @@ func TestTableShape(t *testing.T) {
 			t.Errorf("%s twice", s)
 		}
 		prev[s] = true
-		if v, err := ParseECCN(s); err != nil || v != e.ECCN() || len(s) != 5 {
+		if v, err := product.ParseECCN(s); err != nil || v != e.ECCN() || len(s) != 5 {
 			t.Errorf("entry ECCN %q does not parse back (%v)", s, err)
 		}
-		got, ok := LookupEntry(e.ECCN())
+		got, ok := Lookup(e.ECCN())
 		if !ok || got.ECCN() != e.ECCN() {
-			t.Errorf("LookupEntry(%s) = %v, %v", s, got.ECCN(), ok)
+			t.Errorf("Lookup(%s) = %v, %v", s, got.ECCN(), ok)
 		}
 		if strings.TrimSpace(e.Heading()) == "" {
 			t.Errorf("%s: empty heading", s)
@@ -73,14 +35,14 @@ func TestTableShape(t *testing.T) {
 			t.Errorf("%s: heading still holds License Requirements text", s)
 		}
 		for _, c := range e.Controls() {
-			if c.Entry() != e.ECCN() || !c.Reason().IsValid() || c.Scope().String() == "" || c.Destination().Kind().String() == "" {
+			if c.Entry() != e.ECCN() || !c.Reason().IsValid() || c.Scope().String() == "" || c.DestinationRule().Kind().String() == "" {
 				t.Errorf("%s: malformed row %v", s, c)
 			}
-			if c.Destination().Kind() == DestUnknown {
+			if c.DestinationRule().Kind() == RuleUnknown {
 				t.Errorf("%s: unread target %q", s, c.TargetText())
 			}
-			if c.Destination().Kind() == DestColumn && c.Destination().Column().Reason() != c.Reason().String() {
-				t.Errorf("%s: %s row with column %s", s, c.Reason(), c.Destination().Column())
+			if c.DestinationRule().Kind() == RuleColumn && c.DestinationRule().Column().Reason() != c.Reason().String() {
+				t.Errorf("%s: %s row with column %s", s, c.Reason(), c.DestinationRule().Column())
 			}
 			if c.Conditional() != (c.Condition() != "") {
 				t.Errorf("%s: Conditional %v with condition %q", s, c.Conditional(), c.Condition())
@@ -88,7 +50,7 @@ func TestTableShape(t *testing.T) {
 			refs := append(append(c.Paragraphs(), c.For()...), c.ExceptFor()...)
 			for _, r := range refs {
 				if r.Group() == "" {
-					if v, err := ParseECCN(r.ECCN().String()); err != nil || v != r.ECCN() {
+					if v, err := product.ParseECCN(r.ECCN().String()); err != nil || v != r.ECCN() {
 						t.Errorf("%s: reference %q does not parse back", s, r.ECCN())
 					}
 				}
@@ -98,7 +60,7 @@ func TestTableShape(t *testing.T) {
 					t.Errorf("%s: paragraph %s of another entry", s, r.ECCN())
 				}
 			}
-			dests := []Destination{c.Destination()}
+			dests := []DestinationRule{c.DestinationRule()}
 			if x, ok := c.ExportedFrom(); ok {
 				dests = append(dests, x)
 			}
@@ -110,12 +72,12 @@ func TestTableShape(t *testing.T) {
 			}
 		}
 	}
-	if n != EntryCount() {
-		t.Errorf("Entries yields %d, EntryCount %d", n, EntryCount())
+	if n != Len() {
+		t.Errorf("Entries yields %d, Len %d", n, Len())
 	}
 	// the index is sorted and complete
 	for i := 1; i < len(cclIndex); i++ {
-		if cclTable[cclIndex[i-1]].eccn.s >= cclTable[cclIndex[i]].eccn.s {
+		if cclTable[cclIndex[i-1]].eccn.String() >= cclTable[cclIndex[i]].eccn.String() {
 			t.Fatalf("cclIndex not sorted at %d", i)
 		}
 	}
@@ -150,7 +112,7 @@ func TestEveryEntryExplained(t *testing.T) {
 			}
 		}
 	}
-	itar, _ := LookupEntry(MustParseECCN("0A002"))
+	itar, _ := Lookup(product.MustParseECCN("0A002"))
 	if !strings.Contains(itar.WhyNoControls(), "subject to the ITAR") || len(itar.Reasons()) != 0 {
 		t.Errorf("0A002: %q %v", itar.WhyNoControls(), itar.Reasons())
 	}
@@ -158,7 +120,7 @@ func TestEveryEntryExplained(t *testing.T) {
 
 func control(t *testing.T, eccn string, match func(Control) bool) Control {
 	t.Helper()
-	e, ok := LookupEntry(MustParseECCN(eccn))
+	e, ok := Lookup(product.MustParseECCN(eccn))
 	if !ok {
 		t.Fatalf("%s not in the table", eccn)
 	}
@@ -173,12 +135,12 @@ func control(t *testing.T, eccn string, match func(Control) bool) Control {
 
 func col(r Reason, c jurisdiction.Column) func(Control) bool {
 	return func(x Control) bool {
-		return x.Reason() == r && x.Destination().Kind() == DestColumn && x.Destination().Column() == c
+		return x.Reason() == r && x.DestinationRule().Kind() == RuleColumn && x.DestinationRule().Column() == c
 	}
 }
 
-func dest(r Reason, k DestinationKind) func(Control) bool {
-	return func(x Control) bool { return x.Reason() == r && x.Destination().Kind() == k }
+func dest(r Reason, k RuleKind) func(Control) bool {
+	return func(x Control) bool { return x.Reason() == r && x.DestinationRule().Kind() == k }
 }
 
 func scopeIs(r Reason, text string) func(Control) bool {
@@ -200,32 +162,32 @@ func TestAppliesTo(t *testing.T) {
 		{"3A001.b.2 in the NS2 entire-entry row", "3A001", col(ReasonNS, jurisdiction.NS2), "3A001.b.2", MatchYes},
 		{"3A001.z.2 in the MT row (unqualified)", "3A001", col(ReasonMT, jurisdiction.MT1), "3A001.z.2", MatchIndeterminate},
 		{"3A001.c outside the MT row", "3A001", col(ReasonMT, jurisdiction.MT1), "3A001.c", MatchNo},
-		{"3A001.z.1.a worldwide", "3A001", dest(ReasonRS, DestWorldwide), "3A001.z.1.a", MatchYes},
-		{"3A001.z.1.b not in the worldwide row", "3A001", dest(ReasonRS, DestWorldwide), "3A001.z.1.b", MatchNo},
-		{"3A001.z less specific than the worldwide row", "3A001", dest(ReasonRS, DestWorldwide), "3A001.z", MatchIndeterminate},
+		{"3A001.z.1.a worldwide", "3A001", dest(ReasonRS, RuleWorldwide), "3A001.z.1.a", MatchYes},
+		{"3A001.z.1.b not in the worldwide row", "3A001", dest(ReasonRS, RuleWorldwide), "3A001.z.1.b", MatchNo},
+		{"3A001.z less specific than the worldwide row", "3A001", dest(ReasonRS, RuleWorldwide), "3A001.z", MatchIndeterminate},
 		{"another entry", "3A001", col(ReasonNS, jurisdiction.NS2), "3A002.a", MatchNo},
 		{"EAR99", "3A001", col(ReasonNS, jurisdiction.NS2), "EAR99", MatchNo},
 		// 3A090
-		{"3A090.a worldwide", "3A090", dest(ReasonRS, DestWorldwide), "3A090.a", MatchYes},
-		{"3A090.a.1 worldwide", "3A090", dest(ReasonRS, DestWorldwide), "3A090.a.1", MatchYes},
-		{"3A090.b not worldwide", "3A090", dest(ReasonRS, DestWorldwide), "3A090.b", MatchNo},
-		{"3A090.b UAE+D", "3A090", dest(ReasonRS, DestUAED1D4D5NotA5A6), "3A090.b", MatchYes},
-		{"3A090.c Macau+D:5", "3A090", dest(ReasonRS, DestMacauD5), "3A090.c", MatchYes},
-		{"3A090.a not Macau+D:5", "3A090", dest(ReasonRS, DestMacauD5), "3A090.a", MatchNo},
-		{"3A090 less specific", "3A090", dest(ReasonRS, DestMacauD5), "3A090", MatchIndeterminate},
+		{"3A090.a worldwide", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.a", MatchYes},
+		{"3A090.a.1 worldwide", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.a.1", MatchYes},
+		{"3A090.b not worldwide", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.b", MatchNo},
+		{"3A090.b UAE+D", "3A090", dest(ReasonRS, RuleUAED1D4D5NotA5A6), "3A090.b", MatchYes},
+		{"3A090.c Macau+D:5", "3A090", dest(ReasonRS, RuleMacauD5), "3A090.c", MatchYes},
+		{"3A090.a not Macau+D:5", "3A090", dest(ReasonRS, RuleMacauD5), "3A090.a", MatchNo},
+		{"3A090 less specific", "3A090", dest(ReasonRS, RuleMacauD5), "3A090", MatchIndeterminate},
 		{"3A090.c AT1", "3A090", col(ReasonAT, jurisdiction.AT1), "3A090.c", MatchYes},
 		// 4A003.z
 		{"4A003.z.1 NS1", "4A003", col(ReasonNS, jurisdiction.NS1), "4A003.z.1", MatchYes},
 		{"4A003.z NS1 (z.1 only)", "4A003", col(ReasonNS, jurisdiction.NS1), "4A003.z", MatchIndeterminate},
-		{"4A003.z.2.a worldwide", "4A003", dest(ReasonRS, DestWorldwide), "4A003.z.2.a", MatchYes},
+		{"4A003.z.2.a worldwide", "4A003", dest(ReasonRS, RuleWorldwide), "4A003.z.2.a", MatchYes},
 		{"4A003.a not NS1", "4A003", col(ReasonNS, jurisdiction.NS1), "4A003.a", MatchNo},
 		// 5A002.z
-		{"5A002.z.1.a worldwide", "5A002", dest(ReasonRS, DestWorldwide), "5A002.z.1.a", MatchYes},
-		{"5A002.z.1.a not UAE+D", "5A002", dest(ReasonRS, DestUAED1D4D5NotA5A6), "5A002.z.1.a", MatchNo},
-		{"5A002.z.1.b UAE+D", "5A002", dest(ReasonRS, DestUAED1D4D5NotA5A6), "5A002.z.1.b", MatchYes},
-		{"5A002.z.1.a EI pointer", "5A002", dest(ReasonEI, DestPointer), "5A002.z.1.a", MatchYes},
+		{"5A002.z.1.a worldwide", "5A002", dest(ReasonRS, RuleWorldwide), "5A002.z.1.a", MatchYes},
+		{"5A002.z.1.a not UAE+D", "5A002", dest(ReasonRS, RuleUAED1D4D5NotA5A6), "5A002.z.1.a", MatchNo},
+		{"5A002.z.1.b UAE+D", "5A002", dest(ReasonRS, RuleUAED1D4D5NotA5A6), "5A002.z.1.b", MatchYes},
+		{"5A002.z.1.a EI pointer", "5A002", dest(ReasonEI, RulePointer), "5A002.z.1.a", MatchYes},
 		// 9A515.y
-		{"9A515.y.1 CN/RU/VE", "9A515", dest(ReasonRS, DestCountries), "9A515.y.1", MatchYes},
+		{"9A515.y.1 CN/RU/VE", "9A515", dest(ReasonRS, RuleCountries), "9A515.y.1", MatchYes},
 		{"9A515.y.1 not NS1", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515.y.1", MatchNo},
 		{"9A515.e.2 not NS1", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515.e.2", MatchNo},
 		{"9A515.a NS1", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515.a", MatchYes},
@@ -236,7 +198,7 @@ func TestAppliesTo(t *testing.T) {
 		{"0A501.y.7 excepted from NS1", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501.y.7", MatchNo},
 		{"0A501.a in NS1", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501.a", MatchYes},
 		{"0A501 covers the exception", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501", MatchIndeterminate},
-		{"0A501.y in UN (entire entry)", "0A501", dest(ReasonUN, DestPointer), "0A501.y", MatchYes},
+		{"0A501.y in UN (entire entry)", "0A501", dest(ReasonUN, RulePointer), "0A501.y", MatchYes},
 		// 9A610: a conditional except row
 		{"9A610.y excepted", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.y", MatchNo},
 		{"9A610.b excepted", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.b", MatchNo},
@@ -247,19 +209,19 @@ func TestAppliesTo(t *testing.T) {
 		{"5A001.b.5 not NS2", "5A001", col(ReasonNS, jurisdiction.NS2), "5A001.b.5", MatchNo},
 		{"5A001.b around its exception", "5A001", col(ReasonNS, jurisdiction.NS2), "5A001.b", MatchIndeterminate},
 		{"5A001.b.5 NS1", "5A001", col(ReasonNS, jurisdiction.NS1), "5A001.b.5", MatchYes},
-		{"5A001.f.1 SL worldwide", "5A001", dest(ReasonSL, DestWorldwide), "5A001.f.1", MatchYes},
-		{"5A001.f.2 not SL", "5A001", dest(ReasonSL, DestWorldwide), "5A001.f.2", MatchNo},
+		{"5A001.f.1 SL worldwide", "5A001", dest(ReasonSL, RuleWorldwide), "5A001.f.1", MatchYes},
+		{"5A001.f.2 not SL", "5A001", dest(ReasonSL, RuleWorldwide), "5A001.f.2", MatchNo},
 		// for-scope rows need the item the technology is for
 		{"3E001 without a for", "3E001", col(ReasonNS, jurisdiction.NS1), "3E001", MatchIndeterminate},
-		{"3B001 ranges", "3B001", dest(ReasonNS, DestMacauD5), "3B001.l", MatchYes},
-		{"3B001.f.2 not Macau+D:5", "3B001", dest(ReasonNS, DestMacauD5), "3B001.f.2", MatchNo},
+		{"3B001 ranges", "3B001", dest(ReasonNS, RuleMacauD5), "3B001.l", MatchYes},
+		{"3B001.f.2 not Macau+D:5", "3B001", dest(ReasonNS, RuleMacauD5), "3B001.f.2", MatchNo},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := control(t, tt.entry, tt.row)
-			var e ECCN
+			var e product.ECCN
 			if tt.give != "" {
-				e = MustParseECCN(tt.give)
+				e = product.MustParseECCN(tt.give)
 			}
 			if got := c.AppliesTo(e); got != tt.want {
 				t.Errorf("%v.AppliesTo(%s) = %v, want %v", c, tt.give, got, tt.want)
@@ -276,10 +238,10 @@ func TestAppliesToFor(t *testing.T) {
 		give, for_ string
 		want       Match
 	}{
-		{"3E001 for 3A090.a: D1/D4/D5 row", "3E001", dest(ReasonRS, DestD1D4D5NotA5A6), "3E001", "3A090.a", MatchYes},
-		{"3E001 for 3A090.c: not the D1/D4/D5 row", "3E001", dest(ReasonRS, DestD1D4D5NotA5A6), "3E001", "3A090.c", MatchNo},
-		{"3E001 for 3A090.c: Macau+D:5 row", "3E001", dest(ReasonRS, DestMacauD5), "3E001", "3A090.c", MatchYes},
-		{"3E001 for 3A090: exported-from row", "3E001", dest(ReasonRS, DestWorldwide), "3E001", "3A090.b", MatchYes},
+		{"3E001 for 3A090.a: D1/D4/D5 row", "3E001", dest(ReasonRS, RuleD1D4D5NotA5A6), "3E001", "3A090.a", MatchYes},
+		{"3E001 for 3A090.c: not the D1/D4/D5 row", "3E001", dest(ReasonRS, RuleD1D4D5NotA5A6), "3E001", "3A090.c", MatchNo},
+		{"3E001 for 3A090.c: Macau+D:5 row", "3E001", dest(ReasonRS, RuleMacauD5), "3E001", "3A090.c", MatchYes},
+		{"3E001 for 3A090: exported-from row", "3E001", dest(ReasonRS, RuleWorldwide), "3E001", "3A090.b", MatchYes},
 		{"3E001 for 3A001.a.15: RS2", "3E001", col(ReasonRS, jurisdiction.RS2), "3E001", "3A001.a.15", MatchYes},
 		{"3E001 for 3A002: not RS2", "3E001", col(ReasonRS, jurisdiction.RS2), "3E001", "3A002.a", MatchNo},
 		{"3E001 for 3A001.b.2: MT1 needs an MT row of 3A001 covering b.2", "3E001", col(ReasonMT, jurisdiction.MT1), "3E001", "3A001.b.2", MatchNo},
@@ -290,16 +252,16 @@ func TestAppliesToFor(t *testing.T) {
 		{"9D990 AT1 for 9A990.b", "9D990", col(ReasonAT, jurisdiction.AT1), "9D990", "9A990.b", MatchYes},
 		{"9D990 AT1 except 9A990.a", "9D990", col(ReasonAT, jurisdiction.AT1), "9D990", "9A990.a", MatchNo},
 		{"zero for is AppliesTo", "3E001", col(ReasonNS, jurisdiction.NS1), "3E001", "", MatchIndeterminate},
-		{"paragraph rows ignore the for", "3A090", dest(ReasonRS, DestWorldwide), "3A090.a", "4A090.a", MatchYes},
+		{"paragraph rows ignore the for", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.a", "4A090.a", MatchYes},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := control(t, tt.entry, tt.row)
-			var f ECCN
+			var f product.ECCN
 			if tt.for_ != "" {
-				f = MustParseECCN(tt.for_)
+				f = product.MustParseECCN(tt.for_)
 			}
-			if got := c.AppliesToFor(MustParseECCN(tt.give), f); got != tt.want {
+			if got := c.AppliesToFor(product.MustParseECCN(tt.give), f); got != tt.want {
 				t.Errorf("%v.AppliesToFor(%s, %s) = %v, want %v", c, tt.give, tt.for_, got, tt.want)
 			}
 		})
@@ -315,20 +277,20 @@ func TestBypassEntriesWorldwide(t *testing.T) {
 		{"0A983", "0A983", ReasonCC}, {"5A001", "5A001.f.1", ReasonSL}, {"5A980", "5A980", ReasonSL},
 		{"5D980", "5D980.a", ReasonSL}, {"5E980", "5E980", ReasonSL},
 	} {
-		c := control(t, tt.entry, dest(tt.reason, DestWorldwide))
-		if got := c.AppliesTo(MustParseECCN(tt.item)); got != MatchYes {
+		c := control(t, tt.entry, dest(tt.reason, RuleWorldwide))
+		if got := c.AppliesTo(product.MustParseECCN(tt.item)); got != MatchYes {
 			t.Errorf("%s: worldwide row does not cover %s (%v)", tt.entry, tt.item, got)
 		}
 	}
-	c := control(t, "0A982", dest(ReasonCC, DestWorldwideExcept))
-	if xs := c.Destination().ExceptCountries(); len(xs) != 1 || xs[0] != jurisdiction.MustParseCountry("CA") {
+	c := control(t, "0A982", dest(ReasonCC, RuleWorldwideExcept))
+	if xs := c.DestinationRule().ExceptCountries(); len(xs) != 1 || xs[0] != jurisdiction.MustParseCountry("CA") {
 		t.Errorf("0A982: except %v, want Canada", xs)
 	}
 }
 
 func TestSpecialDestinations(t *testing.T) {
-	c := control(t, "3A090", dest(ReasonRS, DestUAED1D4D5NotA5A6))
-	d := c.Destination()
+	c := control(t, "3A090", dest(ReasonRS, RuleUAED1D4D5NotA5A6))
+	d := c.DestinationRule()
 	if g := d.Groups(); len(g) != 3 || g[0] != jurisdiction.GroupD1 || g[2] != jurisdiction.GroupD5 {
 		t.Errorf("groups %v", g)
 	}
@@ -341,24 +303,24 @@ func TestSpecialDestinations(t *testing.T) {
 	if cit := d.Citations(); len(cit) != 1 || cit[0] != "15 CFR 742.6(a)(6)(iii)(B)" {
 		t.Errorf("citations %v", cit)
 	}
-	x := control(t, "3E001", dest(ReasonRS, DestWorldwide))
+	x := control(t, "3E001", dest(ReasonRS, RuleWorldwide))
 	from, ok := x.ExportedFrom()
-	if !ok || from.Kind() != DestMacauD5 {
+	if !ok || from.Kind() != RuleMacauD5 {
 		t.Errorf("3E001 exported from %v, %v", from, ok)
 	}
-	un := control(t, "0A617", dest(ReasonUN, DestPointer))
-	if cit := un.Destination().Citations(); len(cit) != 1 || cit[0] != "15 CFR 746.1(b)" {
+	un := control(t, "0A617", dest(ReasonUN, RulePointer))
+	if cit := un.DestinationRule().Citations(); len(cit) != 1 || cit[0] != "15 CFR 746.1(b)" {
 		t.Errorf("0A617 UN citation %v (typo 764.1(b) not mended)", cit)
 	}
-	cw := control(t, "1E355", dest(ReasonCW, DestCWCNonStatesParties))
+	cw := control(t, "1E355", dest(ReasonCW, RuleCWCNonStatesParties))
 	var xs []string
-	for _, c := range cw.Destination().ExceptCountries() {
+	for _, c := range cw.DestinationRule().ExceptCountries() {
 		xs = append(xs, c.String())
 	}
 	if strings.Join(xs, ",") != "IL,TW" {
 		t.Errorf("1E355 CW except %v", xs)
 	}
-	iss := control(t, "9E515", dest(ReasonRS, DestCountries))
+	iss := control(t, "9E515", dest(ReasonRS, RuleCountries))
 	if !iss.Conditional() || !strings.Contains(iss.Condition(), "International Space Station") {
 		t.Errorf("9E515.y ISS row: conditional %v %q", iss.Conditional(), iss.Condition())
 	}
@@ -366,7 +328,7 @@ func TestSpecialDestinations(t *testing.T) {
 
 func TestMends(t *testing.T) {
 	for _, e := range []string{"3E001", "3E002", "0D606", "0D614", "2B351", "2B352", "1A231"} {
-		ent, ok := LookupEntry(MustParseECCN(e))
+		ent, ok := Lookup(product.MustParseECCN(e))
 		if !ok {
 			t.Fatalf("%s missing", e)
 		}
@@ -380,27 +342,27 @@ func TestMends(t *testing.T) {
 			t.Errorf("%s: no hand-mend note", e)
 		}
 	}
-	e, _ := LookupEntry(MustParseECCN("3E001"))
+	e, _ := Lookup(product.MustParseECCN("3E001"))
 	if got := len(e.Controls()); got != 8 {
 		t.Errorf("3E001 has %d rows, want 8", got)
 	}
-	e, _ = LookupEntry(MustParseECCN("1A231"))
+	e, _ = Lookup(product.MustParseECCN("1A231"))
 	if got := len(e.Controls()); got != 2 {
 		t.Errorf("1A231 has %d rows, want 2", got)
 	}
-	e, _ = LookupEntry(MustParseECCN("0D606"))
-	if c := control(t, "0D606", dest(ReasonRS, DestCountries)); c.AppliesTo(MustParseECCN("0D606.y")) != MatchYes {
+	e, _ = Lookup(product.MustParseECCN("0D606"))
+	if c := control(t, "0D606", dest(ReasonRS, RuleCountries)); c.AppliesTo(product.MustParseECCN("0D606.y")) != MatchYes {
 		t.Errorf("0D606.y row lost")
 	}
 }
 
 func TestImmutable(t *testing.T) {
-	e, _ := LookupEntry(MustParseECCN("3A001"))
+	e, _ := Lookup(product.MustParseECCN("3A001"))
 	cs := e.Controls()
 	cs[0] = Control{}
 	rs := e.Reasons()
 	rs[0] = 0
-	again, _ := LookupEntry(MustParseECCN("3A001"))
+	again, _ := Lookup(product.MustParseECCN("3A001"))
 	if again.Controls()[0].Reason() == 0 || again.Reasons()[0] == 0 {
 		t.Fatal("a returned slice aliases the table")
 	}
@@ -416,22 +378,22 @@ func TestImmutable(t *testing.T) {
 
 func TestNoPanics(t *testing.T) {
 	var zero Control
-	_ = zero.AppliesTo(ECCN{})
-	_ = zero.AppliesToFor(ECCN{}, ECCN{})
+	_ = zero.AppliesTo(product.ECCN{})
+	_ = zero.AppliesToFor(product.ECCN{}, product.ECCN{})
 	_ = zero.String()
-	if _, ok := LookupEntry(ECCN{}); ok {
-		t.Error("LookupEntry(zero) found an entry")
+	if _, ok := Lookup(product.ECCN{}); ok {
+		t.Error("Lookup(zero) found an entry")
 	}
-	if _, ok := LookupEntry(EAR99); ok {
-		t.Error("LookupEntry(EAR99) found an entry")
+	if _, ok := Lookup(product.EAR99); ok {
+		t.Error("Lookup(EAR99) found an entry")
 	}
-	if _, ok := LookupEntry(MustParseECCN("9E999")); ok {
-		t.Error("LookupEntry(9E999) found an entry")
+	if _, ok := Lookup(product.MustParseECCN("9E999")); ok {
+		t.Error("Lookup(9E999) found an entry")
 	}
 	for e := range Entries() {
 		for _, c := range e.Controls() {
-			_ = c.AppliesTo(MustParseECCN(e.ECCN().String() + ".a"))
-			_ = c.AppliesToFor(e.ECCN(), MustParseECCN("3A001.a"))
+			_ = c.AppliesTo(product.MustParseECCN(e.ECCN().String() + ".a"))
+			_ = c.AppliesToFor(e.ECCN(), product.MustParseECCN("3A001.a"))
 			_ = c.String()
 		}
 	}
@@ -467,16 +429,16 @@ func TestReason(t *testing.T) {
 	if MatchIndeterminate.String() != "indeterminate" || Match(0).String() != "" {
 		t.Error("Match.String")
 	}
-	if CCLDate().String() != CCLECFRDate {
-		t.Errorf("CCLDate() = %v", CCLDate())
+	if Date().String() != ECFRDate {
+		t.Errorf("Date() = %v", Date())
 	}
 }
 
-func BenchmarkLookupEntry(b *testing.B) {
-	keys := []ECCN{MustParseECCN("3A090.a"), MustParseECCN("0A501.y.7"), MustParseECCN("9E991"), MustParseECCN("5A002.z.1.a")}
+func BenchmarkLookup(b *testing.B) {
+	keys := []product.ECCN{product.MustParseECCN("3A090.a"), product.MustParseECCN("0A501.y.7"), product.MustParseECCN("9E991"), product.MustParseECCN("5A002.z.1.a")}
 	i := 0
 	for b.Loop() {
-		if _, ok := LookupEntry(keys[i%len(keys)]); !ok {
+		if _, ok := Lookup(keys[i%len(keys)]); !ok {
 			b.Fatal("not found")
 		}
 		i++

@@ -11,8 +11,8 @@ import (
 type Control struct {
 	Reason       string
 	Scope        Scope
-	Dest         Destination
-	ExportedFrom *Destination
+	Dest         DestinationRule
+	ExportedFrom *DestinationRule
 	Conditions   []string
 	ScopeText    string
 	TargetText   string
@@ -34,8 +34,9 @@ type Entry struct {
 
 // Table is the generated CCL.
 type Table struct {
-	Date    string
-	Entries []Entry
+	Date     string // eCFR issue date of the source
+	Citation string // the source's citation of the CCL
+	Entries  []Entry
 }
 
 // Summary counts what the generator did.
@@ -90,7 +91,7 @@ func Build(src *SourceFile, mf *MendFile) (*Table, Summary, error) {
 		known = append(known, e.ECCN)
 	}
 	sort.Strings(known)
-	t := &Table{Date: src.ECFRIssueDate}
+	t := &Table{Date: src.ECFRIssueDate, Citation: src.Citation}
 	for _, me := range entries {
 		e := Entry{ECCN: me.ECCN, Heading: strings.TrimSpace(normalizeSpace(me.Heading)), Notes: append([]string(nil), me.notes...)}
 		if me.mendedBy && len(src.Entries) > 0 {
@@ -111,7 +112,7 @@ func Build(src *SourceFile, mf *MendFile) (*Table, Summary, error) {
 			default:
 				sum.Structured++
 			}
-			if c.Dest.Kind == DestPointer {
+			if c.Dest.Kind == RulePointer {
 				sum.Pointers++
 			}
 			if c.ExportedFrom != nil {
@@ -173,21 +174,21 @@ func buildRow(r SourceRow, entry string, known []string) Control {
 		c.Scope, c.Reason = sc, sc.Reason
 		c.Conditions = append(c.Conditions, sc.Conditions...)
 	}
-	d, conds, err := ParseDestination(targetText, c.Reason)
+	d, conds, err := ParseDestinationRule(targetText, c.Reason)
 	c.Dest = d
 	c.Conditions = append(c.Conditions, conds...)
 	switch {
 	case err != nil:
 		c.Unparsed = joinWhy(c.Unparsed, err.Error())
-	case d.Kind == DestUnknown:
+	case d.Kind == RuleUnknown:
 		c.Unparsed = joinWhy(c.Unparsed, fmt.Sprintf("target %q could not be read", c.TargetText))
 	}
-	if c.Dest.Kind == DestUnknown {
+	if c.Dest.Kind == RuleUnknown {
 		c.Conditions = append(c.Conditions, "the Country Chart cell could not be read: "+c.TargetText)
 	}
 	if sc.ExportedFrom != "" {
-		x, _, err := ParseDestination(sc.ExportedFrom, "")
-		if err != nil || x.Kind == DestUnknown {
+		x, _, err := ParseDestinationRule(sc.ExportedFrom, "")
+		if err != nil || x.Kind == RuleUnknown {
 			c.Unparsed = joinWhy(c.Unparsed, fmt.Sprintf("place of export %q could not be read", sc.ExportedFrom))
 			c.Conditions = append(c.Conditions, "when exported from "+sc.ExportedFrom)
 		} else {

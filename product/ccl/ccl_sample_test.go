@@ -1,4 +1,4 @@
-package product
+package ccl
 
 import (
 	"encoding/json"
@@ -7,10 +7,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/earcheck/ear/product"
 )
 
-// sampleFile is testdata/ccl_sample.json, a copy of
-// shared/reference/data/ccl_sample.json: 54 entries structured by hand.
+// sampleFile is testdata/ccl_sample.json, a copy of the project's
+// reference sample of the CCL: 54 entries structured by hand.
 type sampleFile struct {
 	ECCNs []struct {
 		ECCN     string   `json:"eccn"`
@@ -25,30 +27,30 @@ type sampleFile struct {
 
 // sampleKey renders a generated row as the sample writes its column.
 func sampleKey(c Control) string {
-	d := c.Destination()
+	d := c.DestinationRule()
 	var col string
 	switch d.Kind() {
-	case DestColumn:
+	case RuleColumn:
 		col = d.Column().String()
-	case DestWorldwide:
+	case RuleWorldwide:
 		col = "special:WORLDWIDE"
-	case DestUAED1D4D5NotA5A6:
+	case RuleUAED1D4D5NotA5A6:
 		col = "special:AE+D1+D4+D5-minus-A5/A6"
-	case DestD1D4D5NotA5A6:
+	case RuleD1D4D5NotA5A6:
 		col = "special:D1+D4+D5-minus-A5/A6"
-	case DestMacauD5:
+	case RuleMacauD5:
 		col = "special:MACAU+D5"
-	case DestE1:
+	case RuleE1:
 		col = "special:E1"
-	case DestCWCNonStatesParties:
+	case RuleCWCNonStatesParties:
 		col = "special:CWC-non-States-Parties"
-	case DestCountries:
+	case RuleCountries:
 		var cs []string
 		for _, c := range d.Countries() {
 			cs = append(cs, c.String())
 		}
 		col = "special:" + strings.Join(cs, "+")
-	case DestPointer:
+	case RulePointer:
 		cit := strings.Join(d.Citations(), ";")
 		switch {
 		case strings.Contains(cit, "746.1"):
@@ -113,7 +115,7 @@ func TestSampleCrossCheck(t *testing.T) {
 	}
 	for _, se := range s.ECCNs {
 		t.Run(se.ECCN, func(t *testing.T) {
-			e, ok := LookupEntry(MustParseECCN(se.ECCN))
+			e, ok := Lookup(product.MustParseECCN(se.ECCN))
 			if !ok {
 				t.Fatalf("%s not in the table", se.ECCN)
 			}

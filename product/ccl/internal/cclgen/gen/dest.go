@@ -7,24 +7,24 @@ import (
 	"strings"
 )
 
-// Destination kinds, as in product.DestinationKind.
+// Kinds of DestinationRule, as in ccl.RuleKind.
 const (
-	DestColumn = iota + 1
-	DestWorldwide
-	DestWorldwideExcept
-	DestMacauD5
-	DestUAED1D4D5NotA5A6
-	DestD1D4D5NotA5A6
-	DestE1
-	DestCountries
-	DestCWCNonStatesParties
-	DestPointer
-	DestNotApplicable
-	DestUnknown
+	RuleColumn = iota + 1
+	RuleWorldwide
+	RuleWorldwideExcept
+	RuleMacauD5
+	RuleUAED1D4D5NotA5A6
+	RuleD1D4D5NotA5A6
+	RuleE1
+	RuleCountries
+	RuleCWCNonStatesParties
+	RulePointer
+	RuleNotApplicable
+	RuleUnknown
 )
 
-// Destination is a parsed Country Chart cell, as in product.Destination.
-type Destination struct {
+// DestinationRule is a parsed Country Chart cell, as in ccl.DestinationRule.
+type DestinationRule struct {
 	Kind            int
 	Column          string // "NS1"
 	Countries       []string
@@ -56,26 +56,26 @@ var (
 	rePart      = regexp.MustCompile(`(?i)\bsee (?:also )?part (7\d\d)\b`)
 )
 
-// ParseDestination parses a Country Chart cell of a row whose reason is
+// ParseDestinationRule parses a Country Chart cell of a row whose reason is
 // reason. It returns the rule, the conditions the cell states in words
 // ("unless an End-Use Certificate ..."), and an error when the cell names
-// a column of another reason. A cell it cannot read is DestUnknown.
-func ParseDestination(text, reason string) (Destination, []string, error) {
+// a column of another reason. A cell it cannot read is RuleUnknown.
+func ParseDestinationRule(text, reason string) (DestinationRule, []string, error) {
 	norm := strings.TrimSpace(normalize(text))
-	d := Destination{Citations: citations(norm)}
+	d := DestinationRule{Citations: citations(norm)}
 	if m := reColumn.FindStringSubmatch(norm); m != nil {
 		col := m[1] + m[2]
 		if !columns[col] {
-			return Destination{Kind: DestUnknown}, nil, fmt.Errorf("target %q: no chart column %s", text, col)
+			return DestinationRule{Kind: RuleUnknown}, nil, fmt.Errorf("target %q: no chart column %s", text, col)
 		}
 		if reason != "" && m[1] != reason {
-			return Destination{Kind: DestUnknown}, nil, fmt.Errorf("target %q: column of %s on a %s row", text, m[1], reason)
+			return DestinationRule{Kind: RuleUnknown}, nil, fmt.Errorf("target %q: column of %s on a %s row", text, m[1], reason)
 		}
-		d.Kind, d.Column = DestColumn, col
+		d.Kind, d.Column = RuleColumn, col
 		return d, nil, nil
 	}
 	if strings.EqualFold(strings.TrimRight(norm, ". "), "N/A") {
-		d.Kind = DestNotApplicable
+		d.Kind = RuleNotApplicable
 		return d, nil, nil
 	}
 	var conds []string
@@ -123,34 +123,34 @@ func ParseDestination(text, reason string) (Destination, []string, error) {
 	}
 	switch {
 	case strings.Contains(low, "cwc non-states parties") || strings.Contains(low, "states not party to the cwc"):
-		d.Kind = DestCWCNonStatesParties
+		d.Kind = RuleCWCNonStatesParties
 		d.ExceptCountries = named(false)
 	case strings.Contains(low, "worldwide") || strings.Contains(low, "all destinations"):
-		d.Kind = DestWorldwide
+		d.Kind = RuleWorldwide
 		if x := named(false); len(x) > 0 && exceptAt < len(low) {
-			d.Kind, d.ExceptCountries = DestWorldwideExcept, x
+			d.Kind, d.ExceptCountries = RuleWorldwideExcept, x
 		}
 	case len(groups(true)) > 0:
 		d.Groups, d.ExceptGroups, d.Countries = groups(true), groups(false), named(true)
 		g, x, c := strings.Join(d.Groups, ","), strings.Join(d.ExceptGroups, ","), strings.Join(d.Countries, ",")
 		switch {
 		case g == "D:5" && x == "" && c == "MO":
-			d.Kind = DestMacauD5
+			d.Kind = RuleMacauD5
 		case g == "D:1,D:4,D:5" && x == "A:5,A:6" && c == "AE":
-			d.Kind = DestUAED1D4D5NotA5A6
+			d.Kind = RuleUAED1D4D5NotA5A6
 		case g == "D:1,D:4,D:5" && x == "A:5,A:6" && c == "":
-			d.Kind = DestD1D4D5NotA5A6
+			d.Kind = RuleD1D4D5NotA5A6
 		case g == "E:1" && x == "" && c == "":
-			d.Kind = DestE1
+			d.Kind = RuleE1
 		default:
-			d.Kind = DestUnknown
+			d.Kind = RuleUnknown
 		}
 	case len(named(true)) > 0:
-		d.Kind, d.Countries = DestCountries, named(true)
+		d.Kind, d.Countries = RuleCountries, named(true)
 	case (strings.HasPrefix(low, "see ") || strings.HasPrefix(low, "refer to ")) && len(d.Citations) > 0:
-		d.Kind = DestPointer
+		d.Kind = RulePointer
 	default:
-		d.Kind = DestUnknown
+		d.Kind = RuleUnknown
 	}
 	return d, conds, nil
 }

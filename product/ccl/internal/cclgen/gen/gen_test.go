@@ -129,51 +129,51 @@ func TestExportedFrom(t *testing.T) {
 	if sc.ExportedFrom != "Macau or a destination specified in Country Group D:5" || sc.Kind != ScopeFor || refStrings(sc.For)[0] != "3A090" {
 		t.Errorf("%+v", sc)
 	}
-	d, _, _ := ParseDestination(sc.ExportedFrom, "")
-	if d.Kind != DestMacauD5 {
+	d, _, _ := ParseDestinationRule(sc.ExportedFrom, "")
+	if d.Kind != RuleMacauD5 {
 		t.Errorf("place of export %+v", d)
 	}
 }
 
-func TestParseDestination(t *testing.T) {
+func TestParseDestinationRule(t *testing.T) {
 	tests := []struct {
 		give, reason string
-		want         Destination
+		want         DestinationRule
 		cond         bool
 	}{
-		{"NS Column 1.", "NS", Destination{Kind: DestColumn, Column: "NS1"}, false},
-		{"RS Column 1, See § 742.6(a)(3) for license requirements.", "RS", Destination{Kind: DestColumn, Column: "RS1", Citations: []string{"15 CFR 742.6(a)(3)"}}, false},
-		{"Worldwide control. See § 742.4(a)(5) and (b)(10) of the EAR.", "NS", Destination{Kind: DestWorldwide, Citations: []string{"15 CFR 742.4(a)(5)", "15 CFR 742.4(b)(10)"}}, false},
-		{"To or within any destination worldwide, see § 742.6(a)(6)(iii)(A) of the EAR.", "RS", Destination{Kind: DestWorldwide, Citations: []string{"15 CFR 742.6(a)(6)(iii)(A)"}}, false},
+		{"NS Column 1.", "NS", DestinationRule{Kind: RuleColumn, Column: "NS1"}, false},
+		{"RS Column 1, See § 742.6(a)(3) for license requirements.", "RS", DestinationRule{Kind: RuleColumn, Column: "RS1", Citations: []string{"15 CFR 742.6(a)(3)"}}, false},
+		{"Worldwide control. See § 742.4(a)(5) and (b)(10) of the EAR.", "NS", DestinationRule{Kind: RuleWorldwide, Citations: []string{"15 CFR 742.4(a)(5)", "15 CFR 742.4(b)(10)"}}, false},
+		{"To or within any destination worldwide, see § 742.6(a)(6)(iii)(A) of the EAR.", "RS", DestinationRule{Kind: RuleWorldwide, Citations: []string{"15 CFR 742.6(a)(6)(iii)(A)"}}, false},
 		{"A license is required for ALL destinations, except Canada, regardless of end use. Accordingly, a column specific to this control does not appear on the Commerce Country Chart. (See part 742 of the EAR for additional information)", "CC",
-			Destination{Kind: DestWorldwideExcept, ExceptCountries: []string{"CA"}, Citations: []string{"15 CFR part 742"}}, false},
+			DestinationRule{Kind: RuleWorldwideExcept, ExceptCountries: []string{"CA"}, Citations: []string{"15 CFR part 742"}}, false},
 		{"To or within Macau or a destination specified in Country Group D:5 of supplement no. 1 to part 740 of the EAR. See § 742.4(a)(4) of the EAR.", "NS",
-			Destination{Kind: DestMacauD5, Countries: []string{"MO"}, Groups: []string{"D:5"}, Citations: []string{"15 CFR 742.4(a)(4)"}}, false},
+			DestinationRule{Kind: RuleMacauD5, Countries: []string{"MO"}, Groups: []string{"D:5"}, Citations: []string{"15 CFR 742.4(a)(4)"}}, false},
 		{"To or within the United Arab Emirates or destinations specified in Country Groups D:1, D:4, and D:5 of supplement no. 1 to part 740 of the EAR, excluding any destination also specified in Country Groups A:5 or A:6. See § 742.6(a)(6)(iii)(B) of the EAR.", "RS",
-			Destination{Kind: DestUAED1D4D5NotA5A6, Countries: []string{"AE"}, Groups: []string{"D:1", "D:4", "D:5"}, ExceptGroups: []string{"A:5", "A:6"}, Citations: []string{"15 CFR 742.6(a)(6)(iii)(B)"}}, false},
+			DestinationRule{Kind: RuleUAED1D4D5NotA5A6, Countries: []string{"AE"}, Groups: []string{"D:1", "D:4", "D:5"}, ExceptGroups: []string{"A:5", "A:6"}, Citations: []string{"15 CFR 742.6(a)(6)(iii)(B)"}}, false},
 		{"To or within destinations specified in Country Groups D:1, D:4, and D:5 of supplement no. 1 to part 740 of the EAR, excluding any destination also specified in Country Groups A:5 or A:6. See § 742.6(a)(6)(iii) of the EAR.", "RS",
-			Destination{Kind: DestD1D4D5NotA5A6, Groups: []string{"D:1", "D:4", "D:5"}, ExceptGroups: []string{"A:5", "A:6"}, Citations: []string{"15 CFR 742.6(a)(6)(iii)"}}, false},
-		{"China, Russia, or Venezuela (see § 742.6(a)(7)).", "RS", Destination{Kind: DestCountries, Countries: []string{"CN", "RU", "VE"}, Citations: []string{"15 CFR 742.6(a)(7)"}}, false},
+			DestinationRule{Kind: RuleD1D4D5NotA5A6, Groups: []string{"D:1", "D:4", "D:5"}, ExceptGroups: []string{"A:5", "A:6"}, Citations: []string{"15 CFR 742.6(a)(6)(iii)"}}, false},
+		{"China, Russia, or Venezuela (see § 742.6(a)(7)).", "RS", DestinationRule{Kind: RuleCountries, Countries: []string{"CN", "RU", "VE"}, Citations: []string{"15 CFR 742.6(a)(7)"}}, false},
 		{"A license is required for items controlled by this entry for export or reexport to Iraq or Pakistan or transfer within Iraq or Pakistan for regional stability reasons. The Commerce Country Chart is not designed to determine RS license requirements for this entry. See §§ 742.6 and 746.3 of the EAR for additional information.", "RS",
-			Destination{Kind: DestCountries, Countries: []string{"IQ", "PK"}, Citations: []string{"15 CFR 742.6", "15 CFR 746.3"}}, false},
+			DestinationRule{Kind: RuleCountries, Countries: []string{"IQ", "PK"}, Citations: []string{"15 CFR 742.6", "15 CFR 746.3"}}, false},
 		{"A license is required for items controlled by this entry to North Korea for anti-terrorism reasons. The Commerce Country Chart is not designed to determine AT licensing requirements for this entry. See § 742.19 of the EAR for additional information.", "AT",
-			Destination{Kind: DestCountries, Countries: []string{"KP"}, Citations: []string{"15 CFR 742.19"}}, false},
+			DestinationRule{Kind: RuleCountries, Countries: []string{"KP"}, Citations: []string{"15 CFR 742.19"}}, false},
 		{"A license is required for CW reasons to CWC non-States Parties (destinations not listed in Supplement No. 2 to part 745), except for Israel and Taiwan. See § 742.18 of the EAR. The Commerce Country Chart is not designed to determine licensing requirements for items controlled for CW reasons", "CW",
-			Destination{Kind: DestCWCNonStatesParties, ExceptCountries: []string{"IL", "TW"}, Citations: []string{"15 CFR 742.18"}}, false},
+			DestinationRule{Kind: RuleCWCNonStatesParties, ExceptCountries: []string{"IL", "TW"}, Citations: []string{"15 CFR 742.18"}}, false},
 		{"A license is required, for AT reasons, to export or reexport items controlled by 1C350 to a country in Country Group E:1 of Supplement No. 1 to part 740 of the EAR. (See part 742 of the EAR for additional information on the AT controls that apply to Iran, North Korea, and Syria.)", "AT",
-			Destination{Kind: DestE1, Groups: []string{"E:1"}, Citations: []string{"15 CFR part 742"}}, false},
-		{"See § 746.1(b) for UN controls", "UN", Destination{Kind: DestPointer, Citations: []string{"15 CFR 746.1(b)"}}, false},
-		{"Refer to § 742.15 of the EAR.", "EI", Destination{Kind: DestPointer, Citations: []string{"15 CFR 742.15"}}, false},
-		{"See § 746.8 for specific license requirements and license review policy.", "FP", Destination{Kind: DestPointer, Citations: []string{"15 CFR 746.8"}}, false},
-		{"N/A.", "NP", Destination{Kind: DestNotApplicable}, false},
+			DestinationRule{Kind: RuleE1, Groups: []string{"E:1"}, Citations: []string{"15 CFR part 742"}}, false},
+		{"See § 746.1(b) for UN controls", "UN", DestinationRule{Kind: RulePointer, Citations: []string{"15 CFR 746.1(b)"}}, false},
+		{"Refer to § 742.15 of the EAR.", "EI", DestinationRule{Kind: RulePointer, Citations: []string{"15 CFR 742.15"}}, false},
+		{"See § 746.8 for specific license requirements and license review policy.", "FP", DestinationRule{Kind: RulePointer, Citations: []string{"15 CFR 746.8"}}, false},
+		{"N/A.", "NP", DestinationRule{Kind: RuleNotApplicable}, false},
 		{"A license is required, for CW reasons, to export Schedule 3 chemicals to States not Party to the CWC, unless an End-Use Certificate issued by the government of the importing country has been obtained by the exporter prior to export.", "CW",
-			Destination{Kind: DestCWCNonStatesParties}, true},
-		{"Column 1.", "AT", Destination{Kind: DestUnknown}, false},
-		{"", "AT", Destination{Kind: DestUnknown}, false},
+			DestinationRule{Kind: RuleCWCNonStatesParties}, true},
+		{"Column 1.", "AT", DestinationRule{Kind: RuleUnknown}, false},
+		{"", "AT", DestinationRule{Kind: RuleUnknown}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.give, func(t *testing.T) {
-			got, conds, err := ParseDestination(tt.give, tt.reason)
+			got, conds, err := ParseDestinationRule(tt.give, tt.reason)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -185,10 +185,10 @@ func TestParseDestination(t *testing.T) {
 			}
 		})
 	}
-	if _, _, err := ParseDestination("NS Column 1.", "RS"); err == nil {
+	if _, _, err := ParseDestinationRule("NS Column 1.", "RS"); err == nil {
 		t.Error("a column of another reason was accepted")
 	}
-	if _, _, err := ParseDestination("NS Column 3.", "NS"); err == nil {
+	if _, _, err := ParseDestinationRule("NS Column 3.", "NS"); err == nil {
 		t.Error("NS3 was accepted")
 	}
 }
@@ -292,6 +292,6 @@ func FuzzParseScope(f *testing.F) {
 				t.Fatalf("invalid reference %q from %q", r.ECCN, s)
 			}
 		}
-		_, _, _ = ParseDestination(s, "NS")
+		_, _, _ = ParseDestinationRule(s, "NS")
 	})
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Scope kinds, as in product.ScopeKind.
+// Scope kinds, as in ccl.ScopeKind.
 const (
 	ScopeEntire = iota + 1
 	ScopeParagraphs
@@ -15,7 +15,7 @@ const (
 	ScopeFor
 )
 
-// Ref is a reference of a scope, as in product.Ref.
+// Ref is a reference of a scope, as in ccl.Ref.
 type Ref struct {
 	ECCN      string
 	Group     string
