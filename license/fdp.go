@@ -633,12 +633,6 @@ func fdpWrittenAssurance(path entryPath, e product.DirectProduct) fdpFind {
 	return fdpUnknown(path.String()+".written_assurance", "whether "+e.ECCN.String()+" requires a written assurance is not stated")
 }
 
-// fdpICECCNs are the ECCNs whose items are integrated circuits.
-var fdpICECCNs = []fdp.Pattern{
-	fdp.MustParsePattern("3A090"), fdp.MustParsePattern("3A001.a"),
-	fdp.MustParsePattern("3A001.z"), fdp.MustParsePattern("3A991.a"),
-}
-
 func (ev *fdpEval) containsIC(plant *fdp.InputScope) fdpFind {
 	lines := ev.q.Item.Components
 	if len(lines) == 0 {
@@ -648,14 +642,12 @@ func (ev *fdpEval) containsIC(plant *fdp.InputScope) fdpFind {
 	for i, l := range lines {
 		path := fmt.Sprintf("item.components[%d]", i)
 		var ic fdpFind
-		switch k := l.ECCN.Kind(); {
-		case l.IntegratedCircuit.IsTrue():
-			ic = fdpYes(l.ID + " is an integrated circuit")
-		case l.IntegratedCircuit.IsFalse(), k == product.Software, k == product.Technology:
+		switch isIC(l) {
+		case Yes:
+			ic = fdpYes(l.ID + " (" + l.ECCN.String() + ") is an integrated circuit")
+		case No:
 			fs = append(fs, fdpNo(l.ID+" is not an integrated circuit"))
 			continue
-		case slices.ContainsFunc(fdpICECCNs, func(p fdp.Pattern) bool { return p.MatchItem(l.ECCN) == Yes }):
-			ic = fdpYes(l.ID + " (" + l.ECCN.String() + ") is an integrated circuit")
 		default:
 			ic = fdpUnknown(path+".integrated_circuit", "whether "+l.ID+" is an integrated circuit is not stated")
 		}

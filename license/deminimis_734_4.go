@@ -1,0 +1,485 @@
+package license
+
+import (
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
+	"github.com/earcheck/ear/product"
+)
+
+// The categories of 15 CFR 734.4(a): items for which there is no de minimis
+// level. One entry per paragraph, in CFR order: the paragraph's own words
+// (quoted from 15 CFR 734.4 as amended through 90 FR 5308, 2025-01-16),
+// the reading chosen where the text leaves a choice, the destinations it
+// reaches (in the vocabulary of the FDP rules, fdp.Places) and its test.
+// Every citation in this file is within 15 CFR 734.4 (a test checks it).
+//
+// effective is the first date a category is applied from. 2024-01-01 is
+// not a rule's date: it is the history floor of the country-group tables
+// (jurisdiction.GroupHistoryFloor), before which no evaluation runs, and
+// marks a category in force since before that floor (its own date is
+// earlier and not recorded). The categories of the SME rule of 2024-12-02
+// (89 FR 96790) carry that date.
+var deMinimisCategories = []deMinimisCategory{
+	{
+		// "There is no de minimis level for the export from a foreign country of a foreign-made computer with an
+		// Adjusted Peak Performance (APP) exceeding that listed in ECCN 4A003.b and containing U.S.-origin controlled
+		// semiconductors (other than memory circuits) classified under ECCN 3A001 to Computer Tier 3 destinations; or
+		// exceeding an APP listed in ECCN 4A994.b ... 3A001 or high speed interconnect devices (ECCN 4A994.j) to Cuba,
+		// Iran, North Korea, and Syria."
+		citation: "15 CFR 734.4(a)(1)", title: "High-performance computers with US-origin controlled semiconductors",
+		effective: dmFloor,
+		// Reading: "Computer Tier 3" names a destination list that is no longer in the EAR; every destination is
+		// read as one (conservative). Memory circuits cannot be told from other 3A001 content by the ECCN alone;
+		// every US-origin 3A001 line counts (conservative). A 4A003 computer exceeds the APP of 4A003.b (read so).
+		reading: "Computer Tier 3 read as every destination; memory circuits not told apart from other 3A001 content",
+		test:    dmComputers,
+	},
+	{
+		// "Foreign produced encryption technology that incorporates U.S. origin encryption technology controlled by
+		// ECCN 5E002 is subject to the EAR regardless of the amount of U.S. origin content."
+		citation: "15 CFR 734.4(a)(2)", title: "Foreign encryption technology with US-origin 5E002 technology",
+		effective: dmFloor,
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			if c.q.Item.EffectiveKind() != product.Technology {
+				return No, "the item is not technology", nil
+			}
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, encryptionTech5E002) })
+			return has, "technology commingled with US-origin 5E002 technology" + idNote(id), missingIf(has, "item.components", "whether a line of unknown origin is US-origin 5E002 technology")
+		},
+	},
+	{
+		// "There is no de minimis level for equipment meeting the parameters in ECCN 3B993.f.1 ..., when the
+		// equipment is destined for use in the "development" or "production" of "advanced-node integrated circuits"
+		// and the "advanced-node integrated circuits" meet the parameter specified in paragraph (1) of that definition
+		// in § 772.1 of the EAR, unless the country from which the foreign-made item was first exported[1] has this
+		// commodity specified on an export control list." [1] Japan from July 23, 2023; the Netherlands from
+		// September 9, 2024.
+		citation: "15 CFR 734.4(a)(3)", title: "3B993.f.1 equipment for advanced-node IC production",
+		effective: jurisdiction.MustParseDate("2024-12-02"),
+		// Reading: the advanced_node_ic end use is not told apart into logic (paragraph (1) of the definition)
+		// and memory; it counts (conservative). The country "from which the foreign-made item was first exported"
+		// is read as the country it is produced in, when the item is exported from there; an item exported from
+		// elsewhere is not excluded (conservative).
+		reading: "the advanced_node_ic end use is read as logic; the first-export country is the producing country when the item is exported from it",
+		test:    dmLithography,
+	},
+	{
+		// "There is no de minimis level for U.S.-origin technology controlled by ECCN 9E003.a.1 through a.6, a.8,
+		// .h, .i, and .l, when redrawn, used, consulted, or otherwise commingled abroad."
+		citation: "15 CFR 734.4(a)(4)", title: "US-origin 9E003 hot-section technology",
+		effective: dmFloor,
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			if c.q.Item.EffectiveKind() != product.Technology {
+				return No, "the item is not technology", nil
+			}
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, hotSectionECCNs) })
+			return has, "technology commingled with US-origin 9E003 hot-section technology" + idNote(id), missingIf(has, "item.components", "the paragraph of a US-origin 9E003 line")
+		},
+	},
+	{
+		// "There is no de minimis level for foreign-made "military commodities" incorporating one or more of the
+		// commodities described in ECCN 0A919.a.1 when destined for a country listed in Country Group D:5".
+		citation: "15 CFR 734.4(a)(5)", title: "Foreign military commodities with US-origin 0A919.a.1 content, to D:5",
+		effective: dmFloor,
+		where:     fdp.Places{Groups: []jurisdiction.Group{jurisdiction.GroupD5}},
+		// Reading: a foreign military commodity is an item classified 0A919 or in the 600 series (not .y).
+		reading: "a foreign military commodity is an item classified 0A919 or in the 600 series (not .y)",
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			e := c.q.Item.ECCN
+			mil := eccnIn(e, military0A919)
+			if mil == No && e.Is600Series() && !e.IsY() {
+				mil = Yes
+			}
+			if mil == No {
+				return No, "the item is not a military commodity (0A919 or 600 series)", nil
+			}
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, cameraECCNs) })
+			a := mil.And(has)
+			return a, "military commodity to D:5 with US-origin 6A002/6A003/6A993.a content" + idNote(id), missingIf(a, "item.components", "whether US-origin content is of the kind 0A919.a.1 describes")
+		},
+	},
+	{
+		// "There is no de minimis level for foreign-made items that incorporate U.S.-origin 9x515 or "600 series"
+		// items enumerated or otherwise described in paragraphs .a through .x of a 9x515 or "600 series" ECCN when
+		// destined for a country listed in Country Group D:5".
+		citation: "15 CFR 734.4(a)(6)(i)", title: "US-origin 9x515 or 600 series content (other than .y) to D:5",
+		effective: dmFloor,
+		where:     fdp.Places{Groups: []jurisdiction.Group{jurisdiction.GroupD5}},
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			has, id := c.anyUSLine(func(l product.Line) Answer {
+				if !l.ECCN.IsValid() {
+					return Indeterminate
+				}
+				return answerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && !l.ECCN.IsY())
+			})
+			return has, "US-origin 9x515 or 600 series content (.a-.x) to D:5" + idNote(id), missingIf(has, "item.components", "whether a line is 9x515 or 600 series content")
+		},
+	},
+	{
+		// "There is no de minimis level for foreign-made items that incorporate U.S.-origin 9x515 or "600 series"
+		// .y items when destined for a country listed in Country Group E:1 or E:2 ... or for Belarus, the People's
+		// Republic of China (PRC), or Russia."
+		citation: "15 CFR 734.4(a)(6)(ii)", title: "US-origin 9x515.y or 600 series .y content to China, Russia, Belarus, E:1 or E:2",
+		effective: dmFloor,
+		where: fdp.Places{
+			Places: []fdp.Place{{Country: jurisdiction.Belarus}, {Country: jurisdiction.China}, {Country: jurisdiction.Russia}},
+			Groups: []jurisdiction.Group{jurisdiction.GroupE1, jurisdiction.GroupE2},
+		},
+		test: func(c *dmEval) (Answer, string, []MissingFact) {
+			has, id := c.anyUSLine(func(l product.Line) Answer {
+				if !l.ECCN.IsValid() {
+					return Indeterminate
+				}
+				return answerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && l.ECCN.IsY())
+			})
+			return has, "US-origin .y content to " + c.dest.String() + idNote(id), missingIf(has, "item.components", "whether a line is .y content")
+		},
+	},
+	// 15 CFR 734.4(a)(7) names no item: "Under certain rules issued by the Office of Foreign Assets Control,
+	// certain exports from abroad by U.S.-owned or controlled entities may be prohibited notwithstanding the de
+	// minimis provisions of the EAR. In addition, the de minimis rules do not relieve U.S. persons of the
+	// obligation to refrain from supporting the proliferation of weapons of mass-destruction and missiles as
+	// provided in § 744.6 of the EAR." It is no category of this table.
+	{
+		// "There is no de minimis level related to the SME FDP rule for a commodity meeting the parameters in ECCNs
+		// 3B001.a.4, c, d, f.1, f.5, f.6, k to n, p.2, p.4, r, or 3B002.c ..., when the commodity contains a
+		// U.S.-origin integrated circuit specified under Category 3, 4, or 5 of the CCL, and the commodity is
+		// destined for Macau or a destination specified in Country Group D:5, unless excluded from the national
+		// security license requirement in § 742.4(a)(4) or the regional stability license requirement in
+		// § 742.6(a)(6) of the EAR."
+		citation: "15 CFR 734.4(a)(8)", title: "Listed semiconductor manufacturing equipment with a US-origin integrated circuit, to Macau or D:5",
+		effective: jurisdiction.MustParseDate("2024-12-02"),
+		where:     dmMacauOrD5,
+		// Reading: the exclusions of 742.4(a)(4) and 742.6(a)(6) are not applied (conservative): the text of
+		// those paragraphs was not read.
+		reading: "the exclusions of 742.4(a)(4) and 742.6(a)(6) are not applied",
+		test:    dmSME,
+	},
+	{
+		// "For items related to the Footnote 5 FDP rule, there is no de minimis level for an item meeting the
+		// parameters in ECCNs specified in Category 3B (except 3B001.a.4, c, d, f.1, f.5, f.6, k to n, p.2, p.4, r,
+		// or 3B002.c) ..., when the commodity contains a U.S.-origin integrated circuit specified under Category 3,
+		// 4, or 5 of the CCL, and the commodity is destined for an entity with a Footnote 5 designation ..., or to an
+		// end-user "facility" located in Macau or a destination specified in Country Group D:5 when there is
+		// "knowledge" that the commodities will be used in the "production" of logic or DRAM "advanced-node
+		// integrated circuits."" (The facility prong from 90 FR 5308, 2025-01-16.)
+		citation: "15 CFR 734.4(a)(9)", title: "Category 3B items with a US-origin integrated circuit, for a footnote 5 entity or an advanced-node facility",
+		effective: jurisdiction.MustParseDate("2024-12-02"),
+		// Reading: the facility is where the advanced_node_ic end use is located (end_uses[].located_in), or the
+		// destination when its location is not stated.
+		reading: "the facility of the advanced_node_ic end use is in the end use's located_in country, or at the destination when that is not stated",
+		test:    dmFootnote5,
+	},
+}
+
+// dmFloor is the effective date recorded for a category in force since
+// before the tables' history floor (see deMinimisCategories).
+var dmFloor = jurisdiction.MustParseDate("2024-01-01")
+
+// dmFacilityProng is the day the facility prong of 734.4(a)(9) was added
+// (90 FR 5308).
+var dmFacilityProng = jurisdiction.MustParseDate("2025-01-16")
+
+var dmMacauOrD5 = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Macau}}, Groups: []jurisdiction.Group{jurisdiction.GroupD5}}
+
+// dmFirstExportControls are the countries of footnote 1 to 734.4(a)(3)
+// with the day each put the equipment on its control list.
+var dmFirstExportControls = []fdp.Place{
+	{Country: jurisdiction.Japan, From: jurisdiction.MustParseDate("2023-07-23")},
+	{Country: jurisdiction.MustParseCountry("NL"), From: jurisdiction.MustParseDate("2024-09-09")},
+}
+
+// ECCN lists the 734.4(a) categories name, as printed, parsed once.
+var (
+	hpcECCNs            = parseECCNs("4A003")
+	computers4A994      = parseECCNs("4A994")
+	semiconductor3A001  = parseECCNs("3A001")
+	interconnect4A994j  = parseECCNs("3A001", "4A994.j")
+	encryptionTech5E002 = parseECCNs("5E002")
+	lithography3B993f1  = parseECCNs("3B993.f.1")
+	hotSectionECCNs     = parseECCNs("9E003.a.1", "9E003.a.2", "9E003.a.3", "9E003.a.4", "9E003.a.5", "9E003.a.6", "9E003.a.8", "9E003.h", "9E003.i", "9E003.l")
+	military0A919       = parseECCNs("0A919")
+	cameraECCNs         = parseECCNs("6A002", "6A003", "6A993.a")
+	encryptionECCNs     = parseECCNs("5A002", "5A004", "5D002")
+	embargoed4A994      = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Cuba}, {Country: jurisdiction.Iran}, {Country: jurisdiction.NorthKorea}, {Country: jurisdiction.Syria}}}
+)
+
+// dmComputers is 734.4(a)(1): a 4A003 computer with US-origin 3A001
+// semiconductors to any destination, or a 4A994 computer with US-origin
+// 3A001 semiconductors or 4A994.j interconnects to Cuba, Iran, North Korea
+// or Syria.
+func dmComputers(c *dmEval) (Answer, string, []MissingFact) {
+	e := c.q.Item.ECCN
+	big := eccnIn(e, hpcECCNs)
+	if big != No {
+		has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, semiconductor3A001) })
+		if a := big.And(has); a != No {
+			return a, "a 4A003 computer with US-origin 3A001 semiconductors" + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A003 computer with US-origin 3A001 semiconductors")
+		}
+	}
+	if in, _ := embargoed4A994.Contains(jurisdiction.Destination{Country: c.dest}, c.groups, c.q.AsOf); in {
+		small := eccnIn(e, computers4A994).Or(big)
+		if small != No {
+			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, interconnect4A994j) })
+			a := small.And(has)
+			return a, "a 4A994 computer with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A994 computer with US-origin 3A001 or 4A994.j content")
+		}
+	}
+	return No, "the item is not a 4A003 computer with US-origin 3A001 content (nor a 4A994 one bound for Cuba, Iran, North Korea or Syria)", nil
+}
+
+// dmLithography is 734.4(a)(3).
+func dmLithography(c *dmEval) (Answer, string, []MissingFact) {
+	item := eccnIn(c.q.Item.ECCN, lithography3B993f1)
+	if item == No {
+		return No, "the item is not 3B993.f.1 equipment", nil
+	}
+	it := c.q.Item
+	if from := c.q.ExportedFrom; from.IsValid() && from == it.ProducedIn {
+		for _, p := range dmFirstExportControls {
+			if p.Country == from && !c.q.AsOf.Before(p.From) {
+				return No, "first exported from " + from.Name() + ", which has controlled this equipment since " + p.From.String() + " (footnote 1 to 734.4(a)(3))", nil
+			}
+		}
+	}
+	has, _ := c.anyUSLine(func(product.Line) Answer { return Yes })
+	use := Indeterminate
+	if c.q.EndUses.Known() {
+		use = answerOf(c.q.EndUses.Has(fdp.EndUseAdvancedNodeIC))
+	}
+	a := item.And(has).And(use)
+	var m []MissingFact
+	if a == Indeterminate && !c.q.EndUses.Known() {
+		m = append(m, MissingFact{Field: "end_uses", Why: "whether the equipment is for advanced-node IC production (734.4(a)(3))"})
+	}
+	return a, "3B993.f.1 equipment with US-origin content for an advanced-node end use", m
+}
+
+// dmSME is 734.4(a)(8); the equipment list is the one of the SME FDP rule
+// (734.9(k)), which the paragraph names.
+func dmSME(c *dmEval) (Answer, string, []MissingFact) {
+	item := patternsMatch(c.q.Item.ECCN, smeEquipment())
+	if item == No {
+		return No, "the item is not equipment 734.4(a)(8) lists", nil
+	}
+	has, id := c.anyUSLine(usListedIC)
+	a := item.And(has)
+	var m []MissingFact
+	if a == Indeterminate {
+		if item == Indeterminate {
+			m = append(m, MissingFact{Field: "item.eccn", Why: "whether the item is equipment 734.4(a)(8) lists"})
+		}
+		if has == Indeterminate {
+			m = append(m, c.icMissing("whether the line is a US-origin integrated circuit of Category 3, 4 or 5 decides 734.4(a)(8)")...)
+		}
+	}
+	if a == No {
+		return No, "no US-origin integrated circuit of Category 3, 4 or 5 in listed equipment", nil
+	}
+	return a, "listed equipment with a US-origin integrated circuit of Category 3, 4 or 5" + idNote(id), m
+}
+
+// dmFootnote5 is 734.4(a)(9). Its "why" names the prong that decided.
+func dmFootnote5(c *dmEval) (Answer, string, []MissingFact) {
+	e := c.q.Item.ECCN
+	if !e.IsValid() {
+		return Indeterminate, "the item's classification is not given", []MissingFact{{Field: "item.eccn", Why: "whether the item is a Category 3B item (734.4(a)(9))"}}
+	}
+	if e.IsEAR99() || e.Category() != 3 || e.ProductGroup() != 'B' {
+		return No, "the item is not a Category 3B item", nil
+	}
+	if patternsMatch(e, smeEquipment()) == Yes {
+		return No, "the item is equipment of 734.4(a)(8), which (a)(9) excepts", nil
+	}
+	has, id := c.anyUSLine(usListedIC)
+	if has == No {
+		return No, "no US-origin integrated circuit of Category 3, 4 or 5", nil
+	}
+	// Who: a footnote 5 entity, or (from 2025-01-16) an advanced-node
+	// facility in Macau or D:5.
+	party := Indeterminate
+	if c.q.Parties.Known() {
+		party = No
+		for _, p := range c.q.Parties.list.items {
+			if p.HasFootnote(5) {
+				party = Yes
+			}
+		}
+	}
+	facility := No
+	if !c.q.AsOf.Before(dmFacilityProng) {
+		facility = c.advancedNodeFacility()
+	}
+	who := party.Or(facility)
+	a := has.And(who)
+	var m []MissingFact
+	if a == Indeterminate && party == Indeterminate {
+		m = append(m, MissingFact{Field: "parties", Why: "whether a footnote 5 entity is involved (734.4(a)(9))"})
+	}
+	if a == Indeterminate && facility == Indeterminate && !c.q.EndUses.Known() {
+		m = append(m, MissingFact{Field: "end_uses", Why: "whether the item is for an advanced-node IC facility in Macau or D:5 (734.4(a)(9))"})
+	}
+	if a == Indeterminate && has == Indeterminate {
+		m = append(m, c.icMissing("whether the line is a US-origin integrated circuit of Category 3, 4 or 5 decides 734.4(a)(9)")...)
+	}
+	switch {
+	case who == No:
+		return No, "Category 3B item" + idNote(id) + ", but no footnote 5 entity and no advanced-node facility in Macau or D:5", nil
+	case party == Yes:
+		return a, "Category 3B item with a US-origin integrated circuit" + idNote(id) + " for a footnote 5 entity", m
+	case facility == Yes:
+		return a, "Category 3B item with a US-origin integrated circuit" + idNote(id) + " for an advanced-node IC facility in Macau or D:5", m
+	}
+	return a, "Category 3B item with a US-origin integrated circuit" + idNote(id) + "; whether a footnote 5 entity or an advanced-node facility is involved is open", m
+}
+
+// advancedNodeFacility answers whether an advanced_node_ic end use is at a
+// facility in Macau or D:5: where the end use says it is, or else at the
+// destination.
+func (c *dmEval) advancedNodeFacility() Answer {
+	if !c.q.EndUses.Known() {
+		return Indeterminate
+	}
+	ans := No
+	for _, f := range c.q.EndUses.list.items {
+		if f.Use != fdp.EndUseAdvancedNodeIC {
+			continue
+		}
+		where, gs := c.dest, c.groups
+		if f.LocatedIn.IsValid() {
+			where = groupsCountry(f.LocatedIn)
+			var err error
+			if gs, err = jurisdiction.GroupsOf(where, c.q.AsOf); err != nil {
+				ans = ans.Or(Indeterminate)
+				continue
+			}
+		}
+		in, _ := dmMacauOrD5.Contains(jurisdiction.Destination{Country: where}, gs, c.q.AsOf)
+		ans = ans.Or(answerOf(in))
+	}
+	return ans
+}
+
+// usListedIC answers whether a line is an integrated circuit "specified
+// under Category 3, 4, or 5 of the CCL" (734.4(a)(8), (a)(9)): an IC
+// (isIC) whose ECCN is on the CCL in one of those categories. An EAR99 IC
+// does not count; a line without ECCN is open.
+func usListedIC(l product.Line) Answer {
+	ic := isIC(l)
+	if ic == No {
+		return No
+	}
+	switch e := l.ECCN; {
+	case !e.IsValid():
+		return ic.And(Indeterminate)
+	case e.IsEAR99():
+		return No
+	case e.Category() >= 3 && e.Category() <= 5:
+		return ic
+	}
+	return No
+}
+
+// patternsMatch is the best answer of MatchItem over ps.
+func patternsMatch(e product.ECCN, ps []fdp.Pattern) Answer {
+	if !e.IsValid() {
+		return Indeterminate
+	}
+	best := No
+	for _, p := range ps {
+		best = best.Or(p.MatchItem(e))
+	}
+	return best
+}
+
+// anyUSLine answers whether some US-origin line satisfies pred.
+func (c *dmEval) anyUSLine(pred func(product.Line) Answer) (Answer, string) {
+	ans := No
+	which := ""
+	for l, us := range c.usLines {
+		a := us.And(pred(l))
+		if a == Yes {
+			return Yes, l.ID
+		}
+		if a == Indeterminate && ans == No {
+			ans, which = Indeterminate, l.ID
+		}
+	}
+	return ans, which
+}
+
+func eccnIn(e product.ECCN, list []product.ECCN) Answer {
+	if !e.IsValid() {
+		return Indeterminate
+	}
+	for _, p := range list {
+		if p.Covers(e) {
+			return Yes
+		}
+		if e.Covers(p) {
+			return Indeterminate
+		}
+	}
+	return No
+}
+
+func parseECCNs(ss ...string) []product.ECCN {
+	out := make([]product.ECCN, len(ss))
+	for i, s := range ss {
+		out[i] = product.MustParseECCN(s)
+	}
+	return out
+}
+
+// icMissing names the integrated_circuit field of each US-origin (or
+// unknown-origin) line whose isIC is open.
+func (c *dmEval) icMissing(why string) []MissingFact {
+	var m []MissingFact
+	for i, l := range c.q.Item.Components {
+		if l.Origin != product.OriginUS && l.Origin != product.OriginUnknown {
+			continue
+		}
+		if isIC(l) == Indeterminate {
+			m = append(m, MissingFact{Field: componentField(i) + ".integrated_circuit", Why: why})
+		}
+	}
+	return m
+}
+
+func idNote(id string) string {
+	if id == "" {
+		return ""
+	}
+	return " (line " + id + ")"
+}
+
+func missingIf(a Answer, field, why string) []MissingFact {
+	if a != Indeterminate {
+		return nil
+	}
+	return []MissingFact{{Field: field, Why: why}}
+}
+
+// deMinimisCategory is one 734.4(a) category as data: citation, title,
+// effective date, the reading chosen where the text leaves a choice, the
+// destinations it reaches (the zero Places: every destination), and the
+// test. The test runs only for a destination in where; it returns yes, no
+// or indeterminate, a sentence, and the missing facts.
+type deMinimisCategory struct {
+	citation  string
+	title     string
+	effective jurisdiction.Date
+	reading   string
+	where     fdp.Places
+	test      func(c *dmEval) (Answer, string, []MissingFact)
+}
+
+// applies runs the category: No outside its destinations, else its test.
+func (cat *deMinimisCategory) applies(c *dmEval) (Answer, string, []MissingFact) {
+	if w := cat.where; w.Anywhere || len(w.Places) > 0 || len(w.Groups) > 0 {
+		if in, _ := w.Contains(jurisdiction.Destination{Country: c.dest}, c.groups, c.q.AsOf); !in {
+			return No, "the destination is not in " + w.String(), nil
+		}
+	}
+	return cat.test(c)
+}
