@@ -99,7 +99,10 @@ func TestDeMinimisCategories(t *testing.T) {
 		{"(a)(1) not a computer", dmItem("2B991", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", No, ""},
 		{"(a)(2) 5E002 technology", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", Yes, ""},
 		{"(a)(2) foreign 5E002", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "foreign", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", No, ""},
-		{"(a)(3) advanced node", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { fromKorea(q); q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC}) }, "15 CFR 734.4(a)(3)", Yes, ""},
+		{"(a)(3) advanced node", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) {
+			fromKorea(q)
+			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC})
+		}, "15 CFR 734.4(a)(3)", Yes, ""},
 		{"(a)(3) no such end use", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", fromKorea, "15 CFR 734.4(a)(3)", No, ""},
 		{"(a)(3) end uses unknown", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { fromKorea(q); q.EndUses = EndUses{} }, "15 CFR 734.4(a)(3)", Indeterminate, ""},
 		// Footnote 1 to 734.4(a)(3): Japan has controlled the equipment since 2023-07-23, the Netherlands since 2024-09-09.
