@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/earcheck/ear/internal/enum"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
@@ -36,7 +37,7 @@ func ParseAIDiffusionReading(s string) (AIDiffusionReading, error) {
 }
 
 // String returns "codified" or "enforced".
-func (r AIDiffusionReading) String() string { return fdpEnumString(r, aiDiffusionNames[:]) }
+func (r AIDiffusionReading) String() string { return enum.String(r, aiDiffusionNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (r AIDiffusionReading) MarshalText() ([]byte, error) {
@@ -110,16 +111,16 @@ const (
 var fdpOutcomeNames = [...]string{"", "applies", "does_not_apply", "indeterminate"}
 
 // String returns the wire text, or "" for the zero FDPOutcome.
-func (o FDPOutcome) String() string { return fdpEnumString(o, fdpOutcomeNames[:]) }
+func (o FDPOutcome) String() string { return enum.String(o, fdpOutcomeNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (o FDPOutcome) MarshalText() ([]byte, error) {
-	return fdpEnumText("FDPOutcome", o, fdpOutcomeNames[:])
+	return enum.Text("FDPOutcome", o, fdpOutcomeNames[:], product.ErrInvalid)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (o *FDPOutcome) UnmarshalText(b []byte) error {
-	v, err := fdpParseEnum[FDPOutcome]("fdp outcome", string(b), fdpOutcomeNames[:])
+	v, err := parseEnum[FDPOutcome]("fdp outcome", string(b), fdpOutcomeNames[:])
 	if err != nil {
 		return err
 	}
@@ -173,7 +174,7 @@ type FDPResult struct {
 
 // Evaluate evaluates every rule of s in force on q.AsOf, in CFR order. A
 // rule whose effective date is after q.AsOf is left out. It returns a
-// *QueryError for a query that cannot be evaluated (invalid item,
+// *product.FieldError for a query that cannot be evaluated (invalid item,
 // destination, date, party), and the errors of the country-group tables for
 // dates they do not cover (before 2024-01-01).
 func (s RuleSet) Evaluate(q FDPQuery) ([]FDPResult, error) {
@@ -198,30 +199,30 @@ func (s RuleSet) Evaluate(q FDPQuery) ([]FDPResult, error) {
 
 func (q FDPQuery) validate() error {
 	if !q.AsOf.IsValid() {
-		return &QueryError{Field: "as_of", Err: product.ErrMissing}
+		return &product.FieldError{Field: "as_of", Err: product.ErrMissing}
 	}
 	if err := q.Destination.Validate(); err != nil {
-		return &QueryError{Field: "destination", Err: err}
+		return product.NewFieldError("destination", err)
 	}
 	if err := q.Item.Validate(); err != nil {
-		return &QueryError{Field: "item", Err: err}
+		return &product.FieldError{Field: "item", Err: err}
 	}
 	if int(q.Options.AIDiffusion) >= len(aiDiffusionNames) || q.Options.Affiliates > AffiliatesSuspended {
-		return &QueryError{Field: "options", Err: product.ErrInvalid}
+		return &product.FieldError{Field: "options", Err: product.ErrInvalid}
 	}
 	for i, p := range q.Parties.items {
 		if err := p.Validate(); err != nil {
-			return &QueryError{Field: fmt.Sprintf("parties[%d]", i), Err: err}
+			return product.NewFieldError(fmt.Sprintf("parties[%d]", i), err)
 		}
 	}
 	for i, u := range q.EndUses.items {
 		if !u.IsValid() {
-			return &QueryError{Field: fmt.Sprintf("end_uses[%d]", i), Err: product.ErrInvalid}
+			return &product.FieldError{Field: fmt.Sprintf("end_uses[%d]", i), Err: product.ErrInvalid}
 		}
 	}
 	for i, inc := range q.Incorporations.items {
 		if err := inc.Validate(); err != nil {
-			return &QueryError{Field: fmt.Sprintf("incorporations[%d]", i), Err: err}
+			return product.NewFieldError(fmt.Sprintf("incorporations[%d]", i), err)
 		}
 	}
 	return nil
@@ -843,9 +844,9 @@ func (ev *fdpEval) inSet(d jurisdiction.Destination, w Destinations) (bool, stri
 	if err != nil {
 		var ce *jurisdiction.CountryError
 		if errors.As(err, &ce) {
-			return false, "", &QueryError{Field: "destination.country", Err: err}
+			return false, "", product.NewFieldError("destination.country", err)
 		}
-		return false, "", &QueryError{Field: "as_of", Err: err}
+		return false, "", product.NewFieldError("as_of", err)
 	}
 	for _, g := range w.ExceptGroups {
 		if gs.Has(g) {

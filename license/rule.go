@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/earcheck/ear/internal/enum"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
 )
@@ -84,7 +85,7 @@ const (
 var itemTestNames = [...]string{"", "any item", "NS-controlled", "on the CCL", "categories", "listed", "9x515", "600 series"}
 
 // String returns a short name of the test.
-func (t ItemTest) String() string { return fdpEnumString(t, itemTestNames[:]) }
+func (t ItemTest) String() string { return enum.String(t, itemTestNames[:]) }
 
 // ItemScope is what the item itself must be.
 type ItemScope struct {
