@@ -241,6 +241,9 @@ func validateRequest(req Request) error {
 	if err := req.Item.Validate(); err != nil {
 		return asFieldError(err)
 	}
+	if req.Destination.Country == (jurisdiction.Country{}) {
+		return fdpFieldErr("destination.country", product.ErrMissing, "required: the country the item goes to")
+	}
 	if err := req.Destination.Validate(); err != nil {
 		return asFieldError(err)
 	}

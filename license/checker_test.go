@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/earcheck/ear/product"
 )
 
 // TestCheckerResolvesParties: a party that declares no footnote is looked
@@ -99,7 +101,7 @@ func TestCheckRefusesInvalidOptions(t *testing.T) {
 		bad := req
 		mod(&bad)
 		_, err := Check(bad)
-		if re, ok := err.(*RequestError); !ok || re.Field != field {
+		if re, ok := err.(*product.FieldError); !ok || re.Field != field {
 			t.Errorf("%s: got %v", field, err)
 		}
 	}

@@ -212,7 +212,7 @@ func (q FDPQuery) validate() error {
 	}
 	for i, p := range q.Parties.items {
 		if err := p.Validate(); err != nil {
-			return product.NewFieldError(fmt.Sprintf("parties[%d]", i), err)
+			return &product.FieldError{Field: fmt.Sprintf("parties[%d]", i), Err: err}
 		}
 	}
 	for i, u := range q.EndUses.items {
@@ -222,7 +222,7 @@ func (q FDPQuery) validate() error {
 	}
 	for i, inc := range q.Incorporations.items {
 		if err := inc.Validate(); err != nil {
-			return product.NewFieldError(fmt.Sprintf("incorporations[%d]", i), err)
+			return &product.FieldError{Field: fmt.Sprintf("incorporations[%d]", i), Err: err}
 		}
 	}
 	return nil

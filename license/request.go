@@ -88,10 +88,25 @@ func asFieldError(err error) error {
 		return fe
 	}
 	if de, ok := errors.AsType[*jurisdiction.DestinationError](err); ok {
-		return product.NewFieldError(de.Field, err)
+		return destinationError(de)
 	}
 	return product.NewFieldError("", err)
 }
+
+// destinationError returns the *product.FieldError at the field that a
+// *jurisdiction.DestinationError names, with its message without the path.
+func destinationError(de *jurisdiction.DestinationError) *product.FieldError {
+	return product.NewFieldError(de.Field, &messageError{msg: de.Msg, err: de})
+}
+
+// messageError is err with the message msg.
+type messageError struct {
+	msg string
+	err error
+}
+
+func (e *messageError) Error() string { return e.msg }
+func (e *messageError) Unwrap() error { return e.err }
 
 // UnmarshalJSON decodes a request strictly: every member must be one the
 // wire format defines, given once, and each is decoded by its type's
@@ -133,7 +148,8 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 		case "as_of":
 			return text(raw, &out.AsOf)
 		case "item":
-			return json.Unmarshal(raw, &out.Item)
+			// The item names its own fields ("item.value.amount").
+			return relativeTo("item", json.Unmarshal(raw, &out.Item))
 		case "exported_from":
 			return text(raw, &out.ExportedFrom)
 		case "destination":
@@ -145,15 +161,8 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 		case "incorporations":
 			return json.Unmarshal(raw, &out.Incorporations)
 		case "exchange_rates":
-			err := json.Unmarshal(raw, &out.ExchangeRates)
-			if fe, ok := errors.AsType[*product.FieldError](err); ok {
-				// The rates name their own field
-				// ("exchange_rates.rates[0].rate"); it is placed under
-				// "exchange_rates" again.
-				rel := strings.TrimPrefix(strings.TrimPrefix(fe.Field, "exchange_rates"), ".")
-				return &product.FieldError{Field: rel, Err: fe.Err}
-			}
-			return err
+			// The rates name their own fields ("exchange_rates.rates[0].rate").
+			return relativeTo("exchange_rates", json.Unmarshal(raw, &out.ExchangeRates))
 		case "options":
 			return decodeOptions(raw, &out.Options)
 		}
@@ -164,6 +173,22 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 	}
 	*req = out
 	return nil
+}
+
+// relativeTo returns err with the path of a *product.FieldError made
+// relative to the member name (item.value.amount becomes value.amount), for
+// a member whose decoder names its fields from the request down, so that
+// placing it under the member again does not repeat the name.
+func relativeTo(name string, err error) error {
+	fe, ok := err.(*product.FieldError)
+	if !ok {
+		return err
+	}
+	rel, ok := strings.CutPrefix(fe.Field, name)
+	if !ok || rel != "" && rel[0] != '.' && rel[0] != '[' {
+		return err
+	}
+	return &product.FieldError{Field: strings.TrimPrefix(rel, "."), Err: fe.Err}
 }
 
 // decodeDestination decodes {"country": "UA", "region": "crimea"}: both
@@ -204,7 +229,7 @@ func decodeDestination(raw []byte, d *jurisdiction.Destination) error {
 	v, err := jurisdiction.ParseDestination(country, region)
 	if err != nil {
 		if de, ok := errors.AsType[*jurisdiction.DestinationError](err); ok {
-			return product.NewFieldError(strings.TrimPrefix(de.Field, "destination."), err)
+			return relativeTo("destination", destinationError(de))
 		}
 		return err
 	}
