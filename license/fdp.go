@@ -289,7 +289,7 @@ func fdpPick(a Answer, fs []fdpFind) fdpFind {
 }
 
 func (f fdpFind) export() FDPFinding {
-	return FDPFinding{Answer: f.a, Why: strings.Join(fdpDedupe(f.why), "; "), Missing: fdpDedupeMissing(f.missing)}
+	return FDPFinding{Answer: f.a, Why: strings.Join(fdpDedupe(f.why), "; "), Missing: dedupeMissing(f.missing)}
 }
 
 func fdpDedupe(ss []string) []string {
@@ -297,16 +297,6 @@ func fdpDedupe(ss []string) []string {
 	for _, s := range ss {
 		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func fdpDedupeMissing(ms []MissingFact) []MissingFact {
-	var out []MissingFact
-	for _, m := range ms {
-		if !slices.Contains(out, m) {
-			out = append(out, m)
 		}
 	}
 	return out
@@ -362,7 +352,7 @@ func (ev *fdpEval) rule(r *Rule) (FDPResult, error) {
 	res.Outcome = fdpOutcomeOf(all.a)
 	res.Product = p.export()
 	res.Reach = d.export()
-	res.Missing = fdpDedupeMissing(all.missing)
+	res.Missing = dedupeMissing(all.missing)
 	res.Warnings = fdpDedupe(warnings)
 	switch all.a {
 	case Yes:

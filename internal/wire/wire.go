@@ -357,8 +357,8 @@ func DecodeString(raw []byte, s *string) error {
 }
 
 // Describe names the kind of JSON value in raw, for error messages: "an
-// object", "an array", "a string", "a boolean", "null", "a number" or
-// "nothing".
+// object", "an array", "a string", "a boolean", "null", "a number",
+// "nothing" or "text that is not JSON".
 func Describe(raw []byte) string {
 	r := bytes.TrimSpace(raw)
 	if len(r) == 0 {
@@ -375,8 +375,10 @@ func Describe(raw []byte) string {
 		return "a boolean"
 	case 'n':
 		return "null"
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return "a number"
 	}
-	return "a number"
+	return "text that is not JSON"
 }
 
 // Unmarshal is json.Unmarshal with its errors in the words of the wire
