@@ -253,7 +253,7 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 		return ChartResult{}, fdpFieldErr("eccn", product.ErrMissing, "give the ECCN or EAR99")
 	}
 	if !q.FoodOrMedicine.IsValid() {
-		return ChartResult{}, fdpFieldErr("item.food_or_medicine", product.ErrInvalid, "%d is not a valid OptBool", uint8(q.FoodOrMedicine))
+		return ChartResult{}, fdpFieldErr("item.food_or_medicine", product.ErrInvalid, "%d is not a valid yes/no value", uint8(q.FoodOrMedicine))
 	}
 	row, programs, groups := dc.row, dc.programs, dc.groups
 	ev := &chartEval{q: q, row: row, groups: groups, text: text}

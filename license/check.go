@@ -260,10 +260,10 @@ func validateRequest(req Request) error {
 		return product.NewFieldError("destination.country", err)
 	}
 	if req.Options.AIDiffusion > AIDiffusionEnforced {
-		return fdpFieldErr("options.ai_diffusion", product.ErrInvalid, "reading %d is not a valid AIDiffusionReading", uint8(req.Options.AIDiffusion))
+		return fdpFieldErr("options.ai_diffusion", product.ErrInvalid, "reading %d is not a valid ai_diffusion reading", uint8(req.Options.AIDiffusion))
 	}
 	if req.Options.UnknownOrigin > UnknownOriginControlled {
-		return fdpFieldErr("options.unknown_origin", product.ErrInvalid, "policy %d is not a valid UnknownOriginPolicy", uint8(req.Options.UnknownOrigin))
+		return fdpFieldErr("options.unknown_origin", product.ErrInvalid, "policy %d is not a valid unknown_origin policy", uint8(req.Options.UnknownOrigin))
 	}
 	for i, p := range req.Parties.items {
 		if err := p.Validate(); err != nil {

@@ -149,20 +149,20 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 			return text(raw, &out.AsOf)
 		case "item":
 			// The item names its own fields ("item.value.amount").
-			return relativeTo("item", json.Unmarshal(raw, &out.Item))
+			return relativeTo("item", wire.Unmarshal(raw, &out.Item))
 		case "exported_from":
 			return text(raw, &out.ExportedFrom)
 		case "destination":
 			return decodeDestination(raw, &out.Destination)
 		case "parties":
-			return json.Unmarshal(raw, &out.Parties)
+			return wire.Unmarshal(raw, &out.Parties)
 		case "end_uses":
-			return json.Unmarshal(raw, &out.EndUses)
+			return wire.Unmarshal(raw, &out.EndUses)
 		case "incorporations":
-			return json.Unmarshal(raw, &out.Incorporations)
+			return wire.Unmarshal(raw, &out.Incorporations)
 		case "exchange_rates":
 			// The rates name their own fields ("exchange_rates.rates[0].rate").
-			return relativeTo("exchange_rates", json.Unmarshal(raw, &out.ExchangeRates))
+			return relativeTo("exchange_rates", wire.Unmarshal(raw, &out.ExchangeRates))
 		case "options":
 			return decodeOptions(raw, &out.Options)
 		}

@@ -533,7 +533,7 @@ func (it Item) Validate() error {
 			add(fieldErr("item.kind", ErrMissing, "required: commodity, software or technology (no ECCN implies it)"))
 		}
 	case it.Kind != 0 && !it.Kind.IsValid():
-		add(fieldErr("item.kind", ErrInvalid, "kind %d is not a valid Kind", uint8(it.Kind)))
+		add(fieldErr("item.kind", ErrInvalid, "kind %d is not a valid kind", uint8(it.Kind)))
 		kind = 0
 	case it.Kind.IsValid() && eccnKind.IsValid() && it.Kind != eccnKind:
 		add(fieldErr("item.kind", ErrInconsistent, "%s, but ECCN %s is %s (product group %c)", it.Kind, it.ECCN, eccnKind, it.ECCN.ProductGroup()))
@@ -574,7 +574,7 @@ func (it Item) Validate() error {
 	errs = validateLineage("item.direct_product_of", it.DirectProductOf, errs)
 	errs = validateLineage("item.plant.direct_product_of", it.Plant, errs)
 	if !it.FoodOrMedicine.IsValid() {
-		add(fieldErr("item.food_or_medicine", ErrInvalid, "%d is not a valid OptBool", uint8(it.FoodOrMedicine)))
+		add(fieldErr("item.food_or_medicine", ErrInvalid, "%d is not a valid yes/no value", uint8(it.FoodOrMedicine)))
 	}
 	if r := it.OneTimeReport; r.Given() {
 		if !r.FiledOn.IsValid() {
@@ -651,7 +651,7 @@ func validateLine(i int, l Line, itemKind Kind, errs []error) []error {
 	case l.Origin == 0:
 		add(fieldErr(at(componentsPath, i, ".origin"), ErrMissing, `required: "us", "foreign" or "unknown"`))
 	case !l.Origin.IsValid():
-		add(fieldErr(at(componentsPath, i, ".origin"), ErrInvalid, "origin %d is not a valid Origin", uint8(l.Origin)))
+		add(fieldErr(at(componentsPath, i, ".origin"), ErrInvalid, "origin %d is not a valid origin", uint8(l.Origin)))
 	case l.Origin == OriginForeignSubjectToEAR:
 		add(fieldErr(at(componentsPath, i, ".origin"), ErrInvalid, `foreign_subject_to_ear is for lineage entries; a line is "us", "foreign" or "unknown" (a foreign-made part is foreign: list its US-origin content as lines of its own)`))
 	}
@@ -673,7 +673,7 @@ func validateLine(i int, l Line, itemKind Kind, errs []error) []error {
 	case rel == 0:
 		add(fieldErr(at(componentsPath, i, ".relation"), ErrMissing, `required: "incorporated", "bundled" or "commingled"`))
 	case !rel.IsValid():
-		add(fieldErr(at(componentsPath, i, ".relation"), ErrInvalid, "relation %d is not a valid Relation", uint8(rel)))
+		add(fieldErr(at(componentsPath, i, ".relation"), ErrInvalid, "relation %d is not a valid relation", uint8(rel)))
 	default:
 		if msg := relationProblem(rel, itemKind, l.ECCN, lineKind); msg != "" {
 			add(fieldErr(at(componentsPath, i, ".relation"), ErrInconsistent, "%s", msg))
@@ -681,18 +681,18 @@ func validateLine(i int, l Line, itemKind Kind, errs []error) []error {
 	}
 
 	if !l.LicenseRequired.IsValid() {
-		add(fieldErr(at(componentsPath, i, ".license_required"), ErrInvalid, "%d is not a valid OptBool", uint8(l.LicenseRequired)))
+		add(fieldErr(at(componentsPath, i, ".license_required"), ErrInvalid, "%d is not a valid yes/no value", uint8(l.LicenseRequired)))
 	}
 	switch {
 	case l.Encryption == 0:
 	case !l.Encryption.IsValid():
-		add(fieldErr(at(componentsPath, i, ".encryption"), ErrInvalid, "%d is not a valid EncryptionStatus", uint8(l.Encryption)))
+		add(fieldErr(at(componentsPath, i, ".encryption"), ErrInvalid, "%d is not a valid encryption status", uint8(l.Encryption)))
 	case l.ECCN.Category() >= 0 && l.ECCN.Category() != 5:
 		add(fieldErr(at(componentsPath, i, ".encryption"), ErrInconsistent, "an encryption status is for Category 5 Part 2 items; ECCN %s is in category %d", l.ECCN, l.ECCN.Category()))
 	}
 	switch {
 	case !l.IntegratedCircuit.IsValid():
-		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInvalid, "%d is not a valid OptBool", uint8(l.IntegratedCircuit)))
+		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInvalid, "%d is not a valid yes/no value", uint8(l.IntegratedCircuit)))
 	case !l.IntegratedCircuit.IsTrue():
 	case lineKind == Software || lineKind == Technology:
 		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInconsistent, "an integrated circuit is a commodity; ECCN %s is %s", l.ECCN, lineKind))

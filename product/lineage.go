@@ -253,10 +253,10 @@ func validateLineage(path string, l Lineage, errs []error) []error {
 		case e.Origin == 0:
 			errs = append(errs, fieldErr(at(path, i, ".origin"), ErrMissing, `required: "us", "foreign", "foreign_subject_to_ear" or "unknown"`))
 		case !e.Origin.IsValid():
-			errs = append(errs, fieldErr(at(path, i, ".origin"), ErrInvalid, "origin %d is not a valid Origin", uint8(e.Origin)))
+			errs = append(errs, fieldErr(at(path, i, ".origin"), ErrInvalid, "origin %d is not a valid origin", uint8(e.Origin)))
 		}
 		if !e.WrittenAssurance.IsValid() {
-			errs = append(errs, fieldErr(at(path, i, ".written_assurance"), ErrInvalid, "%d is not a valid OptBool", uint8(e.WrittenAssurance)))
+			errs = append(errs, fieldErr(at(path, i, ".written_assurance"), ErrInvalid, "%d is not a valid yes/no value", uint8(e.WrittenAssurance)))
 		}
 	}
 	return errs
