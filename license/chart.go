@@ -49,19 +49,6 @@ type ChartQuery struct {
 	AIDiffusion AIDiffusionReading
 }
 
-// QueryError reports a ChartQuery that cannot be evaluated, naming the field
-// at fault.
-type QueryError struct {
-	Field string // "eccn", "destination.country", "as_of", ...
-	Err   error  // what is wrong
-}
-
-// Error implements the error interface.
-func (e *QueryError) Error() string { return "license: " + e.Field + ": " + e.Err.Error() }
-
-// Unwrap returns the underlying error.
-func (e *QueryError) Unwrap() error { return e.Err }
-
 // FindingKind says where a Finding comes from.
 type FindingKind uint8
 
@@ -202,8 +189,9 @@ func (r ChartResult) Requiring(a Answer) []Finding {
 // and end-user rules of part 744 and the general prohibitions are not
 // evaluated here.
 //
-// Bad input is a *QueryError naming the field; a date outside the tables'
-// history is a *QueryError wrapping a *jurisdiction.DateRangeError.
+// Bad input is a *product.FieldError naming the field; a date outside the
+// tables' history is one at "as_of" wrapping a *jurisdiction.DateRangeError
+// (code "date_out_of_range").
 func CountryChart(q ChartQuery) (ChartResult, error) { return countryChart(q, true) }
 
 // countryChart is CountryChart; with text false it leaves the Why sentences
@@ -230,14 +218,14 @@ type destContext struct {
 
 func newDestContext(d jurisdiction.Destination, asOf jurisdiction.Date) (destContext, error) {
 	if err := d.Validate(); err != nil {
-		return destContext{}, &QueryError{Field: "destination", Err: err}
+		return destContext{}, product.NewFieldError("destination", err)
 	}
 	if !asOf.IsValid() {
-		return destContext{}, &QueryError{Field: "as_of", Err: fmt.Errorf("missing evaluation date")}
+		return destContext{}, fdpFieldErr("as_of", product.ErrMissing, "the evaluation date")
 	}
 	row, err := jurisdiction.ChartRowAsOf(d.Country, asOf)
 	if err != nil {
-		return destContext{}, &QueryError{Field: "destination.country", Err: err}
+		return destContext{}, product.NewFieldError("destination.country", err)
 	}
 	// Footnote 5: Liechtenstein follows Switzerland.
 	if ch, ok := row.Follows(); ok {
@@ -247,14 +235,14 @@ func newDestContext(d jurisdiction.Destination, asOf jurisdiction.Date) (destCon
 	}
 	programs, err := jurisdiction.ProgramsFor(d, asOf)
 	if err != nil {
-		return destContext{}, &QueryError{Field: "as_of", Err: err}
+		return destContext{}, product.NewFieldError("as_of", err)
 	}
 	groups, err := jurisdiction.GroupsOf(groupsCountry(d.Country), asOf)
 	if err != nil {
 		if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
-			return destContext{}, &QueryError{Field: "as_of", Err: err}
+			return destContext{}, product.NewFieldError("as_of", err)
 		}
-		return destContext{}, &QueryError{Field: "destination.country", Err: err}
+		return destContext{}, product.NewFieldError("destination.country", err)
 	}
 	return destContext{dest: d, asOf: asOf, row: row, programs: programs, groups: groups}, nil
 }
@@ -263,10 +251,10 @@ func newDestContext(d jurisdiction.Destination, asOf jurisdiction.Date) (destCon
 // q.Destination and q.AsOf must be those of dc.
 func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error) {
 	if !q.ECCN.IsValid() {
-		return ChartResult{}, &QueryError{Field: "eccn", Err: fmt.Errorf("missing: give the ECCN or EAR99")}
+		return ChartResult{}, fdpFieldErr("eccn", product.ErrMissing, "give the ECCN or EAR99")
 	}
 	if !q.FoodOrMedicine.IsValid() {
-		return ChartResult{}, &QueryError{Field: "item.food_or_medicine", Err: fmt.Errorf("invalid value %d", uint8(q.FoodOrMedicine))}
+		return ChartResult{}, fdpFieldErr("item.food_or_medicine", product.ErrInvalid, "%d is not a valid yes/no value", uint8(q.FoodOrMedicine))
 	}
 	row, programs, groups := dc.row, dc.programs, dc.groups
 	ev := &chartEval{q: q, row: row, groups: groups, text: text}
@@ -278,7 +266,7 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 		entry, onCCL = ccl.Lookup(q.ECCN)
 		res.Entry = entry
 		if !onCCL {
-			return ChartResult{}, &QueryError{Field: "eccn", Err: fmt.Errorf("%s is not an entry of the Commerce Control List of %s", q.ECCN.Entry(), ccl.Date())}
+			return ChartResult{}, fdpFieldErr("eccn", product.ErrInvalid, "%s is not an entry of the Commerce Control List of %s", q.ECCN.Entry(), ccl.Date())
 		}
 		res.Findings = make([]Finding, 0, entry.NumControls()+len(programs)+1)
 		for i, c := range entry.AllControls() {

@@ -230,9 +230,9 @@ func TestCountryChartErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := CountryChart(tt.q)
-			qe, ok := errors.AsType[*QueryError](err)
+			qe, ok := errors.AsType[*product.FieldError](err)
 			if !ok || qe.Field != tt.field {
-				t.Fatalf("got %v, want a *QueryError on %s", err, tt.field)
+				t.Fatalf("got %v, want a *product.FieldError on %s", err, tt.field)
 			}
 		})
 	}

@@ -87,7 +87,7 @@ func (d Determination) Trace() []Step { return slices.Clone(d.trace) }
 func (d Determination) Options() Options { return d.options }
 
 // Check decides one request. It validates the request first (a
-// *RequestError names the first bad field), then decides whether the item is
+// *product.FieldError names the first bad field), then decides whether the item is
 // subject to the EAR (15 CFR 734.3: an item in the United States or of US
 // origin; a foreign-made item through de minimis, 734.4, or a foreign direct
 // product rule, 734.9) and, if it may be, whether a license is required:
@@ -112,7 +112,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	if !asOf.IsValid() {
 		// Never defaulted: the rules in force, the Entity List's affiliates
 		// rule and the country groups all turn on the date.
-		return Determination{}, &RequestError{Field: "as_of", Err: fmt.Errorf("%w: the date to decide as of (YYYY-MM-DD)", product.ErrMissing)}
+		return Determination{}, fdpFieldErr("as_of", product.ErrMissing, "the date to decide as of (YYYY-MM-DD)")
 	}
 	if err := validateRequest(req); err != nil {
 		return Determination{}, err
@@ -155,7 +155,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		AIDiffusion: opts.AIDiffusion, Unknown: opts.UnknownOrigin,
 	})
 	if err != nil {
-		return Determination{}, asRequestError(err)
+		return Determination{}, asFieldError(err)
 	}
 	d.deMinimis = dm
 	switch dm.Outcome {
@@ -178,7 +178,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		AsOf: asOf, Options: FDPOptions{AIDiffusion: opts.AIDiffusion},
 	})
 	if err != nil {
-		return Determination{}, asRequestError(err)
+		return Determination{}, asFieldError(err)
 	}
 	d.fdp = fdpResults
 	for _, r := range fdpResults {
@@ -237,58 +237,46 @@ func groundsDetail(gs []Ground) string {
 }
 
 // validateRequest checks a request before it is decided, returning a
-// *RequestError that names the first bad field.
+// *product.FieldError that names the first bad field.
 func validateRequest(req Request) error {
 	if err := req.Item.Validate(); err != nil {
-		return asRequestError(err)
+		return asFieldError(err)
+	}
+	if req.Destination.Country == (jurisdiction.Country{}) {
+		return fdpFieldErr("destination.country", product.ErrMissing, "required: the country the item goes to")
 	}
 	if err := req.Destination.Validate(); err != nil {
-		return asRequestError(err)
+		return asFieldError(err)
 	}
 	// The chart must answer for the destination on the date: the United
 	// States is no export destination, and dates before the chart's
 	// history floor cannot be decided (never "no license" by default).
 	if _, err := jurisdiction.ChartRowAsOf(req.Destination.Country, req.AsOf); err != nil {
 		if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
-			return &RequestError{Field: "as_of", Err: err}
+			return product.NewFieldError("as_of", err)
 		}
 		if req.Destination.Country == jurisdiction.UnitedStates {
-			err = fmt.Errorf("%w: the United States is not an export destination (a shipment into the United States is not an export or reexport)", product.ErrInvalid)
+			return fdpFieldErr("destination.country", product.ErrNotAnExport, "the United States is not an export destination (a shipment into the United States is not an export or reexport)")
 		}
-		return &RequestError{Field: "destination.country", Err: err}
+		return product.NewFieldError("destination.country", err)
 	}
 	if req.Options.AIDiffusion > AIDiffusionEnforced {
-		return &RequestError{Field: "options.ai_diffusion", Err: fmt.Errorf("invalid reading %d", uint8(req.Options.AIDiffusion))}
+		return fdpFieldErr("options.ai_diffusion", product.ErrInvalid, "reading %d is not a valid ai_diffusion reading", uint8(req.Options.AIDiffusion))
 	}
 	if req.Options.UnknownOrigin > UnknownOriginControlled {
-		return &RequestError{Field: "options.unknown_origin", Err: fmt.Errorf("invalid policy %d", uint8(req.Options.UnknownOrigin))}
+		return fdpFieldErr("options.unknown_origin", product.ErrInvalid, "policy %d is not a valid unknown_origin policy", uint8(req.Options.UnknownOrigin))
 	}
 	for i, p := range req.Parties.list.items {
 		if err := p.Validate(); err != nil {
-			return underField(fmt.Sprintf("parties[%d]", i), err)
+			return product.NewFieldError(fmt.Sprintf("parties[%d]", i), err)
 		}
 	}
 	for i, inc := range req.Incorporations.list.items {
 		if err := inc.Validate(); err != nil {
-			return underField(fmt.Sprintf("incorporations[%d]", i), err)
+			return product.NewFieldError(fmt.Sprintf("incorporations[%d]", i), err)
 		}
 	}
 	return nil
-}
-
-func underField(prefix string, err error) error {
-	if fe, ok := errors.AsType[*product.FieldError](err); ok {
-		f := fe.Field
-		if f == "" {
-			f = prefix
-		} else if f[0] != '[' {
-			f = prefix + "." + f
-		} else {
-			f = prefix + f
-		}
-		return &RequestError{Field: f, Err: fe.Err}
-	}
-	return &RequestError{Field: prefix, Err: err}
 }
 
 // MarshalJSON writes the response of the wire format.

@@ -6,10 +6,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"testing"
+
+	"github.com/earcheck/ear/product"
 )
 
 // FuzzCheck decodes arbitrary bytes as a request and, when they decode,
-// decides them: nothing panics, every failure is a *RequestError, and the
+// decides them: nothing panics, every failure is a *product.FieldError, and the
 // same request twice gives byte-identical JSON.
 func FuzzCheck(f *testing.F) {
 	for _, file := range []string{"testdata/deminimis.json", "testdata/fdp.json"} {
@@ -72,8 +74,8 @@ func FuzzCheck(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		req, err := DecodeRequest(bytes.NewReader(data))
 		if err != nil {
-			if re, ok := err.(*RequestError); !ok || re.Err == nil {
-				t.Fatalf("decode error is %T, not *RequestError with a cause: %v", err, err)
+			if re, ok := err.(*product.FieldError); !ok || re.Err == nil || re.Code() == "" {
+				t.Fatalf("decode error is %T, not *product.FieldError with a cause and a code: %v", err, err)
 			}
 			return
 		}
@@ -84,8 +86,8 @@ func FuzzCheck(f *testing.F) {
 		}
 		if err1 != nil {
 			// A request that decodes is rejected for a field it has.
-			if re, ok := err1.(*RequestError); !ok || re.Err == nil || re.Field == "" {
-				t.Fatalf("Check error is %T, not *RequestError naming a field: %v", err1, err1)
+			if re, ok := err1.(*product.FieldError); !ok || re.Err == nil || re.Field == "" || re.Code() == "" {
+				t.Fatalf("Check error is %T, not *product.FieldError naming a field: %v", err1, err1)
 			}
 			return
 		}

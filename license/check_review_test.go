@@ -117,9 +117,9 @@ func TestCheckExportedFromMissing(t *testing.T) {
 func TestCheckAsOfRequired(t *testing.T) {
 	req := decodeReview(t, strings.Replace(reviewRequest, `"as_of":"2026-11-28",`, ``, 1))
 	_, err := Check(req)
-	var re *RequestError
+	var re *product.FieldError
 	if !errors.As(err, &re) || re.Field != "as_of" || !errors.Is(err, product.ErrMissing) {
-		t.Fatalf("error %v, want a *RequestError at as_of wrapping ErrMissing", err)
+		t.Fatalf("error %v, want a *product.FieldError at as_of wrapping ErrMissing", err)
 	}
 }
 
@@ -254,7 +254,7 @@ func TestCheckItemFor(t *testing.T) {
 	}
 	// "for" belongs to software and technology.
 	_, err := Check(decodeReview(t, strings.Replace(reviewRequest, `"kind":"commodity"`, `"kind":"commodity","for":"3A090.a"`, 1)))
-	var re *RequestError
+	var re *product.FieldError
 	if !errors.As(err, &re) || re.Field != "item.for" || !errors.Is(err, product.ErrInconsistent) {
 		t.Errorf("for on a commodity: %v, want an inconsistency at item.for", err)
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/earcheck/ear/product"
 )
 
 // TestCheckVectors runs every worked case of testdata/deminimis.json and
@@ -39,8 +41,8 @@ func TestCheckVectors(t *testing.T) {
 					det, err = Check(req)
 				}
 				if _, wantErr := c.Expect["error"]; wantErr {
-					if _, ok := errors.AsType[*RequestError](err); !ok {
-						t.Fatalf("want a *RequestError, got %v", err)
+					if _, ok := errors.AsType[*product.FieldError](err); !ok {
+						t.Fatalf("want a *product.FieldError, got %v", err)
 					}
 					return
 				}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/fdp"
+	"github.com/earcheck/ear/product"
 )
 
 // Checker decides requests with a fixed configuration: the FDP rule set and,
@@ -65,7 +66,7 @@ func (c *Checker) resolveParties(ctx context.Context, ps Parties) (Parties, []Pa
 		}
 		d, err := c.resolver.ResolveParty(ctx, csl.Query{Name: p.Name, Country: p.Country})
 		if err != nil {
-			return Parties{}, nil, &RequestError{Field: fmt.Sprintf("parties[%d]", i), Err: fmt.Errorf("resolving the party's designations: %w", err)}
+			return Parties{}, nil, product.NewFieldError(fmt.Sprintf("parties[%d]", i), fmt.Errorf("resolving the party's designations: %w", err))
 		}
 		// Conservative reading: footnotes the entry's text implies but
 		// does not print (a bare "734.9(g)") count as well.

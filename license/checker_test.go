@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/earcheck/ear/license/csl"
+	"github.com/earcheck/ear/product"
 )
 
 // fixtureIndex is the index of the small CSL fixture of package csl.
@@ -117,7 +118,7 @@ func TestCheckRefusesInvalidOptions(t *testing.T) {
 		bad := req
 		mod(&bad)
 		_, err := Check(bad)
-		if re, ok := err.(*RequestError); !ok || re.Field != field {
+		if re, ok := err.(*product.FieldError); !ok || re.Field != field {
 			t.Errorf("%s: got %v", field, err)
 		}
 	}

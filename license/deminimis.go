@@ -334,7 +334,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		return DeMinimisResult{}, err
 	}
 	if !q.AsOf.IsValid() {
-		return DeMinimisResult{}, &QueryError{Field: "as_of", Err: fmt.Errorf("missing evaluation date")}
+		return DeMinimisResult{}, fdpFieldErr("as_of", product.ErrMissing, "the evaluation date")
 	}
 	cur := it.Value.Currency()
 	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories)),
@@ -348,8 +348,8 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	for i, l := range it.Components {
 		v, err := q.Rates.ConvertExact("", l.Value, cur)
 		if err != nil {
-			if re, ok := err.(*origin.RatesError); ok {
-				re.Field = componentField(i) + ".value.currency"
+			if fe, ok := err.(*product.FieldError); ok {
+				fe.Field = componentField(i) + ".value.currency"
 			}
 			return DeMinimisResult{}, err
 		}
@@ -380,7 +380,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	dest := q.Destination.Country.TablesAs()
 	groups, err := jurisdiction.GroupsOf(groupsCountry(q.Destination.Country), q.AsOf)
 	if err != nil {
-		return DeMinimisResult{}, &QueryError{Field: "as_of", Err: err}
+		return DeMinimisResult{}, product.NewFieldError("as_of", err)
 	}
 	ev := &dmEval{q: q, dest: dest, groups: groups}
 

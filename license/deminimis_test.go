@@ -274,7 +274,7 @@ func TestDeMinimisErrors(t *testing.T) {
 	eur := dmItem("2B991", "1000", dmLine("c1", "3A001.a.7", "us", "10"))
 	eur.Value = product.MustParseMoney("1000", "EUR")
 	_, err := DeMinimis(dmQuery(eur, "CN"))
-	if re, ok := errors.AsType[*origin.RatesError](err); !ok || re.Field != "item.components[0].value.currency" {
+	if re, ok := errors.AsType[*product.FieldError](err); !ok || re.Field != "item.components[0].value.currency" {
 		t.Fatalf("mixed currencies without a rate: %v", err)
 	}
 	rates, _ := origin.NewRates(asOf, origin.Rate{From: product.MustParseCurrency("EUR"), To: product.MustParseCurrency("USD"), Rate: decimal.RequireFromString("1.25")})

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/earcheck/ear/internal/enum"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
@@ -38,7 +39,7 @@ func ParseAIDiffusionReading(s string) (AIDiffusionReading, error) {
 }
 
 // String returns "codified" or "enforced".
-func (r AIDiffusionReading) String() string { return fdpEnumString(r, aiDiffusionNames[:]) }
+func (r AIDiffusionReading) String() string { return enum.String(r, aiDiffusionNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (r AIDiffusionReading) MarshalText() ([]byte, error) {
@@ -112,16 +113,16 @@ const (
 var fdpOutcomeNames = [...]string{"", "applies", "does_not_apply", "indeterminate"}
 
 // String returns the wire text, or "" for the zero FDPOutcome.
-func (o FDPOutcome) String() string { return fdpEnumString(o, fdpOutcomeNames[:]) }
+func (o FDPOutcome) String() string { return enum.String(o, fdpOutcomeNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (o FDPOutcome) MarshalText() ([]byte, error) {
-	return fdpEnumText("FDPOutcome", o, fdpOutcomeNames[:])
+	return enum.Text("FDPOutcome", o, fdpOutcomeNames[:], product.ErrInvalid)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (o *FDPOutcome) UnmarshalText(b []byte) error {
-	v, err := fdpParseEnum[FDPOutcome]("fdp outcome", string(b), fdpOutcomeNames[:])
+	v, err := parseEnum[FDPOutcome]("fdp outcome", string(b), fdpOutcomeNames[:])
 	if err != nil {
 		return err
 	}
@@ -180,7 +181,7 @@ type FDPResult struct {
 // FDP evaluates the foreign direct product rules of 15 CFR 734.9
 // (fdp.Default) on q: every rule in force on q.AsOf, in CFR order; a rule
 // whose effective date is after q.AsOf is left out. It returns a
-// *QueryError for a query that cannot be evaluated (invalid item,
+// *product.FieldError for a query that cannot be evaluated (invalid item,
 // destination, date, party), and the errors of the country-group tables for
 // dates they do not cover (before 2024-01-01). A Checker built with
 // WithFDPRules evaluates its own set instead.
@@ -209,31 +210,31 @@ func evaluateFDP(s fdp.Set, q FDPQuery) ([]FDPResult, error) {
 
 func (q FDPQuery) validate() error {
 	if !q.AsOf.IsValid() {
-		return &QueryError{Field: "as_of", Err: product.ErrMissing}
+		return &product.FieldError{Field: "as_of", Err: product.ErrMissing}
 	}
 	if err := q.Destination.Validate(); err != nil {
-		return &QueryError{Field: "destination", Err: err}
+		return product.NewFieldError("destination", err)
 	}
 	if err := q.Item.Validate(); err != nil {
-		return &QueryError{Field: "item", Err: err}
+		return &product.FieldError{Field: "item", Err: err}
 	}
 	if int(q.Options.AIDiffusion) >= len(aiDiffusionNames) || q.Options.Affiliates > AffiliatesSuspended {
-		return &QueryError{Field: "options", Err: product.ErrInvalid}
+		return &product.FieldError{Field: "options", Err: product.ErrInvalid}
 	}
 	for i, p := range q.Parties.list.items {
 		if err := p.Validate(); err != nil {
-			return &QueryError{Field: fmt.Sprintf("parties[%d]", i), Err: err}
+			return &product.FieldError{Field: fmt.Sprintf("parties[%d]", i), Err: err}
 		}
 	}
 	for i, f := range q.EndUses.list.items {
 		u := f.Use
 		if !u.IsValid() {
-			return &QueryError{Field: fmt.Sprintf("end_uses[%d]", i), Err: product.ErrInvalid}
+			return &product.FieldError{Field: fmt.Sprintf("end_uses[%d]", i), Err: product.ErrInvalid}
 		}
 	}
 	for i, inc := range q.Incorporations.list.items {
 		if err := inc.Validate(); err != nil {
-			return &QueryError{Field: fmt.Sprintf("incorporations[%d]", i), Err: err}
+			return &product.FieldError{Field: fmt.Sprintf("incorporations[%d]", i), Err: err}
 		}
 	}
 	return nil
@@ -300,7 +301,7 @@ func fdpPick(a Answer, fs []fdpFind) fdpFind {
 }
 
 func (f fdpFind) export() FDPFinding {
-	return FDPFinding{Answer: f.a, Why: strings.Join(fdpDedupe(f.why), "; "), Missing: fdpDedupeMissing(f.missing)}
+	return FDPFinding{Answer: f.a, Why: strings.Join(fdpDedupe(f.why), "; "), Missing: dedupeMissing(f.missing)}
 }
 
 func fdpDedupe(ss []string) []string {
@@ -308,16 +309,6 @@ func fdpDedupe(ss []string) []string {
 	for _, s := range ss {
 		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func fdpDedupeMissing(ms []MissingFact) []MissingFact {
-	var out []MissingFact
-	for _, m := range ms {
-		if !slices.Contains(out, m) {
-			out = append(out, m)
 		}
 	}
 	return out
@@ -373,7 +364,7 @@ func (ev *fdpEval) rule(r *fdp.Rule) (FDPResult, error) {
 	res.Outcome = fdpOutcomeOf(all.a)
 	res.Product = p.export()
 	res.Reach = d.export()
-	res.Missing = fdpDedupeMissing(all.missing)
+	res.Missing = dedupeMissing(all.missing)
 	res.Warnings = fdpDedupe(warnings)
 	switch all.a {
 	case Yes:
@@ -839,9 +830,9 @@ func (ev *fdpEval) inSet(d jurisdiction.Destination, w fdp.Places) (bool, string
 		if gs, err = ev.groupsFor(d.Country); err != nil {
 			var ce *jurisdiction.CountryError
 			if errors.As(err, &ce) {
-				return false, "", &QueryError{Field: "destination.country", Err: err}
+				return false, "", product.NewFieldError("destination.country", err)
 			}
-			return false, "", &QueryError{Field: "as_of", Err: err}
+			return false, "", product.NewFieldError("as_of", err)
 		}
 	}
 	in, why := w.Contains(d, gs, ev.q.AsOf)

@@ -407,9 +407,9 @@ func TestFDPQueryErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := FDP(tt.q)
-			qe, ok := errors.AsType[*QueryError](err)
+			qe, ok := errors.AsType[*product.FieldError](err)
 			if !ok {
-				t.Fatalf("error %v, want a *QueryError", err)
+				t.Fatalf("error %v, want a *product.FieldError", err)
 			}
 			if qe.Field != tt.field {
 				t.Errorf("field %q, want %q (%v)", qe.Field, tt.field, err)

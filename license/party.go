@@ -8,8 +8,9 @@ import (
 	"fmt"
 	"iter"
 	"slices"
-	"strings"
 
+	"github.com/earcheck/ear/internal/enum"
+	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/fdp"
@@ -35,17 +36,19 @@ var roleNames = [...]string{"", "purchaser", "intermediate_consignee", "ultimate
 
 // ParseRole parses "purchaser", "intermediate_consignee",
 // "ultimate_consignee" or "end_user"; anything else is a *product.EnumError.
-func ParseRole(s string) (Role, error) { return fdpParseEnum[Role]("role", s, roleNames[:]) }
+func ParseRole(s string) (Role, error) { return parseEnum[Role]("role", s, roleNames[:]) }
 
 // IsValid reports whether r is one of the four roles.
 func (r Role) IsValid() bool { return r >= RolePurchaser && r <= RoleEndUser }
 
 // String returns the wire text ("end_user"), or "" for an invalid Role.
-func (r Role) String() string { return fdpEnumString(r, roleNames[:]) }
+func (r Role) String() string { return enum.String(r, roleNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler; an invalid Role is an
 // error.
-func (r Role) MarshalText() ([]byte, error) { return fdpEnumText("Role", r, roleNames[:]) }
+func (r Role) MarshalText() ([]byte, error) {
+	return enum.Text("Role", r, roleNames[:], product.ErrInvalid)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (r *Role) UnmarshalText(b []byte) error {
@@ -261,10 +264,10 @@ func (p Party) MarshalJSON() ([]byte, error) {
 // check required members or ranges; call Validate.
 func (p *Party) UnmarshalJSON(data []byte) error {
 	var v Party
-	err := fdpDecodeObject(data, func(key string, raw json.RawMessage) error {
+	err := fdpDecodeObject(data, func(key string, raw []byte) error {
 		switch key {
 		case "name":
-			return json.Unmarshal(raw, &v.Name)
+			return wire.Unmarshal(raw, &v.Name)
 		case "role":
 			return fdpDecodeString(raw, func(s string) (err error) { v.Role, err = ParseRole(s); return })
 		case "country":
@@ -274,33 +277,33 @@ func (p *Party) UnmarshalJSON(data []byte) error {
 		case "government_of":
 			return fdpDecodeCountry(raw, &v.GovernmentOf)
 		case "entity_list_footnotes":
-			return json.Unmarshal(raw, &v.EntityListFootnotes)
+			return wire.Unmarshal(raw, &v.EntityListFootnotes)
 		case "ownership":
 			var raws []json.RawMessage
-			if err := json.Unmarshal(raw, &raws); err != nil {
+			if err := wire.Unmarshal(raw, &raws); err != nil {
 				return err
 			}
 			for i, r := range raws {
 				var o Ownership
-				err := fdpDecodeObject(r, func(key string, raw json.RawMessage) error {
+				err := fdpDecodeObject(r, func(key string, raw []byte) error {
 					switch key {
 					case "owner":
-						return json.Unmarshal(raw, &o.Owner)
+						return wire.Unmarshal(raw, &o.Owner)
 					case "percent":
 						return fdpDecodeString(raw, func(s string) (err error) { o.Percent, err = fdpParsePercent(s); return })
 					case "entity_list_footnotes":
-						return json.Unmarshal(raw, &o.EntityListFootnotes)
+						return wire.Unmarshal(raw, &o.EntityListFootnotes)
 					}
-					return errFDPUnknownField
+					return product.ErrUnknownField
 				})
 				if err != nil {
-					return fdpUnder(fmt.Sprintf("[%d]", i), err)
+					return product.NewFieldError(fmt.Sprintf("[%d]", i), err)
 				}
 				v.Ownership = append(v.Ownership, o)
 			}
 			return nil
 		}
-		return errFDPUnknownField
+		return product.ErrUnknownField
 	})
 	if err != nil {
 		return err
@@ -348,14 +351,14 @@ func (inc Incorporation) MarshalJSON() ([]byte, error) {
 // *product.FieldError naming the member.
 func (inc *Incorporation) UnmarshalJSON(data []byte) error {
 	var v Incorporation
-	err := fdpDecodeObject(data, func(key string, raw json.RawMessage) error {
+	err := fdpDecodeObject(data, func(key string, raw []byte) error {
 		switch key {
 		case "destination":
 			return fdpDecodeCountry(raw, &v.Destination)
 		case "by_party_with_footnotes":
-			return json.Unmarshal(raw, &v.ByPartyWithFootnotes)
+			return wire.Unmarshal(raw, &v.ByPartyWithFootnotes)
 		}
-		return errFDPUnknownField
+		return product.ErrUnknownField
 	})
 	if err != nil {
 		return err
@@ -431,20 +434,20 @@ func (l factList[T]) MarshalJSON() ([]byte, error) {
 }
 
 func (l *factList[T]) unmarshal(data []byte) error {
-	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+	if wire.IsNull(data) {
 		return nil
 	}
 	if r := bytes.TrimSpace(data); len(r) == 0 || r[0] != '[' {
-		return fmt.Errorf("want a JSON array")
+		return wire.Malformed("want a JSON array, got %s", wire.Describe(data))
 	}
 	var raws []json.RawMessage
-	if err := json.Unmarshal(data, &raws); err != nil {
+	if err := wire.Unmarshal(data, &raws); err != nil {
 		return err
 	}
 	v := factList[T]{known: true, items: make([]T, len(raws))}
 	for i, raw := range raws {
-		if err := json.Unmarshal(raw, &v.items[i]); err != nil {
-			return fdpUnder(fmt.Sprintf("[%d]", i), err)
+		if err := wire.Unmarshal(raw, &v.items[i]); err != nil {
+			return product.NewFieldError(fmt.Sprintf("[%d]", i), err)
 		}
 	}
 	*l = v
@@ -517,29 +520,32 @@ func (f EndUseFact) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a string or an object with "use" (required) and
 // "located_in"; any other member is an error naming it.
 func (f *EndUseFact) UnmarshalJSON(data []byte) error {
+	parseUse := func(raw []byte, u *fdp.EndUse) error {
+		return fdpDecodeString(raw, func(s string) (err error) { *u, err = fdp.ParseEndUse(s); return })
+	}
 	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
 		var u fdp.EndUse
-		if err := json.Unmarshal(t, &u); err != nil {
+		if err := parseUse(t, &u); err != nil {
 			return err
 		}
 		*f = EndUseFact{Use: u}
 		return nil
 	}
 	var v EndUseFact
-	err := fdpDecodeObject(data, func(key string, raw json.RawMessage) error {
+	err := fdpDecodeObject(data, func(key string, raw []byte) error {
 		switch key {
 		case "use":
-			return json.Unmarshal(raw, &v.Use)
+			return parseUse(raw, &v.Use)
 		case "located_in":
-			return json.Unmarshal(raw, &v.LocatedIn)
+			return fdpDecodeCountry(raw, &v.LocatedIn)
 		}
-		return errFDPUnknownField
+		return product.ErrUnknownField
 	})
 	if err != nil {
 		return err
 	}
 	if !v.Use.IsValid() {
-		return &product.FieldError{Field: "use", Err: product.ErrMissing}
+		return product.NewFieldError("use", product.ErrMissing)
 	}
 	*f = v
 	return nil
@@ -614,95 +620,43 @@ func (l *Incorporations) UnmarshalJSON(data []byte) error { return l.list.unmars
 
 // --- JSON helpers (prefixed: the package is shared) ---
 
-var errFDPUnknownField = fmt.Errorf("%w", product.ErrUnknownField)
-
 func fdpFieldErr(path string, kind error, format string, args ...any) *product.FieldError {
 	return &product.FieldError{Field: path, Err: fmt.Errorf("%w: %s", kind, fmt.Sprintf(format, args...))}
 }
 
-// fdpUnder puts err under path, joining a *product.FieldError's own path.
-func fdpUnder(path string, err error) error {
-	var fe *product.FieldError
-	if errors.As(err, &fe) {
-		sub := fe.Field
-		switch {
-		case sub == "":
-		case strings.HasPrefix(sub, "["):
-			path += sub
-		default:
-			path += "." + sub
-		}
-		return &product.FieldError{Field: path, Err: fe.Err}
-	}
-	return &product.FieldError{Field: path, Err: err}
-}
-
 // fdpDecodeObject calls member for each member of the JSON object in data,
-// in document order, and stops at the first error. A member given twice is
-// a *product.FieldError naming it that wraps product.ErrDuplicate; a
-// member error is placed under its key (errFDPUnknownField becomes
-// product.ErrUnknownField). Keys are named by product.MemberName, so an
-// empty key reads `""`.
-func fdpDecodeObject(data []byte, member func(key string, raw json.RawMessage) error) error {
-	return fdpEachMember(data, func(key string, raw json.RawMessage) error {
-		err := member(key, raw)
-		switch {
-		case err == nil:
-			return nil
-		case err == errFDPUnknownField:
-			return &product.FieldError{Field: product.MemberName(key), Err: product.ErrUnknownField}
-		}
-		return fdpUnder(product.MemberName(key), err)
-	})
+// in document order, and stops at the first error, with the strict rules of
+// every object of the wire format (internal/wire). Errors are
+// *product.FieldError values: a member's error under its key (a member
+// rejected with product.ErrUnknownField is an unknown field), a member
+// given twice under its key, anything but one JSON object with an empty
+// path.
+func fdpDecodeObject(data []byte, member func(key string, raw []byte) error) error {
+	return wire.Object(data, product.NewFieldError, member)
 }
 
-// fdpEachMember streams the JSON object in data member by member, in
-// document order, calling member with each key and raw value and returning
-// the first error, as member returned it. A key given twice is a
-// *product.FieldError naming the key (by product.MemberName) that wraps
-// product.ErrDuplicate; it is reported when the second one is reached, so
-// that an earlier problem wins. Anything but one JSON object is a plain
-// error (a JSON syntax error, or "want a JSON object").
-func fdpEachMember(data []byte, member func(key string, raw json.RawMessage) error) error {
-	return product.EachMember(data, func(key string, raw []byte) error { return member(key, raw) })
-}
-
-func fdpDecodeString(raw json.RawMessage, parse func(string) error) error {
+func fdpDecodeString(raw []byte, parse func(string) error) error {
 	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
+	if err := wire.DecodeString(raw, &s); err != nil {
 		return err
 	}
 	return parse(s)
 }
 
-func fdpDecodeCountry(raw json.RawMessage, c *jurisdiction.Country) error {
-	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+func fdpDecodeCountry(raw []byte, c *jurisdiction.Country) error {
+	if wire.IsNull(raw) {
 		return nil
 	}
 	return fdpDecodeString(raw, func(s string) (err error) { *c, err = jurisdiction.ParseCountry(s); return })
 }
 
-func fdpParseEnum[T ~uint8](typ, s string, names []string) (T, error) {
-	for i := 1; i < len(names); i++ {
-		if names[i] == s {
-			return T(i), nil
-		}
+// parseEnum parses the name of a value of the enumeration typ; anything
+// else is a *product.EnumError listing the names.
+func parseEnum[T ~uint8](typ, s string, names []string) (T, error) {
+	if v, ok := enum.Parse[T](s, names); ok {
+		return v, nil
 	}
-	return 0, &product.EnumError{Type: typ, Input: s, Want: slices.Clone(names[1:])}
-}
-
-func fdpEnumString[T ~uint8](v T, names []string) string {
-	if int(v) >= len(names) {
-		return ""
-	}
-	return names[v]
-}
-
-func fdpEnumText[T ~uint8](typ string, v T, names []string) ([]byte, error) {
-	if v == 0 || int(v) >= len(names) {
-		return nil, fmt.Errorf("license: cannot marshal invalid %s %d", typ, uint8(v))
-	}
-	return []byte(names[v]), nil
+	return 0, &product.EnumError{Type: typ, Input: s, Want: enum.Want(names)}
 }
 
 // PartyResolver supplies the list designations of a party. *csl.Index is

@@ -2,11 +2,13 @@ package license
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
+	"strings"
 
+	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
@@ -20,7 +22,7 @@ import (
 // DecodeRequest (or json.Unmarshal, which is just as strict).
 type Request struct {
 	// AsOf is the date of evaluation. Required: Check returns a
-	// *RequestError at "as_of" for the zero Date (the rules in force, the
+	// *product.FieldError at "as_of" for the zero Date (the rules in force, the
 	// country groups and the Entity List's affiliates rule all turn on it).
 	AsOf jurisdiction.Date
 	// Item is the foreign-made (or US-origin) item. Required.
@@ -54,26 +56,6 @@ type Options struct {
 	UnknownOrigin UnknownOriginPolicy
 }
 
-// RequestError reports a request that cannot be decided, naming the field in
-// the wire format's terms ("item.components[2].value.amount",
-// "destination.region", "options.ai_diffusion"). It wraps the underlying
-// error, usually a *product.FieldError or a parse error.
-type RequestError struct {
-	Field string // path of the field in the wire format; "" for the request as a whole
-	Err   error  // what is wrong
-}
-
-// Error implements the error interface.
-func (e *RequestError) Error() string {
-	if e.Field == "" {
-		return "license: request: " + e.Err.Error()
-	}
-	return "license: " + e.Field + ": " + e.Err.Error()
-}
-
-// Unwrap returns the underlying error.
-func (e *RequestError) Unwrap() error { return e.Err }
-
 // maxRequestBytes bounds one decoded request (a 100,000-line bill of
 // materials is about 25 MB of JSON).
 const maxRequestBytes = 64 << 20
@@ -81,53 +63,61 @@ const maxRequestBytes = 64 << 20
 // DecodeRequest reads one JSON request from r. Unknown members anywhere are
 // an error naming the member; so are trailing data, a body over 64 MiB,
 // amounts that are not JSON strings and values that do not parse. The error
-// is a *RequestError naming the field.
+// is a *product.FieldError naming the field ("" for the request as a
+// whole), whose Code sorts the problem.
 func DecodeRequest(r io.Reader) (Request, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxRequestBytes+1))
 	if err != nil {
-		return Request{}, &RequestError{Err: err}
+		return Request{}, &product.FieldError{Err: &wire.MalformedError{Msg: "reading the request: " + err.Error(), Err: err}}
 	}
 	if len(data) > maxRequestBytes {
-		return Request{}, &RequestError{Err: fmt.Errorf("request larger than %d bytes", maxRequestBytes)}
+		return Request{}, &product.FieldError{Err: wire.Malformed("request larger than %d bytes", maxRequestBytes)}
 	}
 	var req Request
 	if err := req.UnmarshalJSON(data); err != nil {
-		return Request{}, asRequestError(err)
+		return Request{}, err
 	}
 	return req, nil
 }
 
-// asRequestError turns a decoding error into a *RequestError naming the
-// field.
-func asRequestError(err error) error {
-	if re, ok := errors.AsType[*RequestError](err); ok {
-		return re
-	}
+// asFieldError returns err as the *product.FieldError that names its
+// field: the first one in err, one at a *jurisdiction.DestinationError's
+// field, or one for the request as a whole.
+func asFieldError(err error) error {
 	if fe, ok := errors.AsType[*product.FieldError](err); ok {
-		return &RequestError{Field: fe.Field, Err: fe.Err}
+		return fe
 	}
 	if de, ok := errors.AsType[*jurisdiction.DestinationError](err); ok {
-		return &RequestError{Field: de.Field, Err: err}
+		return destinationError(de)
 	}
-	if re, ok := errors.AsType[*origin.RatesError](err); ok {
-		return &RequestError{Field: re.Field, Err: errors.New(re.Msg)}
-	}
-	if qe, ok := errors.AsType[*QueryError](err); ok {
-		return &RequestError{Field: qe.Field, Err: qe.Err}
-	}
-	return &RequestError{Err: err}
+	return product.NewFieldError("", err)
 }
+
+// destinationError returns the *product.FieldError at the field that a
+// *jurisdiction.DestinationError names, with its message without the path.
+func destinationError(de *jurisdiction.DestinationError) *product.FieldError {
+	return product.NewFieldError(de.Field, &messageError{msg: de.Msg, err: de})
+}
+
+// messageError is err with the message msg.
+type messageError struct {
+	msg string
+	err error
+}
+
+func (e *messageError) Error() string { return e.msg }
+func (e *messageError) Unwrap() error { return e.err }
 
 // UnmarshalJSON decodes a request strictly: every member must be one the
 // wire format defines, given once, and each is decoded by its type's
-// strict decoder. Errors are a *RequestError naming the field; a member
-// given twice wraps product.ErrDuplicate. Malformed JSON is reported
-// first; otherwise members are decoded in document order and the first
-// problem met is the one reported, so the same input always gets the same
-// error.
+// strict decoder. Errors are a *product.FieldError naming the field; a
+// member given twice wraps product.ErrDuplicate. Malformed JSON is
+// reported first; otherwise members are decoded in document order and the
+// first problem met is the one reported, so the same input always gets the
+// same error.
 func (req *Request) UnmarshalJSON(data []byte) error {
 	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
-		return &RequestError{Err: errors.New("want a JSON object")}
+		return &product.FieldError{Err: wire.Malformed("want a JSON object, got %s", wire.Describe(data))}
 	}
 	// Check the syntax of the whole document, and that nothing follows the
 	// object, before any member is decoded.
@@ -135,39 +125,20 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 		dec := json.NewDecoder(bytes.NewReader(data))
 		var whole json.RawMessage
 		if err := dec.Decode(&whole); err != nil {
-			return &RequestError{Err: fmt.Errorf("malformed JSON: %w", err)}
+			return &product.FieldError{Err: &wire.MalformedError{Msg: "malformed JSON: " + err.Error(), Err: err}}
 		}
-		return &RequestError{Err: errors.New("trailing data after the request object")}
+		return &product.FieldError{Err: wire.Malformed("trailing data after the request object")}
 	}
 	var out Request
-	under := func(field string, err error) error {
-		if err == nil {
-			return nil
-		}
-		if fe, ok := errors.AsType[*product.FieldError](err); ok {
-			path := fe.Field
-			switch {
-			case path == "" || path == field:
-				path = field
-			case len(path) > len(field) && path[:len(field)] == field && (path[len(field)] == '.' || path[len(field)] == '['):
-			case path[0] == '[':
-				path = field + path
-			default:
-				path = field + "." + path
-			}
-			return &RequestError{Field: path, Err: fe.Err}
-		}
-		return &RequestError{Field: field, Err: err}
-	}
-	text := func(field string, raw json.RawMessage, u interface{ UnmarshalText([]byte) error }) error {
+	text := func(raw []byte, u encoding.TextUnmarshaler) error {
 		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return &RequestError{Field: field, Err: errors.New("want a JSON string")}
+		if err := wire.DecodeString(raw, &s); err != nil {
+			return err
 		}
-		return under(field, u.UnmarshalText([]byte(s)))
+		return u.UnmarshalText([]byte(s))
 	}
-	err := fdpEachMember(data, func(k string, raw json.RawMessage) error {
-		if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+	err := wire.Object(data, product.NewFieldError, func(k string, raw []byte) error {
+		if wire.IsNull(raw) {
 			switch k {
 			case "as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options":
 				return nil
@@ -175,68 +146,61 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 		}
 		switch k {
 		case "as_of":
-			return text(k, raw, &out.AsOf)
+			return text(raw, &out.AsOf)
 		case "item":
-			return under("item", json.Unmarshal(raw, &out.Item))
+			// The item names its own fields ("item.value.amount").
+			return relativeTo("item", wire.Unmarshal(raw, &out.Item))
 		case "exported_from":
-			return text(k, raw, &out.ExportedFrom)
+			return text(raw, &out.ExportedFrom)
 		case "destination":
 			return decodeDestination(raw, &out.Destination)
 		case "parties":
-			return under(k, json.Unmarshal(raw, &out.Parties))
+			return wire.Unmarshal(raw, &out.Parties)
 		case "end_uses":
-			return under(k, json.Unmarshal(raw, &out.EndUses))
+			return wire.Unmarshal(raw, &out.EndUses)
 		case "incorporations":
-			return under(k, json.Unmarshal(raw, &out.Incorporations))
+			return wire.Unmarshal(raw, &out.Incorporations)
 		case "exchange_rates":
-			err := json.Unmarshal(raw, &out.ExchangeRates)
-			if re, ok := errors.AsType[*origin.RatesError](err); ok && re.Field != "" {
-				// The rates name their own field ("exchange_rates.rates[0].rate").
-				return &RequestError{Field: re.Field, Err: err}
-			}
-			return under(k, err)
+			// The rates name their own fields ("exchange_rates.rates[0].rate").
+			return relativeTo("exchange_rates", wire.Unmarshal(raw, &out.ExchangeRates))
 		case "options":
 			return decodeOptions(raw, &out.Options)
 		}
-		return &RequestError{Field: product.MemberName(k), Err: product.ErrUnknownField}
+		return product.ErrUnknownField
 	})
 	if err != nil {
-		return asMemberError("", err)
+		return err
 	}
 	*req = out
 	return nil
 }
 
-// asMemberError turns an error of fdpEachMember over the object at path
-// ("" for the request, "destination", "options") into a *RequestError: a
-// member's own *RequestError as it is, a member given twice named under
-// path, anything else (malformed JSON) as an error of the object at path.
-func asMemberError(path string, err error) error {
-	if re, ok := errors.AsType[*RequestError](err); ok {
-		return re
+// relativeTo returns err with the path of a *product.FieldError made
+// relative to the member name (item.value.amount becomes value.amount), for
+// a member whose decoder names its fields from the request down, so that
+// placing it under the member again does not repeat the name.
+func relativeTo(name string, err error) error {
+	fe, ok := err.(*product.FieldError)
+	if !ok {
+		return err
 	}
-	if fe, ok := errors.AsType[*product.FieldError](err); ok {
-		if path != "" {
-			return &RequestError{Field: path + "." + fe.Field, Err: fe.Err}
-		}
-		return &RequestError{Field: fe.Field, Err: fe.Err}
+	rel, ok := strings.CutPrefix(fe.Field, name)
+	if !ok || rel != "" && rel[0] != '.' && rel[0] != '[' {
+		return err
 	}
-	if path == "" {
-		return &RequestError{Err: fmt.Errorf("malformed JSON: %w", err)}
-	}
-	return &RequestError{Field: path, Err: err}
+	return &product.FieldError{Field: strings.TrimPrefix(rel, "."), Err: fe.Err}
 }
 
 // decodeDestination decodes {"country": "UA", "region": "crimea"}: both
 // members JSON strings, each given at most once, no other member. Errors
-// are a *RequestError naming the member ("destination.country"), the first
-// in document order.
-func decodeDestination(raw json.RawMessage, d *jurisdiction.Destination) error {
+// are a *product.FieldError naming the member relative to the destination
+// ("country"), the first in document order.
+func decodeDestination(raw []byte, d *jurisdiction.Destination) error {
 	if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
-		return &RequestError{Field: "destination", Err: errors.New("want a JSON object")}
+		return wire.Malformed("want a JSON object, got %s", wire.Describe(raw))
 	}
 	var country, region string
-	err := fdpEachMember(raw, func(k string, v json.RawMessage) error {
+	err := wire.Object(raw, product.NewFieldError, func(k string, v []byte) error {
 		var dst *string
 		switch k {
 		case "country":
@@ -244,10 +208,10 @@ func decodeDestination(raw json.RawMessage, d *jurisdiction.Destination) error {
 		case "region":
 			dst = &region
 		default:
-			return &RequestError{Field: "destination." + product.MemberName(k), Err: product.ErrUnknownField}
+			return product.ErrUnknownField
 		}
-		if err := json.Unmarshal(v, dst); err != nil {
-			return &RequestError{Field: "destination." + k, Err: errors.New("want a JSON string")}
+		if err := wire.DecodeString(v, dst); err != nil {
+			return err
 		}
 		// A malformed value is reported here, in document order, with the
 		// error ParseDestination gives for it; the pair is checked below.
@@ -257,17 +221,17 @@ func decodeDestination(raw json.RawMessage, d *jurisdiction.Destination) error {
 		} else {
 			_, err = jurisdiction.ParseRegion(region)
 		}
-		if err != nil {
-			return asRequestError(&jurisdiction.DestinationError{Field: "destination." + k, Msg: err.Error(), Err: err})
-		}
-		return nil
+		return err
 	})
 	if err != nil {
-		return asMemberError("destination", err)
+		return err
 	}
 	v, err := jurisdiction.ParseDestination(country, region)
 	if err != nil {
-		return asRequestError(err)
+		if de, ok := errors.AsType[*jurisdiction.DestinationError](err); ok {
+			return relativeTo("destination", destinationError(de))
+		}
+		return err
 	}
 	*d = v
 	return nil
@@ -275,34 +239,31 @@ func decodeDestination(raw json.RawMessage, d *jurisdiction.Destination) error {
 
 // decodeOptions decodes {"ai_diffusion": "...", "unknown_origin": "..."}:
 // each member a JSON string given at most once, no other member. Errors are
-// a *RequestError naming the member ("options.ai_diffusion"), the first in
-// document order.
-func decodeOptions(raw json.RawMessage, o *Options) error {
+// a *product.FieldError naming the member relative to the options
+// ("ai_diffusion"), the first in document order.
+func decodeOptions(raw []byte, o *Options) error {
 	if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
-		return &RequestError{Field: "options", Err: errors.New("want a JSON object")}
+		return wire.Malformed("want a JSON object, got %s", wire.Describe(raw))
 	}
 	var v Options
-	err := fdpEachMember(raw, func(k string, m json.RawMessage) error {
-		var u interface{ UnmarshalText([]byte) error }
+	err := wire.Object(raw, product.NewFieldError, func(k string, m []byte) error {
+		var u encoding.TextUnmarshaler
 		switch k {
 		case "ai_diffusion":
 			u = &v.AIDiffusion
 		case "unknown_origin":
 			u = &v.UnknownOrigin
 		default:
-			return &RequestError{Field: "options." + product.MemberName(k), Err: product.ErrUnknownField}
+			return product.ErrUnknownField
 		}
 		var s string
-		if err := json.Unmarshal(m, &s); err != nil {
-			return &RequestError{Field: "options." + k, Err: errors.New("want a JSON string")}
+		if err := wire.DecodeString(m, &s); err != nil {
+			return err
 		}
-		if err := u.UnmarshalText([]byte(s)); err != nil {
-			return &RequestError{Field: "options." + k, Err: err}
-		}
-		return nil
+		return u.UnmarshalText([]byte(s))
 	})
 	if err != nil {
-		return asMemberError("options", err)
+		return err
 	}
 	*o = v
 	return nil

@@ -129,10 +129,10 @@ func ExceedsExact(part, whole Exact, percent int64) bool {
 // currency, m x rate (a decimal) for a direct rate from m's currency to to,
 // m / rate (a rational) for an inverse one. Without a rate, or for an
 // amount whose exponent is outside ±10000 (product.NewMoney allows ±1000),
-// it returns a *RatesError naming field.
+// it returns a *product.FieldError naming field.
 func (r Rates) ConvertExact(field string, m product.Money, to product.Currency) (Exact, error) {
 	if !exponentOK(m.Amount()) {
-		return Exact{}, &RatesError{Field: field, Msg: fmt.Sprintf("amount exponent %d out of range (limit ±%d)", m.Amount().Exponent(), maxExactExponent)}
+		return Exact{}, ratesErr(field, product.ErrOutOfRange, "amount exponent %d out of range (limit ±%d)", m.Amount().Exponent(), maxExactExponent)
 	}
 	if m.Currency() == to {
 		return Exact{d: m.Amount()}, nil
@@ -142,14 +142,14 @@ func (r Rates) ConvertExact(field string, m product.Money, to product.Currency) 
 		case x.From == m.Currency() && x.To == to:
 			v := ExactOf(m.Amount()).MulDecimal(x.Rate)
 			if !v.IsValid() {
-				return Exact{}, &RatesError{Field: field, Msg: fmt.Sprintf("amount exponent %d times the %s/%s rate is out of range (limit ±%d)", m.Amount().Exponent(), x.From, x.To, maxExactExponent)}
+				return Exact{}, ratesErr(field, product.ErrOutOfRange, "amount exponent %d times the %s/%s rate is out of range (limit ±%d)", m.Amount().Exponent(), x.From, x.To, maxExactExponent)
 			}
 			return v, nil
 		case x.From == to && x.To == m.Currency():
 			return Exact{r: new(big.Rat).Quo(RatOf(m.Amount()), RatOf(x.Rate))}, nil
 		}
 	}
-	return Exact{}, &RatesError{Field: field, Msg: fmt.Sprintf("value in %s but the item is valued in %s, and no exchange rate between them is given", m.Currency(), to)}
+	return Exact{}, &product.FieldError{Field: field, Err: fmt.Errorf("%w: value in %s but the item is valued in %s, and no exchange rate between them is given", product.ErrNoRate, m.Currency(), to)}
 }
 
 // PercentOf returns 100 x part / whole for display, as Percent does: exact

@@ -61,9 +61,9 @@ func TestRatesErrors(t *testing.T) {
 		{"twice", []Rate{{From: eur, To: usd, Rate: decimal.NewFromInt(1)}, {From: usd, To: eur, Rate: decimal.NewFromInt(1)}}, d, "exchange_rates.rates[1]"},
 	} {
 		_, err := NewRates(tt.date, tt.rates...)
-		re, ok := err.(*RatesError)
+		re, ok := err.(*product.FieldError)
 		if !ok || re.Field != tt.field {
-			t.Errorf("%s: got %v, want a *RatesError on %s", tt.name, err, tt.field)
+			t.Errorf("%s: got %v, want a *product.FieldError on %s", tt.name, err, tt.field)
 		}
 	}
 	var r Rates
@@ -101,9 +101,9 @@ func FuzzRatesJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var r Rates
 		if err := r.UnmarshalJSON([]byte(s)); err != nil {
-			re, ok := err.(*RatesError)
+			re, ok := err.(*product.FieldError)
 			if !ok || (re.Field != "exchange_rates" && (len(re.Field) <= len("exchange_rates.") || re.Field[:len("exchange_rates.")] != "exchange_rates.")) {
-				t.Fatalf("error %T %v is not a *RatesError naming a field under exchange_rates", err, err)
+				t.Fatalf("error %T %v is not a *product.FieldError naming a field under exchange_rates", err, err)
 			}
 			return
 		}

@@ -3,10 +3,9 @@ package origin
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"slices"
 
+	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
@@ -26,51 +25,47 @@ type Rates struct {
 	rates []Rate
 }
 
-// RatesError reports a problem with exchange rates or a conversion, naming
-// the field in the wire format ("exchange_rates.rates[1].rate").
-type RatesError struct {
-	Field string // path of the field
-	Msg   string // what is wrong
-}
-
-// Error implements the error interface.
-func (e *RatesError) Error() string { return "origin: " + e.Field + ": " + e.Msg }
-
 // NewRates returns the rates of date d. Every rate must be positive, with
 // an exponent within ±1000 (the bound product.NewMoney puts on amounts, so
 // that a conversion stays cheap), and name two different valid currencies,
 // and a pair may be given only once (in either direction). A problem is a
-// *RatesError naming the field ("exchange_rates.rates[2].rate").
+// *product.FieldError naming the field ("exchange_rates.rates[2].rate").
 func NewRates(d jurisdiction.Date, rates ...Rate) (Rates, error) {
 	if !d.IsValid() {
-		return Rates{}, &RatesError{Field: "exchange_rates.date", Msg: "missing or invalid date"}
+		return Rates{}, ratesErr("exchange_rates.date", product.ErrMissing, "required: the date of the rates (YYYY-MM-DD)")
 	}
 	out := Rates{date: d, rates: make([]Rate, 0, len(rates))}
 	for i, r := range rates {
 		f := fmt.Sprintf("exchange_rates.rates[%d]", i)
 		switch {
 		case !r.From.IsValid():
-			return Rates{}, &RatesError{Field: f + ".from", Msg: "missing or invalid currency"}
+			return Rates{}, ratesErr(f+".from", product.ErrMissing, "required: a currency")
 		case !r.To.IsValid():
-			return Rates{}, &RatesError{Field: f + ".to", Msg: "missing or invalid currency"}
+			return Rates{}, ratesErr(f+".to", product.ErrMissing, "required: a currency")
 		case r.From == r.To:
-			return Rates{}, &RatesError{Field: f, Msg: "a rate converts between two different currencies"}
+			return Rates{}, ratesErr(f, product.ErrInconsistent, "a rate converts between two different currencies")
 		case !r.Rate.IsPositive():
-			return Rates{}, &RatesError{Field: f + ".rate", Msg: "a rate must be positive"}
+			return Rates{}, ratesErr(f+".rate", product.ErrOutOfRange, "a rate must be positive")
 		}
 		// product.NewMoney is the one place the amount bound (exponent
 		// within ±1000) is kept; a rate takes the same bound.
 		if _, err := product.NewMoney(r.Rate, r.To); err != nil {
-			return Rates{}, &RatesError{Field: f + ".rate", Msg: fmt.Sprintf("exponent %d out of range (a rate takes the bound product.NewMoney puts on amounts, ±1000)", r.Rate.Exponent())}
+			return Rates{}, ratesErr(f+".rate", product.ErrOutOfRange, "exponent %d out of range (a rate takes the bound of an amount, ±1000)", r.Rate.Exponent())
 		}
 		for _, o := range out.rates {
 			if (o.From == r.From && o.To == r.To) || (o.From == r.To && o.To == r.From) {
-				return Rates{}, &RatesError{Field: f, Msg: "the pair " + r.From.String() + "/" + r.To.String() + " is given twice"}
+				return Rates{}, ratesErr(f, product.ErrDuplicate, "the pair %s/%s is given twice", r.From, r.To)
 			}
 		}
 		out.rates = append(out.rates, r)
 	}
 	return out, nil
+}
+
+// ratesErr returns the *product.FieldError at path of the kind kind (a
+// sentinel of package product) with the message of format.
+func ratesErr(path string, kind error, format string, args ...any) *product.FieldError {
+	return &product.FieldError{Field: path, Err: fmt.Errorf("%w: "+format, append([]any{kind}, args...)...)}
 }
 
 // Date returns the date of the rates (the zero Date for the zero Rates).
@@ -85,41 +80,40 @@ func (r Rates) IsZero() bool { return len(r.rates) == 0 && !r.date.IsValid() }
 // UnmarshalJSON decodes {"date": "2026-11-01", "rates": [{"from": "EUR",
 // "to": "USD", "rate": "1.0850"}]} strictly: unknown or repeated members,
 // a rate that is not a JSON string of plain decimal digits, an invalid
-// currency or date are *RatesError values naming the field. On error r is
-// left unchanged; a nil r is an error.
+// currency or date are *product.FieldError values naming the field
+// ("exchange_rates.rates[0].rate"). On error r is left unchanged; a nil r
+// is an error.
 func (r *Rates) UnmarshalJSON(data []byte) error {
 	if r == nil {
-		return &RatesError{Field: "exchange_rates", Msg: "UnmarshalJSON on a nil *Rates"}
+		return ratesErr("exchange_rates", product.ErrInvalid, "no Rates to decode into")
 	}
 	var d jurisdiction.Date
 	var rates []Rate
-	err := decodeObject("exchange_rates", data, func(k string, v json.RawMessage) error {
+	err := decodeObject("exchange_rates", data, func(k string, v []byte) error {
 		switch k {
 		case "date":
 			var s string
-			if err := json.Unmarshal(v, &s); err != nil {
-				return &RatesError{Field: "exchange_rates.date", Msg: "want a JSON string"}
+			if err := wire.DecodeString(v, &s); err != nil {
+				return err
 			}
 			var err error
-			if d, err = jurisdiction.ParseDate(s); err != nil {
-				return &RatesError{Field: "exchange_rates.date", Msg: err.Error()}
-			}
+			d, err = jurisdiction.ParseDate(s)
+			return err
 		case "rates":
 			var items []json.RawMessage
-			if err := json.Unmarshal(v, &items); err != nil {
-				return &RatesError{Field: "exchange_rates.rates", Msg: "want a JSON array"}
+			if err := wire.Unmarshal(v, &items); err != nil {
+				return err
 			}
 			for i, it := range items {
-				x, err := decodeRate(fmt.Sprintf("exchange_rates.rates[%d]", i), it)
+				x, err := decodeRate(fmt.Sprintf("[%d]", i), it) // placed under "exchange_rates.rates"
 				if err != nil {
 					return err
 				}
 				rates = append(rates, x)
 			}
-		default:
-			return &RatesError{Field: "exchange_rates." + product.MemberName(k), Msg: "unknown field"}
+			return nil
 		}
-		return nil
+		return product.ErrUnknownField
 	})
 	if err != nil {
 		return err
@@ -132,56 +126,23 @@ func (r *Rates) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// decodeObject decodes the JSON object in data member by member, in
-// order, calling member with each key and raw value. Anything but one JSON
-// object is a *RatesError on field, and a key given twice one on
-// field.key (the key quoted unless plain, see product.MemberName): a
-// repeated member is an error, not last-wins.
-func decodeObject(field string, data []byte, member func(key string, raw json.RawMessage) error) error {
-	notObject := &RatesError{Field: field, Msg: "want a JSON object"}
-	// Valid checks the whole input, trailing data included, so the
-	// Decoder below meets only well-formed JSON.
-	if !json.Valid(data) {
-		return notObject
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return notObject
-	}
-	var seen []string
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return notObject
-		}
-		key, ok := tok.(string)
-		if !ok {
-			return notObject
-		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return notObject
-		}
-		if slices.Contains(seen, key) {
-			return &RatesError{Field: field + "." + product.MemberName(key), Msg: "member given twice"}
-		}
-		seen = append(seen, key)
-		if err := member(key, raw); err != nil {
-			return err
-		}
-	}
-	if _, err := dec.Token(); err != nil { // the closing '}'
-		return notObject
-	}
-	return nil
+// decodeObject decodes the JSON object at path member by member, in
+// order, calling member with each key and raw value, with the strict rules
+// of every object of the wire format (internal/wire). Errors are
+// *product.FieldError values under path: a member's error under its key
+// ("exchange_rates.x"), anything but one JSON object at path itself.
+func decodeObject(path string, data []byte, member func(key string, raw []byte) error) error {
+	return wire.Object(data, func(sub string, err error) *product.FieldError {
+		return product.NewFieldError(wire.JoinPath(path, sub), err)
+	}, member)
 }
 
 func decodeRate(f string, data []byte) (Rate, error) {
 	var x Rate
-	err := decodeObject(f, data, func(k string, v json.RawMessage) error {
+	err := decodeObject(f, data, func(k string, v []byte) error {
 		var s string
-		if err := json.Unmarshal(v, &s); err != nil {
-			return &RatesError{Field: f + "." + product.MemberName(k), Msg: "want a JSON string"}
+		if err := wire.DecodeString(v, &s); err != nil {
+			return err
 		}
 		var err error
 		switch k {
@@ -195,16 +156,13 @@ func decodeRate(f string, data []byte) (Rate, error) {
 			var m product.Money
 			m, err = product.ParseMoney(s, "USD")
 			if err == nil && !m.IsPositive() {
-				err = errors.New("a rate must be positive")
+				err = fmt.Errorf("%w: a rate must be positive", product.ErrOutOfRange)
 			}
 			x.Rate = m.Amount()
 		default:
-			err = errors.New("unknown field")
+			err = product.ErrUnknownField
 		}
-		if err != nil {
-			return &RatesError{Field: f + "." + product.MemberName(k), Msg: err.Error()}
-		}
-		return nil
+		return err
 	})
 	return x, err
 }

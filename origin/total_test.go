@@ -193,14 +193,14 @@ func TestNewRatesBoundsExponent(t *testing.T) {
 	for _, rate := range []decimal.Decimal{decimal.New(1, math.MaxInt32), decimal.New(1, -100_000_000), decimal.New(1, math.MinInt32), decimal.New(1, 1001), decimal.New(1, -1001)} {
 		noPanic(t, "NewRates", func() {
 			_, err := NewRates(d, ok, ok, Rate{From: eur, To: usd, Rate: rate})
-			var re *RatesError
+			var re *product.FieldError
 			if !errors.As(err, &re) || re.Field != "exchange_rates.rates[1]" {
 				// rates[1] repeats the pair of rates[0]: checked first.
 				t.Errorf("exponent %d: %v", rate.Exponent(), err)
 			}
 			_, err = NewRates(d, ok, Rate{From: eur, To: usd, Rate: rate})
 			if !errors.As(err, &re) || re.Field != "exchange_rates.rates[1].rate" {
-				t.Errorf("exponent %d: got %v, want a *RatesError on exchange_rates.rates[1].rate", rate.Exponent(), err)
+				t.Errorf("exponent %d: got %v, want a *product.FieldError on exchange_rates.rates[1].rate", rate.Exponent(), err)
 			}
 		})
 	}
@@ -254,7 +254,7 @@ func TestZeroRates(t *testing.T) {
 			t.Errorf("same currency: %q %v", s, err)
 		}
 		_, err = r.ConvertExact("f", product.MustParseMoney("1", "EUR"), product.MustParseCurrency("USD"))
-		var re *RatesError
+		var re *product.FieldError
 		if !errors.As(err, &re) || re.Field != "f" {
 			t.Errorf("no rate: %v", err)
 		}
@@ -301,9 +301,9 @@ func TestRatesJSONStrict(t *testing.T) {
 		noPanic(t, tt.in, func() {
 			var r Rates
 			err := r.UnmarshalJSON([]byte(tt.in))
-			var re *RatesError
+			var re *product.FieldError
 			if !errors.As(err, &re) || re.Field != tt.field {
-				t.Errorf("%s: got %v, want a *RatesError on %s", tt.in, err, tt.field)
+				t.Errorf("%s: got %v, want a *product.FieldError on %s", tt.in, err, tt.field)
 			}
 			if !r.IsZero() {
 				t.Errorf("%s: a failed decode changed the Rates", tt.in)
@@ -311,7 +311,7 @@ func TestRatesJSONStrict(t *testing.T) {
 		})
 	}
 	noPanic(t, "nil *Rates", func() {
-		var re *RatesError
+		var re *product.FieldError
 		if err := (*Rates)(nil).UnmarshalJSON([]byte(`{}`)); !errors.As(err, &re) || re.Field != "exchange_rates" {
 			t.Errorf("nil *Rates: %v", err)
 		}

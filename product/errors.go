@@ -1,64 +1,214 @@
 package product
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
+	"io"
 	"strings"
+
+	"github.com/earcheck/ear/internal/wire"
+	"github.com/earcheck/ear/jurisdiction"
 )
 
-// Sentinel errors that classify the problems Item.Validate and the JSON
-// decoders report. Each *FieldError's Err wraps exactly one of them, so
-// callers can sort problems with errors.Is without parsing messages.
+// Sentinel errors that classify every problem with a field of the wire
+// format, each with a stable code (FieldError.Code). Every *FieldError
+// wraps exactly one of them, so callers can sort problems with errors.Is,
+// or by code, without parsing messages.
 var (
-	// ErrMissing: a fact the rules need was not given (an item without a
-	// value, a line without an origin). Not knowing a fact is said
-	// explicitly ("unknown"), never by leaving it out.
+	// ErrMalformed (code "malformed"): the JSON itself is wrong: not JSON,
+	// truncated, trailing data, or a value of the wrong JSON type (an
+	// amount given as a JSON number rather than a string).
+	ErrMalformed = errors.New("malformed")
+
+	// ErrMissing (code "missing"): a fact the rules need was not given (an
+	// item without a value, a line without an origin). Not knowing a fact
+	// is said explicitly ("unknown"), never by leaving it out.
 	ErrMissing = errors.New("missing")
 
-	// ErrInvalid: a value outside its type's range, such as an Origin built
-	// by conversion from an out-of-range integer, or the zero Money in
-	// arithmetic.
+	// ErrInvalid (code "invalid"): a value that does not parse or is not
+	// allowed: a bad date, currency, country, ECCN or enumeration word, an
+	// amount in exponent notation, an Origin built by conversion from an
+	// out-of-range integer, or the zero Money in arithmetic.
 	ErrInvalid = errors.New("invalid")
 
-	// ErrOutOfRange: a number outside what the field allows, such as a
-	// negative line value or a quantity of zero.
+	// ErrOutOfRange (code "out_of_range"): a number outside what the field
+	// allows, such as a negative line value or a quantity of zero.
 	ErrOutOfRange = errors.New("out of range")
 
-	// ErrInconsistent: facts that contradict each other, such as a 3E001
-	// item said to be a commodity, or software "incorporated" into a
-	// commodity.
+	// ErrInconsistent (code "inconsistent"): facts that contradict each
+	// other, such as a 3E001 item said to be a commodity, or software
+	// "incorporated" into a commodity.
 	ErrInconsistent = errors.New("inconsistent")
 
-	// ErrDuplicate: an identifier used twice where it must be unique.
+	// ErrDuplicate (code "duplicate"): a JSON object member given twice, or
+	// an identifier used twice where it must be unique.
 	ErrDuplicate = errors.New("duplicate")
 
-	// ErrUnknownField: a JSON object member that the wire format does not
-	// define.
+	// ErrUnknownField (code "unknown_field"): a JSON object member that the
+	// wire format does not define.
 	ErrUnknownField = errors.New("unknown field")
+
+	// ErrDateOutOfRange (code "date_out_of_range"): a date of evaluation
+	// outside the history that the tables cover.
+	ErrDateOutOfRange = errors.New("date out of range")
+
+	// ErrNoRate (code "no_rate"): a value in a currency that no given
+	// exchange rate converts into the item's currency.
+	ErrNoRate = errors.New("no exchange rate")
+
+	// ErrNotAnExport (code "not_an_export"): the destination is the United
+	// States; a shipment into the United States is not an export or
+	// reexport.
+	ErrNotAnExport = errors.New("not an export")
 )
 
-// FieldError is one problem with one field of an item, named by its path as
-// the JSON wire format spells it: "item.value.amount",
-// "item.components[3].quantity", "item.direct_product_of[1].origin".
-//
-// Item.Validate joins every FieldError it finds with errors.Join; find them
-// with errors.As or errors.AsType, or walk them with FieldErrors.
-type FieldError struct {
-	Field string // path of the field in the wire format
-	Err   error  // what is wrong; wraps a sentinel such as ErrMissing, or a parse error such as *AmountError
+// errorCodes pairs each sentinel with its wire code.
+var errorCodes = [...]struct {
+	kind error
+	code string
+}{
+	{ErrMalformed, "malformed"},
+	{ErrMissing, "missing"},
+	{ErrInvalid, "invalid"},
+	{ErrOutOfRange, "out_of_range"},
+	{ErrInconsistent, "inconsistent"},
+	{ErrDuplicate, "duplicate"},
+	{ErrUnknownField, "unknown_field"},
+	{ErrDateOutOfRange, "date_out_of_range"},
+	{ErrNoRate, "no_rate"},
+	{ErrNotAnExport, "not_an_export"},
 }
 
-// Error implements the error interface: the path, a colon and the problem.
+// FieldError is one problem with one field, named by its path as the JSON
+// wire format spells it: "item.value.amount", "item.components[3].quantity",
+// "destination.country", "exchange_rates.rates[0].rate"; "" names the
+// request as a whole (JSON that is not one object).
+//
+// Item.Validate joins every FieldError it finds with errors.Join; find them
+// with errors.As or errors.AsType, or walk them with FieldErrors. Every
+// FieldError wraps exactly one of the sentinel errors (ErrMalformed,
+// ErrMissing, ...), whose code Code returns; a parse error inside it
+// (*ECCNError, *AmountError, *jurisdiction.CountryError) is still found
+// by errors.As.
+type FieldError struct {
+	Field string // path of the field in the wire format; "" for the whole request
+	Err   error  // what is wrong; wraps a sentinel such as ErrMissing, and often a parse error such as *AmountError
+}
+
+// Error implements the error interface: "ear: ", the path, a colon and
+// the problem ("ear: item.value.amount: invalid amount ...").
 func (e *FieldError) Error() string {
-	if e.Err == nil {
-		return e.Field + ": invalid"
+	msg := "invalid"
+	if e.Err != nil {
+		msg = trimPrefixes(e.Err.Error())
 	}
-	return e.Field + ": " + e.Err.Error()
+	if e.Field == "" {
+		return "ear: " + msg
+	}
+	return "ear: " + e.Field + ": " + msg
+}
+
+// trimPrefixes drops the package prefixes ("product: ", "license: ") that
+// errors used on their own carry, so that a FieldError's message has the
+// one prefix "ear: ".
+func trimPrefixes(msg string) string {
+	for {
+		cut := false
+		for _, p := range [...]string{"ear: ", "product: ", "license: ", "jurisdiction: ", "origin: ", "json: "} {
+			if rest, ok := strings.CutPrefix(msg, p); ok {
+				msg, cut = rest, true
+			}
+		}
+		if !cut {
+			return msg
+		}
+	}
 }
 
 // Unwrap returns the underlying problem.
 func (e *FieldError) Unwrap() error { return e.Err }
+
+// Is reports whether target is the sentinel of e's kind when Err wraps
+// none itself (a parse error such as *ECCNError is ErrInvalid, JSON of
+// the wrong shape ErrMalformed), so that every FieldError is of exactly
+// one kind.
+func (e *FieldError) Is(target error) bool {
+	for _, c := range errorCodes {
+		if errors.Is(e.Err, c.kind) {
+			return false // Err says its kind itself
+		}
+	}
+	return target == kindOf(e.Err)
+}
+
+// Code returns the stable code of the sentinel that e wraps: "malformed",
+// "missing", "invalid", "out_of_range", "inconsistent", "duplicate",
+// "unknown_field", "date_out_of_range", "no_rate" or "not_an_export". It is
+// never empty.
+func (e *FieldError) Code() string {
+	for _, c := range errorCodes {
+		if errors.Is(e.Err, c.kind) {
+			return c.code
+		}
+	}
+	k := kindOf(e.Err)
+	for _, c := range errorCodes {
+		if c.kind == k {
+			return c.code
+		}
+	}
+	return "invalid" // unreachable: kindOf returns a sentinel of errorCodes
+}
+
+// kindOf returns the sentinel that an error wrapping none belongs to: JSON
+// of the wrong shape is malformed, a repeated member a duplicate, a date
+// outside the tables' history out of their range, anything else (a value
+// that does not parse) invalid.
+func kindOf(err error) error {
+	if _, ok := errors.AsType[*wire.DuplicateError](err); ok {
+		return ErrDuplicate
+	}
+	if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
+		return ErrDateOutOfRange
+	}
+	if _, ok := errors.AsType[*wire.MalformedError](err); ok {
+		return ErrMalformed
+	}
+	if _, ok := errors.AsType[*json.SyntaxError](err); ok {
+		return ErrMalformed
+	}
+	if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+		return ErrMalformed
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return ErrMalformed
+	}
+	return ErrInvalid
+}
+
+// NewFieldError returns the *FieldError for the problem err at path. If
+// err is a *FieldError, its own path is placed under path
+// ("item" and "value.amount" make "item.value.amount"; "parties" and
+// "[0].role" make "parties[0].role"). Otherwise an err that wraps none of
+// the sentinel errors is joined with the one its kind implies (ErrInvalid
+// for a parse error such as *ECCNError, ErrMalformed for JSON of the
+// wrong shape), so that both errors.Is with the sentinel and errors.As
+// with err's own type find it.
+func NewFieldError(path string, err error) *FieldError {
+	if fe, ok := errors.AsType[*FieldError](err); ok {
+		return &FieldError{Field: wire.JoinPath(path, fe.Field), Err: fe.Err}
+	}
+	if err == nil {
+		return &FieldError{Field: path, Err: ErrInvalid}
+	}
+	for _, c := range errorCodes {
+		if errors.Is(err, c.kind) {
+			return &FieldError{Field: path, Err: err}
+		}
+	}
+	return &FieldError{Field: path, Err: wire.WithKind(kindOf(err), err)}
+}
 
 // FieldErrors returns every *FieldError in err, in order, looking through
 // errors.Join and %w wrapping. It returns nil if there is none.
@@ -97,24 +247,6 @@ func fieldErr(path string, kind error, format string, args ...any) *FieldError {
 	return &FieldError{Field: path, Err: &ruleError{kind: kind, msg: fmt.Sprintf(format, args...)}}
 }
 
-// underField places err (from decoding the value at path) under path: a
-// *FieldError's own path is appended to path, anything else is wrapped.
-func underField(path string, err error) error {
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		sub := fe.Field
-		switch {
-		case sub == "":
-		case strings.HasPrefix(sub, "["):
-			path += sub
-		default:
-			path += "." + sub
-		}
-		return &FieldError{Field: path, Err: fe.Err}
-	}
-	return &FieldError{Field: path, Err: err}
-}
-
 // AmountError reports text that is not an amount in the strict syntax of
 // ParseMoney and ParseQuantity.
 type AmountError struct {
@@ -124,7 +256,7 @@ type AmountError struct {
 
 // Error implements the error interface.
 func (e *AmountError) Error() string {
-	return fmt.Sprintf("product: malformed amount %q: %s", clip(e.Input), e.Msg)
+	return fmt.Sprintf("product: invalid amount %q: %s", clip(e.Input), e.Msg)
 }
 
 // CurrencyError reports text that is not an active ISO 4217 currency code.
@@ -188,21 +320,4 @@ func clip(s string) string {
 		i--
 	}
 	return s[:i] + "..."
-}
-
-// MemberName returns a JSON object member's name as it appears in a
-// FieldError's path: as is when it is a plain name (ASCII letters, digits
-// and underscores, as every name of the wire format is), otherwise quoted
-// as a JSON string, so that an empty name reads `item.""` and a name with a
-// dot or bracket is not mistaken for a deeper path (`item."a.b"`).
-func MemberName(key string) string {
-	plain := key != ""
-	for i := 0; i < len(key) && plain; i++ {
-		c := key[i]
-		plain = c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-	}
-	if plain {
-		return key
-	}
-	return strconv.Quote(key)
 }

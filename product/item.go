@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/earcheck/ear/internal/enum"
+	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
 )
 
@@ -39,14 +41,16 @@ func ParseOrigin(s string) (Origin, error) { return parseEnum[Origin]("origin", 
 func (o Origin) IsValid() bool { return o >= OriginUS && o <= OriginUnknown }
 
 // String returns the wire text ("us"), or "" for an invalid Origin.
-func (o Origin) String() string { return enumString(o, originNames[:]) }
+func (o Origin) String() string { return enum.String(o, originNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler; an invalid Origin is an
 // error.
-func (o Origin) MarshalText() ([]byte, error) { return enumText("Origin", o, originNames[:]) }
+func (o Origin) MarshalText() ([]byte, error) {
+	return enum.Text("Origin", o, originNames[:], ErrInvalid)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (o *Origin) UnmarshalText(b []byte) error { return unmarshalEnum(o, string(b), ParseOrigin) }
+func (o *Origin) UnmarshalText(b []byte) error { return enum.Unmarshal(o, string(b), ParseOrigin) }
 
 // Relation says how a bill-of-materials line goes into the item, which
 // decides whether it is content for de minimis (Supplement No. 2 to part
@@ -87,14 +91,16 @@ func (r Relation) IsValid() bool { return r >= Incorporated && r <= Commingled }
 
 // String returns the wire text ("incorporated"), or "" for an invalid
 // Relation.
-func (r Relation) String() string { return enumString(r, relationNames[:]) }
+func (r Relation) String() string { return enum.String(r, relationNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler; an invalid Relation is an
 // error.
-func (r Relation) MarshalText() ([]byte, error) { return enumText("Relation", r, relationNames[:]) }
+func (r Relation) MarshalText() ([]byte, error) {
+	return enum.Text("Relation", r, relationNames[:], ErrInvalid)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Relation) UnmarshalText(b []byte) error { return unmarshalEnum(r, string(b), ParseRelation) }
+func (r *Relation) UnmarshalText(b []byte) error { return enum.Unmarshal(r, string(b), ParseRelation) }
 
 // EncryptionStatus is the status under 15 CFR 740.17 of a Category 5 Part 2
 // line, which the encryption conditions of 15 CFR 734.4(b) depend on. The
@@ -125,49 +131,26 @@ func (e EncryptionStatus) IsValid() bool { return e >= EncryptionMassMarket && e
 
 // String returns the wire text ("740.17(b)(1)"), or "" for the zero or an
 // invalid EncryptionStatus.
-func (e EncryptionStatus) String() string { return enumString(e, encryptionNames[:]) }
+func (e EncryptionStatus) String() string { return enum.String(e, encryptionNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler; the zero or an invalid
 // EncryptionStatus is an error.
 func (e EncryptionStatus) MarshalText() ([]byte, error) {
-	return enumText("EncryptionStatus", e, encryptionNames[:])
+	return enum.Text("EncryptionStatus", e, encryptionNames[:], ErrInvalid)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (e *EncryptionStatus) UnmarshalText(b []byte) error {
-	return unmarshalEnum(e, string(b), ParseEncryptionStatus)
+	return enum.Unmarshal(e, string(b), ParseEncryptionStatus)
 }
 
+// parseEnum parses the name of a value of the enumeration typ; anything
+// else is an *EnumError listing the names.
 func parseEnum[T ~uint8](typ, s string, names []string) (T, error) {
-	for i := 1; i < len(names); i++ {
-		if names[i] == s {
-			return T(i), nil
-		}
+	if v, ok := enum.Parse[T](s, names); ok {
+		return v, nil
 	}
-	return 0, &EnumError{Type: typ, Input: s, Want: slices.Clone(names[1:])}
-}
-
-func enumString[T ~uint8](v T, names []string) string {
-	if int(v) >= len(names) {
-		return ""
-	}
-	return names[v]
-}
-
-func enumText[T ~uint8](typ string, v T, names []string) ([]byte, error) {
-	if v == 0 || int(v) >= len(names) {
-		return nil, fmt.Errorf("product: cannot marshal %w %s %d", ErrInvalid, typ, uint8(v))
-	}
-	return []byte(names[v]), nil
-}
-
-func unmarshalEnum[T ~uint8](p *T, s string, parse func(string) (T, error)) error {
-	v, err := parse(s)
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return 0, &EnumError{Type: typ, Input: s, Want: enum.Want(names)}
 }
 
 // OptBool is an optional yes/no fact stated by the caller: not given, true
@@ -244,7 +227,7 @@ func (o *OptBool) UnmarshalJSON(data []byte) error {
 		*o = BoolFalse
 	case "null":
 	default:
-		return fmt.Errorf("want true or false, got %s", describeJSON(data))
+		return wire.Malformed("want true or false, got %s", wire.Describe(data))
 	}
 	return nil
 }
@@ -550,7 +533,7 @@ func (it Item) Validate() error {
 			add(fieldErr("item.kind", ErrMissing, "required: commodity, software or technology (no ECCN implies it)"))
 		}
 	case it.Kind != 0 && !it.Kind.IsValid():
-		add(fieldErr("item.kind", ErrInvalid, "kind %d is not a valid Kind", uint8(it.Kind)))
+		add(fieldErr("item.kind", ErrInvalid, "kind %d is not a valid kind", uint8(it.Kind)))
 		kind = 0
 	case it.Kind.IsValid() && eccnKind.IsValid() && it.Kind != eccnKind:
 		add(fieldErr("item.kind", ErrInconsistent, "%s, but ECCN %s is %s (product group %c)", it.Kind, it.ECCN, eccnKind, it.ECCN.ProductGroup()))
@@ -591,7 +574,7 @@ func (it Item) Validate() error {
 	errs = validateLineage("item.direct_product_of", it.DirectProductOf, errs)
 	errs = validateLineage("item.plant.direct_product_of", it.Plant, errs)
 	if !it.FoodOrMedicine.IsValid() {
-		add(fieldErr("item.food_or_medicine", ErrInvalid, "%d is not a valid OptBool", uint8(it.FoodOrMedicine)))
+		add(fieldErr("item.food_or_medicine", ErrInvalid, "%d is not a valid yes/no value", uint8(it.FoodOrMedicine)))
 	}
 	if r := it.OneTimeReport; r.Given() {
 		if !r.FiledOn.IsValid() {
@@ -668,7 +651,7 @@ func validateLine(i int, l Line, itemKind Kind, errs []error) []error {
 	case l.Origin == 0:
 		add(fieldErr(at(componentsPath, i, ".origin"), ErrMissing, `required: "us", "foreign" or "unknown"`))
 	case !l.Origin.IsValid():
-		add(fieldErr(at(componentsPath, i, ".origin"), ErrInvalid, "origin %d is not a valid Origin", uint8(l.Origin)))
+		add(fieldErr(at(componentsPath, i, ".origin"), ErrInvalid, "origin %d is not a valid origin", uint8(l.Origin)))
 	case l.Origin == OriginForeignSubjectToEAR:
 		add(fieldErr(at(componentsPath, i, ".origin"), ErrInvalid, `foreign_subject_to_ear is for lineage entries; a line is "us", "foreign" or "unknown" (a foreign-made part is foreign: list its US-origin content as lines of its own)`))
 	}
@@ -690,7 +673,7 @@ func validateLine(i int, l Line, itemKind Kind, errs []error) []error {
 	case rel == 0:
 		add(fieldErr(at(componentsPath, i, ".relation"), ErrMissing, `required: "incorporated", "bundled" or "commingled"`))
 	case !rel.IsValid():
-		add(fieldErr(at(componentsPath, i, ".relation"), ErrInvalid, "relation %d is not a valid Relation", uint8(rel)))
+		add(fieldErr(at(componentsPath, i, ".relation"), ErrInvalid, "relation %d is not a valid relation", uint8(rel)))
 	default:
 		if msg := relationProblem(rel, itemKind, l.ECCN, lineKind); msg != "" {
 			add(fieldErr(at(componentsPath, i, ".relation"), ErrInconsistent, "%s", msg))
@@ -698,18 +681,18 @@ func validateLine(i int, l Line, itemKind Kind, errs []error) []error {
 	}
 
 	if !l.LicenseRequired.IsValid() {
-		add(fieldErr(at(componentsPath, i, ".license_required"), ErrInvalid, "%d is not a valid OptBool", uint8(l.LicenseRequired)))
+		add(fieldErr(at(componentsPath, i, ".license_required"), ErrInvalid, "%d is not a valid yes/no value", uint8(l.LicenseRequired)))
 	}
 	switch {
 	case l.Encryption == 0:
 	case !l.Encryption.IsValid():
-		add(fieldErr(at(componentsPath, i, ".encryption"), ErrInvalid, "%d is not a valid EncryptionStatus", uint8(l.Encryption)))
+		add(fieldErr(at(componentsPath, i, ".encryption"), ErrInvalid, "%d is not a valid encryption status", uint8(l.Encryption)))
 	case l.ECCN.Category() >= 0 && l.ECCN.Category() != 5:
 		add(fieldErr(at(componentsPath, i, ".encryption"), ErrInconsistent, "an encryption status is for Category 5 Part 2 items; ECCN %s is in category %d", l.ECCN, l.ECCN.Category()))
 	}
 	switch {
 	case !l.IntegratedCircuit.IsValid():
-		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInvalid, "%d is not a valid OptBool", uint8(l.IntegratedCircuit)))
+		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInvalid, "%d is not a valid yes/no value", uint8(l.IntegratedCircuit)))
 	case !l.IntegratedCircuit.IsTrue():
 	case lineKind == Software || lineKind == Technology:
 		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInconsistent, "an integrated circuit is a commodity; ECCN %s is %s", l.ECCN, lineKind))
@@ -841,16 +824,16 @@ func (l Line) MarshalJSON() ([]byte, error) {
 // the wire format's default quantity of 1 (WithDefaultQuantity), and
 // leaves every other rule to Item.Validate.
 func (l *Line) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if wire.IsNull(data) {
 		return nil
 	}
 	var v Line
 	err := decodeObject(data, func(key string, raw []byte) error {
 		switch key {
 		case "id":
-			return decodeString(raw, &v.ID)
+			return wire.DecodeString(raw, &v.ID)
 		case "description":
-			return decodeString(raw, &v.Description)
+			return wire.DecodeString(raw, &v.Description)
 		case "eccn":
 			return decodeText(raw, func(s string) (err error) { v.ECCN, err = ParseECCN(s); return })
 		case "origin":
@@ -883,7 +866,7 @@ func (l *Line) UnmarshalJSON(data []byte) error {
 
 // decodePlant decodes the wire format's {"direct_product_of": [...]}.
 func decodePlant(raw []byte, l *Lineage) error {
-	if isNull(raw) {
+	if wire.IsNull(raw) {
 		return nil
 	}
 	return decodeObject(raw, func(key string, raw []byte) error {
@@ -920,16 +903,16 @@ func (it Item) MarshalJSON() ([]byte, error) {
 // without a quantity get the wire format's default of 1. A successful
 // decode still needs Validate for the rules across fields.
 func (it *Item) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if wire.IsNull(data) {
 		return nil
 	}
 	var v Item
 	err := decodeObject(data, func(key string, raw []byte) error {
 		switch key {
 		case "id":
-			return decodeString(raw, &v.ID)
+			return wire.DecodeString(raw, &v.ID)
 		case "description":
-			return decodeString(raw, &v.Description)
+			return wire.DecodeString(raw, &v.Description)
 		case "eccn":
 			return decodeText(raw, func(s string) (err error) { v.ECCN, err = ParseECCN(s); return })
 		case "for":
@@ -956,30 +939,30 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 		return errUnknownField
 	})
 	if err != nil {
-		return underField("item", err)
+		return NewFieldError("item", err)
 	}
 	*it = v
 	return nil
 }
 
 func decodeLines(raw []byte, lines *[]Line) error {
-	if isNull(raw) {
+	if wire.IsNull(raw) {
 		return nil
 	}
 	if r := bytes.TrimSpace(raw); len(r) == 0 || r[0] != '[' {
-		return fmt.Errorf("want a JSON array, got %s", describeJSON(raw))
+		return wire.Malformed("want a JSON array, got %s", wire.Describe(raw))
 	}
 	var raws []json.RawMessage
-	if err := json.Unmarshal(raw, &raws); err != nil {
+	if err := wire.Unmarshal(raw, &raws); err != nil {
 		return err
 	}
 	out := make([]Line, len(raws))
 	for i, r := range raws {
-		if isNull(r) {
+		if wire.IsNull(r) {
 			return fieldErr(fmt.Sprintf("[%d]", i), ErrMissing, "null is not a line")
 		}
 		if err := out[i].UnmarshalJSON(r); err != nil {
-			return underField(fmt.Sprintf("[%d]", i), err)
+			return NewFieldError(fmt.Sprintf("[%d]", i), err)
 		}
 	}
 	*lines = out
@@ -989,7 +972,7 @@ func decodeLines(raw []byte, lines *[]Line) error {
 // decodeOneTimeReport decodes {"filed_on": "YYYY-MM-DD", "objection":
 // false}; both members are required.
 func decodeOneTimeReport(raw []byte, r *OneTimeReport) error {
-	if isNull(raw) {
+	if wire.IsNull(raw) {
 		return nil
 	}
 	var v OneTimeReport
@@ -997,7 +980,7 @@ func decodeOneTimeReport(raw []byte, r *OneTimeReport) error {
 	err := decodeObject(raw, func(key string, raw []byte) error {
 		switch key {
 		case "filed_on":
-			haveDate = !isNull(raw)
+			haveDate = !wire.IsNull(raw)
 			return decodeText(raw, func(s string) (err error) { v.FiledOn, err = jurisdiction.ParseDate(s); return })
 		case "objection":
 			var o OptBool

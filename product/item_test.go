@@ -605,8 +605,11 @@ func checkFieldErrors(t *testing.T, err error, want []wantErr) {
 		if !errors.Is(got[i], w.is) {
 			t.Errorf("%s: %v is not %v", w.field, got[i], w.is)
 		}
-		if !strings.HasPrefix(got[i].Error(), w.field+": ") || len(got[i].Error()) <= len(w.field)+3 {
+		if !strings.HasPrefix(got[i].Error(), "ear: "+w.field+": ") || len(got[i].Error()) <= len(w.field)+8 {
 			t.Errorf("%s: message %q", w.field, got[i].Error())
+		}
+		if got[i].Code() == "" {
+			t.Errorf("%s: empty code", w.field)
 		}
 		if !errors.Is(err, w.is) {
 			t.Errorf("the joined error is not %v", w.is)
@@ -863,9 +866,9 @@ func ExampleParseMoney() {
 	// 12000.00 USD x 2 = 24000.00 USD
 	// true
 	// product: cannot compare USD with EUR: different currencies (convert first)
-	// product: malformed amount "1e6": exponent notation at offset 1 (write the digits out)
-	// product: malformed amount ".5": want a digit before '.' (write 0.5, not .5)
-	// product: malformed amount "NaN": unexpected 'N' at offset 0 (want ASCII digits 0-9 and at most one '.')
+	// product: invalid amount "1e6": exponent notation at offset 1 (write the digits out)
+	// product: invalid amount ".5": want a digit before '.' (write 0.5, not .5)
+	// product: invalid amount "NaN": unexpected 'N' at offset 0 (want ASCII digits 0-9 and at most one '.')
 }
 
 func ExampleItem_Validate() {
@@ -895,11 +898,11 @@ func ExampleItem_Validate() {
 		fmt.Println("first:", first.Field, errors.Is(first, product.ErrInconsistent))
 	}
 	// Output:
-	// item.kind: commodity, but ECCN 3E001 is technology (product group E)
-	// item.value.amount: must be greater than zero, got 0.00
-	// item.components[0].origin: required: "us", "foreign" or "unknown"
-	// item.components[0].quantity: must be greater than zero, got 0
-	// item.direct_product_of[0].origin: required: "us", "foreign", "foreign_subject_to_ear" or "unknown"
+	// ear: item.kind: commodity, but ECCN 3E001 is technology (product group E)
+	// ear: item.value.amount: must be greater than zero, got 0.00
+	// ear: item.components[0].origin: required: "us", "foreign" or "unknown"
+	// ear: item.components[0].quantity: must be greater than zero, got 0
+	// ear: item.direct_product_of[0].origin: required: "us", "foreign", "foreign_subject_to_ear" or "unknown"
 	// first: item.kind true
 }
 
@@ -927,7 +930,7 @@ func ExampleItem_UnmarshalJSON() {
 	// <nil>
 	// 1 20000.00 USD
 	// direct product of: none / plant: unknown
-	// item.components[0].quantity: product: malformed amount "2.": want a digit after '.' (write 5 or 5.0, not 5.)
+	// ear: item.components[0].quantity: invalid amount "2.": want a digit after '.' (write 5 or 5.0, not 5.)
 }
 
 func FuzzItemJSON(f *testing.F) {

@@ -7,6 +7,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
 )
 
@@ -77,7 +78,7 @@ func (p DirectProduct) MarshalJSON() ([]byte, error) {
 // members and malformed values are a *FieldError naming the member;
 // required members that are missing are left for Item.Validate to report.
 func (p *DirectProduct) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if wire.IsNull(data) {
 		return nil
 	}
 	var v DirectProduct
@@ -212,14 +213,14 @@ func (l Lineage) MarshalJSON() ([]byte, error) {
 // unknown). A malformed entry is a *FieldError named by its index and
 // member ("[1].origin").
 func (l *Lineage) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if wire.IsNull(data) {
 		return nil
 	}
 	var raws []json.RawMessage
 	if r := bytes.TrimSpace(data); len(r) == 0 || r[0] != '[' {
-		return fmt.Errorf("want a JSON array, got %s", describeJSON(data))
+		return wire.Malformed("want a JSON array, got %s", wire.Describe(data))
 	}
-	if err := json.Unmarshal(data, &raws); err != nil {
+	if err := wire.Unmarshal(data, &raws); err != nil {
 		return err
 	}
 	v := Lineage{known: true}
@@ -227,11 +228,11 @@ func (l *Lineage) UnmarshalJSON(data []byte) error {
 		v.entries = make([]DirectProduct, len(raws))
 	}
 	for i, raw := range raws {
-		if isNull(raw) {
+		if wire.IsNull(raw) {
 			return fieldErr(fmt.Sprintf("[%d]", i), ErrMissing, "null is not a lineage entry")
 		}
 		if err := v.entries[i].UnmarshalJSON(raw); err != nil {
-			return underField(fmt.Sprintf("[%d]", i), err)
+			return NewFieldError(fmt.Sprintf("[%d]", i), err)
 		}
 	}
 	*l = v
@@ -252,10 +253,10 @@ func validateLineage(path string, l Lineage, errs []error) []error {
 		case e.Origin == 0:
 			errs = append(errs, fieldErr(at(path, i, ".origin"), ErrMissing, `required: "us", "foreign", "foreign_subject_to_ear" or "unknown"`))
 		case !e.Origin.IsValid():
-			errs = append(errs, fieldErr(at(path, i, ".origin"), ErrInvalid, "origin %d is not a valid Origin", uint8(e.Origin)))
+			errs = append(errs, fieldErr(at(path, i, ".origin"), ErrInvalid, "origin %d is not a valid origin", uint8(e.Origin)))
 		}
 		if !e.WrittenAssurance.IsValid() {
-			errs = append(errs, fieldErr(at(path, i, ".written_assurance"), ErrInvalid, "%d is not a valid OptBool", uint8(e.WrittenAssurance)))
+			errs = append(errs, fieldErr(at(path, i, ".written_assurance"), ErrInvalid, "%d is not a valid yes/no value", uint8(e.WrittenAssurance)))
 		}
 	}
 	return errs

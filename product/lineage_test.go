@@ -156,20 +156,20 @@ func TestDirectProductJSONOmitsNotGiven(t *testing.T) {
 
 func TestFieldErrorHelpers(t *testing.T) {
 	inner := fieldErr("[2].origin", ErrMissing, "required")
-	got := underField("item.direct_product_of", inner)
+	got := NewFieldError("item.direct_product_of", inner)
 	var fe *FieldError
 	if !errors.As(got, &fe) || fe.Field != "item.direct_product_of[2].origin" || !errors.Is(got, ErrMissing) {
-		t.Errorf("underField = %v", got)
+		t.Errorf("NewFieldError = %v", got)
 	}
-	got = underField("item.value", fieldErr("amount", ErrOutOfRange, "x"))
+	got = NewFieldError("item.value", fieldErr("amount", ErrOutOfRange, "x"))
 	if !errors.As(got, &fe) || fe.Field != "item.value.amount" {
-		t.Errorf("underField = %v", got)
+		t.Errorf("NewFieldError = %v", got)
 	}
-	got = underField("item.value", errors.New("plain"))
-	if !errors.As(got, &fe) || fe.Field != "item.value" || fe.Error() != "item.value: plain" {
-		t.Errorf("underField = %v", got)
+	got = NewFieldError("item.value", errors.New("plain"))
+	if !errors.As(got, &fe) || fe.Field != "item.value" || fe.Error() != "ear: item.value: plain" || fe.Code() != "invalid" {
+		t.Errorf("NewFieldError = %v", got)
 	}
-	if (&FieldError{Field: "x"}).Error() != "x: invalid" {
+	if (&FieldError{Field: "x"}).Error() != "ear: x: invalid" {
 		t.Error("FieldError with nil Err")
 	}
 	joined := errors.Join(fieldErr("a", ErrMissing, "m"), errors.New("other"), errors.Join(fieldErr("b", ErrInvalid, "i")))

@@ -8,22 +8,6 @@ import (
 	"github.com/earcheck/ear/product"
 )
 
-func TestMemberName(t *testing.T) {
-	for _, tt := range []struct{ give, want string }{
-		{"eccn", "eccn"},
-		{"direct_product_of", "direct_product_of"},
-		{"", `""`},
-		{"a.b", `"a.b"`},
-		{"x[0]", `"x[0]"`},
-		{"é", `"é"`},
-		{" id", `" id"`},
-	} {
-		if got := product.MemberName(tt.give); got != tt.want {
-			t.Errorf("MemberName(%q) = %s, want %s", tt.give, got, tt.want)
-		}
-	}
-}
-
 // TestUnknownMemberNamed: an unknown member is named in the error's path
 // whatever its name, the empty name included.
 func TestUnknownMemberNamed(t *testing.T) {

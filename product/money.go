@@ -1,15 +1,12 @@
 package product
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"math/big"
-	"slices"
 	"unicode/utf8"
 
+	"github.com/earcheck/ear/internal/wire"
 	"github.com/shopspring/decimal"
 )
 
@@ -429,7 +426,7 @@ func (m Money) MarshalJSON() ([]byte, error) {
 // member is allowed; a problem is a *FieldError naming "amount" or
 // "currency". JSON null leaves m unchanged.
 func (m *Money) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if wire.IsNull(data) {
 		return nil
 	}
 	var amount, currency string
@@ -437,11 +434,11 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	err := decodeObject(data, func(key string, raw []byte) error {
 		switch key {
 		case "amount":
-			haveAmount = !isNull(raw)
-			return decodeString(raw, &amount)
+			haveAmount = !wire.IsNull(raw)
+			return wire.DecodeString(raw, &amount)
 		case "currency":
-			haveCurrency = !isNull(raw)
-			return decodeString(raw, &currency)
+			haveCurrency = !wire.IsNull(raw)
+			return wire.DecodeString(raw, &currency)
 		}
 		return errUnknownField
 	})
@@ -456,11 +453,11 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	}
 	d, err := parseAmount(amount)
 	if err != nil {
-		return &FieldError{Field: "amount", Err: err}
+		return NewFieldError("amount", err)
 	}
 	c, err := ParseCurrency(currency)
 	if err != nil {
-		return &FieldError{Field: "currency", Err: err}
+		return NewFieldError("currency", err)
 	}
 	*m = Money{amount: d, currency: c}
 	return nil
@@ -545,316 +542,31 @@ func (q *Quantity) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// JSON decoding helpers shared by the wire-format types of this package.
+// JSON decoding helpers shared by the wire-format types of this package;
+// the object walking itself is internal/wire's.
 
 // errUnknownField is returned by a decodeObject member callback for a key it
 // does not know.
 var errUnknownField = &ruleError{kind: ErrUnknownField, msg: "unknown field"}
 
-// isNull reports whether raw is the JSON literal null (after white space).
-func isNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
-
 // decodeObject decodes the JSON object in data member by member, in order,
 // calling member with each key and raw value. A key seen twice is an error,
 // and so is a key member rejects with errUnknownField. Errors are
-// *FieldError values naming the member.
+// *FieldError values naming the member, or with an empty path for the
+// object as a whole (anything but one JSON object).
 func decodeObject(data []byte, member func(key string, raw []byte) error) error {
-	return EachMember(data, func(key string, raw []byte) error {
-		if err := member(key, raw); err != nil {
-			return underField(MemberName(key), err)
-		}
-		return nil
-	})
-}
-
-// EachMember reads the JSON object in data as the wire format reads every
-// object: member by member in document order, calling member with each key
-// and raw value and returning the first error member returns, as it
-// returned it. A key given twice is a *FieldError naming the key (by
-// MemberName) that wraps ErrDuplicate, reported when the second one is
-// reached, so that an earlier problem wins. Anything but exactly one JSON
-// object is a plain error (a JSON syntax error, "want a JSON object",
-// trailing data). The values are passed as they are written; member
-// decodes and validates them.
-func EachMember(data []byte, member func(key string, raw []byte) error) error {
-	// The common case, a well-formed object, is split by scanObject in one
-	// pass; anything it does not accept goes through encoding/json's
-	// Decoder, which reports the syntax error.
-	var buf [16]objectMember
-	if ms, ok := scanObject(data, buf[:0]); ok {
-		var seen keySet
-		for _, m := range ms {
-			if !seen.add(m.key) {
-				return fieldErr(MemberName(m.key), ErrDuplicate, "member given twice")
-			}
-			if err := member(m.key, m.raw); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return fmt.Errorf("want a JSON object, got %s", describeJSON(data))
-	}
-	var seen keySet
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return err
-		}
-		key, _ := tok.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return err
-		}
-		if !seen.add(key) {
-			return fieldErr(MemberName(key), ErrDuplicate, "member given twice")
-		}
-		if err := member(key, raw); err != nil {
-			return err
-		}
-	}
-	if _, err := dec.Token(); err != nil { // the closing '}'
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		if err != nil {
-			return err
-		}
-		return errors.New("trailing data after the JSON object")
-	}
-	return nil
-}
-
-// keySet records the keys of one object: a short list searched in order
-// (the wire format's objects have a handful of members), a map once it
-// grows, so that an object of a million members is not quadratic.
-type keySet struct {
-	list []string
-	m    map[string]struct{}
-}
-
-// add records key and reports whether it was new.
-func (s *keySet) add(key string) bool {
-	if s.m != nil {
-		if _, dup := s.m[key]; dup {
-			return false
-		}
-		s.m[key] = struct{}{}
-		return true
-	}
-	if slices.Contains(s.list, key) {
-		return false
-	}
-	s.list = append(s.list, key)
-	if len(s.list) > 32 {
-		s.m = make(map[string]struct{}, 2*len(s.list))
-		for _, k := range s.list {
-			s.m[k] = struct{}{}
-		}
-	}
-	return true
-}
-
-// objectMember is one member of a JSON object: its key and raw value.
-type objectMember struct {
-	key string
-	raw []byte
-}
-
-// scanObject splits the JSON object in data into its members, appending
-// them to ms. It reports false for anything but an object of the plain
-// shape, leaving the error to encoding/json: the values are delimited, not
-// validated (their decoders validate them).
-func scanObject(data []byte, ms []objectMember) ([]objectMember, bool) {
-	i := skipSpace(data, 0)
-	if i >= len(data) || data[i] != '{' {
-		return nil, false
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == '}' {
-		return ms, skipSpace(data, i+1) == len(data)
-	}
-	for {
-		if i >= len(data) || data[i] != '"' {
-			return nil, false
-		}
-		end, ok := scanString(data, i)
-		if !ok {
-			return nil, false
-		}
-		key, ok := unquoteKey(data[i:end])
-		if !ok {
-			return nil, false
-		}
-		i = skipSpace(data, end)
-		if i >= len(data) || data[i] != ':' {
-			return nil, false
-		}
-		i = skipSpace(data, i+1)
-		vend, ok := scanValue(data, i)
-		if !ok {
-			return nil, false
-		}
-		ms = append(ms, objectMember{key: key, raw: data[i:vend]})
-		i = skipSpace(data, vend)
-		if i >= len(data) {
-			return nil, false
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case '}':
-			return ms, skipSpace(data, i+1) == len(data)
-		default:
-			return nil, false
-		}
-	}
-}
-
-func skipSpace(data []byte, i int) int {
-	for i < len(data) {
-		switch data[i] {
-		case ' ', '\t', '\n', '\r':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-// scanString returns the index just past the JSON string starting at
-// data[i] (a quote).
-func scanString(data []byte, i int) (int, bool) {
-	for i++; i < len(data); i++ {
-		switch c := data[i]; {
-		case c == '"':
-			return i + 1, true
-		case c == '\\':
-			i++
-		case c < 0x20:
-			return 0, false
-		}
-	}
-	return 0, false
-}
-
-// scanValue returns the index just past the JSON value starting at
-// data[i]: a string, an object or array (brackets balanced, strings
-// skipped), or a literal or number (up to the next delimiter).
-func scanValue(data []byte, i int) (int, bool) {
-	if i >= len(data) {
-		return 0, false
-	}
-	switch data[i] {
-	case '"':
-		return scanString(data, i)
-	case '{', '[':
-		depth := 0
-		for i < len(data) {
-			switch data[i] {
-			case '"':
-				end, ok := scanString(data, i)
-				if !ok {
-					return 0, false
-				}
-				i = end
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1, true
-				}
-			}
-			i++
-		}
-		return 0, false
-	case ',', '}', ']', ':':
-		return 0, false
-	}
-	start := i
-	for i < len(data) {
-		switch data[i] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return i, i > start
-		}
-		i++
-	}
-	return i, i > start
-}
-
-// unquoteKey returns the text of a quoted JSON key: directly when it has no
-// escape and is valid UTF-8, else through encoding/json.
-func unquoteKey(q []byte) (string, bool) {
-	body := q[1 : len(q)-1]
-	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
-		return string(body), true
-	}
-	var s string
-	if err := json.Unmarshal(q, &s); err != nil {
-		return "", false
-	}
-	return s, true
-}
-
-// decodeString decodes a JSON string (null leaves *s unchanged).
-func decodeString(raw []byte, s *string) error {
-	if isNull(raw) {
-		return nil
-	}
-	r := bytes.TrimSpace(raw)
-	if len(r) == 0 || r[0] != '"' {
-		return fmt.Errorf("want a JSON string, got %s", describeJSON(raw))
-	}
-	// A plain string (no escape, no control character, valid UTF-8) is its
-	// own text; the rest go through encoding/json.
-	if end, ok := scanString(r, 0); ok && end == len(r) {
-		if body := r[1 : len(r)-1]; bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
-			*s = string(body)
-			return nil
-		}
-	}
-	return json.Unmarshal(raw, s)
+	return wire.Object(data, NewFieldError, member)
 }
 
 // decodeText decodes a JSON string with parse (null leaves the value
 // unchanged, and an empty string is passed to parse, which rejects it).
 func decodeText(raw []byte, parse func(string) error) error {
-	if isNull(raw) {
+	if wire.IsNull(raw) {
 		return nil
 	}
 	var s string
-	if err := decodeString(raw, &s); err != nil {
+	if err := wire.DecodeString(raw, &s); err != nil {
 		return err
 	}
 	return parse(s)
-}
-
-// describeJSON names the kind of JSON value in raw, for error messages.
-func describeJSON(raw []byte) string {
-	r := bytes.TrimSpace(raw)
-	if len(r) == 0 {
-		return "nothing"
-	}
-	switch r[0] {
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	}
-	return "a number"
 }

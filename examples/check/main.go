@@ -26,6 +26,7 @@ import (
 
 	"github.com/earcheck/ear/license"
 	"github.com/earcheck/ear/license/csl"
+	"github.com/earcheck/ear/product"
 )
 
 func main() {
@@ -85,9 +86,11 @@ func main() {
 // checker decides the requests; set once in main.
 var checker *license.Checker
 
-// errorObject is the wire format's error response.
+// errorObject is the wire format's error response: the stable code of
+// product.FieldError.Code, the field's path and a human message.
 type errorObject struct {
 	Error struct {
+		Code    string `json:"code"`
 		Field   string `json:"field"`
 		Message string `json:"message"`
 	} `json:"error"`
@@ -112,11 +115,11 @@ func respond(w io.Writer, read func() (license.Request, error)) int {
 		}
 	}
 	var e errorObject
-	e.Error.Message = err.Error()
-	if re, ok := errors.AsType[*license.RequestError](err); ok {
-		e.Error.Field = re.Field
-		e.Error.Message = re.Err.Error()
+	fe, ok := errors.AsType[*product.FieldError](err)
+	if !ok {
+		fe = product.NewFieldError("", err)
 	}
+	e.Error.Code, e.Error.Field, e.Error.Message = fe.Code(), fe.Field, fe.Error()
 	b, _ := json.Marshal(e)
 	w.Write(b)
 	io.WriteString(w, "\n")

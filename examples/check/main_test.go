@@ -127,11 +127,11 @@ func TestJSONLinesAndErrors(t *testing.T) {
 		}
 	}
 	var e struct {
-		Error struct{ Field, Message string } `json:"error"`
+		Error struct{ Code, Field, Message string } `json:"error"`
 	}
 	json.Unmarshal([]byte(lines[2]), &e)
-	if e.Error.Field != "colour" {
-		t.Errorf("unknown member: field %q, want colour", e.Error.Field)
+	if e.Error.Field != "colour" || e.Error.Code != "unknown_field" || !strings.HasPrefix(e.Error.Message, "ear: colour: ") {
+		t.Errorf("unknown member: %+v, want field colour, code unknown_field", e.Error)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/product"
 )
 
 func main() {
@@ -41,14 +42,16 @@ func newHandler(c *license.Checker) http.Handler {
 		}
 		var body struct {
 			Error struct {
+				Code    string `json:"code"`
 				Field   string `json:"field"`
 				Message string `json:"message"`
 			} `json:"error"`
 		}
-		body.Error.Message = err.Error()
-		if re, ok := errors.AsType[*license.RequestError](err); ok {
-			body.Error.Field, body.Error.Message = re.Field, re.Err.Error()
+		fe, ok := errors.AsType[*product.FieldError](err)
+		if !ok {
+			fe = product.NewFieldError("", err)
 		}
+		body.Error.Code, body.Error.Field, body.Error.Message = fe.Code(), fe.Field, fe.Error()
 		w.WriteHeader(http.StatusBadRequest)
 		json.NewEncoder(w).Encode(body)
 	})

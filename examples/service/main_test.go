@@ -54,11 +54,11 @@ func TestServiceOnLoopback(t *testing.T) {
 		t.Fatal(err)
 	}
 	var e struct {
-		Error struct{ Field, Message string } `json:"error"`
+		Error struct{ Code, Field, Message string } `json:"error"`
 	}
 	json.NewDecoder(resp.Body).Decode(&e)
 	resp.Body.Close()
-	if resp.StatusCode != 400 || e.Error.Field != "colour" {
+	if resp.StatusCode != 400 || e.Error.Field != "colour" || e.Error.Code != "unknown_field" {
 		t.Fatalf("malformed: status %d %+v", resp.StatusCode, e)
 	}
 }

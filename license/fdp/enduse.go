@@ -1,9 +1,7 @@
 package fdp
 
 import (
-	"fmt"
-	"slices"
-
+	"github.com/earcheck/ear/internal/enum"
 	"github.com/earcheck/ear/product"
 )
 
@@ -34,12 +32,10 @@ var endUseNames = [...]string{"", "supercomputer", "advanced_node_ic", "military
 // "military_end_use" or "military_end_user"; anything else is a
 // *product.EnumError.
 func ParseEndUse(s string) (EndUse, error) {
-	for i := 1; i < len(endUseNames); i++ {
-		if endUseNames[i] == s {
-			return EndUse(i), nil
-		}
+	if u, ok := enum.Parse[EndUse](s, endUseNames[:]); ok {
+		return u, nil
 	}
-	return 0, &product.EnumError{Type: "end use", Input: s, Want: slices.Clone(endUseNames[1:])}
+	return 0, &product.EnumError{Type: "end use", Input: s, Want: enum.Want(endUseNames[:])}
 }
 
 // IsValid reports whether u is one of the four end uses.
@@ -47,28 +43,13 @@ func (u EndUse) IsValid() bool { return u >= EndUseSupercomputer && u <= EndUseM
 
 // String returns the wire text ("supercomputer"), or "" for an invalid
 // EndUse.
-func (u EndUse) String() string {
-	if int(u) >= len(endUseNames) {
-		return ""
-	}
-	return endUseNames[u]
-}
+func (u EndUse) String() string { return enum.String(u, endUseNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler; an invalid EndUse is an
 // error.
 func (u EndUse) MarshalText() ([]byte, error) {
-	if !u.IsValid() {
-		return nil, fmt.Errorf("cannot marshal invalid EndUse %d", uint8(u))
-	}
-	return []byte(u.String()), nil
+	return enum.Text("end use", u, endUseNames[:], product.ErrInvalid)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (u *EndUse) UnmarshalText(b []byte) error {
-	v, err := ParseEndUse(string(b))
-	if err != nil {
-		return err
-	}
-	*u = v
-	return nil
-}
+func (u *EndUse) UnmarshalText(b []byte) error { return enum.Unmarshal(u, string(b), ParseEndUse) }

@@ -1,10 +1,11 @@
-package product
+package wire
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -113,8 +114,85 @@ func TestEachMemberManyMembers(t *testing.T) {
 	b.WriteString(`"k7":1}`)
 	n := 0
 	err := EachMember(b.Bytes(), func(string, []byte) error { n++; return nil })
-	var fe *FieldError
-	if !errors.As(err, &fe) || fe.Field != "k7" || !errors.Is(err, ErrDuplicate) || n != 200000 {
+	var de *DuplicateError
+	if !errors.As(err, &de) || de.Key != "k7" || n != 200000 {
 		t.Fatalf("after %d members: %v, want a repeated k7", n, err)
+	}
+}
+
+func TestMemberName(t *testing.T) {
+	for _, tt := range []struct{ give, want string }{
+		{"eccn", "eccn"},
+		{"direct_product_of", "direct_product_of"},
+		{"", `""`},
+		{"a.b", `"a.b"`},
+		{"x[0]", `"x[0]"`},
+		{"é", `"é"`},
+		{" id", `" id"`},
+	} {
+		if got := MemberName(tt.give); got != tt.want {
+			t.Errorf("MemberName(%q) = %s, want %s", tt.give, got, tt.want)
+		}
+	}
+}
+
+func TestJoinPath(t *testing.T) {
+	for _, tt := range []struct{ path, sub, want string }{
+		{"item", "value.amount", "item.value.amount"},
+		{"parties", "[0].role", "parties[0].role"},
+		{"item", "", "item"},
+		{"", "as_of", "as_of"},
+		{"", "", ""},
+	} {
+		if got := JoinPath(tt.path, tt.sub); got != tt.want {
+			t.Errorf("JoinPath(%q, %q) = %q, want %q", tt.path, tt.sub, got, tt.want)
+		}
+	}
+}
+
+// TestEachMemberErrors: a repeated member is a *DuplicateError, anything
+// but one object a *MalformedError, and a member's own error comes back
+// as it was returned.
+func TestEachMemberErrors(t *testing.T) {
+	none := func(string, []byte) error { return nil }
+	for _, in := range []string{``, `[]`, `{"a":1} x`, `{"a":`, `{"a" 1}`, `"s"`} {
+		if err := EachMember([]byte(in), none); !errors.As(err, new(*MalformedError)) {
+			t.Errorf("%q: %v, want a *MalformedError", in, err)
+		}
+	}
+	mine := errors.New("mine")
+	if err := EachMember([]byte(`{"a":1}`), func(string, []byte) error { return mine }); err != mine {
+		t.Errorf("member error: %v", err)
+	}
+	if err := EachMember([]byte(`{"a":1,"a":2}`), none); !errors.As(err, new(*DuplicateError)) {
+		t.Errorf("repeated member: %v", err)
+	}
+}
+
+func TestUnmarshalErrors(t *testing.T) {
+	var s string
+	err := Unmarshal([]byte(`5`), &s)
+	var me *MalformedError
+	if !errors.As(err, &me) || me.Error() != "want a JSON string, got a JSON number" {
+		t.Errorf("Unmarshal number into string: %v", err)
+	}
+	var ns []int
+	if err := Unmarshal([]byte(`["4"]`), &ns); !errors.As(err, &me) || strings.Contains(err.Error(), "Go ") {
+		t.Errorf("Unmarshal string into []int: %v", err)
+	}
+	if err := DecodeString([]byte(`{}`), &s); !errors.As(err, &me) {
+		t.Errorf("DecodeString of an object: %v", err)
+	}
+}
+
+func TestWithKind(t *testing.T) {
+	kind := errors.New("kind")
+	inner := &DuplicateError{Key: "k"}
+	err := WithKind(kind, inner)
+	if !errors.Is(err, kind) || !errors.As(err, new(*DuplicateError)) || err.Error() != inner.Error() {
+		t.Errorf("WithKind: %v", err)
+	}
+	if WithKind(kind, nil) != nil {
+		t.Error("WithKind of nil is not nil")
 	}
 }

@@ -1,0 +1,471 @@
+// Package wire reads JSON the way the wire format of the ear packages reads
+// every object: strictly, member by member in document order, a repeated
+// member an error. It knows nothing of the types it decodes; its errors are
+// of two kinds, *DuplicateError and *MalformedError, which the packages that
+// use it turn into their field errors.
+package wire
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// DuplicateError reports an object member given twice.
+type DuplicateError struct {
+	Key string // the member's name, as written (unquoted)
+}
+
+// Error implements the error interface.
+func (e *DuplicateError) Error() string { return "member given twice" }
+
+// MalformedError reports JSON that is not what the wire format allows at
+// that place: a syntax error, a truncated document, trailing data, or a
+// value of the wrong JSON type.
+type MalformedError struct {
+	Msg string // what is wrong, the whole message
+	Err error  // the underlying error of encoding/json, if any
+}
+
+// Error implements the error interface.
+func (e *MalformedError) Error() string {
+	if e.Msg == "" && e.Err != nil {
+		return e.Err.Error()
+	}
+	return e.Msg
+}
+
+// Unwrap returns the underlying error of encoding/json, if any.
+func (e *MalformedError) Unwrap() error { return e.Err }
+
+// Malformed returns a *MalformedError with the message of format.
+func Malformed(format string, args ...any) *MalformedError {
+	return &MalformedError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// MemberName returns a JSON object member's name as it appears in a field
+// path: as is when it is a plain name (ASCII letters, digits and
+// underscores, as every name of the wire format is), otherwise quoted as a
+// JSON string, so that an empty name reads `item.""` and a name with a dot
+// or bracket is not mistaken for a deeper path (`item."a.b"`).
+func MemberName(key string) string {
+	plain := key != ""
+	for i := 0; i < len(key) && plain; i++ {
+		c := key[i]
+		plain = c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	if plain {
+		return key
+	}
+	return strconv.Quote(key)
+}
+
+// JoinPath places the path sub under path: "item" and "value.amount" give
+// "item.value.amount", "item" and "[2]" give "item[2]", and an empty sub
+// or path leaves the other one.
+func JoinPath(path, sub string) string {
+	switch {
+	case sub == "":
+		return path
+	case path == "":
+		return sub
+	case strings.HasPrefix(sub, "["):
+		return path + sub
+	}
+	return path + "." + sub
+}
+
+// IsNull reports whether raw is the JSON literal null (after white space).
+func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+// EachMember reads the JSON object in data member by member in document
+// order, calling member with each key and raw value and returning the
+// first error member returns, as it returned it. A key given twice is a
+// *DuplicateError, reported when the second one is reached, so that an
+// earlier problem wins. Anything but exactly one JSON object is a
+// *MalformedError (a syntax error, "want a JSON object", trailing data).
+// The values are passed as they are written; member decodes and validates
+// them.
+func EachMember(data []byte, member func(key string, raw []byte) error) error {
+	// The common case, a well-formed object, is split by scanObject in one
+	// pass; anything it does not accept goes through encoding/json's
+	// Decoder, which reports the syntax error.
+	var buf [16]objectMember
+	if ms, ok := scanObject(data, buf[:0]); ok {
+		var seen keySet
+		for _, m := range ms {
+			if !seen.add(m.key) {
+				return &DuplicateError{Key: m.key}
+			}
+			if err := member(m.key, m.raw); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
+		return syntaxError(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return Malformed("want a JSON object, got %s", Describe(data))
+	}
+	var seen keySet
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return syntaxError(err)
+		}
+		key, _ := tok.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return syntaxError(err)
+		}
+		if !seen.add(key) {
+			return &DuplicateError{Key: key}
+		}
+		if err := member(key, raw); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing '}'
+		return syntaxError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		if err != nil {
+			return syntaxError(err)
+		}
+		return Malformed("trailing data after the JSON object")
+	}
+	return nil
+}
+
+// syntaxError wraps an error of encoding/json's Decoder; the end of the
+// input inside the object is io.ErrUnexpectedEOF.
+func syntaxError(err error) error {
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return &MalformedError{Msg: "malformed JSON: " + err.Error(), Err: err}
+}
+
+// keySet records the keys of one object: a short list searched in order
+// (the wire format's objects have a handful of members), a map once it
+// grows, so that an object of a million members is not quadratic.
+type keySet struct {
+	list []string
+	m    map[string]struct{}
+}
+
+// add records key and reports whether it was new.
+func (s *keySet) add(key string) bool {
+	if s.m != nil {
+		if _, dup := s.m[key]; dup {
+			return false
+		}
+		s.m[key] = struct{}{}
+		return true
+	}
+	if slices.Contains(s.list, key) {
+		return false
+	}
+	s.list = append(s.list, key)
+	if len(s.list) > 32 {
+		s.m = make(map[string]struct{}, 2*len(s.list))
+		for _, k := range s.list {
+			s.m[k] = struct{}{}
+		}
+	}
+	return true
+}
+
+// objectMember is one member of a JSON object: its key and raw value.
+type objectMember struct {
+	key string
+	raw []byte
+}
+
+// scanObject splits the JSON object in data into its members, appending
+// them to ms. It reports false for anything but an object of the plain
+// shape, leaving the error to encoding/json: the values are delimited, not
+// validated (their decoders validate them).
+func scanObject(data []byte, ms []objectMember) ([]objectMember, bool) {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return nil, false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return ms, skipSpace(data, i+1) == len(data)
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return nil, false
+		}
+		end, ok := scanString(data, i)
+		if !ok {
+			return nil, false
+		}
+		key, ok := unquoteKey(data[i:end])
+		if !ok {
+			return nil, false
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) || data[i] != ':' {
+			return nil, false
+		}
+		i = skipSpace(data, i+1)
+		vend, ok := scanValue(data, i)
+		if !ok {
+			return nil, false
+		}
+		ms = append(ms, objectMember{key: key, raw: data[i:vend]})
+		i = skipSpace(data, vend)
+		if i >= len(data) {
+			return nil, false
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case '}':
+			return ms, skipSpace(data, i+1) == len(data)
+		default:
+			return nil, false
+		}
+	}
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// scanString returns the index just past the JSON string starting at
+// data[i] (a quote).
+func scanString(data []byte, i int) (int, bool) {
+	for i++; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			return i + 1, true
+		case c == '\\':
+			i++
+		case c < 0x20:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// scanValue returns the index just past the JSON value starting at
+// data[i]: a string, an object or array (brackets balanced, strings
+// skipped), or a literal or number (up to the next delimiter).
+func scanValue(data []byte, i int) (int, bool) {
+	if i >= len(data) {
+		return 0, false
+	}
+	switch data[i] {
+	case '"':
+		return scanString(data, i)
+	case '{', '[':
+		depth := 0
+		for i < len(data) {
+			switch data[i] {
+			case '"':
+				end, ok := scanString(data, i)
+				if !ok {
+					return 0, false
+				}
+				i = end
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1, true
+				}
+			}
+			i++
+		}
+		return 0, false
+	case ',', '}', ']', ':':
+		return 0, false
+	}
+	start := i
+	for i < len(data) {
+		switch data[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i, i > start
+		}
+		i++
+	}
+	return i, i > start
+}
+
+// unquoteKey returns the text of a quoted JSON key: directly when it has no
+// escape and is valid UTF-8, else through encoding/json.
+func unquoteKey(q []byte) (string, bool) {
+	body := q[1 : len(q)-1]
+	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
+		return string(body), true
+	}
+	var s string
+	if err := json.Unmarshal(q, &s); err != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// DecodeString decodes a JSON string into *s; null leaves *s unchanged.
+// Any other JSON value is a *MalformedError ("want a JSON string, got a
+// number").
+func DecodeString(raw []byte, s *string) error {
+	if IsNull(raw) {
+		return nil
+	}
+	r := bytes.TrimSpace(raw)
+	if len(r) == 0 || r[0] != '"' {
+		return Malformed("want a JSON string, got %s", Describe(raw))
+	}
+	// A plain string (no escape, no control character, valid UTF-8) is its
+	// own text; the rest go through encoding/json.
+	if end, ok := scanString(r, 0); ok && end == len(r) {
+		if body := r[1 : len(r)-1]; bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
+			*s = string(body)
+			return nil
+		}
+	}
+	if err := json.Unmarshal(raw, s); err != nil {
+		return &MalformedError{Msg: "malformed JSON string: " + err.Error(), Err: err}
+	}
+	return nil
+}
+
+// Describe names the kind of JSON value in raw, for error messages: "an
+// object", "an array", "a string", "a boolean", "null", "a number",
+// "nothing" or "text that is not JSON".
+func Describe(raw []byte) string {
+	r := bytes.TrimSpace(raw)
+	if len(r) == 0 {
+		return "nothing"
+	}
+	switch r[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return "a number"
+	}
+	return "text that is not JSON"
+}
+
+// Unmarshal is json.Unmarshal with its errors in the words of the wire
+// format: a value of the wrong JSON type or malformed JSON is a
+// *MalformedError ("want a JSON string, got a number") that wraps the error
+// of encoding/json. Errors of a value's own UnmarshalJSON are returned as
+// they are.
+func Unmarshal(raw []byte, v any) error {
+	err := json.Unmarshal(raw, v)
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case *json.UnmarshalTypeError:
+		got := e.Value
+		if i := strings.IndexByte(got, ' '); i >= 0 {
+			got = got[:i] // "number 1.5": the kind only
+		}
+		return &MalformedError{Msg: fmt.Sprintf("want %s, got a JSON %s", wantOf(e), got), Err: err}
+	case *json.SyntaxError:
+		return &MalformedError{Msg: "malformed JSON: " + e.Error(), Err: err}
+	}
+	return err
+}
+
+// textUnmarshaler is the type of encoding.TextUnmarshaler, which a JSON
+// string decodes into.
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+// wantOf names the JSON type that the Go type of e wants.
+func wantOf(e *json.UnmarshalTypeError) string {
+	if e.Type == nil {
+		return "another JSON type"
+	}
+	if reflect.PointerTo(e.Type).Implements(textUnmarshaler) {
+		return "a JSON string"
+	}
+	switch e.Type.Kind() {
+	case reflect.String:
+		return "a JSON string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole JSON number"
+	case reflect.Slice, reflect.Array:
+		return "a JSON array"
+	case reflect.Map, reflect.Struct:
+		return "a JSON object"
+	}
+	return "another JSON type"
+}
+
+// WithKind returns err joined with the sentinel kind: its message is err's,
+// and both errors.Is(e, kind) and errors.As on err's own type see through
+// it. An err that is nil stays nil.
+func WithKind(kind, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &kinded{kind: kind, err: err}
+}
+
+// kinded is the error of WithKind.
+type kinded struct{ kind, err error }
+
+func (e *kinded) Error() string   { return e.err.Error() }
+func (e *kinded) Unwrap() []error { return []error{e.err, e.kind} }
+
+// Object is EachMember with every error placed by place, the caller's
+// field error constructor: a member's error under the member's name
+// (MemberName), a repeated member's *DuplicateError under its name, and a
+// problem of the object as a whole (a *MalformedError) under the empty
+// path, which the caller's caller places under the object's own.
+func Object[E error](data []byte, place func(path string, err error) E, member func(key string, raw []byte) error) error {
+	err := EachMember(data, func(key string, raw []byte) error {
+		if err := member(key, raw); err != nil {
+			return place(MemberName(key), err)
+		}
+		return nil
+	})
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case *DuplicateError:
+		return place(MemberName(e.Key), e)
+	case *MalformedError:
+		return place("", e)
+	}
+	return err
+}
