@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
@@ -92,13 +93,13 @@ type Finding struct {
 	Row int
 	// Covers says whether the row covers the item's ECCN (paragraph,
 	// conditions, what the software or technology is for).
-	Covers Answer
+	Covers ear.Answer
 	// InScope says whether the destination is in the row's destination
 	// set (the chart cell, or the set the row states in words).
-	InScope Answer
+	InScope ear.Answer
 	// Required is Covers And InScope for a row; for footnotes and programs
 	// it is the finding's own answer.
-	Required Answer
+	Required ear.Answer
 	// Citation is the provision that decides, such as "15 CFR 738.4; Supp.
 	// No. 1 to part 738, column NS2" or "15 CFR 746.8".
 	Citation string
@@ -113,8 +114,8 @@ type Finding struct {
 // footnotes, then the programs.
 type ChartResult struct {
 	Query    ChartQuery
-	Required Answer    // Or of every finding's Required; No when there is none
-	Findings []Finding // the findings, each with its citation
+	Required ear.Answer // Or of every finding's Required; No when there is none
+	Findings []Finding  // the findings, each with its citation
 	// ChartRow is the Commerce Country Chart row read (China's for Hong
 	// Kong, Switzerland's for Liechtenstein).
 	ChartRow jurisdiction.ChartRow
@@ -139,12 +140,12 @@ func (r ChartResult) Control(f Finding) (ccl.Control, bool) {
 // first named. It is empty when Required is Yes or No, since no missing fact
 // can change the result then (each Finding still names its own).
 func (r ChartResult) Missing() []string {
-	if r.Required != Indeterminate {
+	if r.Required != ear.Indeterminate {
 		return nil
 	}
 	var out []string
 	for _, f := range r.Findings {
-		if f.Required != Indeterminate {
+		if f.Required != ear.Indeterminate {
 			continue
 		}
 		for _, m := range f.Missing {
@@ -158,7 +159,7 @@ func (r ChartResult) Missing() []string {
 
 // Requiring returns the findings whose Required is a (Yes for the reasons a
 // license is required). The caller owns the returned slice.
-func (r ChartResult) Requiring(a Answer) []Finding {
+func (r ChartResult) Requiring(a ear.Answer) []Finding {
 	var out []Finding
 	for _, f := range r.Findings {
 		if f.Required == a {
@@ -278,7 +279,7 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 				why = "the entry prints no License Requirements rows"
 			}
 			res.Findings = append(res.Findings, Finding{
-				Kind: FromEntry, Row: -1, Covers: Yes, InScope: Indeterminate, Required: Indeterminate,
+				Kind: FromEntry, Row: -1, Covers: ear.Yes, InScope: ear.Indeterminate, Required: ear.Indeterminate,
 				Citation: "15 CFR part 774, Supp. No. 1, " + q.ECCN.Entry().String(),
 				Why:      why + "; the chart cannot decide",
 				Missing:  []string{"eccn: a classification with License Requirements rows"},
@@ -287,7 +288,7 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 		res.Findings = append(res.Findings, ev.footnotes()...)
 	} else {
 		res.Findings = append(res.Findings, Finding{
-			Kind: FromEntry, Row: -1, Covers: Yes, InScope: No, Required: No,
+			Kind: FromEntry, Row: -1, Covers: ear.Yes, InScope: ear.No, Required: ear.No,
 			Citation: CitationCountryChart,
 			Why:      "EAR99 items are on no CCL entry: the Commerce Country Chart requires no license for them (Part 744 and Part 746 still may)",
 		})
@@ -298,13 +299,13 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 	if row.IsPointer() && len(programs) == 0 {
 		cites, _ := row.PointerCitations()
 		res.Findings = append(res.Findings, Finding{
-			Kind: FromProgram, Row: -1, Covers: Yes, InScope: Indeterminate, Required: Indeterminate,
+			Kind: FromProgram, Row: -1, Covers: ear.Yes, InScope: ear.Indeterminate, Required: ear.Indeterminate,
 			Citation: strings.Join(cites, "; "),
 			Why:      "the chart row refers to Part 746 and no program of the tables covers this date",
 			Missing:  []string{"destination: the Part 746 program in force on the date"},
 		})
 	}
-	res.Required = No
+	res.Required = ear.No
 	for _, f := range res.Findings {
 		res.Required = res.Required.Or(f.Required)
 	}
@@ -346,20 +347,10 @@ var columnCitation = func() [jurisdiction.AT2 + 1]string {
 	return cs
 }()
 
-func matchAnswer(m ccl.Match) Answer {
-	switch m {
-	case ccl.MatchYes:
-		return Yes
-	case ccl.MatchNo:
-		return No
-	}
-	return Indeterminate
-}
-
 // control reads one License Requirements row.
 func (ev *chartEval) control(row int, c ccl.Control) Finding {
 	f := Finding{Kind: FromControl, Reason: c.Reason(), Row: row}
-	f.Covers = matchAnswer(c.AppliesToFor(ev.q.ECCN, ev.q.For))
+	f.Covers = c.AppliesToFor(ev.q.ECCN, ev.q.For)
 	in, cite, why, destMissing := ev.inSet(c.DestinationRule())
 	f.InScope = in
 	var fromMissing []string
@@ -374,11 +365,11 @@ func (ev *chartEval) control(row int, c ccl.Control) Finding {
 	if ev.text {
 		f.Why = c.Reason().String() + " row (" + c.ScopeText() + "): covers " + ev.q.ECCN.String() + ": " + f.Covers.String() + "; " + why
 	}
-	if f.Required != Indeterminate {
+	if f.Required != ear.Indeterminate {
 		return f
 	}
 	// Only an open finding names what would decide it.
-	if f.Covers == Indeterminate {
+	if f.Covers == ear.Indeterminate {
 		switch {
 		case c.Conditional():
 			f.Missing = append(f.Missing, "eccn: whether the item meets the row's condition ("+c.Condition()+")")
@@ -388,7 +379,7 @@ func (ev *chartEval) control(row int, c ccl.Control) Finding {
 			f.Missing = append(f.Missing, "eccn: the paragraph of "+ev.q.ECCN.String()+" that the row's scope turns on")
 		}
 	}
-	if f.InScope == Indeterminate {
+	if f.InScope == ear.Indeterminate {
 		f.Missing = append(f.Missing, destMissing...)
 		f.Missing = append(f.Missing, fromMissing...)
 	}
@@ -404,9 +395,9 @@ func (ev *chartEval) lazy(f func() string) string {
 	return ""
 }
 
-func (ev *chartEval) exportedFrom(from ccl.DestinationRule) (Answer, string, []string) {
+func (ev *chartEval) exportedFrom(from ccl.DestinationRule) (ear.Answer, string, []string) {
 	if !ev.q.ExportedFrom.IsValid() {
-		return Indeterminate, "the row applies only to exports from " + from.String() + ", and the country of export is not given",
+		return ear.Indeterminate, "the row applies only to exports from " + from.String() + ", and the country of export is not given",
 			[]string{"exported_from: the country the item is exported from"}
 	}
 	gs, err := jurisdiction.GroupsOf(groupsCountry(ev.q.ExportedFrom), ev.q.AsOf)
@@ -414,7 +405,7 @@ func (ev *chartEval) exportedFrom(from ccl.DestinationRule) (Answer, string, []s
 		gs = 0
 	}
 	in := setMember(from, ev.q.ExportedFrom.TablesAs(), gs)
-	return answerOf(in), "exported from " + ev.q.ExportedFrom.String() + ": " + pick(in, "within the row's places of export", "outside the row's places of export"), nil
+	return ear.AnswerOf(in), "exported from " + ev.q.ExportedFrom.String() + ": " + pick(in, "within the row's places of export", "outside the row's places of export"), nil
 }
 
 // setMember reports whether country c (read as the tables read it), in the
@@ -465,7 +456,7 @@ var unEmbargoExtra = []string{"CF", "SS"}
 
 // inSet decides whether the query's destination is in a row's destination
 // set. It returns the answer, the citation, a sentence, and missing facts.
-func (ev *chartEval) inSet(d ccl.DestinationRule) (Answer, string, string, []string) {
+func (ev *chartEval) inSet(d ccl.DestinationRule) (ear.Answer, string, string, []string) {
 	dest := ev.q.Destination
 	c := dest.Country.TablesAs()
 	if ev.q.AIDiffusion == AIDiffusionEnforced {
@@ -487,60 +478,60 @@ func (ev *chartEval) inSet(d ccl.DestinationRule) (Answer, string, string, []str
 		base := columnCitation[col]
 		switch cell {
 		case jurisdiction.CellX:
-			return Yes, base, ev.lazy(func() string { return "the chart marks " + col.String() + " for " + ev.row.Name() }), nil
+			return ear.Yes, base, ev.lazy(func() string { return "the chart marks " + col.String() + " for " + ev.row.Name() }), nil
 		case jurisdiction.CellBlank:
 			if ev.footnoteMarks(col) {
-				return Yes, base + " (footnote 7)", ev.lazy(func() string {
+				return ear.Yes, base + " (footnote 7)", ev.lazy(func() string {
 					return "chart footnote 7 keeps the " + col.String() + " requirement for " + ev.row.Name() + " although the cell is blank"
 				}), nil
 			}
-			return No, base, ev.lazy(func() string { return "the chart does not mark " + col.String() + " for " + ev.row.Name() }), nil
+			return ear.No, base, ev.lazy(func() string { return "the chart does not mark " + col.String() + " for " + ev.row.Name() }), nil
 		case jurisdiction.CellSeePart746:
 			pc, _ := ev.row.PointerCitations()
-			return Indeterminate, strings.Join(pc, "; "), fmt.Sprintf("the chart row for %s has no marks and refers to %s; the Part 746 finding decides", ev.row.Name(), strings.Join(pc, ", ")),
+			return ear.Indeterminate, strings.Join(pc, "; "), fmt.Sprintf("the chart row for %s has no marks and refers to %s; the Part 746 finding decides", ev.row.Name(), strings.Join(pc, ", ")),
 				[]string{"destination: the Part 746 program for " + ev.row.Name()}
 		}
-		return Indeterminate, base, "the chart has no cell for " + col.String(), []string{"destination.country"}
+		return ear.Indeterminate, base, "the chart has no cell for " + col.String(), []string{"destination.country"}
 	case ccl.RuleWorldwide:
-		return Yes, cite(CitationCountryChart), "the row requires a license to every destination", nil
+		return ear.Yes, cite(CitationCountryChart), "the row requires a license to every destination", nil
 	case ccl.RuleWorldwideExcept:
 		in := !slices.Contains(d.ExceptCountries(), c)
 		why := ""
 		if ev.text {
 			why = fmt.Sprintf("the row requires a license to every destination except %s: %s is %s", joinCountries(d.ExceptCountries()), dest, pick(in, "in the set", "excepted"))
 		}
-		return answerOf(in), cite(CitationCountryChart), why, nil
+		return ear.AnswerOf(in), cite(CitationCountryChart), why, nil
 	case ccl.RuleMacauD5, ccl.RuleUAED1D4D5NotA5A6, ccl.RuleD1D4D5NotA5A6, ccl.RuleE1, ccl.RuleCountries:
 		in := setMember(d, c, ev.groups)
 		why := ""
 		if ev.text {
 			why = fmt.Sprintf("the row's set is %s; %s (groups %s on %s) is %s", d, dest, ev.groups, ev.q.AsOf, pick(in, "in it", "not in it"))
 		}
-		return answerOf(in), cite(CitationCountryChart), why, nil
+		return ear.AnswerOf(in), cite(CitationCountryChart), why, nil
 	case ccl.RuleCWCNonStatesParties:
 		code := c.String()
 		switch {
 		case slices.Contains(d.ExceptCountries(), c):
-			return No, cite("15 CFR 742.18"), fmt.Sprintf("the CW row excepts %s by name", dest), nil
+			return ear.No, cite("15 CFR 742.18"), fmt.Sprintf("the CW row excepts %s by name", dest), nil
 		case slices.Contains(cwcNonStatesParties, code):
-			return Yes, cite("15 CFR 742.18"), fmt.Sprintf("%s is not a State Party to the Chemical Weapons Convention (Supp. No. 2 to part 745)", dest), nil
+			return ear.Yes, cite("15 CFR 742.18"), fmt.Sprintf("%s is not a State Party to the Chemical Weapons Convention (Supp. No. 2 to part 745)", dest), nil
 		case slices.Contains(cwcUncertain, code):
-			return Indeterminate, cite("15 CFR 742.18"), fmt.Sprintf("whether %s is listed in Supp. No. 2 to part 745 is not in the tables", dest),
+			return ear.Indeterminate, cite("15 CFR 742.18"), fmt.Sprintf("whether %s is listed in Supp. No. 2 to part 745 is not in the tables", dest),
 				[]string{"destination: whether it is listed in Supp. No. 2 to part 745 (CWC States Parties)"}
 		}
-		return No, cite("15 CFR 742.18"), fmt.Sprintf("%s is a State Party to the Chemical Weapons Convention", dest), nil
+		return ear.No, cite("15 CFR 742.18"), fmt.Sprintf("%s is a State Party to the Chemical Weapons Convention", dest), nil
 	case ccl.RulePointer:
 		return ev.pointer(cites)
 	case ccl.RuleNotApplicable:
-		return No, cite(CitationCountryChart), "the row prints N/A", nil
+		return ear.No, cite(CitationCountryChart), "the row prints N/A", nil
 	}
-	return Indeterminate, cite(CitationCountryChart), "the row's destination rule could not be read: " + d.String(),
+	return ear.Indeterminate, cite(CitationCountryChart), "the row's destination rule could not be read: " + d.String(),
 		[]string{"eccn: the row's destination rule as printed"}
 }
 
 // pointer evaluates a row whose destinations are stated in another
 // provision.
-func (ev *chartEval) pointer(cites []string) (Answer, string, string, []string) {
+func (ev *chartEval) pointer(cites []string) (ear.Answer, string, string, []string) {
 	dest := ev.q.Destination
 	c := dest.Country.TablesAs()
 	joined := strings.Join(cites, "; ")
@@ -558,31 +549,31 @@ func (ev *chartEval) pointer(cites []string) (Answer, string, string, []string) 
 		// those destinations with footnote 1. (764.1(b) is a misprint of
 		// 746.1(b) in one entry.)
 		in := slices.Contains(ev.row.FootnoteNumbers(), 1) || slices.Contains(unEmbargoExtra, c.String())
-		return answerOf(in), "15 CFR 746.1(b)", ev.lazy(func() string {
+		return ear.AnswerOf(in), "15 CFR 746.1(b)", ev.lazy(func() string {
 			return "UN controls: " + dest.String() + pick(in, " is", " is not") + " under a United Nations arms embargo (chart footnote 1)"
 		}), nil
 	case has("15 CFR 742.15"):
 		// 742.15(a)(1)(i): a license is required for EI items to all
 		// destinations except Canada.
 		in := c != jurisdiction.Canada
-		return answerOf(in), "15 CFR 742.15(a)", "EI controls: a license is required to all destinations except Canada", nil
+		return ear.AnswerOf(in), "15 CFR 742.15(a)", "EI controls: a license is required to all destinations except Canada", nil
 	case has("15 CFR 742.14"):
 		// 742.14(a): a license is required for SI items to all
 		// destinations except Canada.
 		in := c != jurisdiction.Canada
-		return answerOf(in), "15 CFR 742.14(a)", "SI controls: a license is required to all destinations except Canada", nil
+		return ear.AnswerOf(in), "15 CFR 742.14(a)", "SI controls: a license is required to all destinations except Canada", nil
 	case has("15 CFR 742.13"):
-		return Yes, "15 CFR 742.13", "SL controls: a license is required to all destinations", nil
+		return ear.Yes, "15 CFR 742.13", "SL controls: a license is required to all destinations", nil
 	case has("15 CFR 746.8"):
 		in := c == jurisdiction.Russia || c == jurisdiction.Belarus
-		return answerOf(in), "15 CFR 746.8", ev.lazy(func() string {
+		return ear.AnswerOf(in), "15 CFR 746.8", ev.lazy(func() string {
 			return "Russia and Belarus sanctions: " + dest.String() + pick(in, " is", " is not") + " Russia or Belarus"
 		}), nil
 	}
 	if joined == "" {
 		joined = CitationCountryChart
 	}
-	return Indeterminate, joined, "the row refers to " + joined + ", whose destinations the tables do not hold",
+	return ear.Indeterminate, joined, "the row refers to " + joined + ", whose destinations the tables do not hold",
 		[]string{"destination: the destinations of " + joined}
 }
 
@@ -649,26 +640,26 @@ func (ev *chartEval) footnotes() []Finding {
 		case 10:
 			for _, x := range footnote10 {
 				base := product.MustParseECCN(x.eccn)
-				var cov Answer
+				var cov ear.Answer
 				switch {
 				case x.except != "" && product.MustParseECCN(x.except).Covers(e):
-					cov = No
+					cov = ear.No
 				case base.Covers(e):
-					cov = Yes
+					cov = ear.Yes
 				case e.Covers(base):
-					cov = Indeterminate
+					cov = ear.Indeterminate
 				default:
 					continue
 				}
-				f := Finding{Kind: FromFootnote, Row: -1, Covers: cov, InScope: Yes, Citation: cite}
-				if cov == Yes && x.conditional {
-					cov = Indeterminate
-					f.Covers = Indeterminate
+				f := Finding{Kind: FromFootnote, Row: -1, Covers: cov, InScope: ear.Yes, Citation: cite}
+				if cov == ear.Yes && x.conditional {
+					cov = ear.Indeterminate
+					f.Covers = ear.Indeterminate
 				}
 				f.Required = cov
 				cond := pick(x.conditional, " ("+x.condition+")", "")
 				f.Why = "footnote 10 keeps a license requirement to " + ev.row.Name() + " for " + x.eccn + cond + ": " + cov.String()
-				if cov == Indeterminate {
+				if cov == ear.Indeterminate {
 					f.Missing = []string{"eccn: whether the item is within footnote 10's " + x.eccn + cond}
 				}
 				out = append(out, f)
@@ -678,7 +669,7 @@ func (ev *chartEval) footnotes() []Finding {
 			// 742.6(a)(2), (a)(4)(ii)): the cameras of 6A003.b.4.
 			if eccnThermalCameras.Covers(e) || e.Covers(eccnThermalCameras) {
 				out = append(out, Finding{
-					Kind: FromFootnote, Row: -1, Covers: Indeterminate, InScope: Yes, Required: Indeterminate, Citation: cite,
+					Kind: FromFootnote, Row: -1, Covers: ear.Indeterminate, InScope: ear.Yes, Required: ear.Indeterminate, Citation: cite,
 					Why:     fmt.Sprintf("footnote %d: special provisions for thermal imaging cameras apply to %s (%s); they are not in the tables", n, ev.row.Name(), fn.Citation),
 					Missing: []string{fmt.Sprintf("eccn: whether the camera falls under the special provisions of %s", fn.Citation)},
 				})
@@ -687,7 +678,7 @@ func (ev *chartEval) footnotes() []Finding {
 			// 742.6(a)(3): special RS rules for 0A919 military commodities.
 			if eccn0A919.Covers(e.Entry()) {
 				out = append(out, Finding{
-					Kind: FromFootnote, Row: -1, Covers: Yes, InScope: Indeterminate, Required: Indeterminate, Citation: cite,
+					Kind: FromFootnote, Row: -1, Covers: ear.Yes, InScope: ear.Indeterminate, Required: ear.Indeterminate, Citation: cite,
 					Why:     fmt.Sprintf("footnote 3: the special provisions of 742.6(a)(3) for 0A919 apply to %s; they are not in the tables", ev.row.Name()),
 					Missing: []string{"destination: the 742.6(a)(3) requirement for 0A919 to this destination"},
 				})
@@ -699,19 +690,19 @@ func (ev *chartEval) footnotes() []Finding {
 
 // program reads a Part 746 program of the destination for the item.
 func (ev *chartEval) program(p jurisdiction.Program, entry ccl.Entry, onCCL bool) Finding {
-	f := Finding{Kind: FromProgram, Row: -1, InScope: Yes, Citation: p.Citation}
+	f := Finding{Kind: FromProgram, Row: -1, InScope: ear.Yes, Citation: p.Citation}
 	title := p.Title
 	if onCCL {
-		f.Covers = Yes
+		f.Covers = ear.Yes
 		switch p.CCL {
 		case jurisdiction.CCLAll:
-			f.Required = Yes
+			f.Required = ear.Yes
 			f.Why = fmt.Sprintf("%s (%s): a license is required for every item on the CCL", title, p.Citation)
 		case jurisdiction.CCLAllExceptCommsSoftware:
-			f.Required = Yes
+			f.Required = ear.Yes
 			f.Why = fmt.Sprintf("%s (%s): a license is required for every item on the CCL", title, p.Citation)
 			if eccn5D992c.Covers(ev.q.ECCN) || ev.q.ECCN.Covers(eccn5D992c) {
-				f.Covers, f.Required = Indeterminate, Indeterminate
+				f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
 				f.Why += ", except software necessary to enable the exchange of personal communications over the internet (5D992.c)"
 				f.Missing = []string{"item: whether the software is the personal-communications software 746.6(a) excepts"}
 			}
@@ -731,44 +722,44 @@ func (ev *chartEval) program(p jurisdiction.Program, entry ccl.Entry, onCCL bool
 			}
 			switch {
 			case hasColumn || listed:
-				f.Required = Yes
+				f.Required = ear.Yes
 				f.Why = fmt.Sprintf("%s (%s): a license is required for every CCL item whose License Requirements name a chart column, or that is listed", title, p.Citation)
 			default:
 				// Conservative: an entry with no chart column that the
 				// program does not list is left open, not cleared.
-				f.Covers, f.Required = Indeterminate, Indeterminate
+				f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
 				f.Why = fmt.Sprintf("%s (%s): %s names no chart column and is not listed; the program's reach is not decided by the tables", title, p.Citation, ev.q.ECCN.Entry())
 				f.Missing = []string{"eccn: whether " + p.Citation + " reaches this entry"}
 			}
 		default:
-			f.Required = Indeterminate
+			f.Required = ear.Indeterminate
 			f.Why = fmt.Sprintf("%s (%s): scope of CCL items not in the tables", title, p.Citation)
 			f.Missing = []string{"destination: the " + p.Citation + " scope"}
 		}
 	} else {
 		switch p.EAR99 {
 		case jurisdiction.EAR99All:
-			f.Covers, f.Required = Yes, Yes
+			f.Covers, f.Required = ear.Yes, ear.Yes
 			f.Why = fmt.Sprintf("%s (%s): a license is required for every item subject to the EAR, EAR99 included", title, p.Citation)
 		case jurisdiction.EAR99ExceptFoodMedicine, jurisdiction.EAR99ExceptFoodMedicineCommsSoftware:
 			v, given := ev.q.FoodOrMedicine.Get()
 			switch {
 			case !given:
-				f.Covers, f.Required = Indeterminate, Indeterminate
+				f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
 				f.Why = fmt.Sprintf("%s (%s): a license is required for EAR99 items other than food and medicine; whether the item is food or medicine is not given", title, p.Citation)
 				f.Missing = []string{"item.food_or_medicine"}
 			case v:
-				f.Covers, f.Required = No, No
+				f.Covers, f.Required = ear.No, ear.No
 				f.Why = fmt.Sprintf("%s (%s): EAR99 food and medicine are excepted", title, p.Citation)
 			default:
-				f.Covers, f.Required = Yes, Yes
+				f.Covers, f.Required = ear.Yes, ear.Yes
 				f.Why = fmt.Sprintf("%s (%s): a license is required for EAR99 items other than food and medicine", title, p.Citation)
 				if p.EAR99 == jurisdiction.EAR99ExceptFoodMedicineCommsSoftware {
 					f.Why += " (and other than the personal-communications software 746.6(a) excepts)"
 				}
 			}
 		case jurisdiction.EAR99Listed:
-			f.Covers, f.Required = Indeterminate, Indeterminate
+			f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
 			lists := strings.Join(p.EAR99List, "; ")
 			if ev.q.HTS.IsValid() {
 				f.Why = fmt.Sprintf("%s (%s): a license is required for the EAR99 items listed in %s; whether HTS %s is listed is not in the tables", title, p.Citation, lists, ev.q.HTS)
@@ -778,7 +769,7 @@ func (ev *chartEval) program(p jurisdiction.Program, entry ccl.Entry, onCCL bool
 				f.Missing = []string{"item.hts"}
 			}
 		default:
-			f.Covers, f.Required = No, No
+			f.Covers, f.Required = ear.No, ear.No
 			f.Why = fmt.Sprintf("%s (%s): no license requirement for EAR99 items", title, p.Citation)
 		}
 	}
@@ -801,7 +792,7 @@ func joinCountries(cs []jurisdiction.Country) string {
 // the earlier 742.6(a)(6)(iii) scope, Country Groups D:1, D:4 and D:5 less
 // A:5 and A:6, plus Macau; the 4E091 row (742.6(a)(13)) did not exist. ok is
 // false for every other row, which reads as printed.
-func (ev *chartEval) enforcedReading(d ccl.DestinationRule, c jurisdiction.Country) (Answer, string, string, bool) {
+func (ev *chartEval) enforcedReading(d ccl.DestinationRule, c jurisdiction.Country) (ear.Answer, string, string, bool) {
 	for _, ct := range d.Citations() {
 		switch {
 		case strings.HasPrefix(ct, "15 CFR 742.6(a)(6)(iii)(A)"):
@@ -809,11 +800,11 @@ func (ev *chartEval) enforcedReading(d ccl.DestinationRule, c jurisdiction.Count
 			if !in && (ev.groups.Has(jurisdiction.GroupD1) || ev.groups.Has(jurisdiction.GroupD4) || ev.groups.Has(jurisdiction.GroupD5)) {
 				in = !ev.groups.Has(jurisdiction.GroupA5) && !ev.groups.Has(jurisdiction.GroupA6)
 			}
-			return answerOf(in), "15 CFR 742.6(a)(6)(iii) (as of 2025-01-12)", ev.lazy(func() string {
+			return ear.AnswerOf(in), "15 CFR 742.6(a)(6)(iii) (as of 2025-01-12)", ev.lazy(func() string {
 				return "enforced AI diffusion reading: the row read as on 2025-01-12, Macau and D:1/D:4/D:5 less A:5/A:6; " + ev.q.Destination.String() + pick(in, " is in it", " is not in it")
 			}), true
 		case strings.HasPrefix(ct, "15 CFR 742.6(a)(13)"):
-			return No, "15 CFR 742.6(a)(13)", ev.lazy(func() string {
+			return ear.No, "15 CFR 742.6(a)(13)", ev.lazy(func() string {
 				return "enforced AI diffusion reading: the 4E091 requirement did not exist on 2025-01-12"
 			}), true
 		}

@@ -82,7 +82,7 @@ func TestCountryChartByHand(t *testing.T) {
 	if len(tests) < 40 {
 		t.Fatalf("only %d ECCN paragraphs", len(tests))
 	}
-	letter := map[Answer]byte{Yes: 'Y', No: 'N', Indeterminate: 'I'}
+	letter := map[ear.Answer]byte{ear.Yes: 'Y', ear.No: 'N', ear.Indeterminate: 'I'}
 	for _, tt := range tests {
 		e := product.MustParseECCN(tt.eccn)
 		for i, code := range chartDests {
@@ -98,7 +98,7 @@ func TestCountryChartByHand(t *testing.T) {
 				if got := letter[res.Required]; got != tt.want[i] {
 					t.Errorf("%s to %s: got %c, want %c\n%s", tt.eccn, code, got, tt.want[i], describe(res))
 				}
-				if res.Required == Indeterminate && len(res.Missing()) == 0 {
+				if res.Required == ear.Indeterminate && len(res.Missing()) == 0 {
 					t.Errorf("%s to %s: indeterminate without a missing fact", tt.eccn, code)
 				}
 				for _, f := range res.Findings {
@@ -127,86 +127,86 @@ func TestCountryChartDetails(t *testing.T) {
 		qq := q("3A090.b", "AE")
 		qq.AsOf = jurisdiction.MustParseDate("2026-07-09")
 		res, err := CountryChart(qq)
-		if err != nil || res.Required != Yes {
+		if err != nil || res.Required != ear.Yes {
 			t.Fatalf("got %v, %v", res.Required, err)
 		}
 	})
 	t.Run("India is out of the D-group sets through A:5", func(t *testing.T) {
 		res, _ := CountryChart(q("3A090.b", "IN"))
-		if res.Required != No {
+		if res.Required != ear.No {
 			t.Fatalf("got %v\n%s", res.Required, describe(res))
 		}
 	})
 	t.Run("Liechtenstein follows Switzerland", func(t *testing.T) {
 		res, err := CountryChart(q("9A515.a.1", "LI"))
-		if err != nil || res.Required != Yes || res.ChartRow.Country() != jurisdiction.Switzerland {
+		if err != nil || res.Required != ear.Yes || res.ChartRow.Country() != jurisdiction.Switzerland {
 			t.Fatalf("got %v %v %v", res.Required, res.ChartRow.Country(), err)
 		}
 	})
 	t.Run("Canada: EI excepted, NS1 not marked", func(t *testing.T) {
 		res, _ := CountryChart(q("5A002.a", "CA"))
-		if res.Required != No {
+		if res.Required != ear.No {
 			t.Fatalf("got %v\n%s", res.Required, describe(res))
 		}
 	})
 	t.Run("Australia footnote 10 keeps 0A501 firearms licensed", func(t *testing.T) {
 		res, _ := CountryChart(q("0A501.a", "AU"))
-		if res.Required != Yes || len(res.Requiring(Yes)) == 0 || res.Requiring(Yes)[0].Kind != FromFootnote {
+		if res.Required != ear.Yes || len(res.Requiring(ear.Yes)) == 0 || res.Requiring(ear.Yes)[0].Kind != FromFootnote {
 			t.Fatalf("got %v\n%s", res.Required, describe(res))
 		}
 		res, _ = CountryChart(q("0A501.y.1", "AU"))
-		if res.Required != No {
+		if res.Required != ear.No {
 			t.Fatalf("0A501.y.1 to AU: got %v\n%s", res.Required, describe(res))
 		}
 	})
 	t.Run("Iraq: UN and RS Iraq rows", func(t *testing.T) {
 		for _, e := range []string{"0A501.y.1", "1C992"} {
 			res, _ := CountryChart(q(e, "IQ"))
-			if res.Required != Yes {
+			if res.Required != ear.Yes {
 				t.Errorf("%s to IQ: got %v\n%s", e, res.Required, describe(res))
 			}
 		}
 	})
 	t.Run("Pakistan: 3A992", func(t *testing.T) {
 		res, _ := CountryChart(q("3A992.a", "PK"))
-		if res.Required != Yes {
+		if res.Required != ear.Yes {
 			t.Fatalf("got %v\n%s", res.Required, describe(res))
 		}
 	})
 	t.Run("North Korea EAR99 food", func(t *testing.T) {
 		qq := q("EAR99", "KP")
 		res, _ := CountryChart(qq)
-		if res.Required != Indeterminate || res.Missing()[0] != "item.food_or_medicine" {
+		if res.Required != ear.Indeterminate || res.Missing()[0] != "item.food_or_medicine" {
 			t.Fatalf("unknown food: got %v %v", res.Required, res.Missing())
 		}
 		qq.FoodOrMedicine = product.BoolTrue
-		if res, _ = CountryChart(qq); res.Required != No {
+		if res, _ = CountryChart(qq); res.Required != ear.No {
 			t.Fatalf("food: got %v", res.Required)
 		}
 		qq.FoodOrMedicine = product.BoolFalse
-		if res, _ = CountryChart(qq); res.Required != Yes {
+		if res, _ = CountryChart(qq); res.Required != ear.Yes {
 			t.Fatalf("not food: got %v", res.Required)
 		}
 	})
 	t.Run("Crimea region", func(t *testing.T) {
 		qq := q("4A994.j", "UA")
 		res, _ := CountryChart(qq)
-		if res.Required != No {
+		if res.Required != ear.No {
 			t.Fatalf("rest of Ukraine: got %v\n%s", res.Required, describe(res))
 		}
 		qq.Destination.Region = jurisdiction.RegionCrimea
-		if res, _ = CountryChart(qq); res.Required != Yes {
+		if res, _ = CountryChart(qq); res.Required != ear.Yes {
 			t.Fatalf("Crimea: got %v\n%s", res.Required, describe(res))
 		}
 	})
 	t.Run("technology rows turn on what it is for", func(t *testing.T) {
 		qq := q("3D001", "DE")
 		res, _ := CountryChart(qq)
-		if res.Required != Indeterminate {
+		if res.Required != ear.Indeterminate {
 			t.Fatalf("3D001 without for: got %v\n%s", res.Required, describe(res))
 		}
 		qq.For = product.MustParseECCN("3A090.a")
-		if res, _ = CountryChart(qq); res.Required != Yes {
+		if res, _ = CountryChart(qq); res.Required != ear.Yes {
 			t.Fatalf("3D001 for 3A090.a: got %v\n%s", res.Required, describe(res))
 		}
 	})
@@ -239,18 +239,18 @@ func TestCountryChartErrors(t *testing.T) {
 }
 
 func TestAnswerLogic(t *testing.T) {
-	all := []Answer{Yes, No, Indeterminate}
+	all := []ear.Answer{ear.Yes, ear.No, ear.Indeterminate}
 	for _, a := range all {
 		for _, b := range all {
 			if a.And(b) != b.And(a) || a.Or(b) != b.Or(a) {
 				t.Fatalf("And/Or not commutative for %v %v", a, b)
 			}
 		}
-		if a.And(No) != No || a.Or(Yes) != Yes || a.And(Yes) != a || a.Or(No) != a {
+		if a.And(ear.No) != ear.No || a.Or(ear.Yes) != ear.Yes || a.And(ear.Yes) != a || a.Or(ear.No) != a {
 			t.Fatalf("identities fail for %v", a)
 		}
 		s, _ := a.MarshalText()
-		var back Answer
+		var back ear.Answer
 		if err := back.UnmarshalText(s); err != nil || back != a {
 			t.Fatalf("text round trip %v", a)
 		}

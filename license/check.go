@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
@@ -25,11 +26,11 @@ type Ground struct {
 // safe to share between goroutines.
 type Determination struct {
 	asOf      jurisdiction.Date
-	subject   Answer
+	subject   ear.Answer
 	grounds   []Ground
 	deMinimis DeMinimisResult
 	fdp       []FDPResult
-	license   Answer
+	license   ear.Answer
 	reasons   []LicenseReason
 	missing   []MissingFact
 	trace     []Step
@@ -52,7 +53,7 @@ func (d Determination) Parties() []PartyDesignations {
 func (d Determination) AsOf() jurisdiction.Date { return d.asOf }
 
 // SubjectToEAR returns whether the item is subject to the EAR.
-func (d Determination) SubjectToEAR() Answer { return d.subject }
+func (d Determination) SubjectToEAR() ear.Answer { return d.subject }
 
 // Grounds returns the grounds on which the item is subject to the EAR.
 func (d Determination) Grounds() []Ground { return slices.Clone(d.grounds) }
@@ -70,7 +71,7 @@ func (d Determination) FDP() []FDPResult {
 }
 
 // LicenseRequired returns whether a license is required.
-func (d Determination) LicenseRequired() Answer { return d.license }
+func (d Determination) LicenseRequired() ear.Answer { return d.license }
 
 // LicenseReasons returns the reasons for the license answer, each with its
 // citation.
@@ -130,20 +131,20 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	// 734.3(a)(1), (a)(2): items in the United States, and US-origin items.
 	inUS := req.ExportedFrom == jurisdiction.UnitedStates
 	usOrigin := it.ProducedIn == jurisdiction.UnitedStates
-	subject := No
+	subject := ear.No
 	if inUS {
-		subject = Yes
+		subject = ear.Yes
 		d.grounds = append(d.grounds, Ground{Citation: "15 CFR 734.3(a)(1)", Title: "item in the United States"})
 		d.trace = append(d.trace, Step{Citation: "15 CFR 734.3(a)(1)", Outcome: "yes", Detail: "exported from the United States"})
 	}
 	if usOrigin {
-		subject = Yes
+		subject = ear.Yes
 		d.grounds = append(d.grounds, Ground{Citation: "15 CFR 734.3(a)(2)", Title: "US-origin item"})
 		d.trace = append(d.trace, Step{Citation: "15 CFR 734.3(a)(2)", Outcome: "yes", Detail: "produced in the United States"})
 	}
 	if !req.ExportedFrom.IsValid() {
 		// Absent means unknown: the item may be in the United States.
-		subject = subject.Or(Indeterminate)
+		subject = subject.Or(ear.Indeterminate)
 		d.trace = append(d.trace, Step{Citation: "15 CFR 734.3(a)(1)", Outcome: "indeterminate", Detail: "the country the item is exported from is not given: an item in the United States is subject to the EAR"})
 		d.missing = append(d.missing, MissingFact{Field: "exported_from", Why: "an item in the United States is subject to the EAR (734.3(a)(1))"})
 	}
@@ -160,13 +161,13 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	d.deMinimis = dm
 	switch dm.Outcome {
 	case DeMinimisExceeds:
-		subject = subject.Or(Yes)
+		subject = subject.Or(ear.Yes)
 		d.grounds = append(d.grounds, Ground{Citation: dm.Citation, Title: "controlled US-origin content exceeds the de minimis level"})
 	case DeMinimisNoLevel:
-		subject = subject.Or(Yes)
+		subject = subject.Or(ear.Yes)
 		d.grounds = append(d.grounds, Ground{Citation: dm.Citation, Title: "controlled US-origin content with no de minimis level"})
 	case DeMinimisIndeterminate:
-		subject = subject.Or(Indeterminate)
+		subject = subject.Or(ear.Indeterminate)
 	}
 	d.trace = append(d.trace, dm.TraceSteps()...)
 	d.missing = append(d.missing, dm.Missing...)
@@ -182,13 +183,13 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	}
 	d.fdp = fdpResults
 	for _, r := range fdpResults {
-		d.trace = append(d.trace, Step{Citation: r.Citation, Outcome: r.Outcome.String(), Detail: r.Why})
+		d.trace = append(d.trace, Step{Citation: r.Citation, Outcome: fdpOutcomeText(r.Outcome), Detail: r.Why})
 		switch r.Outcome {
-		case FDPApplies:
-			subject = subject.Or(Yes)
+		case ear.Yes:
+			subject = subject.Or(ear.Yes)
 			d.grounds = append(d.grounds, Ground{Citation: r.Citation, Title: r.Title})
-		case FDPIndeterminate:
-			subject = subject.Or(Indeterminate)
+		case ear.Indeterminate:
+			subject = subject.Or(ear.Indeterminate)
 			d.missing = append(d.missing, r.Missing...)
 		}
 	}
@@ -196,9 +197,9 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	d.trace = append(d.trace, Step{Citation: CheckCitationSubject, Outcome: subject.String(), Detail: groundsDetail(d.grounds)})
 
 	// The license requirement, for an item that is or may be subject.
-	if subject == No {
-		d.license = No
-		d.reasons = []LicenseReason{{Citation: CheckCitationSubject, Answer: No, Why: "the item is not subject to the EAR: no EAR license is required"}}
+	if subject == ear.No {
+		d.license = ear.No
+		d.reasons = []LicenseReason{{Citation: CheckCitationSubject, Answer: ear.No, Why: "the item is not subject to the EAR: no EAR license is required"}}
 		d.missing = nil
 	} else {
 		a, reasons, missing := licenseRequirements(licenseInput{
@@ -211,7 +212,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		d.missing = append(d.missing, missing...)
 	}
 	d.trace = append(d.trace, Step{Citation: "15 CFR 736.2", Outcome: d.license.String(), Detail: "license required: " + d.license.String() + "; license exceptions (part 740) not evaluated"})
-	if d.subject != Indeterminate && d.license != Indeterminate {
+	if d.subject != ear.Indeterminate && d.license != ear.Indeterminate {
 		d.missing = nil
 	}
 	d.missing = dedupeMissing(d.missing)
@@ -288,13 +289,13 @@ func (d Determination) MarshalJSON() ([]byte, error) {
 		AIDiffusion string `json:"ai_diffusion"`
 	}
 	type lic struct {
-		Required   Answer          `json:"required"`
+		Required   ear.Answer      `json:"required"`
 		Reasons    []LicenseReason `json:"reasons"`
 		Exceptions string          `json:"license_exceptions"`
 	}
 	out := struct {
 		Rules   rules               `json:"rules"`
-		Subject Answer              `json:"subject_to_ear"`
+		Subject ear.Answer          `json:"subject_to_ear"`
 		Grounds []Ground            `json:"grounds"`
 		DM      dmWire              `json:"de_minimis"`
 		FDP     []FDPResult         `json:"fdp"`
@@ -343,7 +344,7 @@ type dmLineWire struct {
 	Value       *moneyWire `json:"value"`
 	Quantity    string     `json:"quantity"`
 	Counted     bool       `json:"counted"`
-	Status      Answer     `json:"status"`
+	Status      ear.Answer `json:"status"`
 	Why         string     `json:"why"`
 	Citation    string     `json:"citation"`
 	Total       string     `json:"total"`

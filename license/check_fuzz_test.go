@@ -7,6 +7,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/product"
 )
 
@@ -117,13 +118,13 @@ func FuzzCheckGenerated(f *testing.F) {
 		if !bytes.Equal(b1, b2) {
 			t.Fatalf("two checks of one request differ\n%s", w.json())
 		}
-		if d.SubjectToEAR() == No && len(d.Missing()) > 0 {
+		if d.SubjectToEAR() == ear.No && len(d.Missing()) > 0 {
 			t.Fatalf("not subject, yet missing facts %v\n%s", d.Missing(), w.json())
 		}
-		if d.SubjectToEAR() == No && d.LicenseRequired() != No {
+		if d.SubjectToEAR() == ear.No && d.LicenseRequired() != ear.No {
 			t.Fatalf("not subject, yet license %v\n%s", d.LicenseRequired(), w.json())
 		}
-		if d.SubjectToEAR() != Indeterminate && d.LicenseRequired() != Indeterminate && len(d.Missing()) > 0 {
+		if d.SubjectToEAR() != ear.Indeterminate && d.LicenseRequired() != ear.Indeterminate && len(d.Missing()) > 0 {
 			t.Fatalf("no open answer, yet missing facts %v\n%s", d.Missing(), w.json())
 		}
 	})

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/earcheck/ear"
 	"github.com/shopspring/decimal"
 )
 
@@ -869,9 +870,9 @@ func propAddUSLine(r *rand.Rand, w pwRequest) pwRequest {
 func propAddViolation(before, after Determination) string {
 	b, a := before.SubjectToEAR(), after.SubjectToEAR()
 	switch {
-	case b == Yes && a != Yes:
+	case b == ear.Yes && a != ear.Yes:
 		return fmt.Sprintf("subject_to_ear went from yes to %s", a)
-	case b == Indeterminate && a == No:
+	case b == ear.Indeterminate && a == ear.No:
 		return "subject_to_ear went from indeterminate to no"
 	}
 	bo, ao := before.DeMinimis().Outcome, after.DeMinimis().Outcome
@@ -1036,17 +1037,17 @@ var propRemovals = []propRemoval{
 
 // propAnswers are the Determination's answers that removing a fact must
 // not make more definite.
-func propAnswers(d Determination) map[string]Answer {
-	dm := Indeterminate
+func propAnswers(d Determination) map[string]ear.Answer {
+	dm := ear.Indeterminate
 	switch d.DeMinimis().Outcome {
 	case DeMinimisExceeds, DeMinimisNoLevel:
-		dm = Yes
+		dm = ear.Yes
 	case DeMinimisWithin:
-		dm = No
+		dm = ear.No
 	case DeMinimisNotApplicable:
 		dm = 0 // not a three-valued answer; compared as is
 	}
-	return map[string]Answer{"subject_to_ear": d.SubjectToEAR(), "license.required": d.LicenseRequired(), "de_minimis (exceeds/no level = yes, within = no)": dm}
+	return map[string]ear.Answer{"subject_to_ear": d.SubjectToEAR(), "license.required": d.LicenseRequired(), "de_minimis (exceeds/no level = yes, within = no)": dm}
 }
 
 // propRemovalViolation returns what went wrong when a fact was removed:
@@ -1058,7 +1059,7 @@ func propRemovalViolation(before, after Determination, unknownControlled bool) s
 	var out []string
 	for _, k := range []string{"subject_to_ear", "license.required", "de_minimis (exceeds/no level = yes, within = no)"} {
 		b, a := ba[k], aa[k]
-		if b == a || a == Indeterminate {
+		if b == a || a == ear.Indeterminate {
 			continue
 		}
 		if b == 0 || a == 0 {
@@ -1068,7 +1069,7 @@ func propRemovalViolation(before, after Determination, unknownControlled bool) s
 		// With options.unknown_origin "controlled" an unknown origin is
 		// counted as US-origin controlled content, on purpose: an answer
 		// may become yes.
-		if unknownControlled && a == Yes {
+		if unknownControlled && a == ear.Yes {
 			continue
 		}
 		out = append(out, fmt.Sprintf("%s: %s -> %s", k, b, a))
@@ -1382,10 +1383,10 @@ func TestPropertyNoWhileMissing(t *testing.T) {
 		w := genRequest(r)
 		d := propCheck(t, w)
 		missing := d.Missing()
-		if d.SubjectToEAR() == No && len(missing) > 0 {
+		if d.SubjectToEAR() == ear.No && len(missing) > 0 {
 			t.Fatalf("subject_to_ear is no but missing facts are listed: %v\n%s", missing, w.json())
 		}
-		if len(missing) == 0 || (d.SubjectToEAR() != No && d.LicenseRequired() != No) {
+		if len(missing) == 0 || (d.SubjectToEAR() != ear.No && d.LicenseRequired() != ear.No) {
 			continue
 		}
 		examined++
@@ -1400,21 +1401,21 @@ func TestPropertyNoWhileMissing(t *testing.T) {
 				fills++
 				for _, ans := range []struct {
 					name          string
-					before, after Answer
+					before, after ear.Answer
 				}{
 					{"subject_to_ear", d.SubjectToEAR(), dc.SubjectToEAR()},
 					{"license.required", d.LicenseRequired(), dc.LicenseRequired()},
 				} {
-					if ans.before == No && ans.after == Yes {
+					if ans.before == ear.No && ans.after == ear.Yes {
 						mw, mc := propShrinkPair(w, c, func(a, b pwRequest) bool {
 							d1, e1 := propCheckErr(a)
 							d2, e2 := propCheckErr(b)
 							if e1 != nil || e2 != nil {
 								return false
 							}
-							b1 := map[string]Answer{"subject_to_ear": d1.SubjectToEAR(), "license.required": d1.LicenseRequired()}
-							b2 := map[string]Answer{"subject_to_ear": d2.SubjectToEAR(), "license.required": d2.LicenseRequired()}
-							return b1[ans.name] == No && b2[ans.name] == Yes && len(d1.Missing()) > 0
+							b1 := map[string]ear.Answer{"subject_to_ear": d1.SubjectToEAR(), "license.required": d1.LicenseRequired()}
+							b2 := map[string]ear.Answer{"subject_to_ear": d2.SubjectToEAR(), "license.required": d2.LicenseRequired()}
+							return b1[ans.name] == ear.No && b2[ans.name] == ear.Yes && len(d1.Missing()) > 0
 						})
 						d1, j1 := propCheckJSON(t, mw)
 						_, j2 := propCheckJSON(t, mc)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/product"
 	"github.com/shopspring/decimal"
@@ -39,7 +40,7 @@ func checkReview(t *testing.T, c *Checker, body string) Determination {
 	return d
 }
 
-func hasReason(d Determination, cite string, a Answer) bool {
+func hasReason(d Determination, cite string, a ear.Answer) bool {
 	for _, r := range d.LicenseReasons() {
 		if r.Citation == cite && r.Answer == a {
 			return true
@@ -64,13 +65,13 @@ func hasMissing(d Determination, field string) bool {
 func TestCheckAIDiffusionReadingReachesLicense(t *testing.T) {
 	for _, tt := range []struct {
 		reading string
-		want    Answer
-	}{{"codified", Yes}, {"enforced", No}} {
+		want    ear.Answer
+	}{{"codified", ear.Yes}, {"enforced", ear.No}} {
 		body := strings.NewReplacer(`"eccn":"3A991","kind":"commodity","produced_in":"JP"`, `"eccn":"3A090.a","kind":"commodity","produced_in":"US"`,
 			`"exported_from":"JP","destination":{"country":"CN"}`, `"exported_from":"US","destination":{"country":"BR"}`,
 			`"incorporations":[]}`, `"incorporations":[],"options":{"ai_diffusion":"`+tt.reading+`"}}`).Replace(reviewRequest)
 		d := checkReview(t, NewChecker(), body)
-		if d.SubjectToEAR() != Yes {
+		if d.SubjectToEAR() != ear.Yes {
 			t.Fatalf("%s: subject %v, want yes", tt.reading, d.SubjectToEAR())
 		}
 		if got := d.LicenseRequired(); got != tt.want {
@@ -88,12 +89,12 @@ func TestCheckMEUListParty(t *testing.T) {
 		`"exported_from":"JP","destination":{"country":"CN"}`, `"exported_from":"US","destination":{"country":"RU"}`,
 		`"parties":[]`, `"parties":[{"name":"Example Aviation Plant","role":"end_user","country":"RU"}]`).Replace(reviewRequest)
 	d := checkReview(t, checker, body)
-	if !hasReason(d, "15 CFR 744.21", Yes) || d.LicenseRequired() != Yes {
+	if !hasReason(d, "15 CFR 744.21", ear.Yes) || d.LicenseRequired() != ear.Yes {
 		t.Errorf("license %v, want yes with a 744.21 reason; reasons %+v", d.LicenseRequired(), d.LicenseReasons())
 	}
 	// Without the resolver the party is not known to be on the MEU List.
 	d = checkReview(t, NewChecker(), body)
-	if hasReason(d, "15 CFR 744.21", Yes) {
+	if hasReason(d, "15 CFR 744.21", ear.Yes) {
 		t.Errorf("without a screening list: a 744.21 reason %+v", d.LicenseReasons())
 	}
 }
@@ -104,11 +105,11 @@ func TestCheckExportedFromMissing(t *testing.T) {
 	body := strings.Replace(reviewRequest, `"exported_from":"JP",`, ``, 1)
 	body = strings.Replace(body, `"value":{"amount":"25"`, `"value":{"amount":"1"`, 1)
 	d := checkReview(t, NewChecker(), body)
-	if d.SubjectToEAR() != Indeterminate || !hasMissing(d, "exported_from") {
+	if d.SubjectToEAR() != ear.Indeterminate || !hasMissing(d, "exported_from") {
 		t.Errorf("subject %v, missing %+v; want indeterminate naming exported_from", d.SubjectToEAR(), d.Missing())
 	}
 	d = checkReview(t, NewChecker(), strings.Replace(reviewRequest, `"value":{"amount":"25"`, `"value":{"amount":"1"`, 1))
-	if d.SubjectToEAR() != No || len(d.Missing()) != 0 {
+	if d.SubjectToEAR() != ear.No || len(d.Missing()) != 0 {
 		t.Errorf("from JP: subject %v, missing %+v; want no", d.SubjectToEAR(), d.Missing())
 	}
 }
@@ -127,7 +128,7 @@ func TestCheckAsOfRequired(t *testing.T) {
 // the license reasons say the Entity List answer rests on the declarations.
 func TestCheckEntityListDeclarationReason(t *testing.T) {
 	d := checkReview(t, NewChecker(), reviewRequest)
-	if d.SubjectToEAR() != No {
+	if d.SubjectToEAR() != ear.No {
 		// 25 of 100 is within 25 %: the item is not subject, so no
 		// license reasons beyond 734.3 are read. Use a US item.
 		t.Fatalf("subject %v", d.SubjectToEAR())
@@ -136,7 +137,7 @@ func TestCheckEntityListDeclarationReason(t *testing.T) {
 	d = checkReview(t, NewChecker(), us)
 	found := false
 	for _, r := range d.LicenseReasons() {
-		if r.Citation == "15 CFR 744.11" && r.Answer == No && strings.Contains(r.Why, "rests on") {
+		if r.Citation == "15 CFR 744.11" && r.Answer == ear.No && strings.Contains(r.Why, "rests on") {
 			found = true
 		}
 	}
@@ -238,8 +239,8 @@ func TestCheckItemFor(t *testing.T) {
 		`"exported_from":"JP"`, `"exported_from":"US"`).Replace(reviewRequest)
 	for _, tt := range []struct {
 		forECCN string
-		want    Answer
-	}{{"", Indeterminate}, {"3A090.a", Yes}, {"3A991.a", No}} {
+		want    ear.Answer
+	}{{"", ear.Indeterminate}, {"3A090.a", ear.Yes}, {"3A991.a", ear.No}} {
 		body := strings.Replace(tech, "FOR", "", 1)
 		if tt.forECCN != "" {
 			body = strings.Replace(tech, "FOR", `,"for":"`+tt.forECCN+`"`, 1)
@@ -248,7 +249,7 @@ func TestCheckItemFor(t *testing.T) {
 		if d.LicenseRequired() != tt.want {
 			t.Errorf("for %q: license %v, want %v; reasons %+v", tt.forECCN, d.LicenseRequired(), tt.want, d.LicenseReasons())
 		}
-		if tt.want == Indeterminate && !hasMissing(d, "item.for") {
+		if tt.want == ear.Indeterminate && !hasMissing(d, "item.for") {
 			t.Errorf("for not given: missing %+v, want item.for", d.Missing())
 		}
 	}

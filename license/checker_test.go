@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/product"
 )
@@ -44,13 +45,13 @@ func TestCheckerResolvesParties(t *testing.T) {
 	tests := []struct {
 		party, country string
 		source         csl.Source
-		subject, lic   Answer
+		subject, lic   ear.Answer
 		reason         string
 		fdp            string
 	}{
-		{"Example Telecom Co., Ltd.", "CN", csl.SourceIndex, Yes, Yes, "744.11(a)(2)(i)", "15 CFR 734.9(e)(1)"},
-		{"Example Logistics", "AE", csl.SourceIndex, No, No, "", ""},
-		{"Nobody Listed GmbH", "DE", csl.SourceIndex, No, No, "", ""},
+		{"Example Telecom Co., Ltd.", "CN", csl.SourceIndex, ear.Yes, ear.Yes, "744.11(a)(2)(i)", "15 CFR 734.9(e)(1)"},
+		{"Example Logistics", "AE", csl.SourceIndex, ear.No, ear.No, "", ""},
+		{"Nobody Listed GmbH", "DE", csl.SourceIndex, ear.No, ear.No, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.party, func(t *testing.T) {
@@ -88,7 +89,7 @@ func TestCheckerResolvesParties(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if det0.LicenseRequired() != Yes || !slices.ContainsFunc(det0.LicenseReasons(), func(r LicenseReason) bool { return r.Citation == "15 CFR 744.11(a)" && r.Answer == Yes }) {
+	if det0.LicenseRequired() != ear.Yes || !slices.ContainsFunc(det0.LicenseReasons(), func(r LicenseReason) bool { return r.Citation == "15 CFR 744.11(a)" && r.Answer == ear.Yes }) {
 		t.Fatalf("Entity List without footnote: %v %+v", det0.LicenseRequired(), det0.LicenseReasons())
 	}
 
@@ -99,7 +100,7 @@ func TestCheckerResolvesParties(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ps := det.Parties(); len(ps) != 1 || ps[0].Designations.Source != csl.SourceDeclared || det.SubjectToEAR() != No {
+	if ps := det.Parties(); len(ps) != 1 || ps[0].Designations.Source != csl.SourceDeclared || det.SubjectToEAR() != ear.No {
 		t.Fatalf("default Check: %+v subject %v", det.Parties(), det.SubjectToEAR())
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
@@ -113,7 +114,7 @@ type DeMinimisLine struct {
 	Value       product.Money `json:"value"`    // value of one piece, as given
 	Quantity    string        `json:"quantity"` // pieces
 	Counted     bool          `json:"counted"`  // counted as controlled US-origin content
-	Status      Answer        `json:"status"`   // yes counted, no not counted, indeterminate
+	Status      ear.Answer    `json:"status"`   // yes counted, no not counted, indeterminate
 	Why         string        `json:"why"`      // why it is (not) counted
 	Citation    string        `json:"citation"` // the provision that decides it
 	total       origin.Exact  // value x quantity in the item's currency, exact
@@ -139,10 +140,10 @@ func (l DeMinimisLine) MarshalJSON() ([]byte, error) {
 // DeMinimisCategory is one category of 15 CFR 734.4(a) (items with no de
 // minimis level) as evaluated for an item.
 type DeMinimisCategory struct {
-	Citation string `json:"citation"`
-	Title    string `json:"title"`
-	Outcome  Answer `json:"outcome"` // yes: the category applies
-	Why      string `json:"why"`
+	Citation string     `json:"citation"`
+	Title    string     `json:"title"`
+	Outcome  ear.Answer `json:"outcome"` // yes: the category applies
+	Why      string     `json:"why"`
 }
 
 // DeMinimisResult is the outcome of the de minimis test with its worksheet.
@@ -189,7 +190,7 @@ type chartKey struct {
 
 // chartAnswer is what de minimis keeps of a CountryChart result.
 type chartAnswer struct {
-	required  Answer
+	required  ear.Answer
 	why, cite string
 	missing   []string
 }
@@ -215,11 +216,11 @@ func (c *dmEval) chart(e product.ECCN, hts product.HTS) (chartAnswer, error) {
 		return chartAnswer{}, err
 	}
 	v := chartAnswer{required: res.Required, cite: CitationCountryChart}
-	if res.Required == No {
+	if res.Required == ear.No {
 		v.why = "no license required to " + c.q.Destination.String() + " under the Country Chart or Part 746"
 	} else {
 		verb := "may be required"
-		if res.Required == Yes {
+		if res.Required == ear.Yes {
 			verb = "required"
 		}
 		for _, f := range res.Findings {
@@ -282,17 +283,17 @@ func (cc *chartCache) put(k chartKey, v chartAnswer) {
 
 // usLines iterates the lines that are US-origin or, under the default
 // policy, of unknown origin; the Answer says which.
-func (c *dmEval) usLines(yield func(product.Line, Answer) bool) {
+func (c *dmEval) usLines(yield func(product.Line, ear.Answer) bool) {
 	for _, l := range c.q.Item.Components {
 		switch l.Origin {
 		case product.OriginUS:
-			if !yield(l, Yes) {
+			if !yield(l, ear.Yes) {
 				return
 			}
 		case product.OriginUnknown:
-			a := Indeterminate
+			a := ear.Indeterminate
 			if c.q.Unknown == UnknownOriginControlled {
-				a = Yes
+				a = ear.Yes
 			}
 			if !yield(l, a) {
 				return
@@ -385,23 +386,23 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	ev := &dmEval{q: q, dest: dest, groups: groups}
 
 	// 734.4(a): categories with no de minimis level.
-	noLevel := No
+	noLevel := ear.No
 	for i := range deMinimisCategories {
 		c := &deMinimisCategories[i]
 		if q.AsOf.Before(c.effective) {
 			continue
 		}
 		a, why, missing := c.applies(ev)
-		if a == No && !strings.HasPrefix(why, "the ") && !strings.HasPrefix(why, "no ") {
+		if a == ear.No && !strings.HasPrefix(why, "the ") && !strings.HasPrefix(why, "no ") {
 			why = "not met: no " + why
 		}
-		if c.reading != "" && a != No {
+		if c.reading != "" && a != ear.No {
 			why += "; reading: " + c.reading
 		}
 		res.Categories = append(res.Categories, DeMinimisCategory{Citation: c.citation, Title: c.title, Outcome: a, Why: why})
 		res.Steps = append(res.Steps, Step{Citation: c.citation, Outcome: a.String(), Detail: why})
 		noLevel = noLevel.Or(a)
-		if a == Indeterminate {
+		if a == ear.Indeterminate {
 			for _, m := range missing {
 				if strings.Contains(why, "(line ") {
 					m.Why += ": " + why[strings.Index(why, "(line "):]
@@ -433,7 +434,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		// Part 2 encryption content (its ECCN says so, or it has no ECCN
 		// and the caller gave an encryption field) needs its 740.17
 		// status, whether or not it is already counted.
-		if st != No && (isEncryption(l.ECCN) || !l.ECCN.IsValid() && l.Encryption != 0) {
+		if st != ear.No && (isEncryption(l.ECCN) || !l.ECCN.IsValid() && l.Encryption != 0) {
 			switch l.Encryption {
 			case 0, product.EncryptionUnknown:
 				// 734.4(b): the 740.17 status decides whether the item may
@@ -444,11 +445,11 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 			}
 		}
 		dl.Status, dl.Why, dl.Citation = st, why, cite
-		dl.Counted = st == Yes
+		dl.Counted = st == ear.Yes
 		switch st {
-		case Yes:
+		case ear.Yes:
 			definite = definite.Add(dl.total)
-		case Indeterminate:
+		case ear.Indeterminate:
 			possible = possible.Add(dl.total)
 			lineMissing = append(lineMissing, missing...)
 		}
@@ -476,7 +477,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 			res.Missing = append(res.Missing, MissingFact{Field: "item.one_time_report", Why: "foreign technology may rely on de minimis only after the one-time report to BIS (Supp. No. 2 to part 734)"})
 		case r.Objection:
 			res.Notes = append(res.Notes, "BIS objected to the one-time report: de minimis cannot be relied on for this technology")
-			noLevel = noLevel.Or(Yes)
+			noLevel = noLevel.Or(ear.Yes)
 		case !r.FiledOn.AddDays(30).IsValid() || q.AsOf.Before(r.FiledOn.AddDays(30)):
 			// A filing date within 30 days of the calendar's end (AddDays
 			// past 9999-12-31 is not a date) is still waiting; so is one
@@ -487,11 +488,11 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	}
 
 	switch {
-	case noLevel == Yes:
+	case noLevel == ear.Yes:
 		res.Outcome = DeMinimisNoLevel
 		res.ThresholdPercent = "0"
 		for _, c := range res.Categories {
-			if c.Outcome == Yes {
+			if c.Outcome == ear.Yes {
 				res.Citation = c.Citation
 				break
 			}
@@ -501,7 +502,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		res.Outcome = DeMinimisExceeds
 		res.ThresholdPercent = fmt.Sprint(level)
 		res.Missing = nil
-	case noLevel == Indeterminate || upperExceeds || encryptionOpen || reportOpen:
+	case noLevel == ear.Indeterminate || upperExceeds || encryptionOpen || reportOpen:
 		res.Outcome = DeMinimisIndeterminate
 		res.ThresholdPercent = fmt.Sprint(level)
 		if upperExceeds {
@@ -528,26 +529,26 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 }
 
 // controlled decides whether one line is controlled US-origin content.
-func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string, string, []MissingFact) {
-	us := Yes
+func (c *dmEval) controlled(i int, l product.Line, partner bool) (ear.Answer, string, string, []MissingFact) {
+	us := ear.Yes
 	switch l.Origin {
 	case product.OriginForeign, product.OriginForeignSubjectToEAR:
-		return No, "not US-origin", citationSupp2, nil
+		return ear.No, "not US-origin", citationSupp2, nil
 	case product.OriginUnknown:
 		if c.q.Unknown == UnknownOriginControlled {
-			return Yes, "origin unknown: treated as US-origin controlled content (policy unknown_origin=controlled)", citationSupp2, nil
+			return ear.Yes, "origin unknown: treated as US-origin controlled content (policy unknown_origin=controlled)", citationSupp2, nil
 		}
-		us = Indeterminate
+		us = ear.Indeterminate
 	}
 	if v, given := l.LicenseRequired.Get(); given {
-		a := us.And(answerOf(v))
-		return a, "the caller's own determination: license required " + answerOf(v).String(), citationSupp2 + " (a)(1)", missingOrigin(a, us, i)
+		a := us.And(ear.AnswerOf(v))
+		return a, "the caller's own determination: license required " + ear.AnswerOf(v).String(), citationSupp2 + " (a)(1)", missingOrigin(a, us, i)
 	}
 	e := l.ECCN
 	if !e.IsValid() {
-		a := us.And(Indeterminate)
+		a := us.And(ear.Indeterminate)
 		m := missingOrigin(a, us, i)
-		if a == Indeterminate {
+		if a == ear.Indeterminate {
 			m = append(m, MissingFact{Field: componentField(i) + ".eccn", Why: "the line's classification decides whether it is controlled content"})
 		}
 		return a, "classification not given", citationSupp2 + " (a)(1)", m
@@ -563,26 +564,26 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 		carveOut, carveCite = "EAR99 content of an item exported from a partner country ("+jurisdiction.CitationPartnerCountries+") is not counted for Iran", "15 CFR 746.7(a)(1)(v)"
 	}
 	if carveOut != "" && partner {
-		return No, carveOut, carveCite, nil
+		return ear.No, carveOut, carveCite, nil
 	}
 	openCarveOut := carveOut != "" && !c.q.ExportedFrom.IsValid()
 	ch, err := c.chart(e, l.HTS)
 	if err != nil {
-		a := us.And(Indeterminate)
+		a := us.And(ear.Indeterminate)
 		return a, "the chart cannot be read: " + err.Error(), CitationCountryChart, []MissingFact{{Field: componentField(i) + ".eccn", Why: err.Error()}}
 	}
 	a := us.And(ch.required)
 	why, cite := ch.why, ch.cite
-	if openCarveOut && a == Yes {
+	if openCarveOut && a == ear.Yes {
 		// Counted unless the item is shipped from a partner country,
 		// which is not given.
-		a = Indeterminate
+		a = ear.Indeterminate
 		why += "; not counted if the item is exported from a partner country, and the country of export is not given"
 		m := missingOrigin(a, us, i)
 		return a, why, carveCite, append(m, MissingFact{Field: "exported_from", Why: "the partner-country carve-out (" + carveCite + ") turns on the country the item is exported from"})
 	}
 	m := missingOrigin(a, us, i)
-	if a == Indeterminate && ch.required == Indeterminate {
+	if a == ear.Indeterminate && ch.required == ear.Indeterminate {
 		for _, s := range ch.missing {
 			mf := chartMissing(s)
 			if mf.Field == "item.for" {
@@ -601,8 +602,8 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (Answer, string
 // componentField is the wire-format path of line i.
 func componentField(i int) string { return "item.components[" + strconv.Itoa(i) + "]" }
 
-func missingOrigin(a, us Answer, i int) []MissingFact {
-	if a == Indeterminate && us == Indeterminate {
+func missingOrigin(a, us ear.Answer, i int) []MissingFact {
+	if a == ear.Indeterminate && us == ear.Indeterminate {
 		return []MissingFact{{Field: componentField(i) + ".origin", Why: "the line's origin is unknown; counted it could change the outcome"}}
 	}
 	return nil
@@ -625,7 +626,7 @@ func atOnly(e product.ECCN) bool {
 // isEncryption reports whether an ECCN is a Category 5 Part 2 encryption
 // item that 734.4(b) conditions (5A002, 5A004, 5D002).
 func isEncryption(e product.ECCN) bool {
-	return eccnIn(e, encryptionECCNs) == Yes
+	return eccnIn(e, encryptionECCNs) == ear.Yes
 }
 
 var decimalOne = decimal.NewFromInt(1)

@@ -1,6 +1,7 @@
 package license
 
 import (
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
@@ -39,11 +40,11 @@ var deMinimisCategories = []deMinimisCategory{
 		// ECCN 5E002 is subject to the EAR regardless of the amount of U.S. origin content."
 		citation: "15 CFR 734.4(a)(2)", title: "Foreign encryption technology with US-origin 5E002 technology",
 		effective: dmFloor,
-		test: func(c *dmEval) (Answer, string, []MissingFact) {
+		test: func(c *dmEval) (ear.Answer, string, []MissingFact) {
 			if c.q.Item.EffectiveKind() != product.Technology {
-				return No, "the item is not technology", nil
+				return ear.No, "the item is not technology", nil
 			}
-			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, encryptionTech5E002) })
+			has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, encryptionTech5E002) })
 			return has, "technology commingled with US-origin 5E002 technology" + idNote(id), missingIf(has, "item.components", "whether a line of unknown origin is US-origin 5E002 technology")
 		},
 	},
@@ -68,11 +69,11 @@ var deMinimisCategories = []deMinimisCategory{
 		// .h, .i, and .l, when redrawn, used, consulted, or otherwise commingled abroad."
 		citation: "15 CFR 734.4(a)(4)", title: "US-origin 9E003 hot-section technology",
 		effective: dmFloor,
-		test: func(c *dmEval) (Answer, string, []MissingFact) {
+		test: func(c *dmEval) (ear.Answer, string, []MissingFact) {
 			if c.q.Item.EffectiveKind() != product.Technology {
-				return No, "the item is not technology", nil
+				return ear.No, "the item is not technology", nil
 			}
-			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, hotSectionECCNs) })
+			has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, hotSectionECCNs) })
 			return has, "technology commingled with US-origin 9E003 hot-section technology" + idNote(id), missingIf(has, "item.components", "the paragraph of a US-origin 9E003 line")
 		},
 	},
@@ -84,16 +85,16 @@ var deMinimisCategories = []deMinimisCategory{
 		where:     fdp.Places{Groups: []jurisdiction.Group{jurisdiction.GroupD5}},
 		// Reading: a foreign military commodity is an item classified 0A919 or in the 600 series (not .y).
 		reading: "a foreign military commodity is an item classified 0A919 or in the 600 series (not .y)",
-		test: func(c *dmEval) (Answer, string, []MissingFact) {
+		test: func(c *dmEval) (ear.Answer, string, []MissingFact) {
 			e := c.q.Item.ECCN
 			mil := eccnIn(e, military0A919)
-			if mil == No && e.Is600Series() && !e.IsY() {
-				mil = Yes
+			if mil == ear.No && e.Is600Series() && !e.IsY() {
+				mil = ear.Yes
 			}
-			if mil == No {
-				return No, "the item is not a military commodity (0A919 or 600 series)", nil
+			if mil == ear.No {
+				return ear.No, "the item is not a military commodity (0A919 or 600 series)", nil
 			}
-			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, cameraECCNs) })
+			has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, cameraECCNs) })
 			a := mil.And(has)
 			return a, "military commodity to D:5 with US-origin 6A002/6A003/6A993.a content" + idNote(id), missingIf(a, "item.components", "whether US-origin content is of the kind 0A919.a.1 describes")
 		},
@@ -105,12 +106,12 @@ var deMinimisCategories = []deMinimisCategory{
 		citation: "15 CFR 734.4(a)(6)(i)", title: "US-origin 9x515 or 600 series content (other than .y) to D:5",
 		effective: dmFloor,
 		where:     fdp.Places{Groups: []jurisdiction.Group{jurisdiction.GroupD5}},
-		test: func(c *dmEval) (Answer, string, []MissingFact) {
-			has, id := c.anyUSLine(func(l product.Line) Answer {
+		test: func(c *dmEval) (ear.Answer, string, []MissingFact) {
+			has, id := c.anyUSLine(func(l product.Line) ear.Answer {
 				if !l.ECCN.IsValid() {
-					return Indeterminate
+					return ear.Indeterminate
 				}
-				return answerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && !l.ECCN.IsY())
+				return ear.AnswerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && !l.ECCN.IsY())
 			})
 			return has, "US-origin 9x515 or 600 series content (.a-.x) to D:5" + idNote(id), missingIf(has, "item.components", "whether a line is 9x515 or 600 series content")
 		},
@@ -125,12 +126,12 @@ var deMinimisCategories = []deMinimisCategory{
 			Places: []fdp.Place{{Country: jurisdiction.Belarus}, {Country: jurisdiction.China}, {Country: jurisdiction.Russia}},
 			Groups: []jurisdiction.Group{jurisdiction.GroupE1, jurisdiction.GroupE2},
 		},
-		test: func(c *dmEval) (Answer, string, []MissingFact) {
-			has, id := c.anyUSLine(func(l product.Line) Answer {
+		test: func(c *dmEval) (ear.Answer, string, []MissingFact) {
+			has, id := c.anyUSLine(func(l product.Line) ear.Answer {
 				if !l.ECCN.IsValid() {
-					return Indeterminate
+					return ear.Indeterminate
 				}
-				return answerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && l.ECCN.IsY())
+				return ear.AnswerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && l.ECCN.IsY())
 			})
 			return has, "US-origin .y content to " + c.dest.String() + idNote(id), missingIf(has, "item.components", "whether a line is .y content")
 		},
@@ -208,48 +209,48 @@ var (
 // semiconductors to any destination, or a 4A994 computer with US-origin
 // 3A001 semiconductors or 4A994.j interconnects to Cuba, Iran, North Korea
 // or Syria.
-func dmComputers(c *dmEval) (Answer, string, []MissingFact) {
+func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 	e := c.q.Item.ECCN
 	big := eccnIn(e, hpcECCNs)
-	if big != No {
-		has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, semiconductor3A001) })
-		if a := big.And(has); a != No {
+	if big != ear.No {
+		has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, semiconductor3A001) })
+		if a := big.And(has); a != ear.No {
 			return a, "a 4A003 computer with US-origin 3A001 semiconductors" + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A003 computer with US-origin 3A001 semiconductors")
 		}
 	}
 	if in, _ := embargoed4A994.Contains(jurisdiction.Destination{Country: c.dest}, c.groups, c.q.AsOf); in {
 		small := eccnIn(e, computers4A994).Or(big)
-		if small != No {
-			has, id := c.anyUSLine(func(l product.Line) Answer { return eccnIn(l.ECCN, interconnect4A994j) })
+		if small != ear.No {
+			has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, interconnect4A994j) })
 			a := small.And(has)
 			return a, "a 4A994 computer with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A994 computer with US-origin 3A001 or 4A994.j content")
 		}
 	}
-	return No, "the item is not a 4A003 computer with US-origin 3A001 content (nor a 4A994 one bound for Cuba, Iran, North Korea or Syria)", nil
+	return ear.No, "the item is not a 4A003 computer with US-origin 3A001 content (nor a 4A994 one bound for Cuba, Iran, North Korea or Syria)", nil
 }
 
 // dmLithography is 734.4(a)(3).
-func dmLithography(c *dmEval) (Answer, string, []MissingFact) {
+func dmLithography(c *dmEval) (ear.Answer, string, []MissingFact) {
 	item := eccnIn(c.q.Item.ECCN, lithography3B993f1)
-	if item == No {
-		return No, "the item is not 3B993.f.1 equipment", nil
+	if item == ear.No {
+		return ear.No, "the item is not 3B993.f.1 equipment", nil
 	}
 	it := c.q.Item
 	if from := c.q.ExportedFrom; from.IsValid() && from == it.ProducedIn {
 		for _, p := range dmFirstExportControls {
 			if p.Country == from && !c.q.AsOf.Before(p.From) {
-				return No, "first exported from " + from.Name() + ", which has controlled this equipment since " + p.From.String() + " (footnote 1 to 734.4(a)(3))", nil
+				return ear.No, "first exported from " + from.Name() + ", which has controlled this equipment since " + p.From.String() + " (footnote 1 to 734.4(a)(3))", nil
 			}
 		}
 	}
-	has, _ := c.anyUSLine(func(product.Line) Answer { return Yes })
-	use := Indeterminate
+	has, _ := c.anyUSLine(func(product.Line) ear.Answer { return ear.Yes })
+	use := ear.Indeterminate
 	if c.q.EndUses.Known() {
-		use = answerOf(c.q.EndUses.Has(fdp.EndUseAdvancedNodeIC))
+		use = ear.AnswerOf(c.q.EndUses.Has(fdp.EndUseAdvancedNodeIC))
 	}
 	a := item.And(has).And(use)
 	var m []MissingFact
-	if a == Indeterminate && !c.q.EndUses.Known() {
+	if a == ear.Indeterminate && !c.q.EndUses.Known() {
 		m = append(m, MissingFact{Field: "end_uses", Why: "whether the equipment is for advanced-node IC production (734.4(a)(3))"})
 	}
 	return a, "3B993.f.1 equipment with US-origin content for an advanced-node end use", m
@@ -257,77 +258,77 @@ func dmLithography(c *dmEval) (Answer, string, []MissingFact) {
 
 // dmSME is 734.4(a)(8); the equipment list is the one of the SME FDP rule
 // (734.9(k)), which the paragraph names.
-func dmSME(c *dmEval) (Answer, string, []MissingFact) {
+func dmSME(c *dmEval) (ear.Answer, string, []MissingFact) {
 	item := patternsMatch(c.q.Item.ECCN, smeEquipment())
-	if item == No {
-		return No, "the item is not equipment 734.4(a)(8) lists", nil
+	if item == ear.No {
+		return ear.No, "the item is not equipment 734.4(a)(8) lists", nil
 	}
 	has, id := c.anyUSLine(usListedIC)
 	a := item.And(has)
 	var m []MissingFact
-	if a == Indeterminate {
-		if item == Indeterminate {
+	if a == ear.Indeterminate {
+		if item == ear.Indeterminate {
 			m = append(m, MissingFact{Field: "item.eccn", Why: "whether the item is equipment 734.4(a)(8) lists"})
 		}
-		if has == Indeterminate {
+		if has == ear.Indeterminate {
 			m = append(m, c.icMissing("whether the line is a US-origin integrated circuit of Category 3, 4 or 5 decides 734.4(a)(8)")...)
 		}
 	}
-	if a == No {
-		return No, "no US-origin integrated circuit of Category 3, 4 or 5 in listed equipment", nil
+	if a == ear.No {
+		return ear.No, "no US-origin integrated circuit of Category 3, 4 or 5 in listed equipment", nil
 	}
 	return a, "listed equipment with a US-origin integrated circuit of Category 3, 4 or 5" + idNote(id), m
 }
 
 // dmFootnote5 is 734.4(a)(9). Its "why" names the prong that decided.
-func dmFootnote5(c *dmEval) (Answer, string, []MissingFact) {
+func dmFootnote5(c *dmEval) (ear.Answer, string, []MissingFact) {
 	e := c.q.Item.ECCN
 	if !e.IsValid() {
-		return Indeterminate, "the item's classification is not given", []MissingFact{{Field: "item.eccn", Why: "whether the item is a Category 3B item (734.4(a)(9))"}}
+		return ear.Indeterminate, "the item's classification is not given", []MissingFact{{Field: "item.eccn", Why: "whether the item is a Category 3B item (734.4(a)(9))"}}
 	}
 	if e.IsEAR99() || e.Category() != 3 || e.ProductGroup() != 'B' {
-		return No, "the item is not a Category 3B item", nil
+		return ear.No, "the item is not a Category 3B item", nil
 	}
-	if patternsMatch(e, smeEquipment()) == Yes {
-		return No, "the item is equipment of 734.4(a)(8), which (a)(9) excepts", nil
+	if patternsMatch(e, smeEquipment()) == ear.Yes {
+		return ear.No, "the item is equipment of 734.4(a)(8), which (a)(9) excepts", nil
 	}
 	has, id := c.anyUSLine(usListedIC)
-	if has == No {
-		return No, "no US-origin integrated circuit of Category 3, 4 or 5", nil
+	if has == ear.No {
+		return ear.No, "no US-origin integrated circuit of Category 3, 4 or 5", nil
 	}
 	// Who: a footnote 5 entity, or (from 2025-01-16) an advanced-node
 	// facility in Macau or D:5.
-	party := Indeterminate
+	party := ear.Indeterminate
 	if c.q.Parties.Known() {
-		party = No
+		party = ear.No
 		for _, p := range c.q.Parties.list.items {
 			if p.HasFootnote(5) {
-				party = Yes
+				party = ear.Yes
 			}
 		}
 	}
-	facility := No
+	facility := ear.No
 	if !c.q.AsOf.Before(dmFacilityProng) {
 		facility = c.advancedNodeFacility()
 	}
 	who := party.Or(facility)
 	a := has.And(who)
 	var m []MissingFact
-	if a == Indeterminate && party == Indeterminate {
+	if a == ear.Indeterminate && party == ear.Indeterminate {
 		m = append(m, MissingFact{Field: "parties", Why: "whether a footnote 5 entity is involved (734.4(a)(9))"})
 	}
-	if a == Indeterminate && facility == Indeterminate && !c.q.EndUses.Known() {
+	if a == ear.Indeterminate && facility == ear.Indeterminate && !c.q.EndUses.Known() {
 		m = append(m, MissingFact{Field: "end_uses", Why: "whether the item is for an advanced-node IC facility in Macau or D:5 (734.4(a)(9))"})
 	}
-	if a == Indeterminate && has == Indeterminate {
+	if a == ear.Indeterminate && has == ear.Indeterminate {
 		m = append(m, c.icMissing("whether the line is a US-origin integrated circuit of Category 3, 4 or 5 decides 734.4(a)(9)")...)
 	}
 	switch {
-	case who == No:
-		return No, "Category 3B item" + idNote(id) + ", but no footnote 5 entity and no advanced-node facility in Macau or D:5", nil
-	case party == Yes:
+	case who == ear.No:
+		return ear.No, "Category 3B item" + idNote(id) + ", but no footnote 5 entity and no advanced-node facility in Macau or D:5", nil
+	case party == ear.Yes:
 		return a, "Category 3B item with a US-origin integrated circuit" + idNote(id) + " for a footnote 5 entity", m
-	case facility == Yes:
+	case facility == ear.Yes:
 		return a, "Category 3B item with a US-origin integrated circuit" + idNote(id) + " for an advanced-node IC facility in Macau or D:5", m
 	}
 	return a, "Category 3B item with a US-origin integrated circuit" + idNote(id) + "; whether a footnote 5 entity or an advanced-node facility is involved is open", m
@@ -336,11 +337,11 @@ func dmFootnote5(c *dmEval) (Answer, string, []MissingFact) {
 // advancedNodeFacility answers whether an advanced_node_ic end use is at a
 // facility in Macau or D:5: where the end use says it is, or else at the
 // destination.
-func (c *dmEval) advancedNodeFacility() Answer {
+func (c *dmEval) advancedNodeFacility() ear.Answer {
 	if !c.q.EndUses.Known() {
-		return Indeterminate
+		return ear.Indeterminate
 	}
-	ans := No
+	ans := ear.No
 	for _, f := range c.q.EndUses.list.items {
 		if f.Use != fdp.EndUseAdvancedNodeIC {
 			continue
@@ -350,12 +351,12 @@ func (c *dmEval) advancedNodeFacility() Answer {
 			where = groupsCountry(f.LocatedIn)
 			var err error
 			if gs, err = jurisdiction.GroupsOf(where, c.q.AsOf); err != nil {
-				ans = ans.Or(Indeterminate)
+				ans = ans.Or(ear.Indeterminate)
 				continue
 			}
 		}
 		in, _ := dmMacauOrD5.Contains(jurisdiction.Destination{Country: where}, gs, c.q.AsOf)
-		ans = ans.Or(answerOf(in))
+		ans = ans.Or(ear.AnswerOf(in))
 	}
 	return ans
 }
@@ -364,28 +365,28 @@ func (c *dmEval) advancedNodeFacility() Answer {
 // under Category 3, 4, or 5 of the CCL" (734.4(a)(8), (a)(9)): an IC
 // (isIC) whose ECCN is on the CCL in one of those categories. An EAR99 IC
 // does not count; a line without ECCN is open.
-func usListedIC(l product.Line) Answer {
+func usListedIC(l product.Line) ear.Answer {
 	ic := isIC(l)
-	if ic == No {
-		return No
+	if ic == ear.No {
+		return ear.No
 	}
 	switch e := l.ECCN; {
 	case !e.IsValid():
-		return ic.And(Indeterminate)
+		return ic.And(ear.Indeterminate)
 	case e.IsEAR99():
-		return No
+		return ear.No
 	case e.Category() >= 3 && e.Category() <= 5:
 		return ic
 	}
-	return No
+	return ear.No
 }
 
 // patternsMatch is the best answer of MatchItem over ps.
-func patternsMatch(e product.ECCN, ps []fdp.Pattern) Answer {
+func patternsMatch(e product.ECCN, ps []fdp.Pattern) ear.Answer {
 	if !e.IsValid() {
-		return Indeterminate
+		return ear.Indeterminate
 	}
-	best := No
+	best := ear.No
 	for _, p := range ps {
 		best = best.Or(p.MatchItem(e))
 	}
@@ -393,34 +394,34 @@ func patternsMatch(e product.ECCN, ps []fdp.Pattern) Answer {
 }
 
 // anyUSLine answers whether some US-origin line satisfies pred.
-func (c *dmEval) anyUSLine(pred func(product.Line) Answer) (Answer, string) {
-	ans := No
+func (c *dmEval) anyUSLine(pred func(product.Line) ear.Answer) (ear.Answer, string) {
+	ans := ear.No
 	which := ""
 	for l, us := range c.usLines {
 		a := us.And(pred(l))
-		if a == Yes {
-			return Yes, l.ID
+		if a == ear.Yes {
+			return ear.Yes, l.ID
 		}
-		if a == Indeterminate && ans == No {
-			ans, which = Indeterminate, l.ID
+		if a == ear.Indeterminate && ans == ear.No {
+			ans, which = ear.Indeterminate, l.ID
 		}
 	}
 	return ans, which
 }
 
-func eccnIn(e product.ECCN, list []product.ECCN) Answer {
+func eccnIn(e product.ECCN, list []product.ECCN) ear.Answer {
 	if !e.IsValid() {
-		return Indeterminate
+		return ear.Indeterminate
 	}
 	for _, p := range list {
 		if p.Covers(e) {
-			return Yes
+			return ear.Yes
 		}
 		if e.Covers(p) {
-			return Indeterminate
+			return ear.Indeterminate
 		}
 	}
-	return No
+	return ear.No
 }
 
 func parseECCNs(ss ...string) []product.ECCN {
@@ -439,7 +440,7 @@ func (c *dmEval) icMissing(why string) []MissingFact {
 		if l.Origin != product.OriginUS && l.Origin != product.OriginUnknown {
 			continue
 		}
-		if isIC(l) == Indeterminate {
+		if isIC(l) == ear.Indeterminate {
 			m = append(m, MissingFact{Field: componentField(i) + ".integrated_circuit", Why: why})
 		}
 	}
@@ -453,8 +454,8 @@ func idNote(id string) string {
 	return " (line " + id + ")"
 }
 
-func missingIf(a Answer, field, why string) []MissingFact {
-	if a != Indeterminate {
+func missingIf(a ear.Answer, field, why string) []MissingFact {
+	if a != ear.Indeterminate {
 		return nil
 	}
 	return []MissingFact{{Field: field, Why: why}}
@@ -471,14 +472,14 @@ type deMinimisCategory struct {
 	effective jurisdiction.Date
 	reading   string
 	where     fdp.Places
-	test      func(c *dmEval) (Answer, string, []MissingFact)
+	test      func(c *dmEval) (ear.Answer, string, []MissingFact)
 }
 
 // applies runs the category: No outside its destinations, else its test.
-func (cat *deMinimisCategory) applies(c *dmEval) (Answer, string, []MissingFact) {
+func (cat *deMinimisCategory) applies(c *dmEval) (ear.Answer, string, []MissingFact) {
 	if w := cat.where; w.Anywhere || len(w.Places) > 0 || len(w.Groups) > 0 {
 		if in, _ := w.Contains(jurisdiction.Destination{Country: c.dest}, c.groups, c.q.AsOf); !in {
-			return No, "the destination is not in " + w.String(), nil
+			return ear.No, "the destination is not in " + w.String(), nil
 		}
 	}
 	return cat.test(c)

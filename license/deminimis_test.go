@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/origin"
@@ -92,75 +93,75 @@ func TestDeMinimisCategories(t *testing.T) {
 		dest string
 		mod  func(*DeMinimisQuery)
 		cite string
-		want Answer
+		want ear.Answer
 		asOf string
 	}{
-		{"(a)(1) 4A003 with 3A001", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", Yes, ""},
-		{"(a)(1) not a computer", dmItem("2B991", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", No, ""},
-		{"(a)(2) 5E002 technology", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", Yes, ""},
-		{"(a)(2) foreign 5E002", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "foreign", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", No, ""},
+		{"(a)(1) 4A003 with 3A001", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.Yes, ""},
+		{"(a)(1) not a computer", dmItem("2B991", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.No, ""},
+		{"(a)(2) 5E002 technology", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", ear.Yes, ""},
+		{"(a)(2) foreign 5E002", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "foreign", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", ear.No, ""},
 		{"(a)(3) advanced node", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) {
 			fromKorea(q)
 			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC})
-		}, "15 CFR 734.4(a)(3)", Yes, ""},
-		{"(a)(3) no such end use", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", fromKorea, "15 CFR 734.4(a)(3)", No, ""},
-		{"(a)(3) end uses unknown", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { fromKorea(q); q.EndUses = EndUses{} }, "15 CFR 734.4(a)(3)", Indeterminate, ""},
+		}, "15 CFR 734.4(a)(3)", ear.Yes, ""},
+		{"(a)(3) no such end use", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", fromKorea, "15 CFR 734.4(a)(3)", ear.No, ""},
+		{"(a)(3) end uses unknown", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { fromKorea(q); q.EndUses = EndUses{} }, "15 CFR 734.4(a)(3)", ear.Indeterminate, ""},
 		// Footnote 1 to 734.4(a)(3): Japan has controlled the equipment since 2023-07-23, the Netherlands since 2024-09-09.
-		{"(a)(3) first exported from Japan", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC}) }, "15 CFR 734.4(a)(3)", No, ""},
+		{"(a)(3) first exported from Japan", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC}) }, "15 CFR 734.4(a)(3)", ear.No, ""},
 		{"(a)(3) first exported from the Netherlands", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) {
 			q.Item.ProducedIn, q.ExportedFrom = jurisdiction.MustParseCountry("NL"), jurisdiction.MustParseCountry("NL")
 			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC})
-		}, "15 CFR 734.4(a)(3)", No, ""},
+		}, "15 CFR 734.4(a)(3)", ear.No, ""},
 		{"(a)(3) Japanese-made, reexported from Singapore", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) {
 			q.ExportedFrom = jurisdiction.MustParseCountry("SG")
 			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC})
-		}, "15 CFR 734.4(a)(3)", Yes, ""},
+		}, "15 CFR 734.4(a)(3)", ear.Yes, ""},
 		{"(a)(3) before it took effect", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) { q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC}) }, "15 CFR 734.4(a)(3)", 0, "2024-06-01"},
-		{"(a)(4) 9E003.a.1", dmItem("9E003.a.1", "1000000", commingled(dmLine("c1", "9E003.a.1", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(4)", Yes, ""},
-		{"(a)(4) 9E003.c not listed", dmItem("9E003.c", "1000000", commingled(dmLine("c1", "9E003.c", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(4)", No, ""},
-		{"(a)(5) 0A919 with US camera to D:5", dmItem("0A919.a.1", "1000000", dmLine("c1", "6A003.b.4.b", "us", "10")), "CN", nil, "15 CFR 734.4(a)(5)", Yes, ""},
-		{"(a)(5) not D:5", dmItem("0A919.a.1", "1000000", dmLine("c1", "6A003.b.4.b", "us", "10")), "DE", nil, "15 CFR 734.4(a)(5)", No, ""},
-		{"(a)(6)(i) 9A515.d to D:5", dmItem("9A515.a", "1000000", dmLine("c1", "9A515.d", "us", "10")), "VE", nil, "15 CFR 734.4(a)(6)(i)", Yes, ""},
-		{"(a)(6)(i) .y is not (i)", dmItem("9A515.a", "1000000", dmLine("c1", "9A515.y", "us", "10")), "VE", nil, "15 CFR 734.4(a)(6)(i)", No, ""},
-		{"(a)(6)(ii) .y to Russia", dmItem("9A515.a", "1000000", dmLine("c1", "9A610.y.1", "us", "10")), "RU", nil, "15 CFR 734.4(a)(6)(ii)", Yes, ""},
-		{"(a)(6)(ii) .y to Venezuela is not (ii)", dmItem("9A515.a", "1000000", dmLine("c1", "9A610.y.1", "us", "10")), "VE", nil, "15 CFR 734.4(a)(6)(ii)", No, ""},
-		{"(a)(6)(ii) unknown-origin .y", dmItem("9A515.a", "1000000", dmLine("c1", "9A610.y.1", "unknown", "10")), "CN", nil, "15 CFR 734.4(a)(6)(ii)", Indeterminate, ""},
-		{"(a)(8) SME with US IC to Macau", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "3A991.p", "us", "10"))), "MO", nil, "15 CFR 734.4(a)(8)", Yes, ""},
-		{"(a)(8) SME to Japan", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "3A991.p", "us", "10"))), "JP", nil, "15 CFR 734.4(a)(8)", No, ""},
-		{"(a)(8) no IC", dmItem("3B001.c.1.a", "1000000", notIC(dmLine("c1", "3A001.b.2", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", No, ""},
-		{"(a)(8) IC not stated", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "3A001.b.2", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", Indeterminate, ""},
+		{"(a)(4) 9E003.a.1", dmItem("9E003.a.1", "1000000", commingled(dmLine("c1", "9E003.a.1", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(4)", ear.Yes, ""},
+		{"(a)(4) 9E003.c not listed", dmItem("9E003.c", "1000000", commingled(dmLine("c1", "9E003.c", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(4)", ear.No, ""},
+		{"(a)(5) 0A919 with US camera to D:5", dmItem("0A919.a.1", "1000000", dmLine("c1", "6A003.b.4.b", "us", "10")), "CN", nil, "15 CFR 734.4(a)(5)", ear.Yes, ""},
+		{"(a)(5) not D:5", dmItem("0A919.a.1", "1000000", dmLine("c1", "6A003.b.4.b", "us", "10")), "DE", nil, "15 CFR 734.4(a)(5)", ear.No, ""},
+		{"(a)(6)(i) 9A515.d to D:5", dmItem("9A515.a", "1000000", dmLine("c1", "9A515.d", "us", "10")), "VE", nil, "15 CFR 734.4(a)(6)(i)", ear.Yes, ""},
+		{"(a)(6)(i) .y is not (i)", dmItem("9A515.a", "1000000", dmLine("c1", "9A515.y", "us", "10")), "VE", nil, "15 CFR 734.4(a)(6)(i)", ear.No, ""},
+		{"(a)(6)(ii) .y to Russia", dmItem("9A515.a", "1000000", dmLine("c1", "9A610.y.1", "us", "10")), "RU", nil, "15 CFR 734.4(a)(6)(ii)", ear.Yes, ""},
+		{"(a)(6)(ii) .y to Venezuela is not (ii)", dmItem("9A515.a", "1000000", dmLine("c1", "9A610.y.1", "us", "10")), "VE", nil, "15 CFR 734.4(a)(6)(ii)", ear.No, ""},
+		{"(a)(6)(ii) unknown-origin .y", dmItem("9A515.a", "1000000", dmLine("c1", "9A610.y.1", "unknown", "10")), "CN", nil, "15 CFR 734.4(a)(6)(ii)", ear.Indeterminate, ""},
+		{"(a)(8) SME with US IC to Macau", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "3A991.p", "us", "10"))), "MO", nil, "15 CFR 734.4(a)(8)", ear.Yes, ""},
+		{"(a)(8) SME to Japan", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "3A991.p", "us", "10"))), "JP", nil, "15 CFR 734.4(a)(8)", ear.No, ""},
+		{"(a)(8) no IC", dmItem("3B001.c.1.a", "1000000", notIC(dmLine("c1", "3A001.b.2", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", ear.No, ""},
+		{"(a)(8) IC not stated", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "3A001.b.2", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.Indeterminate, ""},
 		// "a U.S.-origin integrated circuit specified under Category 3, 4, or 5 of the CCL": an EAR99 IC does not count.
-		{"(a)(8) EAR99 IC", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "EAR99", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", No, ""},
-		{"(a)(8) Category 5 IC", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "5A991", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", Yes, ""},
-		{"(a)(8) f.6 is listed", dmItem("3B001.f.6", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", Yes, ""},
-		{"(a)(8) k is listed", dmItem("3B001.k", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", Yes, ""},
-		{"(a)(8) 3B001.e is not listed", dmItem("3B001.e", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", No, ""},
-		{"(a)(8) software line is no IC", dmItem("3B001.c.1.a", "1000000", bundled(dmLine("c1", "3D001", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", No, ""},
-		{"(a)(8) 3A090.a line is an IC", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", Yes, ""},
+		{"(a)(8) EAR99 IC", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "EAR99", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", ear.No, ""},
+		{"(a)(8) Category 5 IC", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "5A991", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", ear.Yes, ""},
+		{"(a)(8) f.6 is listed", dmItem("3B001.f.6", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.Yes, ""},
+		{"(a)(8) k is listed", dmItem("3B001.k", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.Yes, ""},
+		{"(a)(8) 3B001.e is not listed", dmItem("3B001.e", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.No, ""},
+		{"(a)(8) software line is no IC", dmItem("3B001.c.1.a", "1000000", bundled(dmLine("c1", "3D001", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", ear.No, ""},
+		{"(a)(8) 3A090.a line is an IC", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.Yes, ""},
 		{"(a)(9) IC not stated", dmItem("3B993", "1000000", dmLine("c1", "3A001.b.2", "us", "10")), "JP", func(q *DeMinimisQuery) {
 			q.Parties = PartiesOf(Party{Name: "x", Role: RoleEndUser, EntityListFootnotes: []int{5}})
-		}, "15 CFR 734.4(a)(9)", Indeterminate, ""},
+		}, "15 CFR 734.4(a)(9)", ear.Indeterminate, ""},
 		{"(a)(9) 3B with IC, footnote 5", dmItem("3B993", "1000000", ic(dmLine("c1", "3A991.p", "us", "10"))), "JP", func(q *DeMinimisQuery) {
 			q.Parties = PartiesOf(Party{Name: "x", Role: RoleEndUser, EntityListFootnotes: []int{5}})
-		}, "15 CFR 734.4(a)(9)", Yes, ""},
-		{"(a)(9) no footnote 5 party", dmItem("3B993", "1000000", ic(dmLine("c1", "3A991.p", "us", "10"))), "JP", nil, "15 CFR 734.4(a)(9)", No, ""},
-		{"(a)(9) parties unknown", dmItem("3B993", "1000000", ic(dmLine("c1", "3A991.p", "us", "10"))), "JP", func(q *DeMinimisQuery) { q.Parties = Parties{} }, "15 CFR 734.4(a)(9)", Indeterminate, ""},
+		}, "15 CFR 734.4(a)(9)", ear.Yes, ""},
+		{"(a)(9) no footnote 5 party", dmItem("3B993", "1000000", ic(dmLine("c1", "3A991.p", "us", "10"))), "JP", nil, "15 CFR 734.4(a)(9)", ear.No, ""},
+		{"(a)(9) parties unknown", dmItem("3B993", "1000000", ic(dmLine("c1", "3A991.p", "us", "10"))), "JP", func(q *DeMinimisQuery) { q.Parties = Parties{} }, "15 CFR 734.4(a)(9)", ear.Indeterminate, ""},
 		{"(a)(9) SME of (a)(8) is excepted", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "3A090.a", "us", "10")), "JP", func(q *DeMinimisQuery) {
 			q.Parties = PartiesOf(Party{Name: "F5", Role: RoleEndUser, EntityListFootnotes: []int{5}})
-		}, "15 CFR 734.4(a)(9)", No, ""},
+		}, "15 CFR 734.4(a)(9)", ear.No, ""},
 		{"(a)(9) EAR99 IC", dmItem("3B993", "1000000", ic(dmLine("c1", "EAR99", "us", "10"))), "JP", func(q *DeMinimisQuery) {
 			q.Parties = PartiesOf(Party{Name: "F5", Role: RoleEndUser, EntityListFootnotes: []int{5}})
-		}, "15 CFR 734.4(a)(9)", No, ""},
+		}, "15 CFR 734.4(a)(9)", ear.No, ""},
 		// The facility prong, from 2025-01-16: an advanced-node facility in Macau or D:5.
 		{"(a)(9) advanced-node facility in China", dmItem("3B993", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", func(q *DeMinimisQuery) {
 			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC})
-		}, "15 CFR 734.4(a)(9)", Yes, ""},
+		}, "15 CFR 734.4(a)(9)", ear.Yes, ""},
 		{"(a)(9) facility in China, shipped to Singapore", dmItem("3B993", "1000000", dmLine("c1", "3A090.a", "us", "10")), "SG", func(q *DeMinimisQuery) {
 			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC, LocatedIn: jurisdiction.China})
-		}, "15 CFR 734.4(a)(9)", Yes, ""},
+		}, "15 CFR 734.4(a)(9)", ear.Yes, ""},
 		{"(a)(9) facility prong before 2025-01-16", dmItem("3B993", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", func(q *DeMinimisQuery) {
 			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC})
-		}, "15 CFR 734.4(a)(9)", No, "2025-01-10"},
+		}, "15 CFR 734.4(a)(9)", ear.No, "2025-01-10"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,7 +173,7 @@ func TestDeMinimisCategories(t *testing.T) {
 				q.AsOf = jurisdiction.MustParseDate(tt.asOf)
 			}
 			r := mustDM(t, q)
-			var got Answer
+			var got ear.Answer
 			for _, c := range r.Categories {
 				if c.Citation == tt.cite {
 					got = c.Outcome
@@ -181,10 +182,10 @@ func TestDeMinimisCategories(t *testing.T) {
 			if got != tt.want {
 				t.Fatalf("%s: got %v, want %v\n%s", tt.cite, got, tt.want, r.Worksheet())
 			}
-			if tt.want == Yes && r.Outcome != DeMinimisNoLevel {
+			if tt.want == ear.Yes && r.Outcome != DeMinimisNoLevel {
 				t.Errorf("outcome %s, want no_de_minimis_level", r.Outcome)
 			}
-			if tt.want == Indeterminate && (r.Outcome != DeMinimisIndeterminate || len(r.Missing) == 0) {
+			if tt.want == ear.Indeterminate && (r.Outcome != DeMinimisIndeterminate || len(r.Missing) == 0) {
 				t.Errorf("outcome %s missing %v, want indeterminate naming a fact", r.Outcome, r.Missing)
 			}
 		})

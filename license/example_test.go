@@ -3,6 +3,7 @@ package license_test
 import (
 	"fmt"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
 	"github.com/earcheck/ear/product"
@@ -22,7 +23,7 @@ func ExampleCountryChart() {
 		return
 	}
 	fmt.Println("license required:", res.Required)
-	for _, f := range res.Requiring(license.Yes) {
+	for _, f := range res.Requiring(ear.Yes) {
 		fmt.Println(f.Reason, f.Citation)
 	}
 	// Output:

@@ -3,6 +3,7 @@ package license
 import (
 	"sync"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
@@ -16,12 +17,12 @@ import (
 // caller does not mark may be or contain one (3A001.b.2 amplifiers are
 // MMICs, EAR99 parts are unclassified): Indeterminate, and the line's
 // integrated_circuit field is the missing fact.
-func isIC(l product.Line) Answer {
+func isIC(l product.Line) ear.Answer {
 	if v, given := l.IntegratedCircuit.Get(); given {
-		return answerOf(v)
+		return ear.AnswerOf(v)
 	}
 	if l.Relation == product.Bundled || l.Relation == product.Commingled {
-		return No
+		return ear.No
 	}
 	return ccl.IntegratedCircuit(l.ECCN)
 }

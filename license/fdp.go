@@ -1,11 +1,13 @@
 package license
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/internal/enum"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/fdp"
@@ -99,46 +101,13 @@ type FDPQuery struct {
 	Options FDPOptions
 }
 
-// FDPOutcome is the outcome of one FDP rule. The zero FDPOutcome is
-// invalid.
-type FDPOutcome uint8
+// fdpOutcomeWords are the wire format's words for an FDP rule's outcome:
+// "applies", "does_not_apply", "indeterminate" for ear.Yes, No,
+// Indeterminate.
+var fdpOutcomeWords = [...]string{"", "applies", "does_not_apply", "indeterminate"}
 
-// The outcomes.
-const (
-	FDPApplies       FDPOutcome = iota + 1 // "applies": the item is subject to the EAR under the rule
-	FDPDoesNotApply                        // "does_not_apply"
-	FDPIndeterminate                       // "indeterminate": the facts given do not decide; see Missing
-)
-
-var fdpOutcomeNames = [...]string{"", "applies", "does_not_apply", "indeterminate"}
-
-// String returns the wire text, or "" for the zero FDPOutcome.
-func (o FDPOutcome) String() string { return enum.String(o, fdpOutcomeNames[:]) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (o FDPOutcome) MarshalText() ([]byte, error) {
-	return enum.Text("FDPOutcome", o, fdpOutcomeNames[:], product.ErrInvalid)
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (o *FDPOutcome) UnmarshalText(b []byte) error {
-	v, err := parseEnum[FDPOutcome]("fdp outcome", string(b), fdpOutcomeNames[:])
-	if err != nil {
-		return err
-	}
-	*o = v
-	return nil
-}
-
-func fdpOutcomeOf(a Answer) FDPOutcome {
-	switch a {
-	case Yes:
-		return FDPApplies
-	case No:
-		return FDPDoesNotApply
-	}
-	return FDPIndeterminate
-}
+// fdpOutcomeText returns the wire word of an FDP rule's outcome.
+func fdpOutcomeText(a ear.Answer) string { return enum.String(a, fdpOutcomeWords[:]) }
 
 // MissingFact names a fact whose absence leaves a result indeterminate, by
 // its path in the wire format ("item.plant", "parties").
@@ -150,7 +119,7 @@ type MissingFact struct {
 // FDPFinding is the answer to one half of a rule: its product scope or its
 // reach.
 type FDPFinding struct {
-	Answer  Answer        `json:"answer"`            // yes, no or indeterminate
+	Answer  ear.Answer    `json:"answer"`            // yes, no or indeterminate
 	Why     string        `json:"why"`               // the facts that decided it
 	Missing []MissingFact `json:"missing,omitempty"` // for indeterminate: what would decide it
 }
@@ -159,7 +128,7 @@ type FDPFinding struct {
 type FDPResult struct {
 	Citation string     `json:"citation"` // "15 CFR 734.9(e)(1)"
 	Title    string     `json:"title"`    // the rule's heading
-	Outcome  FDPOutcome `json:"outcome"`  // applies, does_not_apply or indeterminate
+	Outcome  ear.Answer `json:"outcome"`  // Yes: the rule applies; on the wire "applies", "does_not_apply" or "indeterminate"
 	// Product and Reach are the two halves; Outcome is their conjunction.
 	Product FDPFinding `json:"product_scope"`
 	Reach   FDPFinding `json:"reach"`
@@ -176,6 +145,26 @@ type FDPResult struct {
 	// license is the requirement the rule pairs with (nil: the item's own
 	// chart rows), read by the license requirements of a determination.
 	license *fdp.License
+}
+
+// OutcomeText returns the outcome in the wire format's words: "applies",
+// "does_not_apply" or "indeterminate".
+func (r FDPResult) OutcomeText() string { return fdpOutcomeText(r.Outcome) }
+
+// MarshalJSON writes the result in the wire format, the outcome in its
+// words ("applies", "does_not_apply", "indeterminate").
+func (r FDPResult) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Citation string              `json:"citation"`
+		Title    string              `json:"title"`
+		Outcome  string              `json:"outcome"`
+		Product  FDPFinding          `json:"product_scope"`
+		Reach    FDPFinding          `json:"reach"`
+		Why      string              `json:"why"`
+		Missing  []MissingFact       `json:"missing,omitempty"`
+		Reading  *AIDiffusionReading `json:"reading,omitempty"`
+		Warnings []string            `json:"warnings,omitempty"`
+	}{r.Citation, r.Title, fdpOutcomeText(r.Outcome), r.Product, r.Reach, r.Why, r.Missing, r.Reading, r.Warnings})
 }
 
 // FDP evaluates the foreign direct product rules of 15 CFR 734.9
@@ -242,22 +231,22 @@ func (q FDPQuery) validate() error {
 
 // fdpFind is a three-valued answer with its reasons and missing facts.
 type fdpFind struct {
-	a       Answer
+	a       ear.Answer
 	why     []string
 	missing []MissingFact
 }
 
-func fdpYes(why string) fdpFind { return fdpFind{a: Yes, why: []string{why}} }
-func fdpNo(why string) fdpFind  { return fdpFind{a: No, why: []string{why}} }
+func fdpYes(why string) fdpFind { return fdpFind{a: ear.Yes, why: []string{why}} }
+func fdpNo(why string) fdpFind  { return fdpFind{a: ear.No, why: []string{why}} }
 func fdpUnknown(field, why string) fdpFind {
-	return fdpFind{a: Indeterminate, why: []string{why}, missing: []MissingFact{{Field: field, Why: why}}}
+	return fdpFind{a: ear.Indeterminate, why: []string{why}, missing: []MissingFact{{Field: field, Why: why}}}
 }
 
 // fdpAll is the conjunction: No keeps the reasons of the No parts, Yes all
 // reasons, Indeterminate the reasons and missing facts of the undecided
 // parts (a missing fact that cannot change the answer is dropped).
 func fdpAll(fs ...fdpFind) fdpFind {
-	a := Yes
+	a := ear.Yes
 	for _, f := range fs {
 		a = a.And(f.a)
 	}
@@ -266,14 +255,14 @@ func fdpAll(fs ...fdpFind) fdpFind {
 
 // fdpAny is the disjunction, with the same treatment of reasons.
 func fdpAny(fs ...fdpFind) fdpFind {
-	a := No
+	a := ear.No
 	for _, f := range fs {
 		a = a.Or(f.a)
 	}
 	return fdpPick(a, fs)
 }
 
-func fdpPick(a Answer, fs []fdpFind) fdpFind {
+func fdpPick(a ear.Answer, fs []fdpFind) fdpFind {
 	n, last := 0, -1
 	for i, f := range fs {
 		if f.a == a {
@@ -282,7 +271,7 @@ func fdpPick(a Answer, fs []fdpFind) fdpFind {
 	}
 	if n == 1 {
 		r := fs[last]
-		if a != Indeterminate {
+		if a != ear.Indeterminate {
 			r.missing = nil
 		}
 		return r
@@ -293,7 +282,7 @@ func fdpPick(a Answer, fs []fdpFind) fdpFind {
 			continue
 		}
 		r.why = append(r.why, f.why...)
-		if a == Indeterminate {
+		if a == ear.Indeterminate {
 			r.missing = append(r.missing, f.missing...)
 		}
 	}
@@ -332,9 +321,9 @@ func (ev *fdpEval) rule(r *fdp.Rule) (FDPResult, error) {
 		switch {
 		case reading == AIDiffusionEnforced && r.Enforced.Absent:
 			why := "enforced reading of the AI diffusion amendments: " + r.Enforced.Note
-			res.Outcome = FDPDoesNotApply
-			res.Product = FDPFinding{Answer: No, Why: why}
-			res.Reach = FDPFinding{Answer: No, Why: why}
+			res.Outcome = ear.No
+			res.Product = FDPFinding{Answer: ear.No, Why: why}
+			res.Reach = FDPFinding{Answer: ear.No, Why: why}
 			res.Why = why
 			return res, nil
 		case reading == AIDiffusionEnforced:
@@ -361,16 +350,16 @@ func (ev *fdpEval) rule(r *fdp.Rule) (FDPResult, error) {
 		d.why = append([]string{readingNote}, d.why...)
 	}
 	all := fdpAll(p, d)
-	res.Outcome = fdpOutcomeOf(all.a)
+	res.Outcome = all.a
 	res.Product = p.export()
 	res.Reach = d.export()
 	res.Missing = dedupeMissing(all.missing)
 	res.Warnings = fdpDedupe(warnings)
 	switch all.a {
-	case Yes:
+	case ear.Yes:
 		res.Why = "product scope met (" + res.Product.Why + ") and reach met (" + res.Reach.Why + ")"
-	case No:
-		if p.a == No {
+	case ear.No:
+		if p.a == ear.No {
 			res.Why = "product scope not met: " + res.Product.Why
 		} else {
 			res.Why = "reach not met: " + res.Reach.Why
@@ -389,7 +378,7 @@ func (ev *fdpEval) product(ps fdp.ProductScope) fdpFind {
 		return fdpNo("produced in the United States: not a foreign-produced item")
 	}
 	item := ev.itemTest(ps.Item)
-	if item.a == No {
+	if item.a == ear.No {
 		return item // the routes cannot change the answer
 	}
 	routes := make([]fdpFind, 0, 3)
@@ -447,11 +436,11 @@ func (ev *fdpEval) itemTest(s fdp.ItemScope) fdpFind {
 		best := fdpNo("item " + e.String() + " is not in the rule's item list")
 		for _, p := range s.Patterns {
 			switch a := p.MatchItem(e); {
-			case a == Yes && len(p.For) > 0:
+			case a == ear.Yes && len(p.For) > 0:
 				best = fdpAny(best, fdpUnknown("item.eccn", "item "+e.String()+": whether it is "+p.String()+" is not stated"))
-			case a == Yes:
+			case a == ear.Yes:
 				return fdpYes("item " + e.String() + " is in " + p.ECCN.String())
-			case a == Indeterminate:
+			case a == ear.Indeterminate:
 				best = fdpAny(best, fdpUnknown("item.eccn", "item "+e.String()+" is less specific than "+p.String()))
 			}
 		}
@@ -478,16 +467,16 @@ func fdpNSControlled(e product.ECCN) fdpFind {
 	if !ok {
 		return fdpUnknown("item.eccn", "item "+e.String()+" is not in the CCL table")
 	}
-	best := ccl.MatchNo
+	best := ear.No
 	for _, c := range ent.Controls() {
 		if c.Reason() == ccl.ReasonNS {
-			best = max(best, c.AppliesTo(e))
+			best = best.Or(c.AppliesTo(e))
 		}
 	}
 	switch best {
-	case ccl.MatchYes:
+	case ear.Yes:
 		return fdpYes("item " + e.String() + " is NS-controlled")
-	case ccl.MatchIndeterminate:
+	case ear.Indeterminate:
 		return fdpUnknown("item.eccn", "item "+e.String()+": whether an NS row covers it depends on facts beyond the ECCN")
 	}
 	return fdpNo("item " + e.String() + " is not NS-controlled")
@@ -525,11 +514,11 @@ func (p entryPath) String() string {
 // fdpEntryMatch tests one lineage entry against an input scope.
 func fdpEntryMatch(path entryPath, whose string, e product.DirectProduct, in *fdp.InputScope) fdpFind {
 	eccn := fdpInputECCN(path, e, in)
-	if eccn.a == No {
+	if eccn.a == ear.No {
 		return eccn
 	}
 	if in.WrittenAssurance {
-		if eccn = fdpAll(eccn, fdpWrittenAssurance(path, e)); eccn.a == No {
+		if eccn = fdpAll(eccn, fdpWrittenAssurance(path, e)); eccn.a == ear.No {
 			return eccn
 		}
 	}
@@ -572,27 +561,27 @@ func fdpInputECCN(path entryPath, e product.DirectProduct, in *fdp.InputScope) f
 	if len(in.Patterns) == 0 {
 		return fdpYes(e.ECCN.String() + " is product group D or E")
 	}
-	best := fdpFind{a: No}
+	best := fdpFind{a: ear.No}
 	for _, p := range in.Patterns {
 		m := p.MatchItem(e.ECCN)
-		if m == No {
+		if m == ear.No {
 			continue
 		}
 		var f fdpFind
-		if m == Yes {
+		if m == ear.Yes {
 			f = fdpYes(e.ECCN.String() + " is a listed input")
 		} else {
 			f = fdpUnknown(path.String()+".eccn", e.ECCN.String()+" is less specific than "+p.String())
 		}
 		switch fm := p.MatchFor(e.For); fm {
-		case No:
+		case ear.No:
 			f = fdpNo(e.String() + " is not " + p.String())
-		case Indeterminate:
+		case ear.Indeterminate:
 			f = fdpAll(f, fdpUnknown(path.String()+".for", "what "+e.ECCN.String()+" is for is not stated; the rule lists "+p.String()))
 		}
 		best = fdpAny(best, f)
 	}
-	if best.a == No && len(best.why) == 0 {
+	if best.a == ear.No && len(best.why) == 0 {
 		best.why = []string{e.ECCN.String() + " is not among the rule's listed inputs"}
 	}
 	return best
@@ -609,16 +598,16 @@ func fdpWrittenAssurance(path entryPath, e product.DirectProduct) fdpFind {
 		return fdpNo(e.ECCN.String() + " requires no written assurance (stated)")
 	}
 	ent, ok := ccl.Lookup(e.ECCN)
-	best := ccl.MatchIndeterminate
+	best := ear.Indeterminate
 	if ok {
-		best = ccl.MatchNo
+		best = ear.No
 		for _, c := range ent.Controls() {
 			if c.Reason() == ccl.ReasonNS {
-				best = max(best, c.AppliesToFor(e.ECCN, e.For))
+				best = best.Or(c.AppliesToFor(e.ECCN, e.For))
 			}
 		}
 	}
-	if best == ccl.MatchNo {
+	if best == ear.No {
 		return fdpNo(e.ECCN.String() + " is not NS-controlled, so it cannot require a written assurance")
 	}
 	return fdpUnknown(path.String()+".written_assurance", "whether "+e.ECCN.String()+" requires a written assurance is not stated")
@@ -634,9 +623,9 @@ func (ev *fdpEval) containsIC(plant *fdp.InputScope) fdpFind {
 		path := fmt.Sprintf("item.components[%d]", i)
 		var ic fdpFind
 		switch isIC(l) {
-		case Yes:
+		case ear.Yes:
 			ic = fdpYes(l.ID + " (" + l.ECCN.String() + ") is an integrated circuit")
-		case No:
+		case ear.No:
 			fs = append(fs, fdpNo(l.ID+" is not an integrated circuit"))
 			continue
 		default:
@@ -665,7 +654,7 @@ func (ev *fdpEval) prong(r *fdp.Rule, p fdp.Prong) (fdpFind, []string, error) {
 		if err != nil {
 			return fdpFind{}, nil, err
 		}
-		return fdpFind{a: answerOf(in), why: []string{why}}, nil, nil
+		return fdpFind{a: ear.AnswerOf(in), why: []string{why}}, nil, nil
 	case fdp.ProngIncorporation:
 		if !q.Incorporations.Known() {
 			return fdpUnknown("incorporations", "unknown whether the item will be incorporated into items bound for "+p.Where.String()), nil, nil
@@ -700,7 +689,7 @@ func (ev *fdpEval) prong(r *fdp.Rule, p fdp.Prong) (fdpFind, []string, error) {
 		if err != nil {
 			return fdpFind{}, nil, err
 		}
-		where := fdpFind{a: answerOf(in), why: []string{why}}
+		where := fdpFind{a: ear.AnswerOf(in), why: []string{why}}
 		var use fdpFind
 		switch {
 		case !q.EndUses.Known():

@@ -37,7 +37,7 @@ func ExampleFDP() {
 		}
 		for _, r := range results {
 			if r.Citation == "15 CFR 734.9(h)" {
-				fmt.Printf("%s (%s): %s\n", r.Citation, *r.Reading, r.Outcome)
+				fmt.Printf("%s (%s): %s\n", r.Citation, *r.Reading, r.OutcomeText())
 			}
 		}
 	}

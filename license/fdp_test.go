@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
@@ -124,13 +125,13 @@ func tQuery(mods ...tMod) FDPQuery {
 	return q
 }
 
-const tAbsent FDPOutcome = 0 // the rule is left out
+const tAbsent ear.Answer = 0 // the rule is left out
 
 type tRuleCase struct {
 	name    string
 	rule    string // paragraph after 734.9: "(b)"
 	q       FDPQuery
-	want    FDPOutcome
+	want    ear.Answer
 	missing string // a field that must be named in Missing
 }
 
@@ -142,128 +143,128 @@ func TestFDPRules(t *testing.T) {
 	icNoPlant.Plant = product.Lineage{}
 	cases := []tRuleCase{
 		// (b) National Security
-		{"b/in", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us for 3A001.b.2 wa"), tTo("CN")), FDPApplies, ""},
-		{"b/plant", "(b)", tQuery(tECCN("3A001.b.2"), tPlant("3E001 us for 3B001.b wa"), tTo("IR")), FDPApplies, ""},
-		{"b/item-not-NS", "(b)", tQuery(tECCN("3A991.a.2"), tDirect("3E001 us wa"), tTo("CN")), FDPDoesNotApply, ""},
-		{"b/no-assurance", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us nowa"), tTo("CN")), FDPDoesNotApply, ""},
-		{"b/foreign-tech", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 foreign_subject_to_ear wa"), tTo("CN")), FDPDoesNotApply, ""},
-		{"b/out-dest", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("DE")), FDPDoesNotApply, ""},
-		{"b/assurance-unknown", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us for 3A001.b.2"), tTo("CN")), FDPIndeterminate, "item.direct_product_of[0].written_assurance"},
-		{"b/AT-only-tech", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E991 us"), tTo("CN")), FDPDoesNotApply, ""},
-		{"b/plant-unknown", "(b)", tQuery(tECCN("3A001.b.2"), tPlantUnknown(), tTo("CN")), FDPIndeterminate, "item.plant"},
-		{"b/plant-unknown-direct-decides", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tPlantUnknown(), tTo("CN")), FDPApplies, ""},
+		{"b/in", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us for 3A001.b.2 wa"), tTo("CN")), ear.Yes, ""},
+		{"b/plant", "(b)", tQuery(tECCN("3A001.b.2"), tPlant("3E001 us for 3B001.b wa"), tTo("IR")), ear.Yes, ""},
+		{"b/item-not-NS", "(b)", tQuery(tECCN("3A991.a.2"), tDirect("3E001 us wa"), tTo("CN")), ear.No, ""},
+		{"b/no-assurance", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us nowa"), tTo("CN")), ear.No, ""},
+		{"b/foreign-tech", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 foreign_subject_to_ear wa"), tTo("CN")), ear.No, ""},
+		{"b/out-dest", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("DE")), ear.No, ""},
+		{"b/assurance-unknown", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us for 3A001.b.2"), tTo("CN")), ear.Indeterminate, "item.direct_product_of[0].written_assurance"},
+		{"b/AT-only-tech", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E991 us"), tTo("CN")), ear.No, ""},
+		{"b/plant-unknown", "(b)", tQuery(tECCN("3A001.b.2"), tPlantUnknown(), tTo("CN")), ear.Indeterminate, "item.plant"},
+		{"b/plant-unknown-direct-decides", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tPlantUnknown(), tTo("CN")), ear.Yes, ""},
 		{"b/before", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("CN"), tAsOf("2022-02-02")), tAbsent, ""},
 		// (c) 9x515
-		{"c/in", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us nowa"), tTo("CN")), FDPApplies, ""},
-		{"c/not-9x515-item", "(c)", tQuery(tECCN("9A610.x"), tDirect("9E515.x us"), tTo("CN")), FDPDoesNotApply, ""},
-		{"c/foreign-tech", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x foreign_subject_to_ear"), tTo("CN")), FDPDoesNotApply, ""},
-		{"c/out-dest", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us"), tTo("IN")), FDPDoesNotApply, ""},
-		{"c/origin-unknown", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x unknown"), tTo("CU")), FDPIndeterminate, "item.direct_product_of[0].origin"},
-		{"c/y", "(c)", tQuery(tECCN("9A515.y.1"), tDirect("9E515.y us"), tTo("CN")), FDPIndeterminate, "item.eccn"},
+		{"c/in", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us nowa"), tTo("CN")), ear.Yes, ""},
+		{"c/not-9x515-item", "(c)", tQuery(tECCN("9A610.x"), tDirect("9E515.x us"), tTo("CN")), ear.No, ""},
+		{"c/foreign-tech", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x foreign_subject_to_ear"), tTo("CN")), ear.No, ""},
+		{"c/out-dest", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us"), tTo("IN")), ear.No, ""},
+		{"c/origin-unknown", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x unknown"), tTo("CU")), ear.Indeterminate, "item.direct_product_of[0].origin"},
+		{"c/y", "(c)", tQuery(tECCN("9A515.y.1"), tDirect("9E515.y us"), tTo("CN")), ear.Indeterminate, "item.eccn"},
 		{"c/before", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us"), tTo("CN"), tAsOf("2014-11-09")), tAbsent, ""},
 		// (d) 600 series
-		{"d/in", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E610.a us"), tTo("SA")), FDPApplies, ""},
-		{"d/0A919", "(d)", tQuery(tECCN("0A919.a.1"), tPlant("9E610.a us"), tTo("CN")), FDPApplies, ""},
-		{"d/not-600-tech", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E991 us"), tTo("SA")), FDPDoesNotApply, ""},
-		{"d/out-dest", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E610.a us"), tTo("FR")), FDPDoesNotApply, ""},
-		{"d/lineage-unknown", "(d)", tQuery(tECCN("9A610.x"), tDirectUnknown(), tTo("SA")), FDPIndeterminate, "item.direct_product_of"},
+		{"d/in", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E610.a us"), tTo("SA")), ear.Yes, ""},
+		{"d/0A919", "(d)", tQuery(tECCN("0A919.a.1"), tPlant("9E610.a us"), tTo("CN")), ear.Yes, ""},
+		{"d/not-600-tech", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E991 us"), tTo("SA")), ear.No, ""},
+		{"d/out-dest", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E610.a us"), tTo("FR")), ear.No, ""},
+		{"d/lineage-unknown", "(d)", tQuery(tECCN("9A610.x"), tDirectUnknown(), tTo("SA")), ear.Indeterminate, "item.direct_product_of"},
 		{"d/before", "(d)", tQuery(tECCN("9A610.x"), tDirect("9E610.a us"), tTo("SA"), tAsOf("2013-10-14")), tAbsent, ""},
 		// (e)(1) footnote 1
-		{"e1/in", "(e)(1)", tQuery(tDirect("3D991 us"), tParty(1), tTo("CN")), FDPApplies, ""},
-		{"e1/foreign-subject", "(e)(1)", tQuery(tDirect("3E991 foreign_subject_to_ear"), tParty(1)), FDPApplies, ""},
-		{"e1/plant-foreign-subject", "(e)(1)", tQuery(tPlant("3E991 foreign_subject_to_ear"), tParty(1)), FDPDoesNotApply, ""},
-		{"e1/not-listed-tech", "(e)(1)", tQuery(tDirect("5E002 us"), tParty(1)), FDPDoesNotApply, ""},
-		{"e1/no-party", "(e)(1)", tQuery(tDirect("3D991 us"), tParty(4)), FDPDoesNotApply, ""},
-		{"e1/incorporation", "(e)(1)", tQuery(tDirect("3D991 us"), tIncorporation("CN", 1)), FDPApplies, ""},
-		{"e1/parties-unknown", "(e)(1)", tQuery(tDirect("3D991 us"), tPartiesUnknown()), FDPIndeterminate, "parties"},
-		{"e1/incorporations-unknown", "(e)(1)", tQuery(tDirect("3D991 us"), tIncUnknown()), FDPIndeterminate, "incorporations"},
-		{"e1/lineage-unknown", "(e)(1)", tQuery(tDirectUnknown(), tParty(1)), FDPIndeterminate, "item.direct_product_of"},
-		{"e1/us-made", "(e)(1)", tQuery(tMadeIn("US"), tDirect("3D991 us"), tParty(1)), FDPDoesNotApply, ""},
+		{"e1/in", "(e)(1)", tQuery(tDirect("3D991 us"), tParty(1), tTo("CN")), ear.Yes, ""},
+		{"e1/foreign-subject", "(e)(1)", tQuery(tDirect("3E991 foreign_subject_to_ear"), tParty(1)), ear.Yes, ""},
+		{"e1/plant-foreign-subject", "(e)(1)", tQuery(tPlant("3E991 foreign_subject_to_ear"), tParty(1)), ear.No, ""},
+		{"e1/not-listed-tech", "(e)(1)", tQuery(tDirect("5E002 us"), tParty(1)), ear.No, ""},
+		{"e1/no-party", "(e)(1)", tQuery(tDirect("3D991 us"), tParty(4)), ear.No, ""},
+		{"e1/incorporation", "(e)(1)", tQuery(tDirect("3D991 us"), tIncorporation("CN", 1)), ear.Yes, ""},
+		{"e1/parties-unknown", "(e)(1)", tQuery(tDirect("3D991 us"), tPartiesUnknown()), ear.Indeterminate, "parties"},
+		{"e1/incorporations-unknown", "(e)(1)", tQuery(tDirect("3D991 us"), tIncUnknown()), ear.Indeterminate, "incorporations"},
+		{"e1/lineage-unknown", "(e)(1)", tQuery(tDirectUnknown(), tParty(1)), ear.Indeterminate, "item.direct_product_of"},
+		{"e1/us-made", "(e)(1)", tQuery(tMadeIn("US"), tDirect("3D991 us"), tParty(1)), ear.No, ""},
 		{"e1/before", "(e)(1)", tQuery(tDirect("3D991 us"), tParty(1), tAsOf("2020-08-16")), tAbsent, ""},
 		// (e)(2) footnote 4
-		{"e2/in", "(e)(2)", tQuery(tDirect("5E002 us"), tParty(4), tTo("CN")), FDPApplies, ""},
-		{"e2/not-listed-tech", "(e)(2)", tQuery(tDirect("9E991 us"), tParty(4)), FDPDoesNotApply, ""},
-		{"e2/fn1-only", "(e)(2)", tQuery(tDirect("5E002 us"), tParty(1)), FDPDoesNotApply, ""},
-		{"e2/unknown-origin", "(e)(2)", tQuery(tDirect("3E001 unknown"), tParty(4)), FDPIndeterminate, "item.direct_product_of[0].origin"},
+		{"e2/in", "(e)(2)", tQuery(tDirect("5E002 us"), tParty(4), tTo("CN")), ear.Yes, ""},
+		{"e2/not-listed-tech", "(e)(2)", tQuery(tDirect("9E991 us"), tParty(4)), ear.No, ""},
+		{"e2/fn1-only", "(e)(2)", tQuery(tDirect("5E002 us"), tParty(1)), ear.No, ""},
+		{"e2/unknown-origin", "(e)(2)", tQuery(tDirect("3E001 unknown"), tParty(4)), ear.Indeterminate, "item.direct_product_of[0].origin"},
 		{"e2/before", "(e)(2)", tQuery(tDirect("5E002 us"), tParty(4), tAsOf("2022-10-06")), tAbsent, ""},
 		// (e)(3) footnote 5
-		{"e3/in", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(5), tTo("CN")), FDPApplies, ""},
-		{"e3/direct-for-3B", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 foreign_subject_to_ear for 3B001.a.1"), tParty(5)), FDPApplies, ""},
-		{"e3/direct-for-other", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us for 3A001.b"), tParty(5)), FDPDoesNotApply, ""},
-		{"e3/direct-for-unknown", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us"), tParty(5)), FDPIndeterminate, "item.direct_product_of[0].for"},
-		{"e3/sme-item-excluded", "(e)(3)", tQuery(tECCN("3B001.c.4"), tPlant("3E001 us"), tParty(5)), FDPDoesNotApply, ""},
-		{"e3/bare-3B001", "(e)(3)", tQuery(tECCN("3B001"), tPlant("3E001 us"), tParty(5)), FDPIndeterminate, "item.eccn"},
-		{"e3/contains-ic", "(e)(3)", tQuery(tECCN("3B993"), tComponent(ic), tParty(5)), FDPApplies, ""},
-		{"e3/ic-plant-unknown", "(e)(3)", tQuery(tECCN("3B993"), tComponent(icNoPlant), tParty(5)), FDPIndeterminate, "item.components[0].plant"},
-		{"e3/no-fn5", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(1), tTo("CN")), FDPDoesNotApply, ""},
-		{"e3/facility-end-use", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUses(fdp.EndUseAdvancedNodeIC), tTo("CN")), FDPApplies, ""},
-		{"e3/end-uses-unknown", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUsesUnknown(), tTo("CN")), FDPIndeterminate, "end_uses"},
+		{"e3/in", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(5), tTo("CN")), ear.Yes, ""},
+		{"e3/direct-for-3B", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 foreign_subject_to_ear for 3B001.a.1"), tParty(5)), ear.Yes, ""},
+		{"e3/direct-for-other", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us for 3A001.b"), tParty(5)), ear.No, ""},
+		{"e3/direct-for-unknown", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us"), tParty(5)), ear.Indeterminate, "item.direct_product_of[0].for"},
+		{"e3/sme-item-excluded", "(e)(3)", tQuery(tECCN("3B001.c.4"), tPlant("3E001 us"), tParty(5)), ear.No, ""},
+		{"e3/bare-3B001", "(e)(3)", tQuery(tECCN("3B001"), tPlant("3E001 us"), tParty(5)), ear.Indeterminate, "item.eccn"},
+		{"e3/contains-ic", "(e)(3)", tQuery(tECCN("3B993"), tComponent(ic), tParty(5)), ear.Yes, ""},
+		{"e3/ic-plant-unknown", "(e)(3)", tQuery(tECCN("3B993"), tComponent(icNoPlant), tParty(5)), ear.Indeterminate, "item.components[0].plant"},
+		{"e3/no-fn5", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(1), tTo("CN")), ear.No, ""},
+		{"e3/facility-end-use", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUses(fdp.EndUseAdvancedNodeIC), tTo("CN")), ear.Yes, ""},
+		{"e3/end-uses-unknown", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUsesUnknown(), tTo("CN")), ear.Indeterminate, "end_uses"},
 		{"e3/before", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(5), tAsOf("2024-12-01")), tAbsent, ""},
 		// (f) Russia/Belarus/Crimea
-		{"f/in", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("RU")), FDPApplies, ""},
-		{"f/crimea", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tToRegion("UA", jurisdiction.RegionCrimea)), FDPApplies, ""},
-		{"f/dnr", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tToRegion("UA", jurisdiction.RegionDNR)), FDPDoesNotApply, ""},
-		{"f/belarus", "(f)", tQuery(tECCN("1A995"), tPlant("1E001 us"), tTo("BY")), FDPApplies, ""},
-		{"f/foreign-subject", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 foreign_subject_to_ear"), tTo("RU")), FDPDoesNotApply, ""},
-		{"f/out-dest", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("KZ")), FDPDoesNotApply, ""},
-		{"f/incorporation", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("KZ"), tIncorporation("RU")), FDPApplies, ""},
-		{"f/ear99-no-hts", "(f)", tQuery(tDirect("5E991 us"), tTo("RU")), FDPIndeterminate, "item.hts"},
-		{"f/ear99-hts", "(f)", tQuery(tDirect("5E991 us"), tHTS("8471.50"), tTo("RU")), FDPIndeterminate, "item.hts"},
+		{"f/in", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("RU")), ear.Yes, ""},
+		{"f/crimea", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tToRegion("UA", jurisdiction.RegionCrimea)), ear.Yes, ""},
+		{"f/dnr", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tToRegion("UA", jurisdiction.RegionDNR)), ear.No, ""},
+		{"f/belarus", "(f)", tQuery(tECCN("1A995"), tPlant("1E001 us"), tTo("BY")), ear.Yes, ""},
+		{"f/foreign-subject", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 foreign_subject_to_ear"), tTo("RU")), ear.No, ""},
+		{"f/out-dest", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("KZ")), ear.No, ""},
+		{"f/incorporation", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("KZ"), tIncorporation("RU")), ear.Yes, ""},
+		{"f/ear99-no-hts", "(f)", tQuery(tDirect("5E991 us"), tTo("RU")), ear.Indeterminate, "item.hts"},
+		{"f/ear99-hts", "(f)", tQuery(tDirect("5E991 us"), tHTS("8471.50"), tTo("RU")), ear.Indeterminate, "item.hts"},
 		{"f/before", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("RU"), tAsOf("2022-02-23")), tAbsent, ""},
 		// (g) Russia/Belarus MEU and procurement
-		{"g/in", "(g)", tQuery(tPlant("3E991 us"), tParty(3), tTo("HK")), FDPApplies, ""},
-		{"g/cat0-input", "(g)", tQuery(tDirect("0E606 foreign_subject_to_ear"), tParty(3)), FDPApplies, ""},
-		{"g/plant-foreign-subject", "(g)", tQuery(tPlant("3E991 foreign_subject_to_ear"), tParty(3)), FDPDoesNotApply, ""},
-		{"g/no-fn3", "(g)", tQuery(tPlant("3E991 us"), tParty(1)), FDPDoesNotApply, ""},
-		{"g/plant-unknown", "(g)", tQuery(tPlantUnknown(), tParty(3)), FDPIndeterminate, "item.plant"},
+		{"g/in", "(g)", tQuery(tPlant("3E991 us"), tParty(3), tTo("HK")), ear.Yes, ""},
+		{"g/cat0-input", "(g)", tQuery(tDirect("0E606 foreign_subject_to_ear"), tParty(3)), ear.Yes, ""},
+		{"g/plant-foreign-subject", "(g)", tQuery(tPlant("3E991 foreign_subject_to_ear"), tParty(3)), ear.No, ""},
+		{"g/no-fn3", "(g)", tQuery(tPlant("3E991 us"), tParty(1)), ear.No, ""},
+		{"g/plant-unknown", "(g)", tQuery(tPlantUnknown(), tParty(3)), ear.Indeterminate, "item.plant"},
 		{"g/before", "(g)", tQuery(tPlant("3E991 us"), tParty(3), tAsOf("2022-02-23")), tAbsent, ""},
 		// (h) advanced computing
-		{"h/in", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("CN")), FDPApplies, ""},
-		{"h/codified-anywhere", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY")), FDPApplies, ""},
-		{"h/enforced-MY", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tEnforced()), FDPDoesNotApply, ""},
-		{"h/enforced-VN", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("VN"), tEnforced()), FDPApplies, ""},
-		{"h/enforced-IL-A6", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("IL"), tEnforced()), FDPDoesNotApply, ""},
-		{"h/enforced-incorporation", "(h)", tQuery(tECCN("4A003.z"), tPlant("3E001 us"), tTo("MY"), tIncorporation("CN"), tEnforced()), FDPApplies, ""},
-		{"h/before-diffusion", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tAsOf("2024-06-01")), FDPDoesNotApply, ""},
-		{"h/not-3A090", "(h)", tQuery(tECCN("4A994"), tPlant("3E001 us"), tTo("CN")), FDPDoesNotApply, ""},
-		{"h/3E001-for-unknown", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("CN")), FDPIndeterminate, "item.eccn"},
-		{"h/enforced-tech-hq", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("MY"), tEnforced()), FDPIndeterminate, "item"},
+		{"h/in", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("CN")), ear.Yes, ""},
+		{"h/codified-anywhere", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY")), ear.Yes, ""},
+		{"h/enforced-MY", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tEnforced()), ear.No, ""},
+		{"h/enforced-VN", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("VN"), tEnforced()), ear.Yes, ""},
+		{"h/enforced-IL-A6", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("IL"), tEnforced()), ear.No, ""},
+		{"h/enforced-incorporation", "(h)", tQuery(tECCN("4A003.z"), tPlant("3E001 us"), tTo("MY"), tIncorporation("CN"), tEnforced()), ear.Yes, ""},
+		{"h/before-diffusion", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tAsOf("2024-06-01")), ear.No, ""},
+		{"h/not-3A090", "(h)", tQuery(tECCN("4A994"), tPlant("3E001 us"), tTo("CN")), ear.No, ""},
+		{"h/3E001-for-unknown", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("CN")), ear.Indeterminate, "item.eccn"},
+		{"h/enforced-tech-hq", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("MY"), tEnforced()), ear.Indeterminate, "item"},
 		{"h/before", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("CN"), tAsOf("2022-10-06")), tAbsent, ""},
 		// (i) supercomputer
-		{"i/in", "(i)", tQuery(tECCN("3A991.a.2"), tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN")), FDPApplies, ""},
-		{"i/macau", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("MO")), FDPApplies, ""},
-		{"i/not-listed-tech", "(i)", tQuery(tDirect("9E991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN")), FDPDoesNotApply, ""},
-		{"i/out-dest", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("IN")), FDPDoesNotApply, ""},
-		{"i/no-end-use", "(i)", tQuery(tDirect("3D991 us"), tTo("CN")), FDPDoesNotApply, ""},
-		{"i/end-uses-unknown", "(i)", tQuery(tDirect("3D991 us"), tEndUsesUnknown(), tTo("CN")), FDPIndeterminate, "end_uses"},
+		{"i/in", "(i)", tQuery(tECCN("3A991.a.2"), tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN")), ear.Yes, ""},
+		{"i/macau", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("MO")), ear.Yes, ""},
+		{"i/not-listed-tech", "(i)", tQuery(tDirect("9E991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN")), ear.No, ""},
+		{"i/out-dest", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("IN")), ear.No, ""},
+		{"i/no-end-use", "(i)", tQuery(tDirect("3D991 us"), tTo("CN")), ear.No, ""},
+		{"i/end-uses-unknown", "(i)", tQuery(tDirect("3D991 us"), tEndUsesUnknown(), tTo("CN")), ear.Indeterminate, "end_uses"},
 		{"i/before", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN"), tAsOf("2022-10-06")), tAbsent, ""},
 		// (j) Iran
-		{"j/in", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("IR")), FDPApplies, ""},
+		{"j/in", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("IR")), ear.Yes, ""},
 		{"j/government", "(j)", tQuery(tECCN("7A994"), tDirect("7E994 us"), tTo("AE"),
-			tParties(Party{Role: RolePurchaser, GovernmentOf: jurisdiction.Iran})), FDPApplies, ""},
-		{"j/cat2-item", "(j)", tQuery(tECCN("2A991"), tDirect("9E991 us"), tTo("IR")), FDPDoesNotApply, ""},
-		{"j/cat2-tech", "(j)", tQuery(tECCN("9A991.d"), tDirect("2E991 us"), tTo("IR")), FDPDoesNotApply, ""},
-		{"j/out-dest", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("AE")), FDPDoesNotApply, ""},
-		{"j/parties-unknown", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("AE"), tPartiesUnknown()), FDPIndeterminate, "parties"},
+			tParties(Party{Role: RolePurchaser, GovernmentOf: jurisdiction.Iran})), ear.Yes, ""},
+		{"j/cat2-item", "(j)", tQuery(tECCN("2A991"), tDirect("9E991 us"), tTo("IR")), ear.No, ""},
+		{"j/cat2-tech", "(j)", tQuery(tECCN("9A991.d"), tDirect("2E991 us"), tTo("IR")), ear.No, ""},
+		{"j/out-dest", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("AE")), ear.No, ""},
+		{"j/parties-unknown", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("AE"), tPartiesUnknown()), ear.Indeterminate, "parties"},
 		{"j/before", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("IR"), tAsOf("2023-02-23")), tAbsent, ""},
 		// (k) SME
-		{"k/in", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("CN")), FDPApplies, ""},
-		{"k/plant", "(k)", tQuery(tECCN("3B001.f.1.b"), tPlant("3D001 us"), tTo("MO")), FDPApplies, ""},
-		{"k/contains-ic", "(k)", tQuery(tECCN("3B002.c"), tComponent(ic), tTo("CN")), FDPApplies, ""},
-		{"k/not-sme", "(k)", tQuery(tECCN("3B001.a.1"), tDirect("3E992 us"), tTo("CN")), FDPDoesNotApply, ""},
-		{"k/direct-not-listed", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E001 us"), tTo("CN")), FDPDoesNotApply, ""},
-		{"k/out-dest", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("MY")), FDPDoesNotApply, ""},
-		{"k/bare-3B001", "(k)", tQuery(tECCN("3B001"), tDirect("3E992 us"), tTo("CN")), FDPIndeterminate, "item.eccn"},
+		{"k/in", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("CN")), ear.Yes, ""},
+		{"k/plant", "(k)", tQuery(tECCN("3B001.f.1.b"), tPlant("3D001 us"), tTo("MO")), ear.Yes, ""},
+		{"k/contains-ic", "(k)", tQuery(tECCN("3B002.c"), tComponent(ic), tTo("CN")), ear.Yes, ""},
+		{"k/not-sme", "(k)", tQuery(tECCN("3B001.a.1"), tDirect("3E992 us"), tTo("CN")), ear.No, ""},
+		{"k/direct-not-listed", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E001 us"), tTo("CN")), ear.No, ""},
+		{"k/out-dest", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("MY")), ear.No, ""},
+		{"k/bare-3B001", "(k)", tQuery(tECCN("3B001"), tDirect("3E992 us"), tTo("CN")), ear.Indeterminate, "item.eccn"},
 		{"k/ic-unknown", "(k)", tQuery(tECCN("3B001.c.4"), tComponent(product.Line{ID: "x", ECCN: product.EAR99, Origin: product.OriginForeign,
 			Value: product.MustParseMoney("1.00", "USD"), Quantity: product.MustParseQuantity("1"), Relation: product.Incorporated,
-			Plant: tLineage([]string{"3E001 us"})}), tTo("CN")), FDPIndeterminate, "item.components[0].integrated_circuit"},
+			Plant: tLineage([]string{"3E001 us"})}), tTo("CN")), ear.Indeterminate, "item.components[0].integrated_circuit"},
 		{"k/before", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("CN"), tAsOf("2024-12-01")), tAbsent, ""},
 		// (l) AI model weights
-		{"l/in", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us for 3A090"), tTo("FR")), FDPApplies, ""},
-		{"l/enforced", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us for 3A090"), tTo("FR"), tEnforced()), FDPDoesNotApply, ""},
-		{"l/not-4E091", "(l)", tQuery(tECCN("4E992"), tKind(product.Technology), tPlant("3E001 us"), tTo("FR")), FDPDoesNotApply, ""},
-		{"l/plant-foreign", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 foreign"), tTo("FR")), FDPDoesNotApply, ""},
-		{"l/plant-unknown", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlantUnknown(), tTo("FR")), FDPIndeterminate, "item.plant"},
+		{"l/in", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us for 3A090"), tTo("FR")), ear.Yes, ""},
+		{"l/enforced", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us for 3A090"), tTo("FR"), tEnforced()), ear.No, ""},
+		{"l/not-4E091", "(l)", tQuery(tECCN("4E992"), tKind(product.Technology), tPlant("3E001 us"), tTo("FR")), ear.No, ""},
+		{"l/plant-foreign", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 foreign"), tTo("FR")), ear.No, ""},
+		{"l/plant-unknown", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlantUnknown(), tTo("FR")), ear.Indeterminate, "item.plant"},
 		{"l/before", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us"), tTo("FR"), tAsOf("2025-01-12")), tAbsent, ""},
 	}
 	rules := fdp.Default()
@@ -299,7 +300,7 @@ func TestFDPRules(t *testing.T) {
 			if c.missing != "" && !slices.ContainsFunc(r.Missing, func(m MissingFact) bool { return m.Field == c.missing }) {
 				t.Errorf("missing %+v, want a fact %q", r.Missing, c.missing)
 			}
-			if r.Outcome != FDPIndeterminate && len(r.Missing) > 0 {
+			if r.Outcome != ear.Indeterminate && len(r.Missing) > 0 {
 				t.Errorf("decided outcome with missing facts %+v", r.Missing)
 			}
 		})
@@ -310,7 +311,7 @@ func TestFDPRules(t *testing.T) {
 	}
 	for _, r := range rules.Rules() {
 		p := strings.TrimPrefix(r.Citation.String(), "15 CFR 734.9")
-		for _, o := range []FDPOutcome{FDPApplies, FDPDoesNotApply, FDPIndeterminate, tAbsent} {
+		for _, o := range []ear.Answer{ear.Yes, ear.No, ear.Indeterminate, tAbsent} {
 			if !covered[p][o.String()] {
 				t.Errorf("%s: no case with outcome %q", p, o)
 			}
@@ -327,7 +328,7 @@ func TestFDPResultsInCFROrder(t *testing.T) {
 	var got []string
 	for _, r := range res {
 		got = append(got, strings.TrimPrefix(r.Citation, "15 CFR 734.9"))
-		if r.Outcome != FDPDoesNotApply {
+		if r.Outcome != ear.No {
 			t.Errorf("%s: %s (%s)", r.Citation, r.Outcome, r.Why)
 		}
 	}
@@ -354,16 +355,16 @@ func TestFDPAffiliates(t *testing.T) {
 	tests := []struct {
 		name    string
 		q       FDPQuery
-		want    FDPOutcome
+		want    ear.Answer
 		warning bool
 	}{
-		{"in force 2025-10-15", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-10-15")), FDPApplies, false},
-		{"suspended 2026-01-15", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2026-01-15")), FDPDoesNotApply, false},
-		{"last suspended day", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2026-11-09")), FDPDoesNotApply, false},
-		{"back as written 2026-11-10", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2026-11-10")), FDPApplies, true},
-		{"still suspended by option", tQuery(tDirect("3D991 us"), tParties(owned), func(q *FDPQuery) { q.Options.Affiliates = AffiliatesSuspended }), FDPDoesNotApply, true},
-		{"aggregate under 50", tQuery(tDirect("3D991 us"), tParties(under), tAsOf("2025-10-15")), FDPDoesNotApply, false},
-		{"before the rule", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-09-28")), FDPDoesNotApply, false},
+		{"in force 2025-10-15", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-10-15")), ear.Yes, false},
+		{"suspended 2026-01-15", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2026-01-15")), ear.No, false},
+		{"last suspended day", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2026-11-09")), ear.No, false},
+		{"back as written 2026-11-10", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2026-11-10")), ear.Yes, true},
+		{"still suspended by option", tQuery(tDirect("3D991 us"), tParties(owned), func(q *FDPQuery) { q.Options.Affiliates = AffiliatesSuspended }), ear.No, true},
+		{"aggregate under 50", tQuery(tDirect("3D991 us"), tParties(under), tAsOf("2025-10-15")), ear.No, false},
+		{"before the rule", tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-09-28")), ear.No, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -383,7 +384,7 @@ func TestFDPAffiliates(t *testing.T) {
 	// The footnote-4 owner alone reaches (e)(2) only together with others: 20 % is not 50 %.
 	res, _ := FDP(tQuery(tDirect("3D991 us"), tParties(owned), tAsOf("2025-10-15")))
 	for _, r := range res {
-		if r.Citation == "15 CFR 734.9(e)(2)" && r.Outcome != FDPApplies {
+		if r.Citation == "15 CFR 734.9(e)(2)" && r.Outcome != ear.Yes {
 			t.Errorf("(e)(2): aggregate 50 %% with a footnote-4 owner: %s", r.Outcome)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
@@ -122,7 +123,7 @@ func TestFDPVectors(t *testing.T) {
 			}
 			var got []string
 			for _, r := range res {
-				if r.Outcome == FDPApplies {
+				if r.Outcome == ear.Yes {
 					got = append(got, r.Citation)
 				}
 			}
@@ -136,7 +137,7 @@ func TestFDPVectors(t *testing.T) {
 			// A case that is not subject to the EAR has no undecided rule either.
 			if string(c.Expect["subject_to_ear"]) == `"no"` {
 				for _, r := range res {
-					if r.Outcome == FDPIndeterminate {
+					if r.Outcome == ear.Indeterminate {
 						t.Errorf("%s indeterminate: %s", r.Citation, r.Why)
 					}
 				}

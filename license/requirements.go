@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/fdp"
@@ -15,9 +16,9 @@ import (
 // required (Indeterminate), or one provision checked and found not to
 // require one (No), with its citation.
 type LicenseReason struct {
-	Citation string `json:"citation"`
-	Answer   Answer `json:"answer"`
-	Why      string `json:"why"`
+	Citation string     `json:"citation"`
+	Answer   ear.Answer `json:"answer"`
+	Why      string     `json:"why"`
 }
 
 // licenseInput is what the license requirements of a determination read.
@@ -48,18 +49,18 @@ var endUseCountries744_21 = []string{"BY", "MM", "KH", "CN", "NI", "RU", "VE"}
 // the parties' footnotes, the requirement each applying FDP rule pairs
 // with, and the end-use rules of 744.21 and 744.23. It returns the answer
 // (the Or of every reason), the reasons, and the missing facts.
-func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFact) {
+func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []MissingFact) {
 	var reasons []LicenseReason
 	var missing []MissingFact
 	var meuParties []string // parties the screening list puts on the MEU List (Supp. No. 7 to part 744)
-	add := func(cite string, a Answer, why string) {
+	add := func(cite string, a ear.Answer, why string) {
 		reasons = append(reasons, LicenseReason{Citation: cite, Answer: a, Why: why})
 	}
 
 	// The item's own classification under the chart and Part 746.
 	e := in.item.ECCN
 	if !e.IsValid() {
-		add(CitationCountryChart, Indeterminate, "the item's ECCN is not given: the CCL-based requirements cannot be read")
+		add(CitationCountryChart, ear.Indeterminate, "the item's ECCN is not given: the CCL-based requirements cannot be read")
 		missing = append(missing, MissingFact{Field: "item.eccn", Why: "the item's classification decides the Country Chart requirements"})
 	} else {
 		res, err := countryChart(ChartQuery{
@@ -68,10 +69,10 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 		}, true)
 		switch {
 		case err != nil:
-			add(CitationCountryChart, Indeterminate, "the Country Chart could not be read: "+err.Error())
+			add(CitationCountryChart, ear.Indeterminate, "the Country Chart could not be read: "+err.Error())
 			missing = append(missing, MissingFact{Field: "item.eccn", Why: err.Error()})
-		case res.Required == No:
-			add(CitationCountryChart, No, fmt.Sprintf("no License Requirements row of %s, chart footnote or Part 746 program requires a license to %s", e, in.destination))
+		case res.Required == ear.No:
+			add(CitationCountryChart, ear.No, fmt.Sprintf("no License Requirements row of %s, chart footnote or Part 746 program requires a license to %s", e, in.destination))
 		default:
 			for _, f := range res.Findings {
 				if f.Required == res.Required {
@@ -89,7 +90,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 	// requirement column of Supplement No. 4 to part 744 reads "for all
 	// items subject to the EAR" for the footnoted entries).
 	if !in.parties.Known() {
-		add("15 CFR 744.11", Indeterminate, "the parties are not given: whether any is on the Entity List is unknown")
+		add("15 CFR 744.11", ear.Indeterminate, "the parties are not given: whether any is on the Entity List is unknown")
 		missing = append(missing, MissingFact{Field: "parties", Why: "a party on the Entity List requires a license for every item subject to the EAR (744.11)"})
 	} else {
 		listed := false
@@ -100,7 +101,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 			}
 			if d.OnList(csl.DeniedPersons) {
 				listed = true
-				add("15 CFR 736.2(b)(4)", Yes, fmt.Sprintf("%s (%s) is on the Denied Persons List (%s): General Prohibition Four bars dealing with a denied person in any item subject to the EAR", partyLabel(p), p.Role, d.Source))
+				add("15 CFR 736.2(b)(4)", ear.Yes, fmt.Sprintf("%s (%s) is on the Denied Persons List (%s): General Prohibition Four bars dealing with a denied person in any item subject to the EAR", partyLabel(p), p.Role, d.Source))
 			}
 			if d.OnList(csl.MilitaryEndUser) {
 				meuParties = append(meuParties, fmt.Sprintf("%s (%s) is on the Military End-User List (%s), a military end user", partyLabel(p), p.Role, d.Source))
@@ -108,7 +109,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 			if len(p.EntityListFootnotes) == 0 {
 				if d.OnList(csl.EntityList) {
 					listed = true
-					add("15 CFR 744.11(a)", Yes, fmt.Sprintf("%s (%s) is on the Entity List (%s): a license is required for the items its entry names (read conservatively as all items subject to the EAR)", partyLabel(p), p.Role, d.Source))
+					add("15 CFR 744.11(a)", ear.Yes, fmt.Sprintf("%s (%s) is on the Entity List (%s): a license is required for the items its entry names (read conservatively as all items subject to the EAR)", partyLabel(p), p.Role, d.Source))
 				}
 				continue
 			}
@@ -117,26 +118,26 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 			for i, n := range p.EntityListFootnotes {
 				fns[i] = fmt.Sprint(n)
 			}
-			add("15 CFR 744.11(a)", Yes, fmt.Sprintf("%s (%s) is on the Entity List (footnote %s): a license is required for all items subject to the EAR", partyLabel(p), p.Role, strings.Join(fns, ", ")))
+			add("15 CFR 744.11(a)", ear.Yes, fmt.Sprintf("%s (%s) is on the Entity List (footnote %s): a license is required for all items subject to the EAR", partyLabel(p), p.Role, strings.Join(fns, ", ")))
 		}
 		if !listed {
 			src := "the parties' own declarations (no screening list was consulted)"
 			if in.designations != nil {
 				src = "the parties' declarations and the screening list consulted"
 			}
-			add("15 CFR 744.11", No, "no party is on the Entity List or the Denied Persons List by "+src+": the answer rests on them")
+			add("15 CFR 744.11", ear.No, "no party is on the Entity List or the Denied Persons List by "+src+": the answer rests on them")
 		}
 	}
 
 	// The requirements the FDP rules pair with.
 	for _, r := range in.fdp {
 		pair := r.license
-		if pair == nil || r.Outcome == FDPDoesNotApply {
+		if pair == nil || r.Outcome == ear.No {
 			continue
 		}
-		a := Yes
-		if r.Outcome == FDPIndeterminate {
-			a = Indeterminate
+		a := ear.Yes
+		if r.Outcome == ear.Indeterminate {
+			a = ear.Indeterminate
 		}
 		why := pair.What
 		if pair.NotFromPartners {
@@ -144,15 +145,15 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 			// from a partner country of Supplement No. 3 to part 746.
 			switch {
 			case !in.exportedFrom.IsValid():
-				a = a.And(Indeterminate)
+				a = a.And(ear.Indeterminate)
 				why += "; whether it is exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not given"
 				missing = append(missing, MissingFact{Field: "exported_from", Why: "746.8(a)(2) does not apply to items exported from a partner country"})
 			case jurisdiction.IsPartnerCountry(in.exportedFrom):
-				a = No
+				a = ear.No
 				why += "; but the item is exported from " + in.exportedFrom.String() + ", a partner country of " + jurisdiction.CitationPartnerCountries + ", so 746.8(a)(2) does not apply"
 			}
 		}
-		add(pair.Citation.String(), a, why+" ("+r.Citation+" "+r.Outcome.String()+")")
+		add(pair.Citation.String(), a, why+" ("+r.Citation+" "+fdpOutcomeText(r.Outcome)+")")
 	}
 
 	// End uses: 744.23 reaches Macau and D:5, 744.21 its seven countries;
@@ -162,16 +163,16 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 	if gerr != nil {
 		// The groups on the date cannot be read: whether the destination
 		// is in D:5 (744.23) is open.
-		add("15 CFR 744.23", Indeterminate, "the country groups of "+in.destination.String()+" on "+in.asOf.String()+" cannot be read: "+gerr.Error())
+		add("15 CFR 744.23", ear.Indeterminate, "the country groups of "+in.destination.String()+" on "+in.asOf.String()+" cannot be read: "+gerr.Error())
 		missing = append(missing, MissingFact{Field: "as_of", Why: "the country groups in force on the date decide 744.23"})
 	}
 	macauD5 := d == jurisdiction.Macau || gs.Has(jurisdiction.GroupD5)
 	militaryEndUse := func(what string) {
 		switch {
 		case d == jurisdiction.Russia || d == jurisdiction.Belarus:
-			add("15 CFR 744.21", Yes, fmt.Sprintf("%s in %s: a license is required for any item subject to the EAR", what, in.destination))
+			add("15 CFR 744.21", ear.Yes, fmt.Sprintf("%s in %s: a license is required for any item subject to the EAR", what, in.destination))
 		case slices.Contains(endUseCountries744_21, d.String()):
-			add("15 CFR 744.21", Indeterminate, fmt.Sprintf("%s in %s: a license is required for the items of Supplement No. 2 to part 744, which the tables do not hold", what, in.destination))
+			add("15 CFR 744.21", ear.Indeterminate, fmt.Sprintf("%s in %s: a license is required for the items of Supplement No. 2 to part 744, which the tables do not hold", what, in.destination))
 			missing = append(missing, MissingFact{Field: "item.eccn", Why: "whether the item is listed in Supplement No. 2 to part 744 (744.21)"})
 		}
 	}
@@ -183,7 +184,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 	if !in.endUses.Known() {
 		if macauD5 || slices.Contains(endUseCountries744_21, d.String()) {
 			missing = append(missing, MissingFact{Field: "end_uses", Why: "a supercomputer, advanced-node or military end use can require a license here (744.21, 744.23)"})
-			add("15 CFR 744.23", Indeterminate, "the end uses are not given")
+			add("15 CFR 744.23", ear.Indeterminate, "the end uses are not given")
 		}
 	} else {
 		for _, f := range in.endUses.list.items {
@@ -191,7 +192,7 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 			switch u {
 			case fdp.EndUseSupercomputer, fdp.EndUseAdvancedNodeIC:
 				if macauD5 {
-					add("15 CFR 744.23", Yes, fmt.Sprintf("a %s end use in %s (Macau or Country Group D:5): a license is required (conservative reading: any item subject to the EAR)", u, in.destination))
+					add("15 CFR 744.23", ear.Yes, fmt.Sprintf("a %s end use in %s (Macau or Country Group D:5): a license is required (conservative reading: any item subject to the EAR)", u, in.destination))
 				}
 			case fdp.EndUseMilitaryEndUse, fdp.EndUseMilitaryEndUser:
 				militaryEndUse("a " + u.String())
@@ -199,11 +200,11 @@ func licenseRequirements(in licenseInput) (Answer, []LicenseReason, []MissingFac
 		}
 	}
 
-	ans := No
+	ans := ear.No
 	for _, r := range reasons {
 		ans = ans.Or(r.Answer)
 	}
-	if ans != Indeterminate {
+	if ans != ear.Indeterminate {
 		missing = nil
 	}
 	return ans, reasons, dedupeMissing(missing)

@@ -3,6 +3,8 @@ package license
 import (
 	"fmt"
 	"strings"
+
+	"github.com/earcheck/ear"
 )
 
 // Worksheet renders the de minimis result as plain text of the kind an
@@ -68,9 +70,9 @@ func (r DeMinimisResult) WorksheetMarkdown() string {
 
 func countedText(l DeMinimisLine) string {
 	switch l.Status {
-	case Yes:
+	case ear.Yes:
 		return "yes"
-	case No:
+	case ear.No:
 		return "no"
 	}
 	return "open"

@@ -149,7 +149,7 @@ func run(w io.Writer, bom io.Reader, o options) error {
 	fmt.Fprint(w, d.DeMinimis().WorksheetMarkdown())
 	fmt.Fprint(w, "\n## Foreign direct product rules (15 CFR 734.9)\n\n| rule | outcome | why |\n|---|---|---|\n")
 	for _, r := range d.FDP() {
-		fmt.Fprintf(w, "| %s %s | %s | %s |\n", r.Citation, r.Title, r.Outcome, strings.ReplaceAll(r.Why, "|", `\|`))
+		fmt.Fprintf(w, "| %s %s | %s | %s |\n", r.Citation, r.Title, r.OutcomeText(), strings.ReplaceAll(r.Why, "|", `\|`))
 	}
 	fmt.Fprintf(w, "\n## Determination\n\n- Subject to the EAR (15 CFR 734.3): **%s**\n", d.SubjectToEAR())
 	for _, g := range d.Grounds() {

@@ -19,6 +19,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
 	"github.com/earcheck/ear/product"
@@ -86,7 +87,7 @@ func run(w io.Writer, asOfText string) error {
 			for _, f := range res.Findings {
 				// A decided result shows the findings that decide it; an
 				// open one shows what keeps it open.
-				if f.Required == license.No || (res.Required == license.Yes && f.Required != license.Yes) {
+				if f.Required == ear.No || (res.Required == ear.Yes && f.Required != ear.Yes) {
 					continue
 				}
 				fmt.Fprintf(w, "      %-13s %s\n", f.Required, f.Why)

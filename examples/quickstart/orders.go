@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/license"
 )
 
@@ -84,8 +85,8 @@ func runOrders(w io.Writer) error {
 			fmt.Fprintf(w, "    %-6s %-10s %-7s counted %-5v %s\n", l.ID, orDash(l.ECCN), l.Origin, l.Counted, l.Why)
 		}
 		for _, r := range d.FDP() {
-			if r.Outcome != license.FDPDoesNotApply {
-				fmt.Fprintf(w, "  FDP %s: %s - %s\n", r.Citation, r.Outcome, r.Why)
+			if r.Outcome != ear.No {
+				fmt.Fprintf(w, "  FDP %s: %s - %s\n", r.Citation, r.OutcomeText(), r.Why)
 			}
 		}
 		fmt.Fprintf(w, "  subject to the EAR: %s\n", d.SubjectToEAR())
@@ -94,7 +95,7 @@ func runOrders(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  license required: %s\n", d.LicenseRequired())
 		for _, r := range d.LicenseReasons() {
-			if r.Answer != license.No {
+			if r.Answer != ear.No {
 				fmt.Fprintf(w, "    %s [%s] %s\n", r.Answer, r.Citation, r.Why)
 			}
 		}

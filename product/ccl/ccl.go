@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
 )
@@ -113,40 +114,6 @@ func (r *Reason) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Match is the three-valued answer of a scope test: the row applies, it does
-// not, or the ECCN alone cannot tell. The zero Match is invalid.
-type Match uint8
-
-// The three answers of a scope test, in increasing order of applicability.
-const (
-	MatchNo            Match = iota + 1 // the row does not apply
-	MatchIndeterminate                  // facts beyond the ECCN decide
-	MatchYes                            // the row applies
-)
-
-// String returns "no", "indeterminate" or "yes", or "" for an invalid Match.
-func (m Match) String() string {
-	switch m {
-	case MatchNo:
-		return "no"
-	case MatchIndeterminate:
-		return "indeterminate"
-	case MatchYes:
-		return "yes"
-	}
-	return ""
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (m Match) MarshalText() ([]byte, error) {
-	if m < MatchNo || m > MatchYes {
-		return nil, fmt.Errorf("ccl: cannot marshal invalid Match %d", uint8(m))
-	}
-	return []byte(m.String()), nil
-}
-
-func minMatch(a, b Match) Match { return min(a, b) }
-
 // ScopeKind says which part of its entry a License Requirements row covers.
 // The zero ScopeKind is invalid.
 type ScopeKind uint8
@@ -233,7 +200,7 @@ func (r Ref) String() string {
 // above it (and no excepted paragraph covers e), Indeterminate if e is less
 // specific than r or than one of its exceptions, No otherwise. A qualified
 // reference never answers Yes.
-func (r Ref) covers(e product.ECCN) Match {
+func (r Ref) covers(e product.ECCN) ear.Answer {
 	var inside, around bool
 	if r.group != "" {
 		inside = isEntry(e) && strings.HasPrefix(e.String(), r.group)
@@ -243,22 +210,22 @@ func (r Ref) covers(e product.ECCN) Match {
 	}
 	switch {
 	case around:
-		return MatchIndeterminate
+		return ear.Indeterminate
 	case !inside:
-		return MatchNo
+		return ear.No
 	}
 	for _, x := range r.except {
 		if x.Covers(e) {
-			return MatchNo
+			return ear.No
 		}
 		if e.Covers(x) {
-			return MatchIndeterminate
+			return ear.Indeterminate
 		}
 	}
 	if r.qualified {
-		return MatchIndeterminate
+		return ear.Indeterminate
 	}
-	return MatchYes
+	return ear.Yes
 }
 
 // RuleKind names the kind of a DestinationRule: the form in which a License
@@ -531,16 +498,16 @@ func (c Control) String() string {
 // A Conditional row, or a qualified reference, answers Indeterminate where
 // the structure alone would answer Yes: structure shows the row may apply,
 // the condition decides whether it does.
-func (c Control) AppliesTo(e product.ECCN) Match {
+func (c Control) AppliesTo(e product.ECCN) ear.Answer {
 	m := c.paragraphMatch(e)
-	if m == MatchNo {
-		return MatchNo
+	if m == ear.No {
+		return ear.No
 	}
 	if len(c.forRefs) > 0 || len(c.exceptFor) > 0 {
-		return MatchIndeterminate
+		return ear.Indeterminate
 	}
 	if c.conditional {
-		return minMatch(m, MatchIndeterminate)
+		return m.And(ear.Indeterminate)
 	}
 	return m
 }
@@ -553,90 +520,90 @@ func (c Control) AppliesTo(e product.ECCN) Match {
 // controlled by 1B001 for NP reasons") also needs f's own entry to carry a
 // row of that reason covering f. An ExceptFor reference covering f answers
 // No. For other rows f is ignored. The zero f is the same as AppliesTo.
-func (c Control) AppliesToFor(e, f product.ECCN) Match {
+func (c Control) AppliesToFor(e, f product.ECCN) ear.Answer {
 	if !f.IsValid() {
 		return c.AppliesTo(e)
 	}
 	m := c.paragraphMatch(e)
-	if m == MatchNo {
-		return MatchNo
+	if m == ear.No {
+		return ear.No
 	}
 	if len(c.forRefs) > 0 {
-		fm := MatchNo
+		fm := ear.No
 		for _, r := range c.forRefs {
 			rm := r.covers(f)
-			if rm != MatchNo && r.forReason.IsValid() {
-				rm = minMatch(rm, reasonCovers(f, r.forReason))
+			if rm != ear.No && r.forReason.IsValid() {
+				rm = rm.And(reasonCovers(f, r.forReason))
 			}
-			fm = max(fm, rm)
+			fm = fm.Or(rm)
 		}
-		m = minMatch(m, fm)
+		m = m.And(fm)
 	}
 	if len(c.exceptFor) > 0 {
-		xm := MatchNo
+		xm := ear.No
 		for _, r := range c.exceptFor {
 			rm := r.covers(f)
-			if rm != MatchNo && r.forReason.IsValid() {
-				rm = minMatch(rm, reasonCovers(f, r.forReason))
+			if rm != ear.No && r.forReason.IsValid() {
+				rm = rm.And(reasonCovers(f, r.forReason))
 			}
-			xm = max(xm, rm)
+			xm = xm.Or(rm)
 		}
-		m = minMatch(m, invert(xm))
+		m = m.And(invert(xm))
 	}
 	if c.conditional {
-		m = minMatch(m, MatchIndeterminate)
+		m = m.And(ear.Indeterminate)
 	}
 	return m
 }
 
 // reasonCovers reports whether the entry of f has a row for reason r that
 // covers f.
-func reasonCovers(f product.ECCN, r Reason) Match {
+func reasonCovers(f product.ECCN, r Reason) ear.Answer {
 	ent, ok := Lookup(f)
 	if !ok {
-		return MatchIndeterminate
+		return ear.Indeterminate
 	}
-	best := MatchNo
+	best := ear.No
 	for _, c := range ent.controls {
 		if c.reason == r {
-			best = max(best, c.AppliesTo(f))
+			best = best.Or(c.AppliesTo(f))
 		}
 	}
 	return best
 }
 
-func invert(m Match) Match {
+func invert(m ear.Answer) ear.Answer {
 	switch m {
-	case MatchYes:
-		return MatchNo
-	case MatchNo:
-		return MatchYes
+	case ear.Yes:
+		return ear.No
+	case ear.No:
+		return ear.Yes
 	}
-	return MatchIndeterminate
+	return ear.Indeterminate
 }
 
 // paragraphMatch is the paragraph part of AppliesTo.
-func (c Control) paragraphMatch(e product.ECCN) Match {
+func (c Control) paragraphMatch(e product.ECCN) ear.Answer {
 	if !isEntry(e) || e.Entry() != c.entry {
-		return MatchNo
+		return ear.No
 	}
 	switch c.scope {
 	case ScopeEntire, ScopeFor:
-		return MatchYes
+		return ear.Yes
 	case ScopeParagraphs:
-		m := MatchNo
+		m := ear.No
 		for _, r := range c.paragraphs {
-			m = max(m, r.covers(e))
+			m = m.Or(r.covers(e))
 		}
 		return m
 	case ScopeExcept:
-		m := MatchNo
+		m := ear.No
 		for _, r := range c.paragraphs {
-			m = max(m, r.covers(e))
+			m = m.Or(r.covers(e))
 		}
 		return invert(m)
 	}
-	return MatchIndeterminate
+	return ear.Indeterminate
 }
 
 // Entry is one entry of the Commerce Control List: its ECCN, heading,

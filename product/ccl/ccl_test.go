@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
 )
@@ -153,68 +154,68 @@ func TestAppliesTo(t *testing.T) {
 		entry string
 		row   func(Control) bool
 		give  string
-		want  Match
+		want  ear.Answer
 	}{
 		// 3A001 NS1: MMIC and discrete transistors, except for civil telecom use
-		{"3A001.b.2 in the NS1 row (end use decides)", "3A001", col(ReasonNS, jurisdiction.NS1), "3A001.b.2", MatchIndeterminate},
-		{"3A001 less specific than the NS1 row", "3A001", col(ReasonNS, jurisdiction.NS1), "3A001", MatchIndeterminate},
-		{"3A001.a.1 outside the NS1 row", "3A001", col(ReasonNS, jurisdiction.NS1), "3A001.a.1", MatchNo},
-		{"3A001.b.2 in the NS2 entire-entry row", "3A001", col(ReasonNS, jurisdiction.NS2), "3A001.b.2", MatchYes},
-		{"3A001.z.2 in the MT row (unqualified)", "3A001", col(ReasonMT, jurisdiction.MT1), "3A001.z.2", MatchIndeterminate},
-		{"3A001.c outside the MT row", "3A001", col(ReasonMT, jurisdiction.MT1), "3A001.c", MatchNo},
-		{"3A001.z.1.a worldwide", "3A001", dest(ReasonRS, RuleWorldwide), "3A001.z.1.a", MatchYes},
-		{"3A001.z.1.b not in the worldwide row", "3A001", dest(ReasonRS, RuleWorldwide), "3A001.z.1.b", MatchNo},
-		{"3A001.z less specific than the worldwide row", "3A001", dest(ReasonRS, RuleWorldwide), "3A001.z", MatchIndeterminate},
-		{"another entry", "3A001", col(ReasonNS, jurisdiction.NS2), "3A002.a", MatchNo},
-		{"EAR99", "3A001", col(ReasonNS, jurisdiction.NS2), "EAR99", MatchNo},
+		{"3A001.b.2 in the NS1 row (end use decides)", "3A001", col(ReasonNS, jurisdiction.NS1), "3A001.b.2", ear.Indeterminate},
+		{"3A001 less specific than the NS1 row", "3A001", col(ReasonNS, jurisdiction.NS1), "3A001", ear.Indeterminate},
+		{"3A001.a.1 outside the NS1 row", "3A001", col(ReasonNS, jurisdiction.NS1), "3A001.a.1", ear.No},
+		{"3A001.b.2 in the NS2 entire-entry row", "3A001", col(ReasonNS, jurisdiction.NS2), "3A001.b.2", ear.Yes},
+		{"3A001.z.2 in the MT row (unqualified)", "3A001", col(ReasonMT, jurisdiction.MT1), "3A001.z.2", ear.Indeterminate},
+		{"3A001.c outside the MT row", "3A001", col(ReasonMT, jurisdiction.MT1), "3A001.c", ear.No},
+		{"3A001.z.1.a worldwide", "3A001", dest(ReasonRS, RuleWorldwide), "3A001.z.1.a", ear.Yes},
+		{"3A001.z.1.b not in the worldwide row", "3A001", dest(ReasonRS, RuleWorldwide), "3A001.z.1.b", ear.No},
+		{"3A001.z less specific than the worldwide row", "3A001", dest(ReasonRS, RuleWorldwide), "3A001.z", ear.Indeterminate},
+		{"another entry", "3A001", col(ReasonNS, jurisdiction.NS2), "3A002.a", ear.No},
+		{"EAR99", "3A001", col(ReasonNS, jurisdiction.NS2), "EAR99", ear.No},
 		// 3A090
-		{"3A090.a worldwide", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.a", MatchYes},
-		{"3A090.a.1 worldwide", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.a.1", MatchYes},
-		{"3A090.b not worldwide", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.b", MatchNo},
-		{"3A090.b UAE+D", "3A090", dest(ReasonRS, RuleUAED1D4D5NotA5A6), "3A090.b", MatchYes},
-		{"3A090.c Macau+D:5", "3A090", dest(ReasonRS, RuleMacauD5), "3A090.c", MatchYes},
-		{"3A090.a not Macau+D:5", "3A090", dest(ReasonRS, RuleMacauD5), "3A090.a", MatchNo},
-		{"3A090 less specific", "3A090", dest(ReasonRS, RuleMacauD5), "3A090", MatchIndeterminate},
-		{"3A090.c AT1", "3A090", col(ReasonAT, jurisdiction.AT1), "3A090.c", MatchYes},
+		{"3A090.a worldwide", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.a", ear.Yes},
+		{"3A090.a.1 worldwide", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.a.1", ear.Yes},
+		{"3A090.b not worldwide", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.b", ear.No},
+		{"3A090.b UAE+D", "3A090", dest(ReasonRS, RuleUAED1D4D5NotA5A6), "3A090.b", ear.Yes},
+		{"3A090.c Macau+D:5", "3A090", dest(ReasonRS, RuleMacauD5), "3A090.c", ear.Yes},
+		{"3A090.a not Macau+D:5", "3A090", dest(ReasonRS, RuleMacauD5), "3A090.a", ear.No},
+		{"3A090 less specific", "3A090", dest(ReasonRS, RuleMacauD5), "3A090", ear.Indeterminate},
+		{"3A090.c AT1", "3A090", col(ReasonAT, jurisdiction.AT1), "3A090.c", ear.Yes},
 		// 4A003.z
-		{"4A003.z.1 NS1", "4A003", col(ReasonNS, jurisdiction.NS1), "4A003.z.1", MatchYes},
-		{"4A003.z NS1 (z.1 only)", "4A003", col(ReasonNS, jurisdiction.NS1), "4A003.z", MatchIndeterminate},
-		{"4A003.z.2.a worldwide", "4A003", dest(ReasonRS, RuleWorldwide), "4A003.z.2.a", MatchYes},
-		{"4A003.a not NS1", "4A003", col(ReasonNS, jurisdiction.NS1), "4A003.a", MatchNo},
+		{"4A003.z.1 NS1", "4A003", col(ReasonNS, jurisdiction.NS1), "4A003.z.1", ear.Yes},
+		{"4A003.z NS1 (z.1 only)", "4A003", col(ReasonNS, jurisdiction.NS1), "4A003.z", ear.Indeterminate},
+		{"4A003.z.2.a worldwide", "4A003", dest(ReasonRS, RuleWorldwide), "4A003.z.2.a", ear.Yes},
+		{"4A003.a not NS1", "4A003", col(ReasonNS, jurisdiction.NS1), "4A003.a", ear.No},
 		// 5A002.z
-		{"5A002.z.1.a worldwide", "5A002", dest(ReasonRS, RuleWorldwide), "5A002.z.1.a", MatchYes},
-		{"5A002.z.1.a not UAE+D", "5A002", dest(ReasonRS, RuleUAED1D4D5NotA5A6), "5A002.z.1.a", MatchNo},
-		{"5A002.z.1.b UAE+D", "5A002", dest(ReasonRS, RuleUAED1D4D5NotA5A6), "5A002.z.1.b", MatchYes},
-		{"5A002.z.1.a EI pointer", "5A002", dest(ReasonEI, RulePointer), "5A002.z.1.a", MatchYes},
+		{"5A002.z.1.a worldwide", "5A002", dest(ReasonRS, RuleWorldwide), "5A002.z.1.a", ear.Yes},
+		{"5A002.z.1.a not UAE+D", "5A002", dest(ReasonRS, RuleUAED1D4D5NotA5A6), "5A002.z.1.a", ear.No},
+		{"5A002.z.1.b UAE+D", "5A002", dest(ReasonRS, RuleUAED1D4D5NotA5A6), "5A002.z.1.b", ear.Yes},
+		{"5A002.z.1.a EI pointer", "5A002", dest(ReasonEI, RulePointer), "5A002.z.1.a", ear.Yes},
 		// 9A515.y
-		{"9A515.y.1 CN/RU/VE", "9A515", dest(ReasonRS, RuleCountries), "9A515.y.1", MatchYes},
-		{"9A515.y.1 not NS1", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515.y.1", MatchNo},
-		{"9A515.e.2 not NS1", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515.e.2", MatchNo},
-		{"9A515.a NS1", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515.a", MatchYes},
-		{"9A515 covers excepted paragraphs", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515", MatchIndeterminate},
-		{"9A515.x NS2", "9A515", col(ReasonNS, jurisdiction.NS2), "9A515.x", MatchYes},
+		{"9A515.y.1 CN/RU/VE", "9A515", dest(ReasonRS, RuleCountries), "9A515.y.1", ear.Yes},
+		{"9A515.y.1 not NS1", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515.y.1", ear.No},
+		{"9A515.e.2 not NS1", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515.e.2", ear.No},
+		{"9A515.a NS1", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515.a", ear.Yes},
+		{"9A515 covers excepted paragraphs", "9A515", col(ReasonNS, jurisdiction.NS1), "9A515", ear.Indeterminate},
+		{"9A515.x NS2", "9A515", col(ReasonNS, jurisdiction.NS2), "9A515.x", ear.Yes},
 		// 0A501.y except rows
-		{"0A501.y excepted from NS1", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501.y", MatchNo},
-		{"0A501.y.7 excepted from NS1", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501.y.7", MatchNo},
-		{"0A501.a in NS1", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501.a", MatchYes},
-		{"0A501 covers the exception", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501", MatchIndeterminate},
-		{"0A501.y in UN (entire entry)", "0A501", dest(ReasonUN, RulePointer), "0A501.y", MatchYes},
+		{"0A501.y excepted from NS1", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501.y", ear.No},
+		{"0A501.y.7 excepted from NS1", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501.y.7", ear.No},
+		{"0A501.a in NS1", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501.a", ear.Yes},
+		{"0A501 covers the exception", "0A501", col(ReasonNS, jurisdiction.NS1), "0A501", ear.Indeterminate},
+		{"0A501.y in UN (entire entry)", "0A501", dest(ReasonUN, RulePointer), "0A501.y", ear.Yes},
 		// 9A610: a conditional except row
-		{"9A610.y excepted", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.y", MatchNo},
-		{"9A610.b excepted", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.b", MatchNo},
-		{"9A610.x qualified exception", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.x", MatchIndeterminate},
-		{"9A610.a conditional row", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.a", MatchIndeterminate},
+		{"9A610.y excepted", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.y", ear.No},
+		{"9A610.b excepted", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.b", ear.No},
+		{"9A610.x qualified exception", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.x", ear.Indeterminate},
+		{"9A610.a conditional row", "9A610", col(ReasonNS, jurisdiction.NS1), "9A610.a", ear.Indeterminate},
 		// 5A001.b (except .b.5)
-		{"5A001.b.1 NS2", "5A001", col(ReasonNS, jurisdiction.NS2), "5A001.b.1", MatchYes},
-		{"5A001.b.5 not NS2", "5A001", col(ReasonNS, jurisdiction.NS2), "5A001.b.5", MatchNo},
-		{"5A001.b around its exception", "5A001", col(ReasonNS, jurisdiction.NS2), "5A001.b", MatchIndeterminate},
-		{"5A001.b.5 NS1", "5A001", col(ReasonNS, jurisdiction.NS1), "5A001.b.5", MatchYes},
-		{"5A001.f.1 SL worldwide", "5A001", dest(ReasonSL, RuleWorldwide), "5A001.f.1", MatchYes},
-		{"5A001.f.2 not SL", "5A001", dest(ReasonSL, RuleWorldwide), "5A001.f.2", MatchNo},
+		{"5A001.b.1 NS2", "5A001", col(ReasonNS, jurisdiction.NS2), "5A001.b.1", ear.Yes},
+		{"5A001.b.5 not NS2", "5A001", col(ReasonNS, jurisdiction.NS2), "5A001.b.5", ear.No},
+		{"5A001.b around its exception", "5A001", col(ReasonNS, jurisdiction.NS2), "5A001.b", ear.Indeterminate},
+		{"5A001.b.5 NS1", "5A001", col(ReasonNS, jurisdiction.NS1), "5A001.b.5", ear.Yes},
+		{"5A001.f.1 SL worldwide", "5A001", dest(ReasonSL, RuleWorldwide), "5A001.f.1", ear.Yes},
+		{"5A001.f.2 not SL", "5A001", dest(ReasonSL, RuleWorldwide), "5A001.f.2", ear.No},
 		// for-scope rows need the item the technology is for
-		{"3E001 without a for", "3E001", col(ReasonNS, jurisdiction.NS1), "3E001", MatchIndeterminate},
-		{"3B001 ranges", "3B001", dest(ReasonNS, RuleMacauD5), "3B001.l", MatchYes},
-		{"3B001.f.2 not Macau+D:5", "3B001", dest(ReasonNS, RuleMacauD5), "3B001.f.2", MatchNo},
+		{"3E001 without a for", "3E001", col(ReasonNS, jurisdiction.NS1), "3E001", ear.Indeterminate},
+		{"3B001 ranges", "3B001", dest(ReasonNS, RuleMacauD5), "3B001.l", ear.Yes},
+		{"3B001.f.2 not Macau+D:5", "3B001", dest(ReasonNS, RuleMacauD5), "3B001.f.2", ear.No},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -236,23 +237,23 @@ func TestAppliesToFor(t *testing.T) {
 		entry      string
 		row        func(Control) bool
 		give, for_ string
-		want       Match
+		want       ear.Answer
 	}{
-		{"3E001 for 3A090.a: D1/D4/D5 row", "3E001", dest(ReasonRS, RuleD1D4D5NotA5A6), "3E001", "3A090.a", MatchYes},
-		{"3E001 for 3A090.c: not the D1/D4/D5 row", "3E001", dest(ReasonRS, RuleD1D4D5NotA5A6), "3E001", "3A090.c", MatchNo},
-		{"3E001 for 3A090.c: Macau+D:5 row", "3E001", dest(ReasonRS, RuleMacauD5), "3E001", "3A090.c", MatchYes},
-		{"3E001 for 3A090: exported-from row", "3E001", dest(ReasonRS, RuleWorldwide), "3E001", "3A090.b", MatchYes},
-		{"3E001 for 3A001.a.15: RS2", "3E001", col(ReasonRS, jurisdiction.RS2), "3E001", "3A001.a.15", MatchYes},
-		{"3E001 for 3A002: not RS2", "3E001", col(ReasonRS, jurisdiction.RS2), "3E001", "3A002.a", MatchNo},
-		{"3E001 for 3A001.b.2: MT1 needs an MT row of 3A001 covering b.2", "3E001", col(ReasonMT, jurisdiction.MT1), "3E001", "3A001.b.2", MatchNo},
-		{"3E001 for 3A001.z.2: MT row of 3A001 is conditional", "3E001", col(ReasonMT, jurisdiction.MT1), "3E001", "3A001.z.2", MatchIndeterminate},
-		{"3E001 for 3A101: MT", "3E001", col(ReasonMT, jurisdiction.MT1), "3E001", "3A101.a", MatchYes},
-		{"4E001 NS1 except technology for 4A090", "4E001", col(ReasonNS, jurisdiction.NS1), "4E001.a", "4A090.a", MatchNo},
-		{"4E001 NS1 for 4A003", "4E001", col(ReasonNS, jurisdiction.NS1), "4E001.a", "4A003.b", MatchYes},
-		{"9D990 AT1 for 9A990.b", "9D990", col(ReasonAT, jurisdiction.AT1), "9D990", "9A990.b", MatchYes},
-		{"9D990 AT1 except 9A990.a", "9D990", col(ReasonAT, jurisdiction.AT1), "9D990", "9A990.a", MatchNo},
-		{"zero for is AppliesTo", "3E001", col(ReasonNS, jurisdiction.NS1), "3E001", "", MatchIndeterminate},
-		{"paragraph rows ignore the for", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.a", "4A090.a", MatchYes},
+		{"3E001 for 3A090.a: D1/D4/D5 row", "3E001", dest(ReasonRS, RuleD1D4D5NotA5A6), "3E001", "3A090.a", ear.Yes},
+		{"3E001 for 3A090.c: not the D1/D4/D5 row", "3E001", dest(ReasonRS, RuleD1D4D5NotA5A6), "3E001", "3A090.c", ear.No},
+		{"3E001 for 3A090.c: Macau+D:5 row", "3E001", dest(ReasonRS, RuleMacauD5), "3E001", "3A090.c", ear.Yes},
+		{"3E001 for 3A090: exported-from row", "3E001", dest(ReasonRS, RuleWorldwide), "3E001", "3A090.b", ear.Yes},
+		{"3E001 for 3A001.a.15: RS2", "3E001", col(ReasonRS, jurisdiction.RS2), "3E001", "3A001.a.15", ear.Yes},
+		{"3E001 for 3A002: not RS2", "3E001", col(ReasonRS, jurisdiction.RS2), "3E001", "3A002.a", ear.No},
+		{"3E001 for 3A001.b.2: MT1 needs an MT row of 3A001 covering b.2", "3E001", col(ReasonMT, jurisdiction.MT1), "3E001", "3A001.b.2", ear.No},
+		{"3E001 for 3A001.z.2: MT row of 3A001 is conditional", "3E001", col(ReasonMT, jurisdiction.MT1), "3E001", "3A001.z.2", ear.Indeterminate},
+		{"3E001 for 3A101: MT", "3E001", col(ReasonMT, jurisdiction.MT1), "3E001", "3A101.a", ear.Yes},
+		{"4E001 NS1 except technology for 4A090", "4E001", col(ReasonNS, jurisdiction.NS1), "4E001.a", "4A090.a", ear.No},
+		{"4E001 NS1 for 4A003", "4E001", col(ReasonNS, jurisdiction.NS1), "4E001.a", "4A003.b", ear.Yes},
+		{"9D990 AT1 for 9A990.b", "9D990", col(ReasonAT, jurisdiction.AT1), "9D990", "9A990.b", ear.Yes},
+		{"9D990 AT1 except 9A990.a", "9D990", col(ReasonAT, jurisdiction.AT1), "9D990", "9A990.a", ear.No},
+		{"zero for is AppliesTo", "3E001", col(ReasonNS, jurisdiction.NS1), "3E001", "", ear.Indeterminate},
+		{"paragraph rows ignore the for", "3A090", dest(ReasonRS, RuleWorldwide), "3A090.a", "4A090.a", ear.Yes},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -278,7 +279,7 @@ func TestBypassEntriesWorldwide(t *testing.T) {
 		{"5D980", "5D980.a", ReasonSL}, {"5E980", "5E980", ReasonSL},
 	} {
 		c := control(t, tt.entry, dest(tt.reason, RuleWorldwide))
-		if got := c.AppliesTo(product.MustParseECCN(tt.item)); got != MatchYes {
+		if got := c.AppliesTo(product.MustParseECCN(tt.item)); got != ear.Yes {
 			t.Errorf("%s: worldwide row does not cover %s (%v)", tt.entry, tt.item, got)
 		}
 	}
@@ -351,7 +352,7 @@ func TestMends(t *testing.T) {
 		t.Errorf("1A231 has %d rows, want 2", got)
 	}
 	e, _ = Lookup(product.MustParseECCN("0D606"))
-	if c := control(t, "0D606", dest(ReasonRS, RuleCountries)); c.AppliesTo(product.MustParseECCN("0D606.y")) != MatchYes {
+	if c := control(t, "0D606", dest(ReasonRS, RuleCountries)); c.AppliesTo(product.MustParseECCN("0D606.y")) != ear.Yes {
 		t.Errorf("0D606.y row lost")
 	}
 }
@@ -426,8 +427,8 @@ func TestReason(t *testing.T) {
 	if _, err := Reason(0).MarshalText(); err == nil {
 		t.Error("zero Reason marshalled")
 	}
-	if MatchIndeterminate.String() != "indeterminate" || Match(0).String() != "" {
-		t.Error("Match.String")
+	if ear.Indeterminate.String() != "indeterminate" || ear.Answer(0).String() != "" {
+		t.Error("ear.Answer.String")
 	}
 	if Date().String() != ECFRDate {
 		t.Errorf("Date() = %v", Date())

@@ -11,7 +11,7 @@
 // a set of destinations stated in words, or a pointer to another
 // provision; RuleKind says which) and, where a condition cannot be
 // expressed as structure, the Conditional flag with the words. AppliesTo
-// and AppliesToFor answer with a Match: yes, no or indeterminate. For
+// and AppliesToFor answer with an ear.Answer: yes, no or indeterminate. For
 // example:
 //
 //	e, _ := ccl.Lookup(product.MustParseECCN("3A090.b"))
