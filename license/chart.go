@@ -43,11 +43,11 @@ type ChartQuery struct {
 	// HTS is the item's Harmonized Tariff Schedule code, used by programs
 	// that reach EAR99 items listed by HTS code; optional.
 	HTS product.HTS
-	// AIDiffusion is the reading of the January 2025 AI diffusion
-	// amendments (90 FR 4544): codified (default), or enforced, under
-	// which the rows they changed read as on 2025-01-12 (see
-	// enforcedReading).
-	AIDiffusion AIDiffusionReading
+	// Options: AIDiffusion is the reading of the January 2025 AI
+	// diffusion amendments (90 FR 4544): codified (default), or enforced,
+	// under which the rows they changed read as on 2025-01-12 (see
+	// enforcedReading). The other options do not bear on the chart.
+	Options Options
 }
 
 // FindingKind says where a Finding comes from.
@@ -199,6 +199,9 @@ func CountryChart(q ChartQuery) (ChartResult, error) { return countryChart(q, tr
 // of the findings empty (the answers, citations and missing facts are the
 // same), for callers that evaluate many lines and render few.
 func countryChart(q ChartQuery, text bool) (ChartResult, error) {
+	if err := q.Options.validate(); err != nil {
+		return ChartResult{}, err
+	}
 	dc, err := newDestContext(q.Destination, q.AsOf)
 	if err != nil {
 		return ChartResult{}, err
@@ -459,7 +462,7 @@ var unEmbargoExtra = []string{"CF", "SS"}
 func (ev *chartEval) inSet(d ccl.DestinationRule) (ear.Answer, string, string, []string) {
 	dest := ev.q.Destination
 	c := dest.Country.TablesAs()
-	if ev.q.AIDiffusion == AIDiffusionEnforced {
+	if ev.q.Options.AIDiffusion == AIDiffusionEnforced {
 		if a, cite, why, ok := ev.enforcedReading(d, c); ok {
 			return a, cite, why, nil
 		}

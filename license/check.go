@@ -150,11 +150,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	}
 
 	// 734.4: de minimis.
-	dm, err := DeMinimis(DeMinimisQuery{
-		Item: it, Destination: req.Destination, ExportedFrom: req.ExportedFrom, AsOf: asOf,
-		Rates: req.ExchangeRates, Parties: req.Parties, EndUses: req.EndUses,
-		AIDiffusion: opts.AIDiffusion, Unknown: opts.UnknownOrigin,
-	})
+	dm, err := DeMinimis(req.DeMinimisQuery())
 	if err != nil {
 		return Determination{}, asFieldError(err)
 	}
@@ -173,11 +169,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	d.missing = append(d.missing, dm.Missing...)
 
 	// 734.9: the foreign direct product rules.
-	fdpResults, err := evaluateFDP(c.rules, FDPQuery{
-		Item: it, Destination: req.Destination, ExportedFrom: req.ExportedFrom,
-		Parties: req.Parties, EndUses: req.EndUses, Incorporations: req.Incorporations,
-		AsOf: asOf, Options: FDPOptions{AIDiffusion: opts.AIDiffusion},
-	})
+	fdpResults, err := evaluateFDP(c.rules, req.FDPQuery())
 	if err != nil {
 		return Determination{}, asFieldError(err)
 	}
@@ -261,11 +253,8 @@ func validateRequest(req Request) error {
 		}
 		return product.NewFieldError("destination.country", err)
 	}
-	if req.Options.AIDiffusion > AIDiffusionEnforced {
-		return fdpFieldErr("options.ai_diffusion", product.ErrInvalid, "reading %d is not a valid ai_diffusion reading", uint8(req.Options.AIDiffusion))
-	}
-	if req.Options.UnknownOrigin > UnknownOriginControlled {
-		return fdpFieldErr("options.unknown_origin", product.ErrInvalid, "policy %d is not a valid unknown_origin policy", uint8(req.Options.UnknownOrigin))
+	if err := req.Options.validate(); err != nil {
+		return err
 	}
 	for i, p := range req.Parties.list.items {
 		if err := p.Validate(); err != nil {

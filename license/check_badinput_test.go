@@ -362,6 +362,8 @@ func TestBadInputs(t *testing.T) {
 			stage: atDecode, field: "options.ai_diffusion", code: "malformed"},
 		{name: "unknown unknown_origin policy", old: `"unknown_origin":"indeterminate"`, new: `"unknown_origin":"ignore"`,
 			stage: atDecode, field: "options.unknown_origin", code: "invalid", cause: enum, causeIs: "*product.EnumError"},
+		{name: "unknown affiliates policy", old: `"unknown_origin":"indeterminate"`, new: `"unknown_origin":"indeterminate","affiliates":"ignored"`,
+			stage: atDecode, field: "options.affiliates", code: "invalid", cause: enum, causeIs: "*product.EnumError"},
 		{name: "boolean given as a string", old: `"relation":"incorporated"`, new: `"relation":"incorporated","license_required":"yes"`,
 			stage: atDecode, field: "item.components[0].license_required", code: "malformed"},
 		{name: "food_or_medicine given as a string", old: `"kind":"commodity"`, new: `"kind":"commodity","food_or_medicine":"yes"`,

@@ -101,8 +101,7 @@ type DeMinimisQuery struct {
 	Rates        origin.Rates             // converts lines in other currencies into the item's
 	Parties      Parties                  // for 734.4(a)(9) (footnote 5)
 	EndUses      EndUses                  // for 734.4(a)(3) (advanced-node IC production)
-	AIDiffusion  AIDiffusionReading       // reading of the 3A090/4A090 rows
-	Unknown      UnknownOriginPolicy      // lines of unknown origin
+	Options      Options                  // readings: ai_diffusion for the 3A090/4A090 rows, unknown_origin for lines of unknown origin
 }
 
 // DeMinimisLine is the worksheet line of one bill-of-materials line.
@@ -211,7 +210,7 @@ func (c *dmEval) chart(e product.ECCN, hts product.HTS) (chartAnswer, error) {
 		}
 		c.dc, c.dcReady = dc, true
 	}
-	res, err := countryChartIn(c.dc, ChartQuery{ECCN: e, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: hts, AIDiffusion: c.q.AIDiffusion}, false)
+	res, err := countryChartIn(c.dc, ChartQuery{ECCN: e, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: hts, Options: c.q.Options}, false)
 	if err != nil {
 		return chartAnswer{}, err
 	}
@@ -292,7 +291,7 @@ func (c *dmEval) usLines(yield func(product.Line, ear.Answer) bool) {
 			}
 		case product.OriginUnknown:
 			a := ear.Indeterminate
-			if c.q.Unknown == UnknownOriginControlled {
+			if c.q.Options.UnknownOrigin == UnknownOriginControlled {
 				a = ear.Yes
 			}
 			if !yield(l, a) {
@@ -336,6 +335,9 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	}
 	if !q.AsOf.IsValid() {
 		return DeMinimisResult{}, fdpFieldErr("as_of", product.ErrMissing, "the evaluation date")
+	}
+	if err := q.Options.validate(); err != nil {
+		return DeMinimisResult{}, err
 	}
 	cur := it.Value.Currency()
 	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories)),
@@ -519,7 +521,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 			res.Notes = append(res.Notes, "lines whose status is open stay within the level even if counted: "+exactText(upper))
 		}
 	}
-	if q.Unknown == UnknownOriginControlled {
+	if q.Options.UnknownOrigin == UnknownOriginControlled {
 		res.Notes = append(res.Notes, "policy: lines of unknown origin are treated as US-origin controlled content")
 	}
 	res.Steps = append(res.Steps, Step{Citation: citationSupp2, Outcome: "computed", Detail: pctDetail},
@@ -535,7 +537,7 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (ear.Answer, st
 	case product.OriginForeign, product.OriginForeignSubjectToEAR:
 		return ear.No, "not US-origin", citationSupp2, nil
 	case product.OriginUnknown:
-		if c.q.Unknown == UnknownOriginControlled {
+		if c.q.Options.UnknownOrigin == UnknownOriginControlled {
 			return ear.Yes, "origin unknown: treated as US-origin controlled content (policy unknown_origin=controlled)", citationSupp2, nil
 		}
 		us = ear.Indeterminate

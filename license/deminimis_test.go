@@ -207,7 +207,7 @@ func TestDeMinimisLines(t *testing.T) {
 		if r.Outcome != DeMinimisIndeterminate || r.Missing[0].Field != "item.components[1].origin" {
 			t.Fatalf("got %s %v", r.Outcome, r.Missing)
 		}
-		q.Unknown = UnknownOriginControlled
+		q.Options.UnknownOrigin = UnknownOriginControlled
 		if r = mustDM(t, q); r.Outcome != DeMinimisExceeds || r.ControlledPercent != "30" {
 			t.Fatalf("policy controlled: got %s %s", r.Outcome, r.ControlledPercent)
 		}

@@ -76,10 +76,34 @@ const (
 	AffiliatesSuspended
 )
 
-// FDPOptions are the policy choices of an FDP evaluation.
-type FDPOptions struct {
-	AIDiffusion AIDiffusionReading // the wire format's options.ai_diffusion; default codified
-	Affiliates  AffiliatesPolicy   // the affiliates rule after 2026-11-09; default as written
+var affiliatesNames = [...]string{"as_written", "suspended"}
+
+// String returns "as_written" or "suspended".
+func (p AffiliatesPolicy) String() string {
+	if int(p) >= len(affiliatesNames) {
+		return ""
+	}
+	return affiliatesNames[p]
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (p AffiliatesPolicy) MarshalText() ([]byte, error) {
+	if int(p) >= len(affiliatesNames) {
+		return nil, product.NewFieldError("", fmt.Errorf("%w: affiliates policy %d", product.ErrInvalid, uint8(p)))
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: "as_written" or
+// "suspended".
+func (p *AffiliatesPolicy) UnmarshalText(b []byte) error {
+	for i, n := range affiliatesNames {
+		if n == string(b) {
+			*p = AffiliatesPolicy(i)
+			return nil
+		}
+	}
+	return &product.EnumError{Type: "affiliates policy", Input: string(b), Want: affiliatesNames[:]}
 }
 
 // FDPQuery is what the FDP rules are evaluated on: the item with its
@@ -98,7 +122,7 @@ type FDPQuery struct {
 	Incorporations Incorporations
 	// AsOf is the date of evaluation. Required.
 	AsOf    jurisdiction.Date
-	Options FDPOptions
+	Options Options
 }
 
 // fdpOutcomeWords are the wire format's words for an FDP rule's outcome:
@@ -207,8 +231,8 @@ func (q FDPQuery) validate() error {
 	if err := q.Item.Validate(); err != nil {
 		return &product.FieldError{Field: "item", Err: err}
 	}
-	if int(q.Options.AIDiffusion) >= len(aiDiffusionNames) || q.Options.Affiliates > AffiliatesSuspended {
-		return &product.FieldError{Field: "options", Err: product.ErrInvalid}
+	if err := q.Options.validate(); err != nil {
+		return err
 	}
 	for i, p := range q.Parties.list.items {
 		if err := p.Validate(); err != nil {

@@ -3,6 +3,7 @@ package license
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -482,5 +483,33 @@ func TestFactListsJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"incorporations":[{"destination":"RU","who":1}]}`), &v); err == nil {
 		t.Error("unknown incorporation member accepted")
+	}
+}
+
+// TestAffiliatesOptionOnTheWire: options.affiliates decodes, and
+// "suspended" after 2026-11-09 keeps the affiliates rule out of every FDP
+// footnote prong of a Check.
+func TestAffiliatesOptionOnTheWire(t *testing.T) {
+	const base = `{"as_of":"2026-11-20","item":{"id":"A","eccn":"EAR99","kind":"commodity","produced_in":"TW","value":{"amount":"100.00","currency":"USD"},"components":[],
+"direct_product_of":[{"eccn":"3E001","origin":"us"}],"plant":{"direct_product_of":[]}},"exported_from":"TW","destination":{"country":"CN"},
+"parties":[{"name":"Sub","role":"end_user","country":"CN","ownership":[{"owner":"Parent","percent":"60","entity_list_footnotes":[1]}]}],
+"end_uses":[],"incorporations":[],"options":{"affiliates":"%s"}}`
+	for policy, want := range map[string]ear.Answer{"as_written": ear.Yes, "suspended": ear.No} {
+		req, err := DecodeRequest(strings.NewReader(fmt.Sprintf(base, policy)))
+		if err != nil {
+			t.Fatalf("%s: %v", policy, err)
+		}
+		if req.Options.Affiliates.String() != policy {
+			t.Fatalf("decoded %q, want %q", req.Options.Affiliates, policy)
+		}
+		d, err := Check(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range d.FDP() {
+			if r.Citation == "15 CFR 734.9(e)(1)" && r.Outcome != want {
+				t.Errorf("%s: (e)(1) %s, want %s (%s)", policy, r.OutcomeText(), want, r.Why)
+			}
+		}
 	}
 }

@@ -45,8 +45,10 @@ type Request struct {
 }
 
 // Options choose among readings of the regulation and conservative
-// policies. The zero Options are the defaults: the AI diffusion amendments
-// as codified, unknown origin indeterminate.
+// policies; the wire format's "options". One Options serves the request and
+// each part called alone (DeMinimisQuery, FDPQuery, ChartQuery). The zero
+// Options are the defaults: the AI diffusion amendments as codified,
+// unknown origin indeterminate, the affiliates rule as written.
 type Options struct {
 	// AIDiffusion is the reading of the January 2025 AI diffusion
 	// amendments; the zero value means AIDiffusionCodified.
@@ -54,6 +56,42 @@ type Options struct {
 	// UnknownOrigin is the policy for bill-of-materials lines of unknown
 	// origin; the zero value means UnknownOriginIndeterminate.
 	UnknownOrigin UnknownOriginPolicy
+	// Affiliates is how the affiliates rule of 90 FR 47201 is taken after
+	// its suspension ran out (2026-11-10); the zero value means
+	// AffiliatesAsWritten.
+	Affiliates AffiliatesPolicy
+}
+
+// validate refuses values outside the enumerations, naming the option.
+func (o Options) validate() error {
+	switch {
+	case o.AIDiffusion > AIDiffusionEnforced:
+		return fdpFieldErr("options.ai_diffusion", product.ErrInvalid, "reading %d is not a valid ai_diffusion reading", uint8(o.AIDiffusion))
+	case o.UnknownOrigin > UnknownOriginControlled:
+		return fdpFieldErr("options.unknown_origin", product.ErrInvalid, "policy %d is not a valid unknown_origin policy", uint8(o.UnknownOrigin))
+	case o.Affiliates > AffiliatesSuspended:
+		return fdpFieldErr("options.affiliates", product.ErrInvalid, "policy %d is not a valid affiliates policy", uint8(o.Affiliates))
+	}
+	return nil
+}
+
+// DeMinimisQuery returns the de minimis question of the request, as Check
+// asks it.
+func (req Request) DeMinimisQuery() DeMinimisQuery {
+	return DeMinimisQuery{
+		Item: req.Item, Destination: req.Destination, ExportedFrom: req.ExportedFrom, AsOf: req.AsOf,
+		Rates: req.ExchangeRates, Parties: req.Parties, EndUses: req.EndUses, Options: req.Options,
+	}
+}
+
+// FDPQuery returns the foreign direct product question of the request, as
+// Check asks it.
+func (req Request) FDPQuery() FDPQuery {
+	return FDPQuery{
+		Item: req.Item, Destination: req.Destination, ExportedFrom: req.ExportedFrom,
+		Parties: req.Parties, EndUses: req.EndUses, Incorporations: req.Incorporations,
+		AsOf: req.AsOf, Options: req.Options,
+	}
 }
 
 // maxRequestBytes bounds one decoded request (a 100,000-line bill of
@@ -237,7 +275,8 @@ func decodeDestination(raw []byte, d *jurisdiction.Destination) error {
 	return nil
 }
 
-// decodeOptions decodes {"ai_diffusion": "...", "unknown_origin": "..."}:
+// decodeOptions decodes {"ai_diffusion": "...", "unknown_origin": "...",
+// "affiliates": "..."}:
 // each member a JSON string given at most once, no other member. Errors are
 // a *product.FieldError naming the member relative to the options
 // ("ai_diffusion"), the first in document order.
@@ -253,6 +292,8 @@ func decodeOptions(raw []byte, o *Options) error {
 			u = &v.AIDiffusion
 		case "unknown_origin":
 			u = &v.UnknownOrigin
+		case "affiliates":
+			u = &v.Affiliates
 		default:
 			return product.ErrUnknownField
 		}
@@ -275,6 +316,7 @@ func (req Request) MarshalJSON() ([]byte, error) {
 	type opts struct {
 		AIDiffusion   AIDiffusionReading  `json:"ai_diffusion"`
 		UnknownOrigin UnknownOriginPolicy `json:"unknown_origin"`
+		Affiliates    AffiliatesPolicy    `json:"affiliates"`
 	}
 	out := struct {
 		AsOf           string                   `json:"as_of,omitempty"`
@@ -288,7 +330,7 @@ func (req Request) MarshalJSON() ([]byte, error) {
 		Options        opts                     `json:"options"`
 	}{
 		AsOf: req.AsOf.String(), Item: req.Item, ExportedFrom: req.ExportedFrom.String(), Destination: req.Destination,
-		Options: opts{AIDiffusion: req.Options.AIDiffusion, UnknownOrigin: req.Options.UnknownOrigin},
+		Options: opts{AIDiffusion: req.Options.AIDiffusion, UnknownOrigin: req.Options.UnknownOrigin, Affiliates: req.Options.Affiliates},
 	}
 	if req.Parties.Known() {
 		out.Parties = &req.Parties

@@ -65,7 +65,7 @@ func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []Missin
 	} else {
 		res, err := countryChart(ChartQuery{
 			ECCN: e, Destination: in.destination, ExportedFrom: in.exportedFrom, AsOf: in.asOf,
-			For: in.item.For, FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS, AIDiffusion: in.aiDiffusion,
+			For: in.item.For, FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS, Options: Options{AIDiffusion: in.aiDiffusion},
 		}, true)
 		switch {
 		case err != nil:
