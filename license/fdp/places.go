@@ -17,6 +17,7 @@ type Places struct {
 	Places       []Place              // named countries and regions
 	Groups       []jurisdiction.Group // country groups (Supplement No. 1 to part 740), as of the evaluation date
 	ExceptGroups []jurisdiction.Group // a destination also in one of these is out
+	Except       []Place              // named places out of the set, whatever their groups
 }
 
 // Place is a named destination, in the set from From on (the zero From:
@@ -51,6 +52,11 @@ func (w Places) NamesGroups() bool { return !w.Anywhere && len(w.Groups) > 0 }
 // read only when NamesGroups is true. A named place matches its country
 // and, when the place names a region, only that region.
 func (w Places) Contains(d jurisdiction.Destination, gs jurisdiction.GroupSet, asOf jurisdiction.Date) (bool, string) {
+	for _, p := range w.Except {
+		if p.in(asOf) && d.Country == p.Country && (p.Region == jurisdiction.RegionNone || d.Region == p.Region) {
+			return false, d.String() + " is excepted from " + w.String()
+		}
+	}
 	if w.Anywhere {
 		return true, "any destination"
 	}
@@ -108,6 +114,13 @@ func (w Places) String() string {
 		}
 		s += ", except " + strings.Join(xs, " and ")
 	}
+	if len(w.Except) > 0 {
+		var xs []string
+		for _, p := range w.Except {
+			xs = append(xs, p.String())
+		}
+		s += ", not " + strings.Join(xs, " or ")
+	}
 	return s
 }
 
@@ -115,6 +128,7 @@ func (w Places) clone() Places {
 	w.Places = slices.Clone(w.Places)
 	w.Groups = slices.Clone(w.Groups)
 	w.ExceptGroups = slices.Clone(w.ExceptGroups)
+	w.Except = slices.Clone(w.Except)
 	return w
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
 )
@@ -407,55 +408,35 @@ func (ev *chartEval) exportedFrom(from ccl.DestinationRule) (ear.Answer, string,
 	if err != nil {
 		gs = 0
 	}
-	in := setMember(from, ev.q.ExportedFrom.TablesAs(), gs)
+	in := setMember(from, ev.q.ExportedFrom.TablesAs(), gs, ev.q.AsOf)
 	return ear.AnswerOf(in), "exported from " + ev.q.ExportedFrom.String() + ": " + pick(in, "within the row's places of export", "outside the row's places of export"), nil
 }
 
 // setMember reports whether country c (read as the tables read it), in the
-// groups gs, is in a destination set stated by countries and groups. The
-// named countries are always in the set; a group member is in it unless it
-// is also in an excepted group; an excepted country is never in it. (For
-// the UAE + D:1/D:4/D:5 rows, the UAE is named and stays in the set although
-// it is in A:5 since 2026-07-10: the conservative reading of "the United
-// Arab Emirates or destinations specified in Country Groups D:1, D:4, and
-// D:5 ..., excluding any destination also specified in Country Groups A:5
-// or A:6".)
-func setMember(d ccl.DestinationRule, c jurisdiction.Country, gs jurisdiction.GroupSet) bool {
-	if slices.Contains(d.ExceptCountries(), c) {
-		return false
-	}
-	if slices.Contains(d.Countries(), c) {
-		return true
-	}
-	for _, g := range d.Groups() {
-		if gs.Has(g) {
-			for _, x := range d.ExceptGroups() {
-				if gs.Has(x) {
-					return false
-				}
-			}
-			return true
-		}
-	}
-	return false
+// groups gs, is in a row's destination set, read in the vocabulary of the
+// rules (placesOf, fdp.Places.Contains). (For the UAE + D:1/D:4/D:5 rows,
+// the UAE is named and stays in the set although it is in A:5 since
+// 2026-07-10: the conservative reading of "the United Arab Emirates or
+// destinations specified in Country Groups D:1, D:4, and D:5 ..., excluding
+// any destination also specified in Country Groups A:5 or A:6".)
+func setMember(d ccl.DestinationRule, c jurisdiction.Country, gs jurisdiction.GroupSet, asOf jurisdiction.Date) bool {
+	in, _ := placesOf(d).Contains(jurisdiction.Destination{Country: c}, gs, asOf)
+	return in
 }
 
-// cwcNonStatesParties are the destinations of the chart that are not States
-// Parties to the Chemical Weapons Convention, as Supplement No. 2 to part 745
-// reflects them: Egypt and North Korea (never signed), Israel (signed, not
-// ratified; excepted by name in the CW rows). South Sudan is kept in the set
-// although accession has been reported: the conservative reading.
-var cwcNonStatesParties = []string{"EG", "IL", "KP", "SS"}
-
-// cwcUncertain are destinations whose CWC status the tables cannot tell
-// (not States in the OPCW's list): the answer is indeterminate.
-var cwcUncertain = []string{"XK", "EH"}
-
-// unEmbargoExtra are destinations under a United Nations Security Council
-// arms embargo (746.1(b)) whose chart row does not carry footnote 1: the
-// Central African Republic and South Sudan. Conservative reading: a UN row
-// requires a license to them too.
-var unEmbargoExtra = []string{"CF", "SS"}
+// placesOf reads a row's destination set as places: the named countries
+// are in it, a group member is in it unless it is also in an excepted
+// group, an excepted country is never in it.
+func placesOf(d ccl.DestinationRule) fdp.Places {
+	w := fdp.Places{Groups: d.Groups(), ExceptGroups: d.ExceptGroups()}
+	for _, c := range d.Countries() {
+		w.Places = append(w.Places, fdp.Place{Country: c})
+	}
+	for _, c := range d.ExceptCountries() {
+		w.Except = append(w.Except, fdp.Place{Country: c})
+	}
+	return w
+}
 
 // inSet decides whether the query's destination is in a row's destination
 // set. It returns the answer, the citation, a sentence, and missing facts.
@@ -505,20 +486,19 @@ func (ev *chartEval) inSet(d ccl.DestinationRule) (ear.Answer, string, string, [
 		}
 		return ear.AnswerOf(in), cite(CitationCountryChart), why, nil
 	case ccl.RuleMacauD5, ccl.RuleUAED1D4D5NotA5A6, ccl.RuleD1D4D5NotA5A6, ccl.RuleE1, ccl.RuleCountries:
-		in := setMember(d, c, ev.groups)
+		in := setMember(d, c, ev.groups, ev.q.AsOf)
 		why := ""
 		if ev.text {
 			why = fmt.Sprintf("the row's set is %s; %s (groups %s on %s) is %s", d, dest, ev.groups, ev.q.AsOf, pick(in, "in it", "not in it"))
 		}
 		return ear.AnswerOf(in), cite(CitationCountryChart), why, nil
 	case ccl.RuleCWCNonStatesParties:
-		code := c.String()
 		switch {
 		case slices.Contains(d.ExceptCountries(), c):
 			return ear.No, cite("15 CFR 742.18"), fmt.Sprintf("the CW row excepts %s by name", dest), nil
-		case slices.Contains(cwcNonStatesParties, code):
+		case cwcNonStatesParties.has(c, ev.q.AsOf):
 			return ear.Yes, cite("15 CFR 742.18"), fmt.Sprintf("%s is not a State Party to the Chemical Weapons Convention (Supp. No. 2 to part 745)", dest), nil
-		case slices.Contains(cwcUncertain, code):
+		case cwcUncertain.has(c, ev.q.AsOf):
 			return ear.Indeterminate, cite("15 CFR 742.18"), fmt.Sprintf("whether %s is listed in Supp. No. 2 to part 745 is not in the tables", dest),
 				[]string{"destination: whether it is listed in Supp. No. 2 to part 745 (CWC States Parties)"}
 		}
@@ -533,52 +513,127 @@ func (ev *chartEval) inSet(d ccl.DestinationRule) (ear.Answer, string, string, [
 }
 
 // pointer evaluates a row whose destinations are stated in another
-// provision.
+// provision: the first provision of pointerRows that covers one of the
+// row's citations decides.
 func (ev *chartEval) pointer(cites []string) (ear.Answer, string, string, []string) {
 	dest := ev.q.Destination
 	c := dest.Country.TablesAs()
-	joined := strings.Join(cites, "; ")
-	has := func(prefix string) bool {
-		for _, ct := range cites {
-			if strings.HasPrefix(ct, prefix) {
-				return true
-			}
+	for _, ct := range cites {
+		cc, err := fdp.ParseCitation(ct)
+		if err != nil {
+			continue
 		}
-		return false
+		for i := range pointerRows {
+			p := &pointerRows[i]
+			if !p.cited.Covers(cc) && !(p.misprint.IsValid() && p.misprint.Covers(cc)) {
+				continue
+			}
+			in, _ := p.places.Contains(jurisdiction.Destination{Country: c}, ev.groups, ev.q.AsOf)
+			if p.footnote != 0 && slices.Contains(ev.row.FootnoteNumbers(), p.footnote) {
+				in = true
+			}
+			return ear.AnswerOf(in), p.citation.String(), ev.lazy(func() string {
+				if p.places.Anywhere {
+					return p.what + ": a license is required to " + p.placesText
+				}
+				return p.what + ": " + dest.String() + pick(in, " is", " is not") + " " + p.placesText
+			}), nil
+		}
 	}
-	switch {
-	case has("15 CFR 746.1") || has("15 CFR 764.1(b)"):
-		// 746.1(b): UN Security Council arms embargoes; the chart marks
-		// those destinations with footnote 1. (764.1(b) is a misprint of
-		// 746.1(b) in one entry.)
-		in := slices.Contains(ev.row.FootnoteNumbers(), 1) || slices.Contains(unEmbargoExtra, c.String())
-		return ear.AnswerOf(in), "15 CFR 746.1(b)", ev.lazy(func() string {
-			return "UN controls: " + dest.String() + pick(in, " is", " is not") + " under a United Nations arms embargo (chart footnote 1)"
-		}), nil
-	case has("15 CFR 742.15"):
-		// 742.15(a)(1)(i): a license is required for EI items to all
-		// destinations except Canada.
-		in := c != jurisdiction.Canada
-		return ear.AnswerOf(in), "15 CFR 742.15(a)", "EI controls: a license is required to all destinations except Canada", nil
-	case has("15 CFR 742.14"):
-		// 742.14(a): a license is required for SI items to all
-		// destinations except Canada.
-		in := c != jurisdiction.Canada
-		return ear.AnswerOf(in), "15 CFR 742.14(a)", "SI controls: a license is required to all destinations except Canada", nil
-	case has("15 CFR 742.13"):
-		return ear.Yes, "15 CFR 742.13", "SL controls: a license is required to all destinations", nil
-	case has("15 CFR 746.8"):
-		in := c == jurisdiction.Russia || c == jurisdiction.Belarus
-		return ear.AnswerOf(in), "15 CFR 746.8", ev.lazy(func() string {
-			return "Russia and Belarus sanctions: " + dest.String() + pick(in, " is", " is not") + " Russia or Belarus"
-		}), nil
-	}
+	joined := strings.Join(cites, "; ")
 	if joined == "" {
 		joined = CitationCountryChart
 	}
 	return ear.Indeterminate, joined, "the row refers to " + joined + ", whose destinations the tables do not hold",
 		[]string{"destination: the destinations of " + joined}
 }
+
+// pointerRows are the provisions a License Requirements row points to for
+// its destinations ("See § 742.15", "UN applies to entire entry: see
+// 746.1(b)"), each with the destinations where it requires a license, as
+// its text reads.
+var pointerRows = []struct {
+	cited      fdp.Citation // the provision the row cites (or a paragraph within it)
+	misprint   fdp.Citation // a misprint of it found in the CCL, read as it
+	citation   fdp.Citation // the paragraph that states the destinations
+	what       string
+	places     fdp.Places
+	placesText string
+	footnote   int // the destinations whose chart row carries this footnote are in it too
+}{
+	{
+		// 746.1(b): United Nations Security Council arms embargoes; the
+		// chart marks those destinations with footnote 1. (764.1(b) is a
+		// misprint of 746.1(b) in one entry.)
+		cited: fdp.MustParseCitation("15 CFR 746.1"), misprint: fdp.MustParseCitation("15 CFR 764.1(b)"),
+		citation: fdp.MustParseCitation("15 CFR 746.1(b)"), what: "UN controls",
+		places: unEmbargoExtra, placesText: "under a United Nations arms embargo (chart footnote 1)",
+		footnote: 1,
+	},
+	{
+		// 742.15(a)(1)(i): a license is required for EI items to all
+		// destinations except Canada.
+		cited: fdp.MustParseCitation("15 CFR 742.15"), citation: fdp.MustParseCitation("15 CFR 742.15(a)"), what: "EI controls",
+		places: allButCanada, placesText: "all destinations except Canada",
+	},
+	{
+		// 742.14(a): a license is required for SI items to all
+		// destinations except Canada.
+		cited: fdp.MustParseCitation("15 CFR 742.14"), citation: fdp.MustParseCitation("15 CFR 742.14(a)"), what: "SI controls",
+		places: allButCanada, placesText: "all destinations except Canada",
+	},
+	{
+		// 742.13: SL items need a license to all destinations.
+		cited: fdp.MustParseCitation("15 CFR 742.13"), citation: fdp.MustParseCitation("15 CFR 742.13"), what: "SL controls",
+		places: fdp.Places{Anywhere: true}, placesText: "all destinations",
+	},
+	{
+		// 746.8: the Russian and Belarusian industry sector sanctions.
+		cited: fdp.MustParseCitation("15 CFR 746.8"), citation: fdp.MustParseCitation("15 CFR 746.8"), what: "Russia and Belarus sanctions",
+		places: fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Russia}, {Country: jurisdiction.Belarus}}}, placesText: "Russia or Belarus",
+	},
+}
+
+var allButCanada = fdp.Places{Anywhere: true, Except: []fdp.Place{{Country: jurisdiction.Canada}}}
+
+// countryList is a dated list of destinations with its source.
+type countryList struct {
+	places fdp.Places
+	source fdp.Source
+}
+
+// has reports whether c is on the list on asOf.
+func (l countryList) has(c jurisdiction.Country, asOf jurisdiction.Date) bool {
+	in, _ := l.places.Contains(jurisdiction.Destination{Country: c}, 0, asOf)
+	return in
+}
+
+// cwcNonStatesParties are the destinations of the chart that are not States
+// Parties to the Chemical Weapons Convention, as Supplement No. 2 to part 745
+// reflects them: Egypt and North Korea (never signed), Israel (signed, not
+// ratified; excepted by name in the CW rows). South Sudan is kept although
+// its accession has been reported: the conservative reading. None changed
+// since 2020-01-01 as far as the sources tell.
+var cwcNonStatesParties = countryList{
+	places: fdp.Places{Places: []fdp.Place{
+		{Country: jurisdiction.MustParseCountry("EG")}, {Country: jurisdiction.MustParseCountry("IL")},
+		{Country: jurisdiction.NorthKorea}, {Country: jurisdiction.MustParseCountry("SS")},
+	}},
+	source: fdp.Source{Basis: fdp.ReadingChosen, Ref: "Supp. No. 2 to part 745 (not read)", Note: "the OPCW's list of non-States Parties; South Sudan kept in (conservative)"},
+}
+
+// cwcUncertain are destinations whose CWC status the tables cannot tell
+// (not States in the OPCW's list): the answer is indeterminate.
+var cwcUncertain = countryList{
+	places: fdp.Places{Places: []fdp.Place{{Country: jurisdiction.MustParseCountry("XK")}, {Country: jurisdiction.MustParseCountry("EH")}}},
+	source: fdp.Source{Basis: fdp.ReadingChosen, Note: "Kosovo and Western Sahara are not States in the OPCW's list"},
+}
+
+// unEmbargoExtra are destinations under a United Nations Security Council
+// arms embargo (746.1(b)) whose chart row does not carry footnote 1: the
+// Central African Republic and South Sudan. Conservative reading: a UN row
+// requires a license to them too.
+var unEmbargoExtra = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.MustParseCountry("CF")}, {Country: jurisdiction.MustParseCountry("SS")}}}
 
 // footnoteMarks reports whether a chart footnote of the destination keeps
 // a column's requirement although the cell is blank for the query's item:
@@ -606,10 +661,15 @@ var (
 	eccn5D992c         = product.MustParseECCN("5D992.c")
 )
 
+// footnote10From is the day chart footnote 10 took effect (the AUKUS rule,
+// 89 FR 28594, effective 2024-04-19): before it, no footnote 10 finding.
+var footnote10From = jurisdiction.MustParseDate("2024-04-19")
+
 // footnote10 lists the items for which chart footnote 10 keeps a license
 // requirement to Australia and the United Kingdom (AUKUS rule, 89 FR 28594,
-// effective 2024-04-19): the ECCN, and whether a condition the ECCN cannot
-// show limits it (then the answer is indeterminate).
+// effective 2024-04-19; reported, the rule's text was not read): the ECCN,
+// and whether a condition the ECCN cannot show limits it (then the answer
+// is indeterminate).
 var footnote10 = []struct {
 	eccn, except string
 	conditional  bool
@@ -641,6 +701,9 @@ func (ev *chartEval) footnotes() []Finding {
 		cite := fmt.Sprintf("Supp. No. 1 to part 738, footnote %d; %s", n, fn.Citation)
 		switch n {
 		case 10:
+			if ev.q.AsOf.Before(footnote10From) {
+				continue
+			}
 			for _, x := range footnote10 {
 				base := product.MustParseECCN(x.eccn)
 				var cov ear.Answer
@@ -691,94 +754,6 @@ func (ev *chartEval) footnotes() []Finding {
 	return out
 }
 
-// program reads a Part 746 program of the destination for the item.
-func (ev *chartEval) program(p jurisdiction.Program, entry ccl.Entry, onCCL bool) Finding {
-	f := Finding{Kind: FromProgram, Row: -1, InScope: ear.Yes, Citation: p.Citation}
-	title := p.Title
-	if onCCL {
-		f.Covers = ear.Yes
-		switch p.CCL {
-		case jurisdiction.CCLAll:
-			f.Required = ear.Yes
-			f.Why = fmt.Sprintf("%s (%s): a license is required for every item on the CCL", title, p.Citation)
-		case jurisdiction.CCLAllExceptCommsSoftware:
-			f.Required = ear.Yes
-			f.Why = fmt.Sprintf("%s (%s): a license is required for every item on the CCL", title, p.Citation)
-			if eccn5D992c.Covers(ev.q.ECCN) || ev.q.ECCN.Covers(eccn5D992c) {
-				f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
-				f.Why += ", except software necessary to enable the exchange of personal communications over the internet (5D992.c)"
-				f.Missing = []string{"item: whether the software is the personal-communications software 746.6(a) excepts"}
-			}
-		case jurisdiction.CCLChartColumnOrListed:
-			hasColumn := false
-			for _, c := range entry.AllControls() {
-				if c.DestinationRule().Kind() == ccl.RuleColumn {
-					hasColumn = true
-					break
-				}
-			}
-			listed := false
-			for _, s := range p.Listed {
-				if l, err := product.ParseECCN(s); err == nil && (l.Covers(ev.q.ECCN) || l.Entry() == ev.q.ECCN.Entry() && ev.q.ECCN.Covers(l)) {
-					listed = true
-				}
-			}
-			switch {
-			case hasColumn || listed:
-				f.Required = ear.Yes
-				f.Why = fmt.Sprintf("%s (%s): a license is required for every CCL item whose License Requirements name a chart column, or that is listed", title, p.Citation)
-			default:
-				// Conservative: an entry with no chart column that the
-				// program does not list is left open, not cleared.
-				f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
-				f.Why = fmt.Sprintf("%s (%s): %s names no chart column and is not listed; the program's reach is not decided by the tables", title, p.Citation, ev.q.ECCN.Entry())
-				f.Missing = []string{"eccn: whether " + p.Citation + " reaches this entry"}
-			}
-		default:
-			f.Required = ear.Indeterminate
-			f.Why = fmt.Sprintf("%s (%s): scope of CCL items not in the tables", title, p.Citation)
-			f.Missing = []string{"destination: the " + p.Citation + " scope"}
-		}
-	} else {
-		switch p.EAR99 {
-		case jurisdiction.EAR99All:
-			f.Covers, f.Required = ear.Yes, ear.Yes
-			f.Why = fmt.Sprintf("%s (%s): a license is required for every item subject to the EAR, EAR99 included", title, p.Citation)
-		case jurisdiction.EAR99ExceptFoodMedicine, jurisdiction.EAR99ExceptFoodMedicineCommsSoftware:
-			v, given := ev.q.FoodOrMedicine.Get()
-			switch {
-			case !given:
-				f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
-				f.Why = fmt.Sprintf("%s (%s): a license is required for EAR99 items other than food and medicine; whether the item is food or medicine is not given", title, p.Citation)
-				f.Missing = []string{"item.food_or_medicine"}
-			case v:
-				f.Covers, f.Required = ear.No, ear.No
-				f.Why = fmt.Sprintf("%s (%s): EAR99 food and medicine are excepted", title, p.Citation)
-			default:
-				f.Covers, f.Required = ear.Yes, ear.Yes
-				f.Why = fmt.Sprintf("%s (%s): a license is required for EAR99 items other than food and medicine", title, p.Citation)
-				if p.EAR99 == jurisdiction.EAR99ExceptFoodMedicineCommsSoftware {
-					f.Why += " (and other than the personal-communications software 746.6(a) excepts)"
-				}
-			}
-		case jurisdiction.EAR99Listed:
-			f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
-			lists := strings.Join(p.EAR99List, "; ")
-			if ev.q.HTS.IsValid() {
-				f.Why = fmt.Sprintf("%s (%s): a license is required for the EAR99 items listed in %s; whether HTS %s is listed is not in the tables", title, p.Citation, lists, ev.q.HTS)
-				f.Missing = []string{"item.hts: whether " + ev.q.HTS.String() + " is listed in " + lists}
-			} else {
-				f.Why = fmt.Sprintf("%s (%s): a license is required for the EAR99 items listed (mostly by HTS code) in %s; the item's HTS code is not given", title, p.Citation, lists)
-				f.Missing = []string{"item.hts"}
-			}
-		default:
-			f.Covers, f.Required = ear.No, ear.No
-			f.Why = fmt.Sprintf("%s (%s): no license requirement for EAR99 items", title, p.Citation)
-		}
-	}
-	return f
-}
-
 func joinCountries(cs []jurisdiction.Country) string {
 	s := make([]string, len(cs))
 	for i, c := range cs {
@@ -797,20 +772,45 @@ func joinCountries(cs []jurisdiction.Country) string {
 // false for every other row, which reads as printed.
 func (ev *chartEval) enforcedReading(d ccl.DestinationRule, c jurisdiction.Country) (ear.Answer, string, string, bool) {
 	for _, ct := range d.Citations() {
-		switch {
-		case strings.HasPrefix(ct, "15 CFR 742.6(a)(6)(iii)(A)"):
-			in := c == jurisdiction.Macau
-			if !in && (ev.groups.Has(jurisdiction.GroupD1) || ev.groups.Has(jurisdiction.GroupD4) || ev.groups.Has(jurisdiction.GroupD5)) {
-				in = !ev.groups.Has(jurisdiction.GroupA5) && !ev.groups.Has(jurisdiction.GroupA6)
+		cc, err := fdp.ParseCitation(ct)
+		if err != nil {
+			continue
+		}
+		for i := range enforcedRows {
+			r := &enforcedRows[i]
+			if !r.cited.Covers(cc) {
+				continue
 			}
-			return ear.AnswerOf(in), "15 CFR 742.6(a)(6)(iii) (as of 2025-01-12)", ev.lazy(func() string {
-				return "enforced AI diffusion reading: the row read as on 2025-01-12, Macau and D:1/D:4/D:5 less A:5/A:6; " + ev.q.Destination.String() + pick(in, " is in it", " is not in it")
-			}), true
-		case strings.HasPrefix(ct, "15 CFR 742.6(a)(13)"):
-			return ear.No, "15 CFR 742.6(a)(13)", ev.lazy(func() string {
-				return "enforced AI diffusion reading: the 4E091 requirement did not exist on 2025-01-12"
+			if r.absent {
+				return ear.No, r.citation, ev.lazy(func() string { return "enforced AI diffusion reading: " + r.note }), true
+			}
+			in, _ := r.places.Contains(jurisdiction.Destination{Country: c}, ev.groups, ev.q.AsOf)
+			return ear.AnswerOf(in), r.citation, ev.lazy(func() string {
+				return "enforced AI diffusion reading: " + r.note + "; " + ev.q.Destination.String() + pick(in, " is in it", " is not in it")
 			}), true
 		}
 	}
 	return 0, "", "", false
+}
+
+// enforcedRows are the License Requirements rows the AI diffusion
+// amendments changed, by the paragraph they cite, as they read on
+// 2025-01-12.
+var enforcedRows = []struct {
+	cited    fdp.Citation // the paragraph the row cites as printed
+	citation string       // the citation of the result
+	absent   bool         // the row did not exist on 2025-01-12
+	places   fdp.Places   // else the row's destinations then
+	note     string
+}{
+	{
+		cited: fdp.MustParseCitation("15 CFR 742.6(a)(6)(iii)(A)"), citation: "15 CFR 742.6(a)(6)(iii) (as of 2025-01-12)",
+		places: fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Macau}}, Groups: []jurisdiction.Group{jurisdiction.GroupD1, jurisdiction.GroupD4, jurisdiction.GroupD5},
+			ExceptGroups: []jurisdiction.Group{jurisdiction.GroupA5, jurisdiction.GroupA6}},
+		note: "the row read as on 2025-01-12, Macau and D:1/D:4/D:5 less A:5/A:6",
+	},
+	{
+		cited: fdp.MustParseCitation("15 CFR 742.6(a)(13)"), citation: "15 CFR 742.6(a)(13)", absent: true,
+		note: "the 4E091 requirement did not exist on 2025-01-12",
+	},
 }

@@ -1,0 +1,220 @@
+package license
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/csl"
+	"github.com/earcheck/ear/license/fdp"
+	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
+)
+
+// Part 744 as this package reads it: the Entity List (744.11) with the
+// Denied Persons List of General Prohibition Four (736.2(b)(4)), the
+// military end-use and end-user rule (744.21) and the supercomputer and
+// advanced-node rule (744.23). Each list is dated data with its source.
+
+// militaryEndUse744_21 are the countries of 15 CFR 744.21(a), each from the
+// day it is in the list, and whether the rule reaches any item subject to
+// the EAR there or only the items of Supplement No. 2 to part 744. The text
+// of 2022-03-08 (87 FR 13059): "any item subject to the EAR listed in
+// supplement no. 2 to this part to Burma, Cambodia, the People's Republic
+// of China (China), or Venezuela, or any item "subject to the EAR," ... for a
+// 'military end use' or a 'military end user' in Belarus, Burma, Cambodia,
+// China, the Russian Federation, or Venezuela."
+var militaryEndUse744_21 = []struct {
+	place   fdp.Place
+	anyItem bool // any item subject to the EAR; else the items of Supp. No. 2 to part 744
+	source  fdp.Source
+}{
+	{fdp.Place{Country: jurisdiction.China}, false, fdp.Source{Basis: fdp.Reported, Ref: "85 FR 23463 (2020-04-28); in the rule since 72 FR 33646 (2007)"}},
+	{fdp.Place{Country: jurisdiction.Venezuela}, false, fdp.Source{Basis: fdp.Reported, Ref: "85 FR 23463 (2020-04-28)"}},
+	{fdp.Place{Country: jurisdiction.Russia, Until: jurisdiction.MustParseDate("2022-02-24")}, false, fdp.Source{Basis: fdp.Reported, Ref: "85 FR 23463 (2020-04-28)"}},
+	{fdp.Place{Country: jurisdiction.Russia, From: jurisdiction.MustParseDate("2022-02-24")}, true, fdp.Source{Basis: fdp.Reported, Ref: "87 FR 12226 (2022-03-03), effective 2022-02-24: any item"}},
+	{fdp.Place{Country: jurisdiction.Belarus, From: jurisdiction.MustParseDate("2022-03-02")}, true, fdp.Source{Basis: fdp.Reported, Ref: "87 FR 13048 (2022-03-08), effective 2022-03-02: any item"}},
+	{fdp.Place{Country: jurisdiction.MustParseCountry("MM"), From: jurisdiction.MustParseDate("2021-03-16")}, false, fdp.Source{Basis: fdp.ReadingChosen, Ref: "86 FR 4865 (2021-01-15), effective 2021-03-16", Note: "Burma in the list by 2022-03-08; the date it came in is read as that of the 2021 rule (not verified)"}},
+	{fdp.Place{Country: jurisdiction.MustParseCountry("KH"), From: jurisdiction.MustParseDate("2021-03-16")}, false, fdp.Source{Basis: fdp.ReadingChosen, Ref: "86 FR 4865 (2021-01-15), effective 2021-03-16", Note: "Cambodia in the list by 2022-03-08; the date it came in is read as that of the 2021 rule (not verified)"}},
+	{fdp.Place{Country: jurisdiction.MustParseCountry("NI"), From: jurisdiction.MustParseDate("2024-03-15")}, false, fdp.Source{Basis: fdp.Reported, Ref: "89 FR 18780 (2024-03-15)", Note: "the 2024 wording was not read; Nicaragua is read with the Supp. No. 2 countries"}},
+}
+
+// militaryEndUseReach answers whether 744.21 reaches the destination on the
+// date: found, and whether for any item.
+func militaryEndUseReach(c jurisdiction.Country, asOf jurisdiction.Date) (in, anyItem bool) {
+	for _, m := range militaryEndUse744_21 {
+		p := m.place
+		if p.Country == c && !(p.From.IsValid() && asOf.Before(p.From)) && !(p.Until.IsValid() && !asOf.Before(p.Until)) {
+			return true, m.anyItem
+		}
+	}
+	return false, false
+}
+
+// macauOrD5 is the place scope of 744.23(a)(1) and (a)(2): "Macau or a
+// destination specified in Country Group D:5" (text of 2024-04-04).
+var macauOrD5 = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Macau}}, Groups: []jurisdiction.Group{jurisdiction.GroupD5}}
+
+// The item scope of 744.23(a)(1)(i), as of 2024-04-04: "(A) An integrated
+// circuit (IC) subject to the EAR and specified in ECCN 3A001, 3A991,
+// 4A994, 5A002, 5A004, or 5A992; or (B) A computer, "electronic assembly," or
+// "component" subject to the EAR and specified in ECCN 4A003, 4A004, 4A994,
+// 5A002, 5A004, or 5A992."
+var (
+	supercomputerICs744_23   = parseECCNs("3A001", "3A991", "4A994", "5A002", "5A004", "5A992")
+	supercomputerParts744_23 = parseECCNs("4A003", "4A004", "4A994", "5A002", "5A004", "5A992")
+)
+
+// supercomputerItem answers whether the item is within the item scope of
+// 744.23(a)(1)(i).
+func supercomputerItem(e product.ECCN) ear.Answer {
+	if !e.IsValid() {
+		return ear.Indeterminate
+	}
+	if e.IsEAR99() {
+		return ear.No
+	}
+	if k := e.Kind(); k == product.Software || k == product.Technology {
+		return ear.No
+	}
+	part := eccnIn(e, supercomputerParts744_23)
+	ic := eccnIn(e, supercomputerICs744_23).And(ccl.IntegratedCircuit(e))
+	return part.Or(ic)
+}
+
+// entityList adds the requirements of the Entity List (744.11) and of the
+// Denied Persons List (736.2(b)(4)) for the parties, and returns the
+// parties the screening list puts on the Military End-User List (they are
+// military end users under 744.21(g)).
+func (l *reasonList) entityList(in licenseInput) (meuParties []string) {
+	// A listed party (any footnote declared) makes every item subject to
+	// the EAR licensable (744.11(a); the license requirement column of
+	// Supplement No. 4 to part 744 reads "for all items subject to the
+	// EAR" for the footnoted entries).
+	if !in.parties.Known() {
+		l.add("15 CFR 744.11", ear.Indeterminate, "the parties are not given: whether any is on the Entity List is unknown")
+		l.need("parties", "a party on the Entity List requires a license for every item subject to the EAR (744.11)")
+		return nil
+	}
+	listed := false
+	for i, p := range in.parties.list.items {
+		var d csl.Designations
+		if i < len(in.designations) {
+			d = in.designations[i].Designations
+		}
+		if d.OnList(csl.DeniedPersons) {
+			listed = true
+			l.add("15 CFR 736.2(b)(4)", ear.Yes, fmt.Sprintf("%s (%s) is on the Denied Persons List (%s): General Prohibition Four bars dealing with a denied person in any item subject to the EAR", partyLabel(p), p.Role, d.Source))
+		}
+		if d.OnList(csl.MilitaryEndUser) {
+			meuParties = append(meuParties, fmt.Sprintf("%s (%s) is on the Military End-User List (%s), a military end user", partyLabel(p), p.Role, d.Source))
+		}
+		if len(p.EntityListFootnotes) == 0 {
+			if d.OnList(csl.EntityList) {
+				listed = true
+				l.add("15 CFR 744.11(a)", ear.Yes, fmt.Sprintf("%s (%s) is on the Entity List (%s): a license is required for the items its entry names (read conservatively as all items subject to the EAR)", partyLabel(p), p.Role, d.Source))
+			}
+			continue
+		}
+		listed = true
+		fns := make([]string, len(p.EntityListFootnotes))
+		for i, n := range p.EntityListFootnotes {
+			fns[i] = fmt.Sprint(n)
+		}
+		l.add("15 CFR 744.11(a)", ear.Yes, fmt.Sprintf("%s (%s) is on the Entity List (footnote %s): a license is required for all items subject to the EAR", partyLabel(p), p.Role, strings.Join(fns, ", ")))
+	}
+	if !listed {
+		src := "the parties' own declarations (no screening list was consulted)"
+		if in.designations != nil {
+			src = "the parties' declarations and the screening list consulted"
+		}
+		l.add("15 CFR 744.11", ear.No, "no party is on the Entity List or the Denied Persons List by "+src+": the answer rests on them")
+	}
+	return meuParties
+}
+
+// endUses adds the requirements of 744.21 (military end uses and users in
+// its countries) and 744.23 (a supercomputer, or an advanced-node IC
+// facility, in Macau or D:5). Where the end use is: end_uses[i].located_in,
+// or, when the request does not say, the destination (the reading chosen).
+// Where the end uses are unknown, the rules are left open only where they
+// can reach (Macau, D:5 and the 744.21 countries).
+func (l *reasonList) endUses(in licenseInput, meuParties []string) {
+	dest := in.destination.Country.TablesAs()
+	groupsOf := func(c jurisdiction.Country) (jurisdiction.GroupSet, bool) {
+		gs, err := jurisdiction.GroupsOf(groupsCountry(c), in.asOf)
+		if err != nil {
+			l.add("15 CFR 744.23", ear.Indeterminate, "the country groups of "+c.String()+" on "+in.asOf.String()+" cannot be read: "+err.Error())
+			l.need("as_of", "the country groups in force on the date decide 744.23")
+			return 0, false
+		}
+		return gs, true
+	}
+	inMacauD5 := func(c jurisdiction.Country) ear.Answer {
+		gs, ok := groupsOf(c)
+		if !ok {
+			return ear.Indeterminate
+		}
+		in, _ := macauOrD5.Contains(jurisdiction.Destination{Country: c.TablesAs()}, gs, in.asOf)
+		return ear.AnswerOf(in)
+	}
+	militaryEndUse := func(what string, where jurisdiction.Country) {
+		where = where.TablesAs()
+		listed, anyItem := militaryEndUseReach(where, in.asOf)
+		switch {
+		case listed && anyItem:
+			l.add("15 CFR 744.21", ear.Yes, fmt.Sprintf("%s in %s: a license is required for any item subject to the EAR", what, where))
+		case listed:
+			l.add("15 CFR 744.21", ear.Indeterminate, fmt.Sprintf("%s in %s: a license is required for the items of Supplement No. 2 to part 744, which the tables do not hold", what, where))
+			l.need("item.eccn", "whether the item is listed in Supplement No. 2 to part 744 (744.21)")
+		}
+	}
+	// A party on the Military End-User List is a military end user
+	// (744.21(g)), whether or not the request declares the end use.
+	for _, what := range meuParties {
+		militaryEndUse(what, dest)
+	}
+	if !in.endUses.Known() {
+		listed, _ := militaryEndUseReach(dest, in.asOf)
+		if inMacauD5(dest) != ear.No || listed {
+			l.need("end_uses", "a supercomputer, advanced-node or military end use can require a license here (744.21, 744.23)")
+			l.add("15 CFR 744.23", ear.Indeterminate, "the end uses are not given")
+		}
+		return
+	}
+	for i, f := range in.endUses.list.items {
+		where, stated := f.LocatedIn, f.LocatedIn.IsValid()
+		if !stated {
+			where = dest
+		}
+		at := where.String() + pick(stated, " (end_uses["+fmt.Sprint(i)+"].located_in)", " (the destination: where the end use is, is not stated)")
+		switch f.Use {
+		case fdp.EndUseSupercomputer:
+			// 744.23(a)(1): the listed ICs and computers, for a
+			// supercomputer located in or destined to Macau or D:5.
+			place := inMacauD5(where)
+			if place == ear.No {
+				continue
+			}
+			item := supercomputerItem(in.item.ECCN)
+			a := place.And(item)
+			switch a {
+			case ear.Yes:
+				l.add("15 CFR 744.23(a)(1)", ear.Yes, fmt.Sprintf("%s is within 744.23(a)(1)(i) and is for a supercomputer in %s, Macau or Country Group D:5: a license is required", in.item.ECCN, at))
+			case ear.Indeterminate:
+				l.add("15 CFR 744.23(a)(1)", ear.Indeterminate, fmt.Sprintf("a supercomputer end use in %s: whether the item (%s) is an IC or computer of the ECCNs 744.23(a)(1)(i) lists is open", at, in.item.ECCN))
+				l.need("item.eccn", "whether the item is an IC, computer, electronic assembly or component of the ECCNs 744.23(a)(1)(i) lists")
+			}
+		case fdp.EndUseAdvancedNodeIC:
+			// 744.23(a)(2)(i): any item subject to the EAR for the
+			// development or production of ICs at an advanced-node
+			// facility in Macau or D:5.
+			if place := inMacauD5(where); place != ear.No {
+				l.add("15 CFR 744.23(a)(2)(i)", place, fmt.Sprintf("an advanced-node IC end use at a facility in %s, Macau or Country Group D:5: a license is required for any item subject to the EAR", at))
+			}
+		case fdp.EndUseMilitaryEndUse, fdp.EndUseMilitaryEndUser:
+			militaryEndUse("a "+f.Use.String(), where)
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package license
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+)
+
+// LicenseReason is one reason a license is required (Answer Yes), may be
+// required (Indeterminate), or one provision checked and found not to
+// require one (No), with its citation.
+type LicenseReason struct {
+	Citation string     `json:"citation"`
+	Answer   ear.Answer `json:"answer"`
+	Why      string     `json:"why"`
+}
+
+// licenseInput is what the license requirements of a determination read.
+type licenseInput struct {
+	item         product.Item
+	destination  jurisdiction.Destination
+	exportedFrom jurisdiction.Country
+	parties      Parties
+	endUses      EndUses
+	fdp          []FDPResult
+	asOf         jurisdiction.Date
+	aiDiffusion  AIDiffusionReading // the reading of the January 2025 amendments, as the request chose
+	// designations are the parties' designations, aligned with parties
+	// (nil when none were resolved): a party resolved onto the Entity
+	// List without a footnote, or onto the Denied Persons List, is read
+	// from here.
+	designations []PartyDesignations
+}
+
+// licenseRequirements decides whether a license is required for an item
+// that is (or may be) subject to the EAR: the item's own ECCN under the
+// Country Chart and Part 746 (CountryChart), the Entity List (744.11) for
+// the parties' footnotes, the requirement each applying FDP rule pairs
+// with, and the end-use rules of 744.21 and 744.23. It returns the answer
+// (the Or of every reason), the reasons, and the missing facts.
+func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []MissingFact) {
+	var l reasonList
+
+	// The item's own classification under the chart and Part 746.
+	e := in.item.ECCN
+	if !e.IsValid() {
+		l.add(CitationCountryChart, ear.Indeterminate, "the item's ECCN is not given: the CCL-based requirements cannot be read")
+		l.need("item.eccn", "the item's classification decides the Country Chart requirements")
+	} else {
+		res, err := countryChart(ChartQuery{
+			ECCN: e, Destination: in.destination, ExportedFrom: in.exportedFrom, AsOf: in.asOf,
+			For: in.item.For, FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS, Options: Options{AIDiffusion: in.aiDiffusion},
+		}, true)
+		switch {
+		case err != nil:
+			l.add(CitationCountryChart, ear.Indeterminate, "the Country Chart could not be read: "+err.Error())
+			l.need("item.eccn", err.Error())
+		case res.Required == ear.No:
+			l.add(CitationCountryChart, ear.No, fmt.Sprintf("no License Requirements row of %s, chart footnote or Part 746 program requires a license to %s", e, in.destination))
+		default:
+			for _, f := range res.Findings {
+				if f.Required == res.Required {
+					l.add(f.Citation, f.Required, f.Why)
+				}
+			}
+			for _, m := range res.Missing() {
+				l.missing = append(l.missing, chartMissing(m))
+			}
+		}
+	}
+
+	// Part 744: the Entity List and the Denied Persons List (744.11,
+	// 736.2(b)(4)); then the requirements the FDP rules pair with; then the
+	// end-use rules (744.21, 744.23).
+	meuParties := l.entityList(in)
+	l.fdpPairs(in)
+	l.endUses(in, meuParties)
+
+	ans := ear.No
+	for _, r := range l.reasons {
+		ans = ans.Or(r.Answer)
+	}
+	if ans != ear.Indeterminate {
+		l.missing = nil
+	}
+	return ans, l.reasons, dedupeMissing(l.missing)
+}
+
+// reasonList collects the reasons and missing facts of a license
+// requirement determination.
+type reasonList struct {
+	reasons []LicenseReason
+	missing []MissingFact
+}
+
+func (l *reasonList) add(cite string, a ear.Answer, why string) {
+	l.reasons = append(l.reasons, LicenseReason{Citation: cite, Answer: a, Why: why})
+}
+
+func (l *reasonList) need(field, why string) {
+	l.missing = append(l.missing, MissingFact{Field: field, Why: why})
+}
+
+// fdpPairs adds the license requirement each applying (or possibly
+// applying) FDP rule pairs with, as its data says (fdp.Rule.License).
+func (l *reasonList) fdpPairs(in licenseInput) {
+	for _, r := range in.fdp {
+		pair := r.license
+		if pair == nil || r.Outcome == ear.No {
+			continue
+		}
+		a := ear.Yes
+		if r.Outcome == ear.Indeterminate {
+			a = ear.Indeterminate
+		}
+		why := pair.What
+		if pair.NotFromPartners {
+			// 746.8(a)(2) does not apply to items exported or reexported
+			// from a partner country of Supplement No. 3 to part 746.
+			switch {
+			case !in.exportedFrom.IsValid():
+				a = a.And(ear.Indeterminate)
+				why += "; whether it is exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not given"
+				l.need("exported_from", "746.8(a)(2) does not apply to items exported from a partner country")
+			case jurisdiction.IsPartnerCountry(in.exportedFrom):
+				a = ear.No
+				why += "; but the item is exported from " + in.exportedFrom.String() + ", a partner country of " + jurisdiction.CitationPartnerCountries + ", so 746.8(a)(2) does not apply"
+			}
+		}
+		l.add(pair.Citation.String(), a, why+" ("+r.Citation+" "+fdpOutcomeText(r.Outcome)+")")
+	}
+}
+
+// chartMissing turns a missing fact of CountryChart ("eccn: the paragraph
+// ...", "item.hts") into a MissingFact named by its wire-format path.
+func chartMissing(m string) MissingFact {
+	field, why, ok := strings.Cut(m, ": ")
+	if !ok {
+		return MissingFact{Field: m, Why: "decides a Country Chart or Part 746 requirement"}
+	}
+	switch field {
+	case "eccn":
+		field = "item.eccn"
+	case "for":
+		field = "item.for"
+	}
+	return MissingFact{Field: field, Why: why}
+}
+
+func dedupeMissing(ms []MissingFact) []MissingFact {
+	var out []MissingFact
+	for _, m := range ms {
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func partyLabel(p Party) string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return "a party"
+}
