@@ -2,9 +2,10 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/earcheck/ear/internal/refdata"
 )
 
 func TestSummaryFixture(t *testing.T) {
@@ -41,9 +42,9 @@ func TestSummaryStdinAndUsage(t *testing.T) {
 
 // TestSummaryReal runs on the 2026-07-31 BIS rows when they are there.
 func TestSummaryReal(t *testing.T) {
-	const path = "../../../shared/reference/data/csl-bis-2026-07-31.json"
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("real CSL file not available (%v)", err)
+	path, ok := refdata.Path("csl-bis-2026-07-31.json")
+	if !ok {
+		t.Skipf("real CSL file not available (%s)", path)
 	}
 	var out, errOut bytes.Buffer
 	if code := run([]string{path}, nil, &out, &errOut); code != 0 {

@@ -5,12 +5,14 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/earcheck/ear/internal/refdata"
 	"github.com/earcheck/ear/jurisdiction"
 )
 
-// realPath is the BIS rows of the CSL downloaded on 2026-07-31. It lives
-// outside the module and is never copied into it.
-const realPath = "../../../shared/reference/data/csl-bis-2026-07-31.json"
+// realPath is the BIS rows of the CSL downloaded on 2026-07-31, from the
+// reference folder (refdata). It lives outside the module and is never
+// copied into it; the tests that read it skip when it is not there.
+var realPath, _ = refdata.Path("csl-bis-2026-07-31.json")
 
 // realSpellings is every distinct non-null license_requirement of
 // realPath, with the number of rows that carry it and the footnotes

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/earcheck/ear/internal/refdata"
 	"github.com/earcheck/ear/product/ccl"
 	"github.com/earcheck/ear/product/ccl/internal/cclgen/gen"
 )
@@ -60,19 +61,15 @@ func TestSourceDateIsECFRDate(t *testing.T) {
 }
 
 // extractName is the eCFR extract that data/ccl.jsonl was imported from.
-// It is not part of the repository; when a checkout has it beside it (in
-// ../shared/reference/data/ from the module root), the import is checked.
+// It is not part of the repository; when the reference folder has it
+// (refdata), the import is checked.
 const extractName = "ccl-ecfr-2026-07-23.json"
 
 // TestSourceIsImport re-imports the eCFR extract, when it is beside the
 // checkout, and checks that the committed source file is exactly what the
 // import writes.
 func TestSourceIsImport(t *testing.T) {
-	root, err := moduleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(root, "..", "shared", "reference", "data", extractName)
+	path, _ := refdata.Path(extractName)
 	extract, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		t.Skipf("the eCFR extract %s is not beside the checkout; the import is not checked", extractName)
@@ -90,23 +87,5 @@ func TestSourceIsImport(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Fatalf("data/ccl.jsonl is not the import of %s: run go run ./internal/cclgen -import with it in product/ccl", extractName)
-	}
-}
-
-// moduleRoot is the directory of go.mod above this package.
-func moduleRoot() (string, error) {
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return "", errors.New("go.mod not found above the test's directory")
-		}
-		dir = up
 	}
 }
