@@ -69,10 +69,3 @@ func BenchmarkCheckJSON(b *testing.B) {
 		}
 	})
 }
-
-// BenchmarkTableLoad builds the tables that are built at run time rather
-// than compiled in: the FDP rule set from its data (DefaultFDPRules does
-// this once per process). The country tables and the CCL are Go literals
-// with no load cost (see BENCHMARKS.md for the package init figures).
-func BenchmarkTableLoad(b *testing.B) {
-}

@@ -22,7 +22,7 @@ type Checker struct {
 // CheckerOption configures a Checker.
 type CheckerOption func(*Checker)
 
-// WithFDPRules sets the FDP rule set (default DefaultFDPRules).
+// WithFDPRules sets the FDP rule set (default fdp.Default()).
 func WithFDPRules(rs fdp.Set) CheckerOption { return func(c *Checker) { c.rules = rs } }
 
 // WithPartyResolver resolves the designations of every party that declares

@@ -1,46 +1,56 @@
-// Package license holds the rules of the ear SDK: whether a foreign-made
-// item is subject to the EAR and whether a license is required, each answer
-// three-valued (Yes, No, Indeterminate) with its citations and the facts
-// whose absence leaves it open.
+// Package license decides one order line: whether a foreign-made item is
+// subject to the EAR (15 CFR 734.3) and whether a license is required to
+// ship it, each answer an ear.Answer (Yes, No, Indeterminate) with its
+// citations, the figures behind it and the facts whose absence leaves it
+// open.
 //
-// It is the top layer: it reads the destinations, country groups, chart and
-// Part 746 programs of package jurisdiction and the ECCNs, items and
-// Commerce Control List of package product.
+// # Check and the Determination
 //
-// # License requirement under the Country Chart
+// Check takes a Request (the wire format of the design, or Go values) and
+// returns a Determination:
 //
-// CountryChart reads every License Requirements row of an item's CCL entry
-// against a destination as in force on a date (15 CFR 738.4): the row's
-// paragraph scope against the item's ECCN, its chart column through the
-// Commerce Country Chart or its destination set through the country groups,
-// the chart footnotes, and the Part 746 programs of the destination. For
-// example, 3A090.c to Hong Kong:
+//	req, err := license.DecodeRequest(r) // or build a license.Request in Go
+//	det, err := license.Check(req)
+//	det.SubjectToEAR()    // ear.Yes, ear.No or ear.Indeterminate, with det.Grounds()
+//	det.LicenseRequired() // with det.LicenseReasons()
+//	det.Missing()         // the facts that would decide an open answer, by wire path
+//	det.Trace()           // every provision applied, in order
 //
-//	res, _ := license.CountryChart(license.ChartQuery{
-//		ECCN:        product.MustParseECCN("3A090.c"),
-//		Destination: jurisdiction.Destination{Country: jurisdiction.HongKong},
-//		AsOf:        jurisdiction.MustParseDate("2026-11-28"),
-//	})
-//	// res.Required == license.Yes: the RS row for "Macau or D:5" reaches
-//	// Hong Kong, read as China (D:5).
+// A Checker holds a configuration (an FDP rule set, WithFDPRules; a party
+// resolver, WithPartyResolver) and is safe for concurrent use: an order
+// system builds one and calls Checker.Check from every goroutine. A
+// malformed request is a *product.FieldError naming the field by its wire
+// path, with a stable Code.
 //
-// # Foreign direct product rules
+// # The parts, called alone
 //
-// The thirteen rules of 15 CFR 734.9 are data: each Rule carries its
-// citation, effective date, product scope and reach, and NewRuleSet refuses
-// a rule without citation or effective date. DefaultFDPRules is the set as
-// codified; RuleSet.Evaluate gives, for every rule in force on the date,
-// applies, does_not_apply or indeterminate with both halves' findings and
-// the missing facts. The table of the rules, rendered from the data, is the
-// documentation of RulesMarkdown (and testdata/fdp_rules.md), so that it
-// can be read side by side with the CFR.
+// Each part of the determination can be asked alone, with the same Options:
 //
-// # Parties, end uses, incorporations
+//   - DeMinimis: 15 CFR 734.4 and Supplement No. 2 to part 734, the
+//     worksheet of controlled US-origin content and the categories with no
+//     de minimis level (deminimis_734_4.go holds them as a table with the
+//     paragraph's words).
+//   - FDP: the foreign direct product rules of 15 CFR 734.9, whose data
+//     (citations, dates, scopes, license requirements, provenance) are in
+//     package license/fdp; fdp.Default().Markdown() renders the table to
+//     read against the CFR.
+//   - CountryChart: the item's License Requirements rows against the
+//     Commerce Country Chart (738.4) and the Part 746 programs.
 //
-// Party, EndUse and Incorporation are the facts of the wire format; the
-// lists Parties, EndUses and Incorporations distinguish unknown (absent)
-// from none ([]), as product.Lineage does for lineage.
+// Request.DeMinimisQuery and Request.FDPQuery ask a part the question Check
+// asks it.
 //
-// Nothing in the package reads files or the network, logs, or keeps mutable
-// state: every function is safe for concurrent use.
+// # Parties and the screening list
+//
+// Party, EndUseFact and Incorporation are the facts of the wire format; the
+// lists Parties, EndUses and Incorporations tell unknown (absent) from none
+// ([]). A party's list designations are what the request declares, or what
+// a PartyResolver finds: package license/csl reads the Consolidated
+// Screening List and its csl.Index is one.
+//
+// Files are named by the part of the EAR they hold: subject_734_3.go,
+// deminimis_734_4.go, fdp_734_9.go, chart_738_4.go, required_736_2.go,
+// part744.go, part746.go. Nothing in the package reads files or the
+// network, logs, or keeps mutable state: every function is safe for
+// concurrent use.
 package license

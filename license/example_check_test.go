@@ -8,6 +8,7 @@ import (
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
 )
 
@@ -99,4 +100,59 @@ func ExampleRequest_MarshalJSON() {
 	// Output:
 	// same bytes: true
 	// yes yes exceeds 13.8248847926
+}
+
+// A request built from Go values, without JSON: a Korean phone with a US
+// baseband chip and US software, for an end user in Germany, its owner
+// declared; the exchange rate converts the KRW line.
+func ExampleCheck_goValues() {
+	rate, err := origin.ParseRate("KRW", "USD", "0.00072")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rates, err := origin.NewRates(jurisdiction.MustParseDate("2026-11-27"), rate)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	owner, err := license.ParseOwnership("Holding AG", "100")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	req := license.Request{
+		AsOf: jurisdiction.MustParseDate("2026-11-28"),
+		Item: product.Item{
+			ID: "PHONE-7", ECCN: product.MustParseECCN("5A992.c"), Kind: product.Commodity,
+			ProducedIn: jurisdiction.MustParseCountry("KR"), Value: product.MustParseMoney("400.00", "USD"),
+			Components: []product.Line{
+				{ID: "baseband", ECCN: product.MustParseECCN("5A991.b"), Origin: product.OriginUS,
+					Value: product.MustParseMoney("30.00", "USD"), Quantity: product.QuantityOf(1), Relation: product.Incorporated},
+				{ID: "camera", ECCN: product.EAR99, Origin: product.OriginForeign,
+					Value: product.MustParseMoney("50000", "KRW"), Quantity: product.QuantityOf(1), Relation: product.Incorporated},
+			},
+			DirectProductOf: product.NoLineage(),
+			Plant:           product.NoLineage(),
+		},
+		ExportedFrom:   jurisdiction.MustParseCountry("KR"),
+		Destination:    jurisdiction.Destination{Country: jurisdiction.MustParseCountry("DE")},
+		Parties:        license.PartiesOf(license.Party{Name: "Retail GmbH", Role: license.RoleEndUser, Country: jurisdiction.MustParseCountry("DE"), Ownership: []license.Ownership{owner}}),
+		EndUses:        license.NoEndUses(),
+		Incorporations: license.NoIncorporations(),
+		ExchangeRates:  rates,
+	}
+	det, err := license.Check(req)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	dm := det.DeMinimis()
+	fmt.Println("subject to the EAR:", det.SubjectToEAR())
+	fmt.Println("de minimis:", dm.Outcome, dm.ControlledPercent+" %")
+	fmt.Println("license required:", det.LicenseRequired())
+	// Output:
+	// subject to the EAR: no
+	// de minimis: within 0 %
+	// license required: no
 }

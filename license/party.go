@@ -77,6 +77,25 @@ type Ownership struct {
 	EntityListFootnotes []int
 }
 
+// ParseOwnership returns an owner's share from text in the wire format's
+// words, so that a caller need not import decimal:
+// ParseOwnership("Parent Co.", "60", 1). The share has the syntax of an
+// amount and must be more than 0 and at most 100. Errors are
+// *product.FieldError naming "owner" or "percent".
+func ParseOwnership(owner, percent string, footnotes ...int) (Ownership, error) {
+	if owner == "" {
+		return Ownership{}, fdpFieldErr("owner", product.ErrMissing, "required: the owner's name")
+	}
+	d, err := fdpParsePercent(percent)
+	if err == nil {
+		err = fdpCheckPercent(d)
+	}
+	if err != nil {
+		return Ownership{}, product.NewFieldError("percent", err)
+	}
+	return Ownership{Owner: owner, Percent: d, EntityListFootnotes: slices.Clone(footnotes)}, nil
+}
+
 // Party is one party to the transaction, as the wire format's parties[]
 // states it. Its attributes are the caller's declarations: a footnote, a
 // headquarters, a government or an owner that is not given is taken as not
@@ -136,6 +155,7 @@ func (p Party) Validate() error {
 		errs = append(errs, fdpFieldErr("role", product.ErrMissing, `required: "purchaser", "intermediate_consignee", "ultimate_consignee" or "end_user"`))
 	}
 	errs = fdpCheckFootnotes("entity_list_footnotes", p.EntityListFootnotes, errs)
+	total := decimal.Zero
 	for i, o := range p.Ownership {
 		at := fmt.Sprintf("ownership[%d]", i)
 		if o.Owner == "" {
@@ -143,8 +163,13 @@ func (p Party) Validate() error {
 		}
 		if err := fdpCheckPercent(o.Percent); err != nil {
 			errs = append(errs, &product.FieldError{Field: at + ".percent", Err: err})
+		} else {
+			total = total.Add(o.Percent)
 		}
 		errs = fdpCheckFootnotes(at+".entity_list_footnotes", o.EntityListFootnotes, errs)
+	}
+	if total.GreaterThan(fdpPercentHundred) {
+		errs = append(errs, fdpFieldErr("ownership", product.ErrInconsistent, "the owners' shares add up to %s percent, more than 100", fdpFormatDecimal(total)))
 	}
 	return errors.Join(errs...)
 }

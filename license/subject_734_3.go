@@ -23,7 +23,7 @@ import (
 // result says so.
 //
 // Check is safe for concurrent use and takes no lock. It uses the default
-// Checker: DefaultFDPRules and no party resolver (parties' designations are
+// Checker: fdp.Default() and no party resolver (parties' designations are
 // those the request declares).
 func Check(req Request) (Determination, error) {
 	return defaultChecker.Check(context.Background(), req)

@@ -152,7 +152,7 @@ func decodeRate(f string, data []byte) (Rate, error) {
 			x.To, err = product.ParseCurrency(s)
 		case "rate":
 			// The amount grammar of product.ParseMoney: plain digits,
-			// no exponent, bounded length.
+			// no exponent, bounded length (ParseRate's rule).
 			var m product.Money
 			m, err = product.ParseMoney(s, "USD")
 			if err == nil && !m.IsPositive() {
@@ -165,6 +165,31 @@ func decodeRate(f string, data []byte) (Rate, error) {
 		return err
 	})
 	return x, err
+}
+
+// ParseRate returns the rate of rate units of to per one from, from text in
+// the wire format's words: ParseRate("EUR", "USD", "1.0850"). The rate has
+// the syntax of an amount (plain digits and at most one point, no exponent)
+// and must be positive; a caller need not import decimal. Errors are
+// *product.FieldError naming "from", "to" or "rate".
+func ParseRate(from, to, rate string) (Rate, error) {
+	var x Rate
+	var err error
+	if x.From, err = product.ParseCurrency(from); err != nil {
+		return Rate{}, product.NewFieldError("from", err)
+	}
+	if x.To, err = product.ParseCurrency(to); err != nil {
+		return Rate{}, product.NewFieldError("to", err)
+	}
+	m, err := product.ParseMoney(rate, "USD")
+	if err == nil && !m.IsPositive() {
+		err = fmt.Errorf("%w: a rate must be positive", product.ErrOutOfRange)
+	}
+	if err != nil {
+		return Rate{}, product.NewFieldError("rate", err)
+	}
+	x.Rate = m.Amount()
+	return x, nil
 }
 
 // MarshalJSON writes the rates in the wire format, each rate with the
