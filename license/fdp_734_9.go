@@ -709,21 +709,46 @@ func (ev *fdpEval) prong(r *fdp.Rule, p fdp.Prong) (fdpFind, []string, error) {
 		}
 		return fdpNo("no party declared to be the Government of " + p.Government.Name()), nil, nil
 	case fdp.ProngEndUse:
-		in, why, err := ev.inSet(q.Destination, p.Where)
-		if err != nil {
-			return fdpFind{}, nil, err
+		// The end use where it is: end_uses[i].located_in, or (the reading
+		// chosen) the destination when the request does not say.
+		if !q.EndUses.Known() {
+			in, why, err := ev.inSet(q.Destination, p.Where)
+			if err != nil {
+				return fdpFind{}, nil, err
+			}
+			if !in {
+				// Where the end use is unknown, it may still be in the
+				// places: the fact is open only when the use is.
+				why = "end uses unknown: whether the item is for " + p.EndUse.String() + " in " + p.Where.String()
+			}
+			return fdpUnknown("end_uses", "end uses unknown: whether the item is for "+p.EndUse.String()+" ("+why+")"), nil, nil
 		}
-		where := fdpFind{a: ear.AnswerOf(in), why: []string{why}}
-		var use fdpFind
-		switch {
-		case !q.EndUses.Known():
-			use = fdpUnknown("end_uses", "end uses unknown: whether the item is for "+p.EndUse.String())
-		case q.EndUses.Has(p.EndUse):
-			use = fdpYes("end use " + p.EndUse.String())
-		default:
-			use = fdpNo("no " + p.EndUse.String() + " end use known")
+		found := fdpNo("no " + p.EndUse.String() + " end use known")
+		for i, f := range q.EndUses.list.items {
+			if f.Use != p.EndUse {
+				continue
+			}
+			at := q.Destination
+			stated := f.LocatedIn.IsValid()
+			if stated {
+				at = jurisdiction.Destination{Country: f.LocatedIn}
+			}
+			in, why, err := ev.inSet(at, p.Where)
+			if err != nil {
+				if stated {
+					if fe, ok := err.(*product.FieldError); ok && fe.Field == "destination.country" {
+						fe.Field = fmt.Sprintf("end_uses[%d].located_in", i)
+					}
+				}
+				return fdpFind{}, nil, err
+			}
+			where := pick(stated, "located in "+at.String(), "at the destination "+at.String()+" (where it is located is not stated)")
+			if in {
+				return fdpYes("end use " + p.EndUse.String() + " " + where + ": " + why), nil, nil
+			}
+			found = fdpNo("end use " + p.EndUse.String() + " " + where + ", not in " + p.Where.String())
 		}
-		return fdpAll(use, where), nil, nil
+		return found, nil, nil
 	case fdp.ProngDeveloperHQ:
 		if ev.q.Item.EffectiveKind() != product.Technology {
 			return fdpNo("the item is not technology developed for masks or IC wafers or dies"), nil, nil
@@ -848,6 +873,7 @@ func (ev *fdpEval) inSet(d jurisdiction.Destination, w fdp.Places) (bool, string
 			return false, "", product.NewFieldError("as_of", err)
 		}
 	}
+	d.Country = d.Country.TablesAs()
 	in, why := w.Contains(d, gs, ev.q.AsOf)
 	return in, why, nil
 }

@@ -513,3 +513,57 @@ func TestAffiliatesOptionOnTheWire(t *testing.T) {
 		}
 	}
 }
+
+// tEndUseAt is one end use located in a country ("" for not stated).
+func tEndUseAt(u fdp.EndUse, where string) tMod {
+	return func(q *FDPQuery) {
+		f := EndUseFact{Use: u}
+		if where != "" {
+			f.LocatedIn = jurisdiction.MustParseCountry(where)
+		}
+		q.EndUses = EndUsesOf(f)
+	}
+}
+
+// TestSupercomputerRuleText pins 734.9(i) to its text of 2025-01-16: the
+// direct-product list has 5D002 and 5E002, the plant list leaves out 4D993,
+// and the rule reaches a supercomputer "located in or destined to the PRC
+// or Macau" wherever the item ships (not D:5: that is 744.23(a)(1)).
+func TestSupercomputerRuleText(t *testing.T) {
+	sc := fdp.EndUseSupercomputer
+	for _, tt := range []struct {
+		name string
+		q    FDPQuery
+		want ear.Answer
+	}{
+		{"Malaysian card, U.S. 5E002 technology, supercomputer in China, shipped to Malaysia",
+			tQuery(tMadeIn("MY"), tDirect("5E002 us"), tTo("MY"), tEndUseAt(sc, "CN")), ear.Yes},
+		{"chassis to Singapore for a supercomputer in China (plant of U.S. 3E001)",
+			tQuery(tMadeIn("SG"), tPlant("3E001 us"), tTo("SG"), tEndUseAt(sc, "CN")), ear.Yes},
+		{"5D002 software in the direct list", tQuery(tDirect("5D002 us"), tTo("CN"), tEndUseAt(sc, "")), ear.Yes},
+		{"4D993 on the direct route", tQuery(tDirect("4D993 us"), tTo("CN"), tEndUseAt(sc, "")), ear.Yes},
+		{"4D993 on the plant route: not listed", tQuery(tPlant("4D993 us"), tTo("CN"), tEndUseAt(sc, "")), ear.No},
+		{"Hong Kong reads as the PRC", tQuery(tDirect("3E001 us"), tTo("HK"), tEndUseAt(sc, "")), ear.Yes},
+		{"Macau", tQuery(tDirect("3E001 us"), tTo("MO"), tEndUseAt(sc, "")), ear.Yes},
+		{"D:5 but not the PRC or Macau (Iran)", tQuery(tDirect("3E001 us"), tTo("IR"), tEndUseAt(sc, "")), ear.No},
+		{"supercomputer in Germany, shipped to China", tQuery(tDirect("3E001 us"), tTo("CN"), tEndUseAt(sc, "DE")), ear.No},
+		{"plain end use shipped to Singapore: read as at the destination", tQuery(tDirect("3E001 us"), tTo("SG"), tEndUseAt(sc, "")), ear.No},
+		{"end uses unknown, shipped to Singapore: open", tQuery(tDirect("3E001 us"), tTo("SG"), tEndUsesUnknown()), ear.Indeterminate},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := FDP(tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range res {
+				if r.Citation == "15 CFR 734.9(i)" {
+					if r.Outcome != tt.want {
+						t.Errorf("(i) %s, want %s: %s", r.OutcomeText(), tt.want, r.Why)
+					}
+					return
+				}
+			}
+			t.Fatal("734.9(i) not evaluated")
+		})
+	}
+}

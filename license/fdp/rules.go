@@ -1,6 +1,7 @@
 package fdp
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/earcheck/ear/jurisdiction"
@@ -64,6 +65,9 @@ var (
 		{Country: jurisdiction.Ukraine, Region: jurisdiction.RegionCrimea, From: date("2023-05-19")},
 	}}
 	iran = Places{Places: []Place{{Country: jurisdiction.Iran}}}
+	// prcOrMacau is the place scope of 734.9(i)(2): "the PRC or Macau"
+	// (not D:5, which 744.23(a)(1) names).
+	prcOrMacau = Places{Places: []Place{{Country: jurisdiction.China}, macau}}
 )
 
 // ruleData returns the thirteen rules. It builds fresh values; the checked
@@ -71,6 +75,9 @@ var (
 func ruleData() []Rule {
 	fn4Inputs := append(append([]string{}, fn1Inputs...), "5D002", "5E002")
 	hInputs := append(append([]string{}, fn1Inputs...), "4D090", "5D002", "5E002")
+	// (i)(1)(ii), the plant route, lists the (i)(1)(i) ECCNs but 4D993, in
+	// every version read: the text's own asymmetry, kept.
+	iPlantInputs := slices.DeleteFunc(slices.Clone(fn4Inputs), func(s string) bool { return s == "4D993" })
 	return []Rule{
 		{
 			Citation: MustParseCitation("15 CFR 734.9(b)"), Title: "National Security FDP rule",
@@ -268,17 +275,18 @@ func ruleData() []Rule {
 			Effective: date("2022-10-07"),
 			Product: ProductScope{
 				Item:   ItemScope{Test: ItemAny},
-				Direct: &InputScope{Origin: InputSubjectToEAR, Patterns: patterns(fn1Inputs...)},
-				Plant:  &InputScope{Origin: InputUSOrigin, Patterns: patterns(fn1Inputs...)},
+				Direct: &InputScope{Origin: InputSubjectToEAR, Patterns: patterns(fn4Inputs...)},
+				Plant:  &InputScope{Origin: InputUSOrigin, Patterns: patterns(iPlantInputs...)},
 			},
-			Reach: []Prong{{Kind: ProngEndUse, EndUse: EndUseSupercomputer, Where: macauOrD5}},
+			Reach: []Prong{{Kind: ProngEndUse, EndUse: EndUseSupercomputer, Where: prcOrMacau}},
 			License: &License{
 				Citation: MustParseCitation("15 CFR 744.23"),
 				What:     "a license is required for foreign-produced items subject to the EAR under 734.9(i) for a supercomputer end use",
 			},
 			Provenance: []Source{
+				read("(i)(1)(i): technology or software subject to the EAR in the 26 ECCNs listed (the footnote 1 list with 5D002 and 5E002); (i)(1)(ii): a plant that is a direct product of U.S.-origin technology or software in the same ECCNs but 4D993; (i)(2): used in, or incorporated into items for, a supercomputer \"located in or destined to the PRC or Macau\"; license requirements at 744.23"),
 				fr("87 FR 62186 (2022-10-13), effective 2022-10-07; Macau 88 FR 2821 (2023-01-17); 88 FR 73458 (2023-10-25)"),
-				reading("the supercomputer is taken to be at the destination, in Macau or D:5 (the parallel 744.23(a)(1))"),
+				reading("where the supercomputer is: end_uses[].located_in, or the destination when the request does not say"),
 			},
 		},
 		{
