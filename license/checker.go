@@ -3,6 +3,7 @@ package license
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/fdp"
@@ -72,6 +73,15 @@ func (c *Checker) resolveParties(ctx context.Context, ps Parties) (Parties, []Pa
 		// does not print (a bare "734.9(g)") count as well.
 		fns := d.Footnotes() | d.ImpliedFootnotes()
 		p.EntityListFootnotes = fns.List()
+		// The lists the screening list puts the party on become its
+		// lists, so that one designation is read everywhere (744.11,
+		// 744.21, the FDP footnote prongs, 734.4(a)(9)).
+		if d.OnList(csl.EntityList) && !slices.Contains(p.ListedOn, ListedEntityList) {
+			p.ListedOn = append(slices.Clone(p.ListedOn), ListedEntityList)
+		}
+		if d.OnList(csl.MilitaryEndUser) && !slices.Contains(p.ListedOn, ListedMEU) {
+			p.ListedOn = append(slices.Clone(p.ListedOn), ListedMEU)
+		}
 		rec = append(rec, PartyDesignations{Party: partyLabel(p), Designations: d})
 		out = append(out, p)
 	}

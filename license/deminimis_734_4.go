@@ -301,8 +301,9 @@ func dmFootnote5(c *dmEval) (ear.Answer, string, []MissingFact) {
 	party := ear.Indeterminate
 	if c.q.Parties.Known() {
 		party = ear.No
-		for _, p := range c.q.Parties.list.items {
-			if p.HasFootnote(5) {
+		statuses, _ := partyStatuses(c.q.Parties, c.q.AsOf, c.q.Options)
+		for _, st := range statuses {
+			if st.hasFootnote(5, true) {
 				party = ear.Yes
 			}
 		}

@@ -773,15 +773,10 @@ func (ev *fdpEval) footnote(r *fdp.Rule, n int) (fdpFind, []string, error) {
 	var warnings []string
 	affiliates := false
 	if r.Affiliates {
-		affiliatesFirst, affiliatesResumes := fdp.Affiliates()
-		switch {
-		case affiliatesFirst.Contains(q.AsOf):
-			affiliates = true
-		case !q.AsOf.Before(affiliatesResumes) && q.Options.Affiliates == AffiliatesAsWritten:
-			affiliates = true
-			warnings = append(warnings, "affiliates rule (90 FR 47201) taken as back in force from 2026-11-10, as the suspension rule is written; confirm that BIS did not extend the suspension")
-		case !q.AsOf.Before(affiliatesResumes):
-			warnings = append(warnings, "affiliates rule taken as still suspended (option); confirm")
+		var warn string
+		affiliates, warn = affiliatesInForce(q.AsOf, q.Options.Affiliates)
+		if warn != "" {
+			warnings = append(warnings, warn)
 		}
 	}
 	var party fdpFind
@@ -790,15 +785,14 @@ func (ev *fdpEval) footnote(r *fdp.Rule, n int) (fdpFind, []string, error) {
 	} else {
 		party = fdpNo(fmt.Sprintf("no party declared with Entity List footnote %d (the footnotes are the caller's declarations)", n))
 		for _, pt := range q.Parties.list.items {
-			if pt.HasFootnote(n) {
+			st := statusOf(pt, affiliates)
+			if st.footnotes.Has(n) {
 				party = fdpYes(fmt.Sprintf("%s (%s) has Entity List footnote %d", fdpPartyName(pt), pt.Role, n))
 				break
 			}
-			if affiliates {
-				if ok, why := fdpOwnedByListed(pt, n); ok {
-					party = fdpYes(fdpPartyName(pt) + " (" + pt.Role.String() + ") " + why + " (affiliates rule, 90 FR 47201)")
-					break
-				}
+			if st.inheritFootnotes.Has(n) {
+				party = fdpYes(fdpPartyName(pt) + " (" + pt.Role.String() + ") is " + st.affiliate)
+				break
 			}
 		}
 	}
@@ -825,26 +819,6 @@ func percentText(d decimal.Decimal) string {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
 	return s
-}
-
-// fdpOwnedByListed reports whether p is owned 50 percent or more in the
-// aggregate by owners with Entity List footnotes, one of which has n.
-func fdpOwnedByListed(p Party, n int) (bool, string) {
-	total := decimal.Zero
-	hasN := false
-	for _, o := range p.Ownership {
-		if len(o.EntityListFootnotes) == 0 {
-			continue
-		}
-		total = total.Add(o.Percent)
-		if slices.Contains(o.EntityListFootnotes, n) {
-			hasN = true
-		}
-	}
-	if hasN && total.GreaterThanOrEqual(decimal.NewFromInt(50)) {
-		return true, fmt.Sprintf("is %s%% owned by listed entities, one with footnote %d", percentText(total), n)
-	}
-	return false, ""
 }
 
 // groupsFor returns the country groups of c on the query's date.

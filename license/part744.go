@@ -97,39 +97,62 @@ func (l *reasonList) entityList(in licenseInput) (meuParties []string) {
 		l.need("parties", "a party on the Entity List requires a license for every item subject to the EAR (744.11)")
 		return nil
 	}
+	statuses, warning := partyStatuses(in.parties, in.asOf, in.options)
+	if warning != "" {
+		warning = " (" + warning + ")"
+	}
 	listed := false
 	for i, p := range in.parties.list.items {
 		var d csl.Designations
 		if i < len(in.designations) {
 			d = in.designations[i].Designations
 		}
+		st := statuses[i]
+		who := fmt.Sprintf("%s (%s)", partyLabel(p), p.Role)
 		if d.OnList(csl.DeniedPersons) {
 			listed = true
-			l.add("15 CFR 736.2(b)(4)", ear.Yes, fmt.Sprintf("%s (%s) is on the Denied Persons List (%s): General Prohibition Four bars dealing with a denied person in any item subject to the EAR", partyLabel(p), p.Role, d.Source))
+			l.add("15 CFR 736.2(b)(4)", ear.Yes, fmt.Sprintf("%s is on the Denied Persons List (%s): General Prohibition Four bars dealing with a denied person in any item subject to the EAR", who, d.Source))
 		}
-		if d.OnList(csl.MilitaryEndUser) {
-			meuParties = append(meuParties, fmt.Sprintf("%s (%s) is on the Military End-User List (%s), a military end user", partyLabel(p), p.Role, d.Source))
+		switch {
+		case st.meu:
+			meuParties = append(meuParties, who+" is on the Military End-User List, a military end user")
+		case st.inheritMEU:
+			meuParties = append(meuParties, who+" is "+st.affiliate+warning+", a military end user")
 		}
-		if len(p.EntityListFootnotes) == 0 {
-			if d.OnList(csl.EntityList) {
-				listed = true
-				l.add("15 CFR 744.11(a)", ear.Yes, fmt.Sprintf("%s (%s) is on the Entity List (%s): a license is required for the items its entry names (read conservatively as all items subject to the EAR)", partyLabel(p), p.Role, d.Source))
+		switch {
+		case st.sdn:
+			listed = true
+			l.add("15 CFR 744.8", ear.Yes, who+" is on the SDN list under a program 744.8 names: a license is required for any item subject to the EAR (conservative reading)")
+		case st.inheritSDN:
+			listed = true
+			l.add("15 CFR 744.8", ear.Yes, who+" is "+st.affiliate+warning+": a license is required for any item subject to the EAR (conservative reading)")
+		}
+		switch {
+		case len(p.EntityListFootnotes) > 0:
+			listed = true
+			fns := make([]string, len(p.EntityListFootnotes))
+			for i, n := range p.EntityListFootnotes {
+				fns[i] = fmt.Sprint(n)
 			}
-			continue
+			l.add("15 CFR 744.11(a)", ear.Yes, fmt.Sprintf("%s is on the Entity List (footnote %s): a license is required for all items subject to the EAR", who, strings.Join(fns, ", ")))
+		case st.entityList:
+			listed = true
+			src := "declared"
+			if d.Source == csl.SourceIndex || d.Source == csl.SourceScreening {
+				src = d.Source.String()
+			}
+			l.add("15 CFR 744.11(a)", ear.Yes, fmt.Sprintf("%s is on the Entity List (%s): a license is required for the items its entry names (read conservatively as all items subject to the EAR)", who, src))
+		case st.inheritEntityList:
+			listed = true
+			l.add("15 CFR 744.11(a)", ear.Yes, who+" is "+st.affiliate+warning+": a license is required for all items subject to the EAR")
 		}
-		listed = true
-		fns := make([]string, len(p.EntityListFootnotes))
-		for i, n := range p.EntityListFootnotes {
-			fns[i] = fmt.Sprint(n)
-		}
-		l.add("15 CFR 744.11(a)", ear.Yes, fmt.Sprintf("%s (%s) is on the Entity List (footnote %s): a license is required for all items subject to the EAR", partyLabel(p), p.Role, strings.Join(fns, ", ")))
 	}
 	if !listed {
 		src := "the parties' own declarations (no screening list was consulted)"
 		if in.designations != nil {
 			src = "the parties' declarations and the screening list consulted"
 		}
-		l.add("15 CFR 744.11", ear.No, "no party is on the Entity List or the Denied Persons List by "+src+": the answer rests on them")
+		l.add("15 CFR 744.11", ear.No, "no party is on the Entity List, the Denied Persons List or the SDN list (744.8), nor owned 50 percent or more by listed parties while the affiliates rule is in force, by "+src+": the answer rests on them")
 	}
 	return meuParties
 }

@@ -60,6 +60,56 @@ func (r *Role) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// Listing is a restricted-party list a party or an owner may be on, in the
+// words of the wire format's listed_on. The zero Listing is invalid.
+type Listing uint8
+
+// The lists the affiliates rule (90 FR 47201) and part 744 read.
+const (
+	ListedEntityList Listing = iota + 1 // "entity_list": the Entity List, Supplement No. 4 to part 744
+	ListedMEU                           // "military_end_user_list": the Military End-User List, Supplement No. 7 to part 744
+	ListedSDN                           // "sdn": OFAC's Specially Designated Nationals under the programs 15 CFR 744.8 names
+)
+
+var listingNames = [...]string{"", "entity_list", "military_end_user_list", "sdn"}
+
+// ParseListing parses "entity_list", "military_end_user_list" or "sdn";
+// anything else is a *product.EnumError.
+func ParseListing(s string) (Listing, error) { return parseEnum[Listing]("list", s, listingNames[:]) }
+
+// IsValid reports whether l is one of the three lists.
+func (l Listing) IsValid() bool { return l >= ListedEntityList && l <= ListedSDN }
+
+// String returns the wire text ("entity_list"), or "" for an invalid
+// Listing.
+func (l Listing) String() string { return enum.String(l, listingNames[:]) }
+
+// MarshalText implements encoding.TextMarshaler; an invalid Listing is an
+// error.
+func (l Listing) MarshalText() ([]byte, error) {
+	return enum.Text("list", l, listingNames[:], product.ErrInvalid)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (l *Listing) UnmarshalText(b []byte) error { return enum.Unmarshal(l, string(b), ParseListing) }
+
+func decodeListings(raw []byte, out *[]Listing) error {
+	var words []string
+	if err := wire.Unmarshal(raw, &words); err != nil {
+		return err
+	}
+	ls := make([]Listing, len(words))
+	for i, w := range words {
+		l, err := ParseListing(w)
+		if err != nil {
+			return product.NewFieldError(fmt.Sprintf("[%d]", i), err)
+		}
+		ls[i] = l
+	}
+	*out = ls
+	return nil
+}
+
 // Ownership is one owner of a party with its share, for the affiliates
 // (50 percent) rule of 90 FR 47201: a party owned 50 percent or more,
 // directly or indirectly, individually or in the aggregate, by listed
@@ -75,6 +125,9 @@ type Ownership struct {
 	// entry (1, 2, 3, 4 or 5); none when the owner is not listed with a
 	// footnote.
 	EntityListFootnotes []int
+	// ListedOn are the lists the owner is on, as the caller declares them;
+	// a footnote implies the Entity List.
+	ListedOn []Listing
 }
 
 // ParseOwnership returns an owner's share from text in the wire format's
@@ -118,7 +171,12 @@ type Party struct {
 	// GovernmentOf is the country whose government the party is, or for
 	// which it acts; the zero Country when it is no government.
 	GovernmentOf jurisdiction.Country
-	// Ownership lists the party's owners that the caller declares.
+	// ListedOn are the lists the party is on, as the caller declares
+	// them (absent: none declared); a footnote implies the Entity List.
+	ListedOn []Listing
+	// Ownership lists the party's owners that the caller declares, each
+	// with its share and lists. The caller flattens indirect ownership: an
+	// owner's share is its share of this party, directly or through others.
 	Ownership []Ownership
 }
 
@@ -129,6 +187,7 @@ func (p Party) HasFootnote(n int) bool { return slices.Contains(p.EntityListFoot
 // clone returns a copy of o that shares no memory with it.
 func (o Ownership) clone() Ownership {
 	o.EntityListFootnotes = slices.Clone(o.EntityListFootnotes)
+	o.ListedOn = slices.Clone(o.ListedOn)
 	return o
 }
 
@@ -136,6 +195,7 @@ func (o Ownership) clone() Ownership {
 // and its ownership entries (with their footnotes) are copied.
 func (p Party) clone() Party {
 	p.EntityListFootnotes = slices.Clone(p.EntityListFootnotes)
+	p.ListedOn = slices.Clone(p.ListedOn)
 	if p.Ownership != nil {
 		own := make([]Ownership, len(p.Ownership))
 		for i, o := range p.Ownership {
@@ -155,6 +215,7 @@ func (p Party) Validate() error {
 		errs = append(errs, fdpFieldErr("role", product.ErrMissing, `required: "purchaser", "intermediate_consignee", "ultimate_consignee" or "end_user"`))
 	}
 	errs = fdpCheckFootnotes("entity_list_footnotes", p.EntityListFootnotes, errs)
+	errs = checkListings("listed_on", p.ListedOn, errs)
 	total := decimal.Zero
 	for i, o := range p.Ownership {
 		at := fmt.Sprintf("ownership[%d]", i)
@@ -167,6 +228,7 @@ func (p Party) Validate() error {
 			total = total.Add(o.Percent)
 		}
 		errs = fdpCheckFootnotes(at+".entity_list_footnotes", o.EntityListFootnotes, errs)
+		errs = checkListings(at+".listed_on", o.ListedOn, errs)
 	}
 	if total.GreaterThan(fdpPercentHundred) {
 		errs = append(errs, fdpFieldErr("ownership", product.ErrInconsistent, "the owners' shares add up to %s percent, more than 100", fdpFormatDecimal(total)))
@@ -232,6 +294,15 @@ func fdpFormatDecimal(d decimal.Decimal) string {
 	return d.StringFixed(0)
 }
 
+func checkListings(path string, ls []Listing, errs []error) []error {
+	for i, l := range ls {
+		if !l.IsValid() {
+			errs = append(errs, fdpFieldErr(fmt.Sprintf("%s[%d]", path, i), product.ErrInvalid, "%d is not a list", uint8(l)))
+		}
+	}
+	return errs
+}
+
 func fdpCheckFootnotes(path string, fns []int, errs []error) []error {
 	for i, n := range fns {
 		if n < 1 || n > 5 {
@@ -244,9 +315,10 @@ func fdpCheckFootnotes(path string, fns []int, errs []error) []error {
 // ownershipJSON is an Ownership in the wire format; the share is a JSON
 // string printed by fdpFormatDecimal.
 type ownershipJSON struct {
-	Owner               string `json:"owner"`
-	Percent             string `json:"percent"`
-	EntityListFootnotes []int  `json:"entity_list_footnotes,omitempty"`
+	Owner               string    `json:"owner"`
+	Percent             string    `json:"percent"`
+	EntityListFootnotes []int     `json:"entity_list_footnotes,omitempty"`
+	ListedOn            []Listing `json:"listed_on,omitempty"`
 }
 
 type partyJSON struct {
@@ -254,6 +326,7 @@ type partyJSON struct {
 	Role                Role            `json:"role"`
 	Country             string          `json:"country,omitempty"`
 	EntityListFootnotes []int           `json:"entity_list_footnotes,omitempty"`
+	ListedOn            []Listing       `json:"listed_on,omitempty"`
 	HeadquarteredIn     string          `json:"headquartered_in,omitempty"`
 	GovernmentOf        string          `json:"government_of,omitempty"`
 	Ownership           []ownershipJSON `json:"ownership,omitempty"`
@@ -268,14 +341,14 @@ type partyJSON struct {
 func (p Party) MarshalJSON() ([]byte, error) {
 	v := partyJSON{
 		Name: p.Name, Role: p.Role, Country: p.Country.String(),
-		EntityListFootnotes: p.EntityListFootnotes, HeadquarteredIn: p.HeadquarteredIn.String(),
+		EntityListFootnotes: p.EntityListFootnotes, ListedOn: p.ListedOn, HeadquarteredIn: p.HeadquarteredIn.String(),
 		GovernmentOf: p.GovernmentOf.String(),
 	}
 	for i, o := range p.Ownership {
 		if !fdpPercentInLimits(o.Percent) {
 			return nil, fmt.Errorf("license: cannot marshal ownership[%d].percent: exponent %d %w", i, o.Percent.Exponent(), product.ErrOutOfRange)
 		}
-		v.Ownership = append(v.Ownership, ownershipJSON{Owner: o.Owner, Percent: fdpFormatDecimal(o.Percent), EntityListFootnotes: o.EntityListFootnotes})
+		v.Ownership = append(v.Ownership, ownershipJSON{Owner: o.Owner, Percent: fdpFormatDecimal(o.Percent), EntityListFootnotes: o.EntityListFootnotes, ListedOn: o.ListedOn})
 	}
 	return json.Marshal(v)
 }
@@ -303,6 +376,8 @@ func (p *Party) UnmarshalJSON(data []byte) error {
 			return fdpDecodeCountry(raw, &v.GovernmentOf)
 		case "entity_list_footnotes":
 			return wire.Unmarshal(raw, &v.EntityListFootnotes)
+		case "listed_on":
+			return decodeListings(raw, &v.ListedOn)
 		case "ownership":
 			var raws []json.RawMessage
 			if err := wire.Unmarshal(raw, &raws); err != nil {
@@ -318,6 +393,8 @@ func (p *Party) UnmarshalJSON(data []byte) error {
 						return fdpDecodeString(raw, func(s string) (err error) { o.Percent, err = fdpParsePercent(s); return })
 					case "entity_list_footnotes":
 						return wire.Unmarshal(raw, &o.EntityListFootnotes)
+					case "listed_on":
+						return decodeListings(raw, &o.ListedOn)
 					}
 					return product.ErrUnknownField
 				})

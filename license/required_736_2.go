@@ -28,7 +28,7 @@ type licenseInput struct {
 	endUses      EndUses
 	fdp          []FDPResult
 	asOf         jurisdiction.Date
-	aiDiffusion  AIDiffusionReading // the reading of the January 2025 amendments, as the request chose
+	options      Options // the request's readings and policies
 	// designations are the parties' designations, aligned with parties
 	// (nil when none were resolved): a party resolved onto the Entity
 	// List without a footnote, or onto the Denied Persons List, is read
@@ -53,7 +53,7 @@ func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []Missin
 	} else {
 		res, err := countryChart(ChartQuery{
 			ECCN: e, Destination: in.destination, ExportedFrom: in.exportedFrom, AsOf: in.asOf,
-			For: in.item.For, FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS, Options: Options{AIDiffusion: in.aiDiffusion},
+			For: in.item.For, FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS, Options: in.options,
 		}, true)
 		switch {
 		case err != nil:

@@ -120,7 +120,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		a, reasons, missing := licenseRequirements(licenseInput{
 			item: it, destination: req.Destination, exportedFrom: req.ExportedFrom,
 			parties: req.Parties, endUses: req.EndUses, fdp: fdpResults, asOf: asOf,
-			aiDiffusion: opts.AIDiffusion, designations: d.parties,
+			options: opts, designations: d.parties,
 		})
 		d.license = subject.And(a)
 		d.reasons = reasons

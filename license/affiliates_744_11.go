@@ -1,0 +1,139 @@
+package license
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/csl"
+	"github.com/earcheck/ear/license/fdp"
+	"github.com/shopspring/decimal"
+)
+
+// The affiliates rule (90 FR 47201, effective 2025-09-29), read as a note to
+// 15 CFR 744.11: a foreign party owned 50 percent or more, directly or
+// indirectly, individually or in the aggregate, by one or more entities on
+// the Entity List (with or without a footnote), on the Military End-User
+// List, or subject to 744.8 (OFAC's SDN under the programs it names) takes
+// the restrictions of its listed owners. It was in force from 2025-09-29 to
+// 2025-11-09, suspended from 2025-11-10 to 2026-11-09, and is taken as back
+// in force from 2026-11-10 as the suspension rule is written (with a
+// warning), unless the caller's options.affiliates says "suspended".
+// Reported by secondary sources; the rules' text was not read.
+//
+// Reading chosen: "the most restrictive restrictions of its listed owners"
+// is read as the union of the owners' lists and footnotes (conservative).
+// The caller flattens indirect chains: each owner's share is its share of
+// the party, directly or through others.
+
+// affiliatesFloor is the share from which owners' listings pass on: "50
+// percent or more".
+var affiliatesFloor = decimal.NewFromInt(50)
+
+// affiliatesInForce says whether the affiliates rule applies on asOf under
+// the policy, with a warning when the answer rests on the suspension rule
+// as written, or on the caller's option.
+func affiliatesInForce(asOf jurisdiction.Date, policy AffiliatesPolicy) (bool, string) {
+	first, resumes := fdp.Affiliates()
+	switch {
+	case first.Contains(asOf):
+		return true, ""
+	case asOf.Before(resumes):
+		return false, ""
+	case policy == AffiliatesAsWritten:
+		return true, "affiliates rule (90 FR 47201) taken as back in force from 2026-11-10, as the suspension rule is written; confirm that BIS did not extend the suspension"
+	}
+	return false, "affiliates rule taken as still suspended (option); confirm"
+}
+
+// partyStatus is one party's designation in force on the date: its own
+// (declared, or resolved through the screening list and merged into the
+// party by the Checker), and what it takes from its listed owners under
+// the affiliates rule.
+type partyStatus struct {
+	footnotes         csl.Footnotes // own Entity List footnotes
+	entityList        bool          // own: on the Entity List (a footnote implies it)
+	meu, sdn          bool          // own
+	inheritFootnotes  csl.Footnotes // from listed owners (affiliates rule in force)
+	inheritEntityList bool
+	inheritMEU        bool
+	inheritSDN        bool
+	affiliate         string // why the party takes its owners' restrictions; "" when it does not
+}
+
+// hasFootnote reports whether the party has footnote n, its own or, when
+// affiliates is true, from its owners.
+func (s partyStatus) hasFootnote(n int, affiliates bool) bool {
+	return s.footnotes.Has(n) || (affiliates && s.inheritFootnotes.Has(n))
+}
+
+// statusOf works out a party's designation on asOf.
+func statusOf(p Party, affiliates bool) partyStatus {
+	var s partyStatus
+	s.footnotes = csl.FootnotesOf(p.EntityListFootnotes...)
+	s.entityList = len(p.EntityListFootnotes) > 0 || slices.Contains(p.ListedOn, ListedEntityList)
+	s.meu = slices.Contains(p.ListedOn, ListedMEU)
+	s.sdn = slices.Contains(p.ListedOn, ListedSDN)
+	if !affiliates {
+		return s
+	}
+	total := decimal.Zero
+	var who []string
+	var fns csl.Footnotes
+	var el, meu, sdn bool
+	for _, o := range p.Ownership {
+		oEL := len(o.EntityListFootnotes) > 0 || slices.Contains(o.ListedOn, ListedEntityList)
+		oMEU := slices.Contains(o.ListedOn, ListedMEU)
+		oSDN := slices.Contains(o.ListedOn, ListedSDN)
+		if !oEL && !oMEU && !oSDN {
+			continue
+		}
+		total = total.Add(o.Percent)
+		fns |= csl.FootnotesOf(o.EntityListFootnotes...)
+		el, meu, sdn = el || oEL, meu || oMEU, sdn || oSDN
+		who = append(who, fmt.Sprintf("%s (%s%%)", o.Owner, percentText(o.Percent)))
+	}
+	if total.LessThan(affiliatesFloor) {
+		return s
+	}
+	s.inheritFootnotes, s.inheritEntityList, s.inheritMEU, s.inheritSDN = fns, el, meu, sdn
+	var lists []string
+	if el {
+		lists = append(lists, "the Entity List")
+	}
+	if meu {
+		lists = append(lists, "the Military End-User List")
+	}
+	if sdn {
+		lists = append(lists, "the SDN list (744.8)")
+	}
+	s.affiliate = fmt.Sprintf("%s%% owned in the aggregate by listed owners (%s), on %s: the affiliates rule (90 FR 47201) passes their restrictions on",
+		percentText(total), strings.Join(who, ", "), strings.Join(lists, " and "))
+	if fns != 0 {
+		s.affiliate += fmt.Sprintf(", footnotes %s", fns)
+	}
+	return s
+}
+
+// partyStatuses works out every party's designation on asOf under the
+// options (nil when the parties are unknown), and the warning the
+// affiliates rule's status carries, if any party's answer rests on it.
+func partyStatuses(ps Parties, asOf jurisdiction.Date, o Options) ([]partyStatus, string) {
+	if !ps.Known() {
+		return nil, ""
+	}
+	affiliates, warning := affiliatesInForce(asOf, o.Affiliates)
+	out := make([]partyStatus, len(ps.list.items))
+	rests := false
+	for i, p := range ps.list.items {
+		out[i] = statusOf(p, affiliates)
+		if len(p.Ownership) > 0 {
+			rests = true
+		}
+	}
+	if !rests {
+		warning = ""
+	}
+	return out, warning
+}
