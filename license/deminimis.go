@@ -185,6 +185,8 @@ type dmEval struct {
 type chartKey struct {
 	eccn product.ECCN
 	hts  product.HTS
+	forE product.ECCN    // what a software or technology line is for
+	food product.OptBool // whether an EAR99 line is food or medicine
 }
 
 // chartAnswer is what de minimis keeps of a CountryChart result.
@@ -198,8 +200,9 @@ type chartAnswer struct {
 // destination, evaluating each distinct classification once: bills of
 // materials repeat ECCNs, and the answer depends only on the ECCN, the HTS
 // code and the query.
-func (c *dmEval) chart(e product.ECCN, hts product.HTS) (chartAnswer, error) {
-	k := chartKey{e, hts}
+func (c *dmEval) chart(l product.Line) (chartAnswer, error) {
+	e, hts := l.ECCN, l.HTS
+	k := chartKey{e, hts, l.For, l.FoodOrMedicine}
 	if v, ok := c.charts.get(k); ok {
 		return v, nil
 	}
@@ -210,7 +213,7 @@ func (c *dmEval) chart(e product.ECCN, hts product.HTS) (chartAnswer, error) {
 		}
 		c.dc, c.dcReady = dc, true
 	}
-	res, err := countryChartIn(c.dc, ChartQuery{ECCN: e, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: hts, Options: c.q.Options}, false)
+	res, err := countryChartIn(c.dc, ChartQuery{ECCN: e, For: l.For, FoodOrMedicine: l.FoodOrMedicine, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: hts, Options: c.q.Options}, false)
 	if err != nil {
 		return chartAnswer{}, err
 	}
@@ -569,7 +572,7 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (ear.Answer, st
 		return ear.No, carveOut, carveCite, nil
 	}
 	openCarveOut := carveOut != "" && !c.q.ExportedFrom.IsValid()
-	ch, err := c.chart(e, l.HTS)
+	ch, err := c.chart(l)
 	if err != nil {
 		a := us.And(ear.Indeterminate)
 		return a, "the chart cannot be read: " + err.Error(), CitationCountryChart, []MissingFact{{Field: componentField(i) + ".eccn", Why: err.Error()}}
@@ -588,10 +591,6 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (ear.Answer, st
 	if a == ear.Indeterminate && ch.required == ear.Indeterminate {
 		for _, s := range ch.missing {
 			mf := chartMissing(s)
-			if mf.Field == "item.for" {
-				// A line states no "for": a finer classification decides.
-				mf.Field = "item.eccn"
-			}
 			if strings.HasPrefix(mf.Field, "item.") {
 				mf.Field = componentField(i) + mf.Field[len("item"):]
 			}

@@ -376,6 +376,14 @@ type Line struct {
 	// BoolNotGiven leaves it to be inferred from the ECCN where the CCL
 	// decides it.
 	IntegratedCircuit OptBool
+	// For is, for a software or technology line, the ECCN of the item it
+	// is for ("3A090.a" for 3E001 technology), as Item.For; the zero ECCN
+	// when not given.
+	For ECCN
+	// FoodOrMedicine states whether an EAR99 line is food or medicine
+	// (the embargo programs of part 746 except them); BoolNotGiven when not
+	// said.
+	FoodOrMedicine OptBool
 	// Plant is the lineage of the plant that made this line (for the
 	// rules that reach items containing an IC from such a plant). The zero
 	// Lineage: unknown.
@@ -406,7 +414,8 @@ func (l Line) Equal(m Line) bool {
 		l.Origin == m.Origin && l.Value.Equal(m.Value) && l.Quantity.Equal(m.Quantity) &&
 		l.Relation == m.Relation && l.LicenseRequired == m.LicenseRequired &&
 		l.Encryption == m.Encryption && l.HTS == m.HTS &&
-		l.IntegratedCircuit == m.IntegratedCircuit && l.Plant.Equal(m.Plant)
+		l.IntegratedCircuit == m.IntegratedCircuit && l.For == m.For &&
+		l.FoodOrMedicine == m.FoodOrMedicine && l.Plant.Equal(m.Plant)
 }
 
 // OneTimeReport is the one-time report that technology de minimis depends
@@ -697,6 +706,17 @@ func validateLine(i int, l Line, itemKind Kind, errs []error) []error {
 		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInconsistent, "an integrated circuit is a commodity; ECCN %s is %s", l.ECCN, lineKind))
 	case rel == Bundled || rel == Commingled:
 		add(fieldErr(at(componentsPath, i, ".integrated_circuit"), ErrInconsistent, "an integrated circuit is a commodity, but the line is %s (software or technology)", rel))
+	}
+	if l.For.IsValid() {
+		switch {
+		case l.For.IsEAR99():
+			add(fieldErr(at(componentsPath, i, ".for"), ErrInvalid, "EAR99 is on no CCL entry: software or technology is for an item of a CCL entry"))
+		case lineKind == Commodity || (lineKind == 0 && rel == Incorporated):
+			add(fieldErr(at(componentsPath, i, ".for"), ErrInconsistent, "\"for\" is for software or technology; the line is a commodity"))
+		}
+	}
+	if !l.FoodOrMedicine.IsValid() {
+		add(fieldErr(at(componentsPath, i, ".food_or_medicine"), ErrInvalid, "%d is not a valid yes/no value", uint8(l.FoodOrMedicine)))
 	}
 	if l.Plant.Len() > 0 {
 		errs = validateLineage(at(componentsPath, i, ".plant.direct_product_of"), l.Plant, errs)

@@ -35,6 +35,8 @@ type lineJSON struct {
 	Encryption        EncryptionStatus `json:"encryption,omitzero"`
 	HTS               HTS              `json:"hts,omitzero"`
 	IntegratedCircuit OptBool          `json:"integrated_circuit,omitzero"`
+	For               ECCN             `json:"for,omitzero"`
+	FoodOrMedicine    OptBool          `json:"food_or_medicine,omitzero"`
 	Plant             *plantJSON       `json:"plant,omitempty"`
 }
 
@@ -76,7 +78,7 @@ func (l Line) MarshalJSON() ([]byte, error) {
 		ID: l.ID, Description: l.Description, ECCN: l.ECCN, Origin: l.Origin,
 		Value: optMoney(l.Value), Quantity: l.Quantity, Relation: l.Relation,
 		LicenseRequired: l.LicenseRequired, Encryption: l.Encryption, HTS: l.HTS,
-		IntegratedCircuit: l.IntegratedCircuit, Plant: optPlant(l.Plant),
+		IntegratedCircuit: l.IntegratedCircuit, For: l.For, FoodOrMedicine: l.FoodOrMedicine, Plant: optPlant(l.Plant),
 	})
 }
 
@@ -114,6 +116,10 @@ func (l *Line) UnmarshalJSON(data []byte) error {
 			return decodeText(raw, func(s string) (err error) { v.HTS, err = ParseHTS(s); return })
 		case "integrated_circuit":
 			return v.IntegratedCircuit.UnmarshalJSON(raw)
+		case "for":
+			return decodeText(raw, func(s string) (err error) { v.For, err = ParseECCN(s); return })
+		case "food_or_medicine":
+			return v.FoodOrMedicine.UnmarshalJSON(raw)
 		case "plant":
 			return decodePlant(raw, &v.Plant)
 		}

@@ -1,0 +1,147 @@
+package license
+
+import (
+	"encoding/json"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/earcheck/ear/product"
+)
+
+// TestEmbargoContentFoodOrMedicine: a U.S. EAR99 power supply at 12 % of an
+// item for North Korea is controlled content (746.4: every item subject to
+// the EAR but EAR99 food and medicine), and components[].food_or_medicine
+// is a field the decoder accepts.
+func TestEmbargoContentFoodOrMedicine(t *testing.T) {
+	const base = `{"as_of":"2026-11-28","item":{"id":"G","eccn":"EAR99","kind":"commodity","produced_in":"CN","value":{"amount":"1000.00","currency":"USD"},
+"components":[{"id":"psu","eccn":"EAR99","origin":"us","value":{"amount":"120.00","currency":"USD"},"relation":"incorporated"%s}],
+"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"CN","destination":{"country":"KP"},"parties":[],"end_uses":[],"incorporations":[]}`
+	for _, tt := range []struct {
+		fact    string
+		outcome DeMinimisOutcome
+		missing string
+	}{
+		{"", DeMinimisIndeterminate, "item.components[0].food_or_medicine"},
+		{`,"food_or_medicine":false`, DeMinimisExceeds, ""},
+		{`,"food_or_medicine":true`, DeMinimisWithin, ""},
+	} {
+		req, err := DecodeRequest(strings.NewReader(strings.Replace(base, "%s", tt.fact, 1)))
+		if err != nil {
+			t.Fatalf("%q: %v", tt.fact, err)
+		}
+		d, err := Check(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dm := d.DeMinimis()
+		if dm.Outcome != tt.outcome {
+			t.Errorf("%q: de minimis %s, want %s (%s)", tt.fact, dm.Outcome, tt.outcome, dm.Lines[0].Why)
+		}
+		if tt.missing != "" && !strings.Contains(fieldsOf(d.Missing()), tt.missing) {
+			t.Errorf("%q: missing %v, want %s", tt.fact, d.Missing(), tt.missing)
+		}
+	}
+}
+
+func fieldsOf(ms []MissingFact) string {
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString(m.Field + " ")
+	}
+	return b.String()
+}
+
+// plausible is a value of the type each wire member has, by its name, for
+// filling a path the SDK names as missing.
+var plausible = map[string]any{
+	"origin": "us", "eccn": "3A991.a.1", "integrated_circuit": true, "food_or_medicine": true, "for": "3A090.a",
+	"hts": "8542.31", "encryption": "mass_market", "written_assurance": true, "plant": map[string]any{"direct_product_of": []any{}},
+	"direct_product_of": []any{}, "parties": []any{}, "end_uses": []any{}, "incorporations": []any{}, "exported_from": "JP",
+	"one_time_report": map[string]any{"filed_on": "2026-01-01"}, "filed_on": "2026-01-01", "located_in": "CN",
+	"components": []any{}, "as_of": "2026-11-28", "license_required": true,
+}
+
+var pathStep = regexp.MustCompile(`^([a-z_]+)(?:\[(\d+)\])?$`)
+
+// setPath puts a plausible value at a wire path ("item.components[2].for")
+// in a decoded JSON request, creating the last member; it reports false
+// for a path it cannot follow (an index past the end).
+func setPath(doc map[string]any, path string) bool {
+	steps := strings.Split(path, ".")
+	var cur any = doc
+	for i, st := range steps {
+		m := pathStep.FindStringSubmatch(st)
+		if m == nil {
+			return false
+		}
+		obj, ok := cur.(map[string]any)
+		if !ok {
+			return false
+		}
+		last := i == len(steps)-1
+		if m[2] == "" {
+			if last {
+				v, ok := plausible[m[1]]
+				if !ok {
+					v = "x"
+				}
+				obj[m[1]] = v
+				return true
+			}
+			next, ok := obj[m[1]]
+			if !ok {
+				next = map[string]any{}
+				obj[m[1]] = next
+			}
+			cur = next
+			continue
+		}
+		list, ok := obj[m[1]].([]any)
+		n, _ := strconv.Atoi(m[2])
+		if !ok || n >= len(list) {
+			return false
+		}
+		if last {
+			return true
+		}
+		cur = list[n]
+	}
+	return true
+}
+
+// TestPropertyMissingPathsAccepted: every path a Determination names as
+// missing is a member the decoder accepts: filling it with a value of its
+// type never gives an unknown_field error (the SDK never asks for a fact
+// the caller cannot state).
+func TestPropertyMissingPathsAccepted(t *testing.T) {
+	r := propRand(11)
+	seen := map[string]bool{}
+	for range propIters(t, propCount(1500)) {
+		w := genRequest(r)
+		d, err := propCheckErr(w)
+		if err != nil {
+			continue
+		}
+		for _, m := range d.Missing() {
+			key := regexp.MustCompile(`\[\d+\]`).ReplaceAllString(m.Field, "[]")
+			var doc map[string]any
+			if err := json.Unmarshal([]byte(w.json()), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if !setPath(doc, m.Field) {
+				continue
+			}
+			b, _ := json.Marshal(doc)
+			_, err := DecodeRequest(strings.NewReader(string(b)))
+			var fe *product.FieldError
+			if errors.As(err, &fe) && fe.Code() == "unknown_field" {
+				t.Fatalf("the SDK names %q as missing, but the decoder rejects it: %v\nrequest: %s", m.Field, err, w.json())
+			}
+			seen[key] = true
+		}
+	}
+	t.Logf("missing paths filled: %d kinds", len(seen))
+}
