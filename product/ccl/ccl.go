@@ -616,6 +616,7 @@ type Entry struct {
 	controls   []Control
 	notes      []string
 	noControls string
+	paras      *paragraphSet // nil: the entry's paragraphs are not carried
 }
 
 // ECCN returns the entry's ECCN ("3A090").

@@ -1736,6 +1736,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			reserved: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A002"),
@@ -1763,6 +1766,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.1.a", "b.1.b", "b.2", "c", "d"},
+			closed: []string{"", "a", "b", "b.1"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A003"),
@@ -1781,6 +1788,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -1816,6 +1826,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.3", "a.4", "a.4.a", "a.4.b", "a.4.c", "a.4.d", "a.4.e", "a.4.f", "b", "b.1", "b.2", "b.3", "c", "c.1", "c.2", "c.3", "d"},
+			closed: []string{"", "a", "a.4", "b", "c"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A005"),
@@ -1841,6 +1855,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A006"),
@@ -1859,6 +1877,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -1887,6 +1909,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2", "b.3", "b.4"},
+			closed: []string{"", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A008"),
@@ -1911,6 +1937,11 @@ var cclTable = [...]Entry{
 				scopeText:  "UN applies to entire entry",
 				targetText: "See § 746.1(b) for UN controls.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.2", "c", "d"},
+			unsure: []string{"e", "f", "g"},
+			closed: []string{"", "a", "b"},
 		},
 	},
 	{
@@ -1955,6 +1986,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A225"),
@@ -1993,6 +2027,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A227"),
@@ -2011,6 +2048,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c"},
 		},
 	},
 	{
@@ -2033,6 +2073,9 @@ var cclTable = [...]Entry{
 		},
 		notes: []string{
 			"Hand mend: The source merged the NP and AT rows into one row ('NP applies to entire entry AT applies to entire entry' / 'NP Column 1 AT Column 1'); split into the two rows the Reason for Control line ('NP, AT') calls for. Source: eCFR 2026-07-23 text of the entry as carried, misfiled, inside the source file itself (the merged row itself).",
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -2084,6 +2127,11 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"e", "f", "f.1", "f.2", "f.2.1", "f.2.2", "g", "g.1", "g.2", "h", "h.1", "h.2", "h.2.1", "h.2.2", "j", "j.1", "j.2", "k", "x"},
+			reserved: []string{"i", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w"},
+			closed:   []string{"f", "f.2", "g", "h", "h.2", "j"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A613"),
@@ -2125,6 +2173,11 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "b.1", "b.2", "c", "d", "d.1", "d.2", "e", "f", "x", "y", "y.1"},
+			reserved: []string{"g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "y.2"},
+			closed:   []string{"", "b", "d", "y"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A984"),
@@ -2164,6 +2217,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1A999"),
@@ -2179,6 +2235,9 @@ var cclTable = [...]Entry{
 		},
 		notes: []string{
 			"Hand mend: The source has no License Requirements row for 1A999, although its Reason for Control is AT. § 742.19(a)(1) names 1A999 among the ECCNs that need a license to North Korea; the row is written in the words the same issue prints for 0B999, 1B999, 3A999 and 6A999, not copied from the entry. Source: 15 CFR 742.19(a)(1) (lists 0A999, 1A999, 1D999, 2A994, 2A999, 2D994 and 2E994 among the ECCNs requiring a license for export or reexport to North Korea), allregs copy of part 742; 15 CFR 738.3(a) (entries licensed only to the countries they name).",
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -2214,6 +2273,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "d", "d.1", "d.2", "d.3", "d.4", "e", "f", "f.1", "f.2", "g"},
+			closed: []string{"", "d", "f"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B002"),
@@ -2233,6 +2296,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B003"),
@@ -2251,6 +2318,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c"},
 		},
 	},
 	{
@@ -2291,6 +2361,9 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls.",
 			},
 		},
+		paras: &paragraphSet{
+			reserved: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B101"),
@@ -2318,6 +2391,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c", "c.1", "c.2", "c.3", "d"},
+			closed: []string{"c"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B102"),
@@ -2337,6 +2414,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B115"),
@@ -2355,6 +2436,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -2394,6 +2478,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c", "d"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B118"),
@@ -2412,6 +2499,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c", "c.1", "c.2"},
+			closed: []string{"c"},
 		},
 	},
 	{
@@ -2450,6 +2541,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.3", "b", "c"},
+			closed: []string{"", "a"},
 		},
 	},
 	{
@@ -2508,6 +2603,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c", "d"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B230"),
@@ -2526,6 +2624,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c", "c.1", "c.2"},
+			closed: []string{"c"},
 		},
 	},
 	{
@@ -2546,6 +2648,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2"},
+			closed: []string{"", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B232"),
@@ -2564,6 +2670,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -2586,6 +2695,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b", "b.1", "b.2", "b.3", "b.4", "c", "d"},
+			closed: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B234"),
@@ -2604,6 +2717,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -2635,6 +2751,10 @@ var cclTable = [...]Entry{
 				scopeText:  "UN applies to entire entry",
 				targetText: "See § 746.1(b) for UN controls.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"b", "c", "x"},
+			reserved: []string{"d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w"},
 		},
 	},
 	{
@@ -2675,6 +2795,10 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"b", "c", "x"},
+			reserved: []string{"d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B613"),
@@ -2706,6 +2830,9 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1B999"),
@@ -2724,6 +2851,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "A license is required for items controlled by this entry to North Korea for anti-terrorism reasons. The Commerce Country Chart is not designed to determine AT license requirements for this entry. See § 742.19 of the EAR for additional information.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "d", "e"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -2750,6 +2881,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "c.1", "c.2", "c.3", "c.4", "c.5"},
+			unsure: []string{"d", "e"},
+			closed: []string{"", "c"},
 		},
 	},
 	{
@@ -2778,6 +2914,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.1.a", "b.1.b", "b.2", "b.2.a", "b.2.b", "b.3", "b.3.a", "b.3.b", "b.4", "b.4.a", "b.4.b", "b.5", "b.5.a", "b.5.b", "c", "c.1", "c.1.a", "c.1.b", "c.1.c", "c.1.d", "c.1.e", "c.2", "c.2.a", "c.2.b", "c.2.c", "c.2.d", "c.2.e", "c.2.f", "c.2.g", "c.2.h", "c.3", "d", "d.1", "d.2", "d.3", "d.3.a", "d.3.b", "d.3.c"},
+			closed: []string{"", "a", "b", "b.1", "b.2", "b.3", "b.4", "b.5", "c", "c.1", "c.2", "d", "d.3"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C003"),
@@ -2796,6 +2936,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2", "c", "c.1", "c.2", "c.3", "c.3.a", "c.3.b"},
+			closed: []string{"", "b", "c", "c.3"},
 		},
 	},
 	{
@@ -2816,6 +2960,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c", "d"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C005"),
@@ -2835,6 +2982,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.2", "c"},
+			closed: []string{"", "a", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C006"),
@@ -2853,6 +3004,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"b", "c", "c.1", "c.2", "c.3", "c.3.a", "c.3.b", "c.3.c", "d", "d.1", "d.1.a", "d.1.b", "d.1.c", "d.1.d", "d.2", "d.3", "d.4"},
+			reserved: []string{"a"},
+			closed:   []string{"", "c", "c.3", "d", "d.1"},
 		},
 	},
 	{
@@ -2881,6 +3037,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"c", "c.1", "c.1.a", "c.1.a.1", "c.1.a.2", "c.1.b", "c.1.b.1", "c.1.b.1.a", "c.1.b.1.b", "c.1.b.1.c", "c.1.b.1.d", "c.1.b.2", "c.2", "e", "e.1", "e.2", "e.3"},
+			reserved: []string{"b", "d", "f"},
+			closed:   []string{"c", "c.1", "c.1.a", "c.1.b", "c.1.b.1", "e"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C008"),
@@ -2900,6 +3061,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "a.3", "a.4", "d", "e", "f"},
+			reserved: []string{"b", "c"},
+			closed:   []string{"", "a"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C009"),
@@ -2918,6 +3084,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c"},
 		},
 	},
 	{
@@ -2946,6 +3115,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.2", "c", "c.1", "c.1.a", "c.1.b", "c.2", "d", "d.1", "d.1.a", "d.1.b", "d.2", "e", "e.1", "e.1.a", "e.1.b", "e.1.b.1", "e.1.b.2", "e.2", "e.2.a", "e.2.b", "e.2.c"},
+			closed: []string{"", "a", "b", "c", "c.1", "d", "d.1", "e", "e.1", "e.1.b", "e.2"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C011"),
@@ -2972,6 +3145,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2", "c", "d"},
+			closed: []string{"", "b"},
 		},
 	},
 	{
@@ -3021,6 +3198,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.3", "b", "c", "d", "d.1", "d.2", "d.3"},
+			closed: []string{"", "a", "d"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C111"),
@@ -3054,6 +3235,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "a.2.a", "a.2.a.1", "a.2.a.2", "a.2.a.3", "a.2.b", "a.3", "a.3.a", "a.3.b", "a.3.c", "a.3.d", "a.3.f", "b", "b.1", "b.2", "b.3", "b.4", "b.5", "c", "c.2", "c.3", "c.4", "c.5", "d", "d.1", "d.10", "d.11", "d.12", "d.13", "d.14", "d.15", "d.16", "d.17", "d.18", "d.19", "d.2", "d.20", "d.3", "d.4", "d.5", "d.6", "d.7", "d.8", "d.9", "e", "e.1"},
+			reserved: []string{"a.3.e", "c.1", "e.2"},
+			closed:   []string{"", "a", "a.2", "a.2.a", "a.3", "b", "c", "d", "e"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C116"),
@@ -3080,6 +3266,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.2"},
+			closed: []string{"", "a", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C117"),
@@ -3098,6 +3288,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c", "c.1", "c.1.a", "c.1.b", "c.1.c", "c.2", "c.2.a", "c.2.b", "c.2.c"},
+			closed: []string{"c", "c.1", "c.2"},
 		},
 	},
 	{
@@ -3118,6 +3312,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.3", "b", "b.1", "b.2", "b.3"},
+			closed: []string{"", "a", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C202"),
@@ -3137,6 +3335,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.2"},
+			closed: []string{"", "a", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C210"),
@@ -3155,6 +3357,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c"},
 		},
 	},
 	{
@@ -3213,6 +3418,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C227"),
@@ -3231,6 +3439,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -3251,6 +3462,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C229"),
@@ -3270,6 +3484,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C230"),
@@ -3288,6 +3505,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -3403,6 +3624,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.1.a", "a.1.b", "a.1.c", "a.1.d", "a.1.e", "a.1.f", "a.1.g", "a.1.h", "a.1.i", "a.1.j", "a.1.k", "a.1.l", "a.1.m", "a.1.n", "a.1.o", "a.1.p", "a.1.q", "a.1.r", "a.1.s", "a.1.t", "a.1.u", "a.2", "a.2.a", "a.2.b", "a.2.c", "b"},
+			closed: []string{"", "a", "a.1", "a.2"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C237"),
@@ -3421,6 +3646,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -3460,6 +3689,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b"},
+			closed: []string{"", "a"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C241"),
@@ -3479,6 +3712,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.2"},
+			closed: []string{"", "a", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C298"),
@@ -3491,6 +3728,10 @@ var cclTable = [...]Entry{
 				scopeText:  "NP applies to entire entry",
 				targetText: "NP Column 2.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -3521,6 +3762,11 @@ var cclTable = [...]Entry{
 		},
 		notes: []string{
 			"Hand mend: The source keeps only the CB row (printed as one cell); the CW and AT requirements, printed as paragraphs, are missing from the rows. Added from those paragraphs: CW for 1C350.b and .c to States not Party to the CWC (Schedule 3 exports unless an End-Use Certificate is obtained), AT to Country Group E:1. Source: eCFR 2026-07-23 text of the entry as carried, misfiled, inside the source file itself (the entry's License Requirements prose kept among its items: 'CW applies to 1C350.b and .c. ...', 'AT applies to entire entry. ... to a country in Country Group E:1 ...'); 15 CFR 742.18, 745.2.",
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.10", "b.11", "b.12", "b.13", "b.14", "b.15", "b.16", "b.17", "b.18", "b.19", "b.2", "b.20", "b.21", "b.22", "b.3", "b.4", "b.5", "b.6", "b.7", "b.8", "b.9", "c", "c.1", "c.10", "c.11", "c.12", "c.2", "c.3", "c.4", "c.5", "c.6", "c.7", "c.8", "c.9", "d", "d.1", "d.10", "d.11", "d.12", "d.13", "d.14", "d.15", "d.16", "d.17", "d.18", "d.19", "d.2", "d.20", "d.21", "d.22", "d.23", "d.24", "d.25", "d.26", "d.27", "d.28", "d.29", "d.3", "d.30", "d.31", "d.32", "d.33", "d.34", "d.35", "d.36", "d.37", "d.38", "d.39", "d.4", "d.40", "d.41", "d.42", "d.43", "d.44", "d.45", "d.46", "d.47", "d.48", "d.49", "d.5", "d.50", "d.6", "d.7", "d.8", "d.9"},
+			unsure: []string{"e"},
+			closed: []string{"", "b", "c", "d"},
 		},
 	},
 	{
@@ -3559,6 +3805,11 @@ var cclTable = [...]Entry{
 		notes: []string{
 			"Hand mend: Two garbles: the AT row's Country Chart cell reads 'Column 1.' without its reason (read as AT Column 1, the only AT column an 'AT applies to entire entry' row of this family uses); and the CW requirement, printed as a paragraph under the table, is missing from the rows. The CW row is added from that paragraph (worldwide, including Australia, Canada and the United Kingdom, for the ricin and saxitoxin of 1C351.d.15 and .d.16); its forms-of-ricin wording is kept as a condition. Source: eCFR 2026-07-23 text of the entry as carried, misfiled, inside the source file itself (the entry's License Requirements prose kept among its items: 'CW applies to 1C351.d.15 and .d.16 and a license is required for CW reasons for all destinations ...'); 15 CFR 742.18.",
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.10", "a.11", "a.12", "a.13", "a.14", "a.15", "a.16", "a.17", "a.18", "a.19", "a.2", "a.20", "a.21", "a.22", "a.23", "a.24", "a.25", "a.26", "a.27", "a.28", "a.29", "a.3", "a.30", "a.31", "a.32", "a.33", "a.34", "a.35", "a.36", "a.37", "a.38", "a.39", "a.4", "a.4.a", "a.4.b", "a.40", "a.41", "a.42", "a.43", "a.44", "a.45", "a.46", "a.47", "a.48", "a.49", "a.5", "a.50", "a.51", "a.52", "a.53", "a.54", "a.55", "a.56", "a.57", "a.58", "a.6", "a.7", "a.8", "a.9", "b", "b.2", "b.3", "c", "c.1", "c.10", "c.11", "c.12", "c.13", "c.14", "c.15", "c.16", "c.17", "c.18", "c.19", "c.2", "c.20", "c.21", "c.22", "c.3", "c.4", "c.5", "c.6", "c.7", "c.8", "c.9", "d", "d.1", "d.10", "d.11", "d.12", "d.13", "d.14", "d.15", "d.16", "d.17", "d.18", "d.19", "d.2", "d.20", "d.21", "d.22", "d.3", "d.4", "d.5", "d.6", "d.7", "d.8", "d.9", "e", "e.1", "e.2"},
+			reserved: []string{"b.1"},
+			closed:   []string{"", "a", "a.4", "b", "c", "d", "e"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C353"),
@@ -3585,6 +3836,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "a.2.a", "a.2.b", "a.3"},
+			reserved: []string{"b"},
+			closed:   []string{"", "a", "a.2"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C354"),
@@ -3603,6 +3859,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.3", "a.4", "a.5", "a.6", "b", "b.1", "b.10", "b.11", "b.12", "b.2", "b.3", "b.4", "b.5", "b.6", "b.7", "b.8", "b.9", "c", "c.1", "c.2"},
+			closed: []string{"", "a", "b", "c"},
 		},
 	},
 	{
@@ -3627,6 +3887,11 @@ var cclTable = [...]Entry{
 		notes: []string{
 			"Hand mend: The source has no rows for 1C355: its CW and AT requirements are printed as paragraphs. Added from them: CW to States not Party to the CWC (1C355.b Schedule 3 exports unless an End-Use Certificate is obtained), AT to Country Group E:1. The AT paragraph names 1C350 where it means this entry (as printed). Source: eCFR 2026-07-23 text of the entry as carried, misfiled, inside the source file itself (the entry's License Requirements prose kept among its items); 15 CFR 742.18, 745.2.",
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.1.a", "a.2", "a.2.a", "a.2.b", "a.2.c", "a.2.d", "a.2.e", "a.2.f", "b", "b.1", "b.1.a", "b.1.b", "b.1.c", "b.1.d", "b.2", "b.2.b"},
+			reserved: []string{"a.1.b", "b.2.a"},
+			closed:   []string{"", "a", "a.1", "a.2", "b", "b.1", "b.2"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C395"),
@@ -3650,6 +3915,9 @@ var cclTable = [...]Entry{
 		notes: []string{
 			"Hand mend: The source has no rows for 1C395: its CW and AT requirements are printed as paragraphs. Added from them: CW to States not Party to the CWC (with the test-kit and End-Use Certificate conditions), AT to Country Group E:1. The Reason for Control line also lists CB, but neither the source nor the entry prose gives a CB row; none is invented. Source: eCFR 2026-07-23 text of the entry as carried, misfiled, inside the source file itself (the entry's License Requirements prose kept among its items); 15 CFR 742.18.",
 			"The Reason for Control line lists CB, but no License Requirements row names CB (as printed in the source).",
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -3682,6 +3950,10 @@ var cclTable = [...]Entry{
 				scopeText:  "UN applies to entire entry",
 				targetText: "See § 746.1(b) for UN controls.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.10", "a.11", "a.12", "a.13", "a.14", "a.2", "a.3", "a.4", "a.5", "a.6", "a.7", "a.8", "a.9", "b", "c", "c.1", "c.2", "c.2.a", "c.2.b", "c.2.c", "d"},
+			closed: []string{"", "a", "c", "c.2"},
 		},
 	},
 	{
@@ -3720,6 +3992,11 @@ var cclTable = [...]Entry{
 				scopeText:  "UN applies to entire entry",
 				targetText: "See § 746.1(b) of the EAR for UN controls",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "b", "c", "d", "e", "f", "g", "h", "j", "k", "l", "m", "n"},
+			reserved: []string{"i"},
+			closed:   []string{"", "a"},
 		},
 	},
 	{
@@ -3834,6 +4111,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "c.1", "c.2", "d", "d.1", "d.2", "d.3", "e"},
+			closed: []string{"", "c", "d"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C992"),
@@ -3859,6 +4140,10 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.8 for specific license requirements and license review policy.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.3", "a.4", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"},
+			closed: []string{"", "a"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C995"),
@@ -3878,6 +4163,10 @@ var cclTable = [...]Entry{
 				targetText: "A license is required for items controlled by this entry for export or reexport to Iraq or transfer within Iraq for regional stability reasons. The Commerce Country Chart is not designed to determine RS license requirements for this entry. See §§ 742.6 and 746.3 of the EAR for additional information.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.2.a", "a.2.b", "b", "b.1", "b.1.a", "b.1.b", "b.2", "c"},
+			closed: []string{"", "a", "a.2", "b", "b.1"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C996"),
@@ -3890,6 +4179,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c", "d"},
 		},
 	},
 	{
@@ -3923,6 +4215,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "a.3", "a.4"},
+			reserved: []string{"b"},
+			closed:   []string{"", "a"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1C999"),
@@ -3941,6 +4238,9 @@ var cclTable = [...]Entry{
 				scopeText:  "RS applies to entire entry.",
 				targetText: "A license is required for items controlled by this entry for export or reexport to Iraq or transfer within Iraq for regional stability reasons. The Commerce Country Chart is not designed to determine RS license requirements for this entry. See §§ 742.6 and 746.3 of the EAR for additional information.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c", "d", "e", "f", "g"},
 		},
 	},
 	{
@@ -4170,6 +4470,9 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls.",
 			},
 		},
+		paras: &paragraphSet{
+			reserved: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1D608"),
@@ -4208,6 +4511,9 @@ var cclTable = [...]Entry{
 				scopeText:  "UN applies to entire entry",
 				targetText: "See § 746.1(b) for UN controls",
 			},
+		},
+		paras: &paragraphSet{
+			reserved: []string{"b"},
 		},
 	},
 	{
@@ -4250,6 +4556,11 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "y"},
+			reserved: []string{"b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x"},
+			closed:   []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1D993"),
@@ -4278,6 +4589,9 @@ var cclTable = [...]Entry{
 		},
 		notes: []string{
 			"Hand mend: The source has no License Requirements row for 1D999, although its Reason for Control is AT. § 742.19(a)(1) names 1D999 among the ECCNs that need a license to North Korea; the row is written in the words the same issue prints for 0B999, 1B999, 3A999 and 6A999, not copied from the entry. Source: 15 CFR 742.19(a)(1) (lists 0A999, 1A999, 1D999, 2A994, 2A999, 2D994 and 2E994 among the ECCNs requiring a license for export or reexport to North Korea), allregs copy of part 742; 15 CFR 738.3(a) (entries licensed only to the countries they name).",
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -4383,6 +4697,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"b", "c", "c.1", "c.1.a", "c.1.a.1", "c.1.a.2", "c.1.a.3", "c.1.a.4", "c.1.b", "c.1.b.1", "c.1.b.2", "c.1.c", "c.1.c.1", "c.1.c.2", "c.2", "e", "f", "g"},
+			reserved: []string{"d"},
+			closed:   []string{"c", "c.1", "c.1.a", "c.1.b", "c.1.c"},
 		},
 	},
 	{
@@ -4600,6 +4919,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "b", "b.1", "b.2", "b.3"},
+			reserved: []string{"a.2"},
+			closed:   []string{"", "a", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1E607"),
@@ -4631,6 +4955,9 @@ var cclTable = [...]Entry{
 				scopeText:  "UN applies to entire entry",
 				targetText: "See § 746.1(b) for UN controls.",
 			},
+		},
+		paras: &paragraphSet{
+			reserved: []string{"b"},
 		},
 	},
 	{
@@ -4669,6 +4996,9 @@ var cclTable = [...]Entry{
 				scopeText:  "UN applies to entire entry",
 				targetText: "See § 746.1(b) for UN controls",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c"},
 		},
 	},
 	{
@@ -4711,6 +5041,11 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "y"},
+			reserved: []string{"b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x"},
+			closed:   []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("1E994"),
@@ -4736,6 +5071,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "c", "d", "e", "f", "h", "i", "j"},
+			reserved: []string{"g"},
+			closed:   []string{""},
 		},
 	},
 	{
@@ -6615,6 +6955,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.1.a", "a.1.b", "a.1.c", "a.10", "a.10.a", "a.10.b", "a.10.c", "a.11", "a.11.a", "a.11.b", "a.12", "a.13", "a.13.a", "a.13.b", "a.14", "a.14.a", "a.14.a.1", "a.14.a.2", "a.14.a.3", "a.14.a.4", "a.14.a.5", "a.14.b", "a.14.b.1", "a.14.b.2", "a.2", "a.2.a", "a.2.b", "a.2.c", "a.3", "a.5", "a.5.a", "a.5.a.1", "a.5.a.2", "a.5.a.3", "a.5.a.4", "a.5.a.5", "a.5.b", "a.5.b.1", "a.5.b.2", "a.5.b.2.a", "a.5.b.2.a.1", "a.5.b.2.a.2", "a.5.b.2.b", "a.6", "a.6.a", "a.6.b", "a.6.c", "a.7", "a.7.a", "a.7.b", "b", "b.1", "b.1.a", "b.1.a.1", "b.1.a.2", "b.1.a.3", "b.1.a.4", "b.1.a.4.a", "b.1.a.4.b", "b.1.a.4.c", "b.1.a.4.d", "b.1.a.5", "b.1.a.5.a", "b.1.a.5.b", "b.1.a.5.c", "b.1.b", "b.1.c", "b.1.d", "b.10", "b.11", "b.11.a", "b.11.b", "b.11.d", "b.11.e", "b.11.f", "b.11.g", "b.12", "b.12.a", "b.12.b", "b.12.c", "b.12.d", "b.2", "b.2.a", "b.2.a.1", "b.2.a.2", "b.2.a.3", "b.2.a.4", "b.2.b", "b.2.b.1", "b.2.b.2", "b.2.c", "b.2.d", "b.2.e", "b.2.f", "b.2.g", "b.2.h", "b.3", "b.3.a", "b.3.a.1", "b.3.a.2", "b.3.a.3", "b.3.a.4", "b.3.b", "b.3.b.1", "b.3.b.2", "b.3.b.3", "b.3.b.4", "b.3.c", "b.3.d", "b.3.e", "b.3.f", "b.4", "b.4.a", "b.4.a.1", "b.4.a.2", "b.4.a.3", "b.4.a.4", "b.4.b", "b.4.b.1", "b.4.b.2", "b.4.b.3", "b.4.b.4", "b.4.c", "b.4.d", "b.4.e", "b.4.e.1", "b.4.e.2", "b.4.e.3", "b.5", "b.5.a", "b.5.b", "b.7", "b.7.a", "b.7.b", "b.7.b.1", "b.7.b.2", "b.7.c", "b.7.c.1", "b.7.c.2", "b.7.c.3", "b.7.d", "b.8", "b.8.a", "b.8.b", "b.8.c", "b.9", "b.9.a", "b.9.b", "b.9.c", "b.9.c.1", "b.9.c.2", "c", "c.1", "c.1.a", "c.1.b", "c.1.b.1", "c.1.b.2", "c.1.b.3", "c.1.b.4", "c.1.c", "c.1.c.1", "c.1.c.2", "c.1.c.3", "c.2", "c.3", "d", "d.1", "d.2", "e", "e.1", "e.1.a", "e.1.a.1", "e.1.a.2", "e.1.b", "e.2", "e.2.a", "e.2.a.1", "e.2.a.2", "e.2.a.3", "e.2.b", "e.2.b.1", "e.2.b.2", "e.2.b.3", "e.2.b.4", "e.3", "e.3.a", "e.3.b", "e.3.c", "e.4", "f", "g", "g.1", "g.2", "g.2.a", "g.2.b", "h", "h.1", "h.2", "h.3", "i", "i.1", "i.1.a", "i.1.b", "i.2", "i.2.a", "i.2.b", "z", "z.1", "z.1.a", "z.1.b", "z.2", "z.2.a", "z.2.b", "z.3", "z.3.a", "z.3.b", "z.4", "z.4.a", "z.4.b"},
+			reserved: []string{"a.4", "a.8", "a.9", "b.11.c", "b.4.f", "b.6", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"},
+			closed:   []string{"", "a", "a.1", "a.10", "a.11", "a.13", "a.14", "a.14.a", "a.14.b", "a.2", "a.5", "a.5.a", "a.5.b", "a.5.b.2", "a.5.b.2.a", "a.6", "a.7", "b", "b.1", "b.1.a", "b.1.a.4", "b.1.a.5", "b.11", "b.12", "b.2", "b.2.a", "b.2.b", "b.3", "b.3.a", "b.3.b", "b.4", "b.4.a", "b.4.b", "b.4.e", "b.5", "b.7", "b.7.b", "b.7.c", "b.8", "b.9", "b.9.c", "c", "c.1", "c.1.b", "c.1.c", "d", "e", "e.1", "e.1.a", "e.2", "e.2.a", "e.2.b", "e.3", "g", "g.2", "h", "i", "i.1", "i.2", "z", "z.1", "z.2", "z.3", "z.4"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A002"),
@@ -6641,6 +6986,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.6", "a.6.a", "a.6.b", "a.7", "c", "c.1", "c.2", "c.3", "c.4", "c.4.a", "c.4.b", "c.4.b.1", "c.4.b.2", "d", "d.1", "d.1.a", "d.1.b", "d.2", "d.3", "d.3.b", "d.3.d", "d.3.e", "d.3.g", "d.4", "d.4.a", "d.4.b", "d.5", "d.5.a", "d.5.b", "d.5.c", "d.5.d", "d.6", "e", "e.1", "e.2", "e.3", "e.4", "f", "f.1", "f.2", "g", "g.1", "g.2", "g.3", "g.3.a", "g.3.b", "g.3.c", "h", "h.1", "h.1.a", "h.1.b", "h.1.c", "h.1.d", "h.1.e", "h.2", "h.2.a", "h.2.b", "h.2.c"},
+			reserved: []string{"a.1", "a.2", "a.3", "a.4", "a.5", "b", "c.5", "d.3.a", "d.3.c", "d.3.f"},
+			closed:   []string{"", "a", "a.6", "c", "c.4", "c.4.b", "d", "d.1", "d.3", "d.4", "d.5", "e", "f", "g", "g.3", "h", "h.1", "h.2"},
 		},
 	},
 	{
@@ -6686,6 +7036,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A090"),
@@ -6720,6 +7074,13 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		notes: []string{
+			"Hand mend of the paragraphs: The source prints paragraph (d) of the Note to 3A090 on front-end fabricators and OSAT companies (and (a)-(d) of Technical Note 1 on 'TPP') as items lettered a to d at depth 1; 3A090 has only .a (a.1, a.2), .b (b.1, b.2) and .c, and the longest run of increasing paragraphs took the note's (d) after .c. Source: eCFR 2026-07-23 text of the entry as carried by the source file itself (its item records, in printed order): 'd It is not sufficient for the front-end fabricator or OSAT company to confirm the ECCN ...' and Technical Note 1 'd Aggregate the TPPs for each processing unit ...' are note text; the entry's items are a (a.1, a.2), b (b.1, b.2) and c (high bandwidth memory).",
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.2", "c"},
+			closed: []string{"", "a", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A101"),
@@ -6738,6 +7099,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.2.a", "a.2.a.1", "a.2.a.2", "a.2.b", "a.2.b.1", "a.2.b.2", "b"},
+			closed: []string{"", "a", "a.2", "a.2.a", "a.2.b"},
 		},
 	},
 	{
@@ -6758,6 +7123,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "b.1", "b.2", "b.3", "b.4", "c", "c.1", "c.2"},
+			closed: []string{"", "a", "b", "c"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A225"),
@@ -6776,6 +7145,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c"},
 		},
 	},
 	{
@@ -6796,6 +7168,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A227"),
@@ -6815,6 +7190,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A228"),
@@ -6833,6 +7211,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.3", "a.4", "b", "b.1", "b.2", "c", "c.1", "c.2", "c.3"},
+			closed: []string{"", "a", "b", "c"},
 		},
 	},
 	{
@@ -6859,6 +7241,10 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.8 for specific license requirements and license review policy.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2", "b.3", "b.4", "b.5", "b.6", "c", "c.1", "c.2", "c.3"},
+			closed: []string{"", "b", "c"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A230"),
@@ -6877,6 +7263,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -6902,6 +7291,10 @@ var cclTable = [...]Entry{
 				scopeText:  "Russian industry sector sanctions apply to entire entry",
 				targetText: "See § 746.8 for specific license requirements and license review policy.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2"},
+			closed: []string{"", "b"},
 		},
 	},
 	{
@@ -6932,6 +7325,11 @@ var cclTable = [...]Entry{
 			"The Reason for Control line lists RS, but no License Requirements row names RS (as printed in the source).",
 			"A License Requirements row names NP, which the Reason for Control line does not list (as printed in the source).",
 		},
+		paras: &paragraphSet{
+			exists:   []string{"b"},
+			reserved: []string{"a"},
+			closed:   []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A233"),
@@ -6951,6 +7349,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "d", "d.1", "d.2", "e"},
+			closed: []string{"", "d"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A234"),
@@ -6969,6 +7371,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -7011,6 +7416,11 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "e", "f", "g", "h", "x", "y", "y.1", "y.10", "y.11", "y.12", "y.13", "y.14", "y.15", "y.16", "y.17", "y.18", "y.19", "y.2", "y.20", "y.21", "y.22", "y.23", "y.24", "y.25", "y.26", "y.27", "y.28", "y.29", "y.3", "y.30", "y.31", "y.32", "y.33", "y.34", "y.35", "y.4", "y.5", "y.6", "y.7", "y.8", "y.9"},
+			reserved: []string{"i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w"},
+			closed:   []string{"y"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A901"),
@@ -7036,6 +7446,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2", "b.3"},
+			closed: []string{"", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A904"),
@@ -7060,6 +7474,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -7100,6 +7518,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.3", "b", "b.1", "b.1.a", "b.1.b", "b.1.b.1", "b.1.b.2", "b.2", "b.2.a", "b.2.b", "c", "c.1", "c.2", "c.3", "c.4", "d", "e", "f", "f.1", "f.2", "g", "g.1", "g.2", "g.2.a", "g.2.b", "g.2.c", "g.2.d", "h", "i", "i.1", "i.2", "i.2.a", "i.2.b", "i.2.c", "j", "j.1", "j.2", "k", "k.1", "k.2", "k.3", "l", "l.1", "l.2", "l.3", "m", "n", "o", "p", "p.1", "p.2"},
+			closed: []string{"", "a", "b", "b.1", "b.1.b", "b.2", "c", "f", "g", "g.2", "i", "i.2", "j", "k", "l", "p"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A992"),
@@ -7119,6 +7541,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2", "b.3", "c", "d", "e", "e.1", "e.2", "f", "g"},
+			closed: []string{"", "b", "e"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3A999"),
@@ -7137,6 +7563,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "A license is required for items controlled by this entry to North Korea for anti-terrorism reasons. The Commerce Country Chart is not designed to determine AT licensing requirements for this entry. See § 742.19 of the EAR for additional information.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "d", "e", "e.1", "e.2", "f"},
+			closed: []string{"", "e"},
 		},
 	},
 	{
@@ -7186,6 +7616,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "a.3", "a.4", "a.4.a", "a.4.b", "b", "b.2", "b.3", "b.4", "b.5", "c", "c.1", "c.1.a", "c.1.c", "c.1.c.1", "c.1.c.2", "c.1.c.3", "c.2", "c.3", "c.3.a", "c.3.b", "c.3.c", "c.3.d", "c.4", "c.4.a", "c.4.b", "c.4.c", "d", "d.1", "d.10", "d.12", "d.12.a", "d.12.b", "d.13", "d.14", "d.14.a", "d.14.b", "d.14.c", "d.15", "d.17", "d.17.a", "d.17.b", "d.18", "d.18.a", "d.18.b", "d.19", "d.2", "d.2.a", "d.2.b", "d.20", "d.3", "d.3.a", "d.3.b", "d.4", "d.4.a", "d.4.a.1", "d.4.a.2", "d.4.a.3", "d.4.b", "d.4.b.1", "d.4.b.2", "d.4.c", "d.4.c.1", "d.4.c.2", "d.4.c.3", "d.4.d", "d.4.d.1", "d.4.d.2", "d.5", "d.6", "d.7", "d.8", "d.8.a", "d.8.b", "d.8.c", "d.8.c.1", "d.8.c.2", "d.9", "d.9.a", "d.9.b", "d.9.c", "e", "e.1", "e.2", "f", "f.1", "f.1.a", "f.1.b", "f.1.b.1", "f.1.b.2", "f.2", "f.3", "f.3.a", "f.3.b", "f.3.b.1", "f.3.b.3", "f.4", "f.4.a", "f.4.b", "f.4.b.1", "f.4.b.2", "f.5", "f.6", "f.6.a", "f.6.b", "g", "h", "i", "j", "j.1", "j.2", "k", "l", "m", "n", "p", "p.2", "p.4", "q", "r"},
+			reserved: []string{"b.1", "c.1.b", "d.11", "d.16", "f.3.b.2", "o", "p.1", "p.3"},
+			closed:   []string{"", "a", "a.4", "b", "c", "c.1", "c.1.c", "c.3", "c.4", "d", "d.12", "d.14", "d.17", "d.18", "d.2", "d.3", "d.4", "d.4.a", "d.4.b", "d.4.c", "d.4.d", "d.8", "d.8.c", "d.9", "e", "f", "f.1", "f.1.b", "f.3", "f.3.b", "f.4", "f.4.b", "f.6", "j", "p"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3B002"),
@@ -7220,6 +7655,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3B611"),
@@ -7251,6 +7690,10 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"x"},
+			reserved: []string{"b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3B903"),
@@ -7275,6 +7718,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "d", "e", "f", "g"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -7301,6 +7748,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3B991"),
@@ -7314,6 +7765,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.1.a", "b.1.b", "b.1.c", "b.1.c.1", "b.1.c.2", "b.1.c.2.a", "b.1.c.2.b", "b.1.c.2.c", "b.1.d", "b.1.d.1", "b.1.d.2", "b.1.d.3", "b.1.e", "b.1.f", "b.1.g", "b.1.g.1", "b.1.g.2", "b.1.g.3", "b.1.g.4", "b.1.h", "b.1.h.1", "b.1.h.1.a", "b.1.h.1.b", "b.1.h.2", "b.1.h.2.a", "b.1.h.2.b", "b.1.h.2.c", "b.1.i", "b.1.i.1", "b.1.i.2", "b.1.j", "b.1.j.1", "b.1.j.2", "b.1.j.3", "b.1.j.4", "b.1.j.5", "b.1.k", "b.1.k.1", "b.1.k.2", "b.1.l", "b.1.m", "b.1.m.1", "b.1.m.2", "b.2", "b.2.a", "b.2.a.1", "b.2.a.2", "b.2.a.2.a", "b.2.a.2.b", "b.2.b", "b.2.b.1", "b.2.b.2", "b.2.c", "b.2.d", "b.2.d.1", "b.2.d.2", "b.2.d.3", "b.2.e", "b.2.e.1", "b.2.e.2", "b.2.f", "b.2.f.1", "b.2.f.2", "b.2.f.3", "b.2.f.4", "b.2.g", "b.2.h", "b.3", "b.3.a", "b.3.a.1", "b.3.a.2", "b.3.a.3", "b.3.b", "b.3.c", "b.4"},
+			closed: []string{"", "b", "b.1", "b.1.c", "b.1.c.2", "b.1.d", "b.1.g", "b.1.h", "b.1.h.1", "b.1.h.2", "b.1.i", "b.1.j", "b.1.k", "b.1.m", "b.2", "b.2.a", "b.2.a.2", "b.2.b", "b.2.d", "b.2.e", "b.2.f", "b.3", "b.3.a"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3B992"),
@@ -7326,6 +7781,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2", "b.2.a", "b.2.b", "b.2.c", "b.3", "b.3.a", "b.3.b", "b.3.c", "b.4", "b.4.a", "b.4.b", "b.4.b.1", "b.4.b.2", "b.4.c", "b.4.c.1", "b.4.c.2", "b.4.c.3", "b.5", "b.5.a", "b.5.b", "b.5.c", "b.6", "b.6.a", "b.6.b", "b.7", "b.7.a", "b.7.b"},
+			closed: []string{"", "b", "b.2", "b.3", "b.4", "b.4.b", "b.4.c", "b.5", "b.6", "b.7"},
 		},
 	},
 	{
@@ -7346,6 +7805,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"b", "b.1", "b.1.a", "b.1.b", "b.1.c", "c", "c.1", "c.1.a", "c.1.b", "c.2", "c.2.a", "c.2.b", "c.3", "c.3.a", "c.3.b", "c.3.c", "d", "d.1", "d.1.a", "d.1.b", "d.1.c", "d.2", "d.2.a", "d.2.b", "d.2.c", "d.3", "d.4", "f", "f.1", "f.1.b", "f.1.b.1", "f.1.b.2", "f.2", "f.3", "f.4", "f.4.a", "f.4.b", "o", "o.1", "o.1.a", "o.1.b", "o.2", "p", "p.1", "p.3", "q", "q.1", "q.1.a", "q.1.b", "q.1.b.1", "q.1.b.2", "q.1.b.3", "q.1.b.4", "q.2", "q.2.a", "q.2.b", "q.2.b.1", "q.2.b.2"},
+			reserved: []string{"a", "b.2", "e", "f.1.a", "g", "h", "i", "j", "k", "l", "m", "n", "p.2"},
+			closed:   []string{"", "b", "b.1", "c", "c.1", "c.2", "c.3", "d", "d.1", "d.2", "f", "f.1", "f.1.b", "f.4", "o", "o.1", "p", "q", "q.1", "q.1.b", "q.2", "q.2.b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3B994"),
@@ -7364,6 +7828,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"b", "b.2", "b.2.a", "b.2.a.1", "b.2.a.2", "b.2.b", "b.2.b.1", "b.2.b.2", "b.2.c", "q", "q.3"},
+			reserved: []string{"a", "b.1", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q.1", "q.2"},
+			closed:   []string{"", "b", "b.2", "b.2.a", "b.2.b", "q"},
 		},
 	},
 	{
@@ -7384,6 +7853,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "d", "e", "f"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3C002"),
@@ -7403,6 +7876,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "b", "d", "e"},
+			reserved: []string{"c"},
+			closed:   []string{"", "a"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3C003"),
@@ -7421,6 +7899,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
 		},
 	},
 	{
@@ -7462,6 +7943,10 @@ var cclTable = [...]Entry{
 		},
 		notes: []string{
 			"The source's Reason for Control field is empty; the line is taken from the entry text (\"Reason for Control: NS, AT\").",
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -7510,6 +7995,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3C908"),
@@ -7535,6 +8024,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3C909"),
@@ -7559,6 +8052,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -7735,6 +8232,10 @@ var cclTable = [...]Entry{
 			"The source prints \"NS applies to entire entry\" more than once (the entry carries two License Requirements tables); every row is kept as printed.",
 			"The source prints \"AT applies to entire entry\" more than once (the entry carries two License Requirements tables); every row is kept as printed.",
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3D101"),
@@ -7792,6 +8293,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3D611"),
@@ -7832,6 +8336,11 @@ var cclTable = [...]Entry{
 				scopeText:  "UN applies to entire entry except 3D611.y",
 				targetText: "See § 746.1(b) for UN controls.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "y"},
+			reserved: []string{"c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x"},
+			closed:   []string{""},
 		},
 	},
 	{
@@ -7954,6 +8463,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2", "c", "c.1", "c.2"},
+			closed: []string{"", "b", "c"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3D993"),
@@ -7972,6 +8485,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "d", "e", "e.1", "e.2"},
+			closed: []string{"", "e"},
 		},
 	},
 	{
@@ -8058,6 +8575,10 @@ var cclTable = [...]Entry{
 		},
 		notes: []string{
 			"Hand mend: The source's heading for 3E001 swallowed the entry's whole text (License Requirements, exceptions, items) and the heading of 3E002; its Reason for Control line ('NS, AT') and its two rows (NS Column 1, AT Column 1 for the entire entry) are those of 3E002, whose text followed. Heading, reasons and the eight rows are restored from the swallowed text. Source: eCFR 2026-07-23 text of the entry as carried, misfiled, inside the source file itself (the 3E001 heading field, 'License Requirements Reason for Control: NS, MT, NP, RS, AT Control(s) ...'); rows cross-checked against the hand-structured sample ccl_sample.json (testdata/ccl_sample.json; 3E001, checked by the sample's author against eCFR 2026-07-23 and 2026-09-24).",
+			"Hand mend of the paragraphs: The item records the source files under 3E001 are those of 3E002 (a vector processor unit, b, c, and the a, b of its note on digital signal processors), whose text the 3E001 record swallowed; 3E001 has no paragraphs: its items are its heading. Source: eCFR 2026-07-23 text of the entry as carried, misfiled, inside the source file itself (the 3E001 heading field: 'Items: The list of items controlled is contained in the ECCN heading. Note 1: 3E001 does not control ...'; the item records mention 3E002.a, 3E002.b, 3E002.c).",
+		},
+		paras: &paragraphSet{
+			closed: []string{""},
 		},
 	},
 	{
@@ -8080,6 +8601,11 @@ var cclTable = [...]Entry{
 		},
 		notes: []string{
 			"Hand mend: 3E002 is missing from the source: its heading sits at the end of 3E001's heading, and its License Requirements (Reason for Control 'NS, AT'; NS applies to entire entry, NS Column 1; AT applies to entire entry, AT Column 1) were filed under 3E001. Source: eCFR 2026-07-23 text of the entry as carried, misfiled, inside the source file itself (3E001 record: heading tail '3E002 “Technology” according to the General Technology Note other than that controlled in 3E001 ...', reasonForControl and countryChart); matches ccl_sample.json 3E002 (NS1, AT1).",
+			"Hand mend of the paragraphs: 3E002 is missing from the source (see its add mend); its paragraphs a, b and c are the item records the source filed under 3E001. Source: eCFR 2026-07-23 text of the entry as carried, misfiled, inside the source file itself (3E001 item records: 'a A vector processor unit designed to perform more than two calculations ...' with 'For the purposes of 3E002.a ...', 'b Designed to perform more than four 64-bit or larger floating-point operation results per cycle', 'c Designed to perform more than eight 16-bit fixed-point multiply-accumulate results per clock cycle', and the technical notes naming 3E002.a, 3E002.b and 3E002.c).",
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -8102,6 +8628,10 @@ var cclTable = [...]Entry{
 		},
 		notes: []string{
 			"The source's Reason for Control field is empty; the line is taken from the entry text (\"Reason for Control: NS, AT\").",
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "d", "e", "f", "g", "h"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -8265,6 +8795,11 @@ var cclTable = [...]Entry{
 				targetText: "See § 746.1(b) for UN controls.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "b.1", "b.2", "y"},
+			reserved: []string{"c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x"},
+			closed:   []string{"", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3E901"),
@@ -8386,6 +8921,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2"},
+			closed: []string{"", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("3E993"),
@@ -8404,6 +8943,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "c", "c.1", "c.2"},
+			closed: []string{"", "c"},
 		},
 	},
 	{
@@ -8458,6 +9001,11 @@ var cclTable = [...]Entry{
 				targetText: "N/A.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.2", "a.2.a", "a.2.b", "a.2.c"},
+			reserved: []string{"a.1", "b"},
+			closed:   []string{"", "a", "a.2"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("4A003"),
@@ -8506,6 +9054,14 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		notes: []string{
+			"Hand mend of the paragraphs: The source prints the (a), (b), (c) of the Note to 4A003 (on digital computers essential to other equipment) as items a, b, c before the entry's own items; the derived set took the note's a for the entry's 4A003.a, which the CCL prints '[Reserved]'. Source: eCFR 2026-07-23 text of the entry as carried by the source file itself (its item records, in printed order): after the note's a-c the entry prints 'a [Reserved]', 'b Digital computers having an APP exceeding 70 WT', 'c Electronic assemblies ...', 'd to f. [Reserved]', 'g Equipment specially designed for aggregating ...', 'h through y. [Reserved]', 'z' with z.1.a, z.1.b, z.2.a, z.2.b.",
+		},
+		paras: &paragraphSet{
+			exists:   []string{"b", "c", "g", "z", "z.1", "z.1.a", "z.1.b", "z.2", "z.2.a", "z.2.b"},
+			reserved: []string{"a", "d", "e", "f", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"},
+			closed:   []string{"", "z", "z.1", "z.2"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("4A004"),
@@ -8538,6 +9094,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "c", "z", "z.1", "z.2"},
+			reserved: []string{"d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"},
+			closed:   []string{"", "z"},
 		},
 	},
 	{
@@ -8572,6 +9133,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"z", "z.1", "z.2"},
+			reserved: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"},
+			closed:   []string{"", "z"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("4A090"),
@@ -8599,6 +9165,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("4A101"),
@@ -8617,6 +9187,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -8653,6 +9227,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "a.3", "a.4", "a.5", "a.6", "a.7", "a.8", "b", "c"},
+			closed: []string{"", "a"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("4A980"),
@@ -8684,6 +9262,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "c", "c.1", "f", "i", "j", "k", "k.1", "k.2", "l"},
+			reserved: []string{"c.2", "d", "e", "g", "h"},
+			closed:   []string{"", "c", "k"},
 		},
 	},
 	{
@@ -8726,6 +9309,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2"},
+			closed: []string{"", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("4D004"),
@@ -8744,6 +9331,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -8829,6 +9420,9 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"b", "c"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("4D994"),
@@ -8893,6 +9487,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b", "b.1", "b.2", "c"},
+			closed: []string{"", "b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("4E091"),
@@ -8911,6 +9509,12 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		notes: []string{
+			"Hand mend of the paragraphs: 4E091 has no paragraphs: its heading is its one item, and the source's item records for it are only its Technical Notes and Notes (numbered 1 to 3, with 2.a, 2.a.1, 2.a.2 under Note 2). Source: eCFR 2026-07-23 text of the entry as carried by the source file itself (its item records, in printed order): heading ''Parameters' for an artificial intelligence model trained utilizing 10 26 or more 'operations.'' followed only by 'For the purposes of 4E091:' and notes.",
+		},
+		paras: &paragraphSet{
+			closed: []string{""},
 		},
 	},
 	{
@@ -8936,6 +9540,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -9016,6 +9624,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "a.3", "a.4", "b", "b.1", "b.1.a", "b.1.b", "b.1.c", "b.1.d", "b.2", "b.2.b", "b.3", "b.3.a", "b.3.b", "b.4", "b.4.a", "b.4.b", "b.5", "b.5.a", "b.5.b", "b.5.c", "b.5.d", "b.6", "c", "d", "d.1", "d.2", "d.3", "d.4", "e", "e.1", "e.2", "f", "f.1", "f.2", "f.3", "f.3.a", "f.3.b", "f.3.c", "f.4", "g", "h", "h.1", "h.2", "j", "j.1", "j.1.a", "j.1.b", "j.1.c", "j.2", "j.2.a", "j.2.b"},
+			reserved: []string{"i"},
+			closed:   []string{"", "a", "b", "b.1", "b.3", "b.4", "b.5", "d", "e", "f", "f.3", "h", "j", "j.1", "j.2"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5A101"),
@@ -9070,6 +9683,12 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "b.1", "b.2", "b.3", "b.4", "b.4.a", "b.4.b", "b.5", "b.5.a", "b.5.b", "b.5.c", "b.5.d", "b.5.e", "b.6", "b.6.a", "b.6.b", "b.7", "b.7.a", "b.7.b", "b.7.c", "b.7.d", "c", "c.1", "c.10", "c.10.a", "c.10.b", "c.11", "c.12", "c.3", "c.5", "c.6", "c.7", "c.8", "c.9", "d", "e", "e.1", "e.2", "f", "g", "h"},
+			reserved: []string{"c.2", "c.4"},
+			unsure:   []string{"a.1", "a.2"},
+			closed:   []string{"", "a", "b", "b.4", "b.5", "b.6", "b.7", "c", "c.10", "e"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5B001"),
@@ -9088,6 +9707,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "b.2", "b.2.a", "b.2.d", "b.4"},
+			reserved: []string{"b.1", "b.2.b", "b.2.c", "b.3"},
+			closed:   []string{"", "b", "b.2"},
 		},
 	},
 	{
@@ -9141,6 +9765,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "c", "d", "d.2", "d.2.a", "d.2.b", "d.4", "e", "e.1", "e.2"},
+			reserved: []string{"b", "d.1", "d.3"},
+			closed:   []string{"", "d", "d.2", "e"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5D101"),
@@ -9177,6 +9806,9 @@ var cclTable = [...]Entry{
 			"Hand mend: The source has no License Requirements row for 5D980 (software for 5A980 devices), one of the entries that bypass the Country Chart: SL requires a license for all destinations (§ 742.13). The row is written from §§ 738.3(a)(1) and 742.13, not copied from the entry. The Reason for Control line also lists AT; the SL requirement already covers every destination, and no separate AT row is invented. Source: 15 CFR 738.3(a)(1) (license required for all destinations for 0A983, 5A001.f.1, 5A980, 5D980, 5E980 ...), copy current through 2024-10-31; 15 CFR 742.13.",
 			"The Reason for Control line lists AT, but no License Requirements row names AT (as printed in the source).",
 		},
+		paras: &paragraphSet{
+			exists: []string{"b"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5D991"),
@@ -9189,6 +9821,9 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1",
 			},
+		},
+		paras: &paragraphSet{
+			reserved: []string{"b"},
 		},
 	},
 	{
@@ -9216,6 +9851,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "b.1", "b.2", "b.3", "b.4", "c", "c.2", "c.2.a", "c.2.d", "c.2.e", "c.3", "c.4", "c.4.a", "c.4.b", "c.4.c", "c.6", "c.6.a", "c.6.b", "d", "d.1", "d.1.a", "d.1.b", "d.1.c", "d.1.d", "d.2", "d.2.a", "d.2.b", "d.3", "d.4", "d.5", "d.6", "d.7", "d.8", "e", "e.1", "e.2"},
+			reserved: []string{"c.1", "c.2.b", "c.2.c", "c.5"},
+			closed:   []string{"", "b", "c", "c.2", "c.4", "c.6", "d", "d.1", "d.2", "e"},
 		},
 	},
 	{
@@ -9266,6 +9906,10 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1",
 			},
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "a.1", "a.2", "b", "c", "d"},
+			closed: []string{"", "a"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5A002"),
@@ -9305,6 +9949,14 @@ var cclTable = [...]Entry{
 				targetText: "Refer to § 742.15 of the EAR.",
 			},
 		},
+		notes: []string{
+			"Hand mend of the paragraphs: The source mixes Note 2 to 5A002.a (items a to j, with a.1.a ..., i.1, i.2, j.1, j.2 below them) in with the entry's items; 5A002 prints a (a.1 to a.4, a.4.a, a.4.b), b, c, d (d.1, d.2), e, f through y [Reserved] and z (z.1 to z.5, each .a and .b). The note's a.1.a, a.1.b, f to j and their sub-paragraphs are dropped, f to j are reserved, and a.3, a.4 (a.4.a, a.4.b), d.1 and d.2, which the run of increasing paragraphs left unsure, are the entry's. Source: eCFR 2026-07-23 text of the entry as carried by the source file itself (its item records, in printed order): 'a.3 Computers, other items having information storage or processing as a primary function', 'a.4 Items, not specified in paragraphs 5A002.a.1 to a.3 ...' with a.4.a, a.4.b; 'd.1 A bandwidth exceeding 500 MHz; or', 'd.2 A fractional bandwidth of 20% or more'; 'f through y. [Reserved]'; Note 2 items 'a Smart cards ...' to 'j Items specially designed for a connected civil industry application'.",
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "a.3", "a.4", "a.4.a", "a.4.b", "b", "c", "d", "d.1", "d.2", "e", "z", "z.1", "z.1.a", "z.1.b", "z.2", "z.2.a", "z.2.b", "z.3", "z.3.a", "z.3.b", "z.4", "z.4.a", "z.4.b", "z.5", "z.5.a", "z.5.b"},
+			reserved: []string{"f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"},
+			closed:   []string{"", "a", "a.4", "d", "z", "z.1", "z.2", "z.3", "z.4", "z.5"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5A992"),
@@ -9332,6 +9984,11 @@ var cclTable = [...]Entry{
 				targetText: "AT Column 1.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"c", "z", "z.1", "z.2"},
+			reserved: []string{"a", "b", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"},
+			closed:   []string{"", "z"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5A003"),
@@ -9350,6 +10007,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -9390,6 +10051,14 @@ var cclTable = [...]Entry{
 				targetText: "Refer to § 742.15 of the EAR.",
 			},
 		},
+		notes: []string{
+			"Hand mend of the paragraphs: The source prints the a-d of the Note to 5A004.b (debuggers, logical data extraction, chip-off or JTAG, jail-breaking) as items; 5A004 prints a, b (b.1, b.2), c through y [Reserved] and z (z.1.a, z.1.b, z.2.a, z.2.b). The note's c and d are dropped and reserved. Source: eCFR 2026-07-23 text of the entry as carried by the source file itself (its item records, in printed order): '5A004.b does not include: a Debuggers, hypervisors; b ...; c Data extraction items using chip-off or JTAG; or d Items specially designed and limited to jail-breaking or rooting', then 'c through y. [Reserved]'.",
+		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "b", "b.1", "b.2", "z", "z.1", "z.1.a", "z.1.b", "z.2", "z.2.a", "z.2.b"},
+			reserved: []string{"c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"},
+			closed:   []string{"", "b", "z", "z.1", "z.2"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5B002"),
@@ -9408,6 +10077,10 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
 		},
 	},
 	{
@@ -9450,6 +10123,11 @@ var cclTable = [...]Entry{
 				targetText: "Refer to § 742.15 of the EAR. Note: Encryption software is controlled because of its functional capacity, and not because of any informational value of such software; such software is not accorded the same treatment under the EAR as other “software'; and for export licensing purposes, encryption software is treated under the EAR in the same manner as a commodity included in ECCN 5A002.",
 			},
 		},
+		paras: &paragraphSet{
+			exists:   []string{"a", "a.1", "a.2", "a.3", "a.3.a", "a.3.b", "b", "c", "c.1", "c.2", "c.3", "c.3.a", "c.3.b", "z", "z.1", "z.1.a", "z.1.b", "z.2", "z.2.a", "z.2.b", "z.3", "z.3.a", "z.3.b", "z.4", "z.4.a", "z.4.b", "z.5", "z.5.a", "z.5.b", "z.6", "z.6.a", "z.6.b", "z.7", "z.7.a", "z.7.b", "z.8", "z.8.a", "z.8.b", "z.9", "z.9.a", "z.9.b"},
+			reserved: []string{"d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"},
+			closed:   []string{"", "a", "a.3", "c", "c.3", "z", "z.1", "z.2", "z.3", "z.4", "z.5", "z.6", "z.7", "z.8", "z.9"},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5D992"),
@@ -9476,6 +10154,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"c", "z", "z.1", "z.2"},
+			reserved: []string{"a", "b", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"},
+			closed:   []string{"", "z"},
 		},
 	},
 	{
@@ -9523,6 +10206,10 @@ var cclTable = [...]Entry{
 		notes: []string{
 			"The source's Reason for Control field is empty; the line is taken from the entry text (\"Reason for Control: NS, RS, AT, EI\").",
 		},
+		paras: &paragraphSet{
+			exists: []string{"a", "b"},
+			closed: []string{""},
+		},
 	},
 	{
 		eccn:    product.MustParseECCN("5E992"),
@@ -9549,6 +10236,11 @@ var cclTable = [...]Entry{
 				scopeText:  "AT applies to entire entry",
 				targetText: "AT Column 1.",
 			},
+		},
+		paras: &paragraphSet{
+			exists:   []string{"b"},
+			reserved: []string{"a"},
+			closed:   []string{""},
 		},
 	},
 	{

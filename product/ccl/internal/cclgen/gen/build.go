@@ -30,6 +30,9 @@ type Entry struct {
 	Controls   []Control
 	Notes      []string
 	NoControls string
+	// Paragraphs is the entry's paragraph set, nil when neither the source
+	// (categories 1, 3, 4, 5) nor a mend carries it.
+	Paragraphs *ParagraphSet
 }
 
 // Table is the generated CCL.
@@ -52,6 +55,10 @@ type Summary struct {
 	ExportedFrom int
 	Unparsed     int
 	UnparsedRows []string
+	// Paragraphs counts the entries whose paragraph set is carried;
+	// ParagraphMends names the entries a paragraph mend corrected.
+	Paragraphs     int
+	ParagraphMends []string
 }
 
 // String renders the summary as the generator prints it.
@@ -68,6 +75,7 @@ func (s Summary) String() string {
 	for _, u := range s.UnparsedRows {
 		fmt.Fprintf(&b, "    %s\n", u)
 	}
+	fmt.Fprintf(&b, "paragraph sets: %d entries (%d mended: %s)\n", s.Paragraphs, len(s.ParagraphMends), strings.Join(s.ParagraphMends, ", "))
 	return b.String()
 }
 
@@ -92,6 +100,12 @@ func Build(src *SourceFile, mf *MendFile) (*Table, Summary, error) {
 	}
 	sort.Strings(known)
 	t := &Table{Date: src.ECFRIssueDate, Citation: src.Citation}
+	paraMends := map[string]Mend{}
+	for _, m := range mf.Mends {
+		if m.Op == "paragraphs" {
+			paraMends[m.ECCN] = m
+		}
+	}
 	for _, me := range entries {
 		e := Entry{ECCN: me.ECCN, Heading: strings.TrimSpace(normalizeSpace(me.Heading)), Notes: append([]string(nil), me.notes...)}
 		if me.mendedBy && len(src.Entries) > 0 {
@@ -125,10 +139,47 @@ func Build(src *SourceFile, mf *MendFile) (*Table, Summary, error) {
 			e.NoControls = noControls(me)
 		}
 		e.Notes = append(e.Notes, rowNotes(e)...)
+		if err := buildParagraphs(&e, me, paraMends, &sum); err != nil {
+			return nil, sum, err
+		}
 		t.Entries = append(t.Entries, e)
+	}
+	if len(paraMends) > 0 {
+		var left []string
+		for k := range paraMends {
+			left = append(left, k)
+		}
+		sort.Strings(left)
+		return nil, sum, fmt.Errorf("cclgen: paragraph mends for entries not in the table: %s", strings.Join(left, ", "))
 	}
 	sum.Entries = len(t.Entries)
 	return t, sum, nil
+}
+
+// buildParagraphs sets the paragraph set of e: derived from the source's
+// items in the categories that carry them, then mended.
+func buildParagraphs(e *Entry, me mended, paraMends map[string]Mend, sum *Summary) error {
+	var set *ParagraphSet
+	if strings.ContainsRune(paragraphCategories, rune(me.ECCN[0])) {
+		if s, ok := deriveParagraphs(me.Items); ok {
+			set = &s
+		}
+	}
+	if m, ok := paraMends[me.ECCN]; ok {
+		delete(paraMends, me.ECCN)
+		s, err := applyParagraphMend(me.ECCN, set, *m.Paragraphs)
+		if err != nil {
+			return err
+		}
+		set = &s
+		e.Notes = append(e.Notes, "Hand mend of the paragraphs: "+m.Note+" Source: "+m.Source)
+		sum.ParagraphMends = append(sum.ParagraphMends, me.ECCN)
+	}
+	if set != nil {
+		e.Paragraphs = set
+		sum.Paragraphs++
+	}
+	return nil
 }
 
 func findEntry(src *SourceFile, eccn string) (SourceEntry, bool) {

@@ -15,7 +15,8 @@ type MendFile struct {
 
 // Mend is one hand mend of one entry. Op "replace" changes an entry of the
 // source; op "add" inserts an entry the source lost (after the entry named
-// by After). Check states what the source must still print for the mend to
+// by After); op "paragraphs" corrects the paragraphs of the entry's List of
+// Items (Paragraphs). Check states what the source must still print for the mend to
 // apply, so that a mend outlives no garble silently: a mend whose check
 // fails stops the generator.
 type Mend struct {
@@ -33,6 +34,10 @@ type Mend struct {
 	NoControls string       `json:"noControls,omitempty"`
 	Extra      []string     `json:"notes,omitempty"`
 	RowsFrom   *RowsFromRef `json:"rowsFrom,omitempty"`
+	// Paragraphs corrects the entry's paragraph set (op "paragraphs"
+	// only): an entry may have one mend of its rows and one of its
+	// paragraphs.
+	Paragraphs *ParagraphMend `json:"paragraphs,omitempty"`
 }
 
 // MendCheck is what the source must print before a mend applies.
@@ -70,16 +75,27 @@ func ParseMends(b []byte) (*MendFile, error) {
 		switch {
 		case !validECCN(m.ECCN) || len(m.ECCN) != 5:
 			return nil, fmt.Errorf("cclgen: mend %d: malformed ECCN %q", i, m.ECCN)
-		case m.Op != "replace" && m.Op != "add":
-			return nil, fmt.Errorf("cclgen: mend %s: op %q (want replace or add)", m.ECCN, m.Op)
+		case m.Op != "replace" && m.Op != "add" && m.Op != "paragraphs":
+			return nil, fmt.Errorf("cclgen: mend %s: op %q (want replace, add or paragraphs)", m.ECCN, m.Op)
+		case (m.Op == "paragraphs") != (m.Paragraphs != nil):
+			return nil, fmt.Errorf("cclgen: mend %s: paragraphs go with op paragraphs, and only with it", m.ECCN)
 		case strings.TrimSpace(m.Note) == "" || strings.TrimSpace(m.Source) == "":
 			return nil, fmt.Errorf("cclgen: mend %s: a mend needs a note and a source", m.ECCN)
-		case seen[m.ECCN]:
+		case seen[m.ECCN+" "+opClass(m.Op)]:
 			return nil, fmt.Errorf("cclgen: mend %s: two mends for one entry", m.ECCN)
 		}
-		seen[m.ECCN] = true
+		seen[m.ECCN+" "+opClass(m.Op)] = true
 	}
 	return &f, nil
+}
+
+// opClass groups the ops that may not meet on one entry: the mends of an
+// entry's text and rows, and the mend of its paragraphs.
+func opClass(op string) string {
+	if op == "paragraphs" {
+		return op
+	}
+	return "entry"
 }
 
 // mended is a source entry after mends, with the notes the mends left.
@@ -112,6 +128,9 @@ func applyMends(src *SourceFile, mf *MendFile) ([]mended, int, error) {
 	}
 	applied := 0
 	for _, m := range mf.Mends {
+		if m.Op == "paragraphs" {
+			continue // applied by Build to the derived paragraphs
+		}
 		note := "Hand mend: " + m.Note + " Source: " + m.Source
 		switch m.Op {
 		case "add":

@@ -120,6 +120,23 @@ func renderEntry(b *bytes.Buffer, e Entry) error {
 	if e.NoControls != "" {
 		fmt.Fprintf(b, "noControls: %s,\n", q(e.NoControls))
 	}
+	if p := e.Paragraphs; p != nil {
+		b.WriteString("paras: &paragraphSet{")
+		for _, f := range []struct {
+			name string
+			list []string
+		}{{"exists", p.Exists}, {"reserved", p.Reserved}, {"unsure", p.Unsure}, {"closed", p.Closed}} {
+			if len(f.list) == 0 {
+				continue
+			}
+			qs := make([]string, len(f.list))
+			for i, x := range f.list {
+				qs[i] = q(x)
+			}
+			fmt.Fprintf(b, "\n%s: []string{%s},", f.name, strings.Join(qs, ", "))
+		}
+		b.WriteString("\n},\n")
+	}
 	b.WriteString("},\n")
 	return nil
 }
