@@ -16,7 +16,7 @@ func affiliatesRequest(asOf, listedOn, ownership, options string) string {
 
 func affiliatesRequestMadeIn(madeIn, asOf, listedOn, ownership, options string) string {
 	party := `{"name":"Sub Co","role":"end_user","country":"CN"` + listedOn + ownership + `}`
-	return `{"as_of":"` + asOf + `","item":{"id":"T","eccn":"3B993.a","kind":"commodity","produced_in":"` + madeIn + `","value":{"amount":"100000.00","currency":"USD"},"components":[],
+	return `{"as_of":"` + asOf + `","item":{"id":"T","eccn":"3B993.b","kind":"commodity","produced_in":"` + madeIn + `","value":{"amount":"100000.00","currency":"USD"},"components":[],
 "direct_product_of":[],"plant":{"direct_product_of":[{"eccn":"3E001","origin":"us","for":"3B993"}]}},"exported_from":"TW","destination":{"country":"CN"},
 "parties":[` + party + `],"end_uses":[],"incorporations":[],"options":{` + options + `}}`
 }

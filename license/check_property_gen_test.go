@@ -12,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 	"github.com/shopspring/decimal"
 )
 
@@ -339,7 +342,13 @@ func genLine(r *rand.Rand, id, kind, currency string) pwLine {
 		l.Encryption = propPick(r, propEncryption)
 	}
 	if rel == "incorporated" && r.IntN(5) == 0 {
-		l.IntegratedCircuit = bptr(r.IntN(2) == 0)
+		// A line the CCL describes as an integrated circuit cannot be
+		// declared not one (an input error); others may be either.
+		ic := r.IntN(2) == 0
+		if e, err := product.ParseECCN(l.ECCN); err == nil && ccl.IntegratedCircuit(e) == ear.Yes {
+			ic = true
+		}
+		l.IntegratedCircuit = bptr(ic)
 	}
 	switch r.IntN(3) {
 	case 0: // unknown

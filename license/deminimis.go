@@ -333,6 +333,9 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	if err := it.Validate(); err != nil {
 		return DeMinimisResult{}, err
 	}
+	if err := validateAgainstCCL(it); err != nil {
+		return DeMinimisResult{}, err
+	}
 	if err := q.Destination.Validate(); err != nil {
 		return DeMinimisResult{}, err
 	}

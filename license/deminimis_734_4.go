@@ -201,7 +201,7 @@ var (
 	hotSectionECCNs     = parseECCNs("9E003.a.1", "9E003.a.2", "9E003.a.3", "9E003.a.4", "9E003.a.5", "9E003.a.6", "9E003.a.8", "9E003.h", "9E003.i", "9E003.l")
 	military0A919       = parseECCNs("0A919")
 	cameraECCNs         = parseECCNs("6A002", "6A003", "6A993.a")
-	encryptionECCNs     = parseECCNs("5A002", "5A004", "5D002")
+	encryptionECCNs     = parseECCNs("5A002", "5B002", "5A004", "5D002")
 	embargoed4A994      = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Cuba}, {Country: jurisdiction.Iran}, {Country: jurisdiction.NorthKorea}, {Country: jurisdiction.Syria}}}
 )
 

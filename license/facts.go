@@ -34,3 +34,50 @@ var smeEquipment = sync.OnceValue(func() []fdp.Pattern {
 	r, _ := fdp.Default().Rule(fdp.MustParseCitation("15 CFR 734.9(k)"))
 	return r.Product.Item.Patterns
 })
+
+// validateAgainstCCL refuses facts of the item that the Commerce Control
+// List contradicts: a classification in a paragraph the CCL does not have
+// ("3A090.d": 3A090 has .a, .b and .c), which is an input error naming the
+// field as an unknown entry is (ccl.Paragraph answers No only where the
+// entry's paragraphs are known), and a line declared not an integrated circuit whose ECCN is
+// a paragraph of integrated circuits (ccl.IntegratedCircuit), such as
+// integrated_circuit false on a 3A991.a line. (A board that carries U.S.
+// integrated circuits is declared with the circuits as lines of their own,
+// each with its ECCN and value; integrated_circuit states what the line
+// itself is.) The error is a *product.FieldError wrapping
+// product.ErrInconsistent.
+func validateAgainstCCL(it product.Item) error {
+	if err := knownToCCL("item.eccn", it.ECCN); err != nil {
+		return err
+	}
+	if err := knownToCCL("item.for", it.For); err != nil {
+		return err
+	}
+	for i, l := range it.Components {
+		if err := knownToCCL(componentField(i)+".eccn", l.ECCN); err != nil {
+			return err
+		}
+		if err := knownToCCL(componentField(i)+".for", l.For); err != nil {
+			return err
+		}
+	}
+	for i, l := range it.Components {
+		if l.IntegratedCircuit.IsFalse() && ccl.IntegratedCircuit(l.ECCN) == ear.Yes {
+			return fdpFieldErr(componentField(i)+".integrated_circuit", product.ErrInconsistent,
+				"declared not an integrated circuit, but the CCL describes every item of %s as an integrated circuit", l.ECCN)
+		}
+	}
+	return nil
+}
+
+// knownToCCL refuses an ECCN whose paragraph the CCL does not have; the
+// zero ECCN (not given) and EAR99 pass.
+func knownToCCL(field string, e product.ECCN) error {
+	if !e.IsValid() || e.IsEAR99() || ccl.Paragraph(e) != ear.No {
+		return nil
+	}
+	if _, ok := ccl.Lookup(e); !ok {
+		return fdpFieldErr(field, product.ErrInvalid, "%s is not an entry of the Commerce Control List of %s", e.Entry(), ccl.Date())
+	}
+	return fdpFieldErr(field, product.ErrInvalid, "the Commerce Control List of %s has no paragraph %s", ccl.Date(), e)
+}

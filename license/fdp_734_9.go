@@ -231,6 +231,9 @@ func (q FDPQuery) validate() error {
 	if err := q.Item.Validate(); err != nil {
 		return &product.FieldError{Field: "item", Err: err}
 	}
+	if err := validateAgainstCCL(q.Item); err != nil {
+		return err
+	}
 	if err := q.Options.validate(); err != nil {
 		return err
 	}

@@ -152,12 +152,11 @@ func pinnedPlaces(w fdp.Places) string {
 // (text of 2025-01-16): "if controlled under ECCN 5A002, ECCN 5B002,
 // equivalent or related software therefor classified under ECCN 5D002, and
 // “cryptanalytic items” or digital forensics items (investigative tools)
-// classified under ECCN 5A004 or 5D002". 5B002 is not required here: the
-// package's list does not hold it (reported as a disagreement with the
-// text); every other ECCN of the text must be in, and nothing outside it.
+// classified under ECCN 5A004 or 5D002". Every ECCN of the text must be
+// in, and nothing outside it.
 func TestEncryptionECCNsPinned(t *testing.T) {
 	got := pinnedStrings(encryptionECCNs)
-	for _, want := range []string{"5A002", "5A004", "5D002"} {
+	for _, want := range []string{"5A002", "5B002", "5A004", "5D002"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("734.4(b)(1): %s missing from %v", want, got)
 		}

@@ -158,6 +158,9 @@ func validateRequest(req Request) error {
 	if err := req.Item.Validate(); err != nil {
 		return asFieldError(err)
 	}
+	if err := validateAgainstCCL(req.Item); err != nil {
+		return err
+	}
 	if req.Destination.Country == (jurisdiction.Country{}) {
 		return fdpFieldErr("destination.country", product.ErrMissing, "required: the country the item goes to")
 	}
