@@ -495,6 +495,14 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		}
 	}
 
+	// An absent bill of materials is unknown (the wire format's absent
+	// "components"), not "no US content": nothing but a category that
+	// applies decides.
+	bomUnknown := it.Components == nil
+	if bomUnknown {
+		res.Missing = append(res.Missing, MissingFact{Field: "item.components", Why: "the bill of materials is not given: the item's U.S.-origin content is unknown ([] states that there is none)"})
+		pctDetail += "; the bill of materials is not given"
+	}
 	switch {
 	case noLevel == ear.Yes:
 		res.Outcome = DeMinimisNoLevel
@@ -510,7 +518,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		res.Outcome = DeMinimisExceeds
 		res.ThresholdPercent = fmt.Sprint(level)
 		res.Missing = nil
-	case noLevel == ear.Indeterminate || upperExceeds || encryptionOpen || reportOpen:
+	case noLevel == ear.Indeterminate || upperExceeds || encryptionOpen || reportOpen || bomUnknown:
 		res.Outcome = DeMinimisIndeterminate
 		res.ThresholdPercent = fmt.Sprint(level)
 		if upperExceeds {

@@ -396,6 +396,10 @@ func patternsMatch(e product.ECCN, ps []fdp.Pattern) ear.Answer {
 
 // anyUSLine answers whether some US-origin line satisfies pred.
 func (c *dmEval) anyUSLine(pred func(product.Line) ear.Answer) (ear.Answer, string) {
+	if c.q.Item.Components == nil {
+		// The bill of materials is unknown: any line may be there.
+		return ear.Indeterminate, ""
+	}
 	ans := ear.No
 	which := ""
 	for l, us := range c.usLines {

@@ -642,6 +642,9 @@ func fdpWrittenAssurance(path entryPath, e product.DirectProduct) fdpFind {
 
 func (ev *fdpEval) containsIC(plant *fdp.InputScope) fdpFind {
 	lines := ev.q.Item.Components
+	if lines == nil {
+		return fdpUnknown("item.components", "the bill of materials is not given: whether the item contains an integrated circuit from such a plant is unknown")
+	}
 	if len(lines) == 0 {
 		return fdpNo("the item contains no component (none listed)")
 	}

@@ -114,7 +114,7 @@ func tQuery(mods ...tMod) FDPQuery {
 		Item: product.Item{
 			ID: "t", ECCN: product.EAR99, Kind: product.Commodity,
 			ProducedIn: jurisdiction.Taiwan, Value: product.MustParseMoney("1000.00", "USD"),
-			DirectProductOf: product.NoLineage(), Plant: product.NoLineage(),
+			DirectProductOf: product.NoLineage(), Plant: product.NoLineage(), Components: []product.Line{},
 		},
 		Destination: jurisdiction.Destination{Country: jurisdiction.Germany},
 		Parties:     NoParties(), EndUses: NoEndUses(), Incorporations: NoIncorporations(),

@@ -145,3 +145,41 @@ func TestPropertyMissingPathsAccepted(t *testing.T) {
 	}
 	t.Logf("missing paths filled: %d kinds", len(seen))
 }
+
+// TestAbsentComponentsUnknown: an absent bill of materials is unknown (de
+// minimis indeterminate, naming item.components); [] is none.
+func TestAbsentComponentsUnknown(t *testing.T) {
+	const base = `{"as_of":"2026-11-28","item":{"id":"M","eccn":"2B991","kind":"commodity","produced_in":"JP","value":{"amount":"1000.00","currency":"USD"}%s,
+"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"JP","destination":{"country":"CN"},"parties":[],"end_uses":[],"incorporations":[]}`
+	for _, tt := range []struct {
+		components string
+		want       DeMinimisOutcome
+		subject    string
+	}{
+		{"", DeMinimisIndeterminate, "indeterminate"},
+		{`,"components":[]`, DeMinimisWithin, "no"},
+	} {
+		req, err := DecodeRequest(strings.NewReader(strings.Replace(base, "%s", tt.components, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Check(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.DeMinimis().Outcome; got != tt.want {
+			t.Errorf("components %q: de minimis %s, want %s", tt.components, got, tt.want)
+		}
+		if got := d.SubjectToEAR().String(); got != tt.subject {
+			t.Errorf("components %q: subject %s, want %s", tt.components, got, tt.subject)
+		}
+		if tt.want == DeMinimisIndeterminate && !strings.Contains(fieldsOf(d.Missing()), "item.components ") {
+			t.Errorf("missing %v, want item.components", d.Missing())
+		}
+		// The request writes back as it was read: absent stays absent.
+		b, _ := req.MarshalJSON()
+		if has := strings.Contains(string(b), `"components"`); has != (tt.components != "") {
+			t.Errorf("components %q written back as %s", tt.components, b)
+		}
+	}
+}

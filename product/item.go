@@ -459,8 +459,10 @@ type Item struct {
 	// Value is the value of one item, the denominator of de minimis.
 	// Required and positive.
 	Value Money
-	// Components are the lines of the bill of materials. Nil or empty
-	// means the item has none.
+	// Components are the lines of the bill of materials. Nil means the
+	// bill of materials is unknown (the wire format's absent
+	// "components"); an empty, non-nil slice means the item has none
+	// ("components": []).
 	Components []Line
 	// DirectProductOf is the technology or software the item is a direct
 	// product of; the zero Lineage is unknown, NoLineage is none.
@@ -487,12 +489,12 @@ func (it Item) EffectiveKind() Kind {
 }
 
 // Equal reports whether it and o state the same facts, comparing amounts
-// numerically and components in order (a nil and an empty Components are
-// equal).
+// numerically and components in order (a nil Components, unknown, differs
+// from an empty one, none).
 func (it Item) Equal(o Item) bool {
 	return it.ID == o.ID && it.Description == o.Description && it.ECCN == o.ECCN && it.For == o.For &&
 		it.Kind == o.Kind && it.ProducedIn == o.ProducedIn && it.Value.Equal(o.Value) &&
-		slices.EqualFunc(it.Components, o.Components, Line.Equal) &&
+		(it.Components == nil) == (o.Components == nil) && slices.EqualFunc(it.Components, o.Components, Line.Equal) &&
 		it.DirectProductOf.Equal(o.DirectProductOf) && it.Plant.Equal(o.Plant) &&
 		it.HTS == o.HTS && it.FoodOrMedicine == o.FoodOrMedicine && it.OneTimeReport == o.OneTimeReport
 }

@@ -48,7 +48,7 @@ type itemJSON struct {
 	Kind            Kind               `json:"kind,omitzero"`
 	ProducedIn      string             `json:"produced_in,omitempty"`
 	Value           *Money             `json:"value,omitempty"`
-	Components      []Line             `json:"components"`
+	Components      []Line             `json:"components,omitzero"`
 	DirectProductOf Lineage            `json:"direct_product_of,omitzero"`
 	Plant           *plantJSON         `json:"plant,omitempty"`
 	HTS             HTS                `json:"hts,omitzero"`
@@ -154,9 +154,6 @@ func (it Item) MarshalJSON() ([]byte, error) {
 		ProducedIn: it.ProducedIn.String(), Value: optMoney(it.Value),
 		Components: it.Components, DirectProductOf: it.DirectProductOf,
 		Plant: optPlant(it.Plant), HTS: it.HTS, FoodOrMedicine: it.FoodOrMedicine,
-	}
-	if v.Components == nil {
-		v.Components = []Line{}
 	}
 	if it.OneTimeReport.Given() {
 		v.OneTimeReport = &oneTimeReportJSON{FiledOn: it.OneTimeReport.FiledOn, Objection: it.OneTimeReport.Objection}

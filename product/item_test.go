@@ -675,8 +675,8 @@ func TestItemEqual(t *testing.T) {
 	}
 	d, e := validItem(), validItem()
 	d.Components, e.Components = nil, []product.Line{}
-	if !d.Equal(e) {
-		t.Error("nil and empty components differ")
+	if d.Equal(e) {
+		t.Error("unknown (nil) and none ([]) components are Equal")
 	}
 }
 
