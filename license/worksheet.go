@@ -2,7 +2,9 @@ package license
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/earcheck/ear"
 )
@@ -19,21 +21,21 @@ func (r DeMinimisResult) Worksheet() string {
 	fmt.Fprintf(&b, "%-8s %-8s %-14s %14s %8s %16s  %-7s %s\n", "line", "origin", "ECCN", "value", "qty", "total "+cur, "counted", "why [citation]")
 	for _, l := range r.Lines {
 		fmt.Fprintf(&b, "%-8s %-8s %-14s %14s %8s %16s  %-7s %s [%s]\n",
-			l.ID, l.Origin, orDash(l.ECCN), l.Value.AmountString()+" "+l.Value.Currency().String(), l.Quantity, l.Total(), countedText(l), l.Why, l.Citation)
+			textSafe(l.ID), l.Origin, orDash(l.ECCN), l.Value.AmountString()+" "+l.Value.Currency().String(), l.Quantity, l.Total(), countedText(l), textSafe(l.Why), l.Citation)
 	}
 	b.WriteString("\nCategories with no de minimis level (734.4(a)):\n")
 	for _, c := range r.Categories {
-		fmt.Fprintf(&b, "  %-22s %-13s %s\n", c.Citation, c.Outcome, c.Why)
+		fmt.Fprintf(&b, "  %-22s %-13s %s\n", c.Citation, c.Outcome, textSafe(c.Why))
 	}
 	fmt.Fprintf(&b, "\nControlled US-origin content: %s %s\n", r.ControlledValue.AmountString(), cur)
 	fmt.Fprintf(&b, "Controlled share: %s %%%s (decided exactly by cross-multiplication)\n", r.ControlledPercent, exactNote(r.ControlledPercentExact))
 	fmt.Fprintf(&b, "Threshold: %s %% (exceeds is strict)\n", r.ThresholdPercent)
 	fmt.Fprintf(&b, "Outcome: %s [%s]\n", r.Outcome, r.Citation)
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "Note: %s\n", n)
+		fmt.Fprintf(&b, "Note: %s\n", textSafe(n))
 	}
 	for _, m := range r.Missing {
-		fmt.Fprintf(&b, "Missing: %s: %s\n", m.Field, m.Why)
+		fmt.Fprintf(&b, "Missing: %s: %s\n", textSafe(m.Field), textSafe(m.Why))
 	}
 	return b.String()
 }
@@ -63,7 +65,7 @@ func (r DeMinimisResult) WorksheetMarkdown() string {
 		fmt.Fprintf(&b, "\nNote: %s\n", mdCell(n))
 	}
 	for _, m := range r.Missing {
-		fmt.Fprintf(&b, "\nMissing: `%s`: %s\n", m.Field, mdCell(m.Why))
+		fmt.Fprintf(&b, "\nMissing: %s: %s\n", mdCell(m.Field), mdCell(m.Why))
 	}
 	return b.String()
 }
@@ -92,4 +94,39 @@ func orDash(s string) string {
 	return s
 }
 
-func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+// mdCell makes text a caller supplied (a line id, a description, a reason
+// that quotes them) safe inside a Markdown table cell or line: line breaks
+// and other control characters are written as escapes, and the characters
+// that make Markdown structure inside a line (cells, code, links, HTML) are
+// escaped, so that no input can open a heading, a table row or a link of
+// its own.
+func mdCell(s string) string {
+	var b strings.Builder
+	for _, r := range textSafe(s) {
+		switch r {
+		case '\\', '|', '`', '[', ']', '<', '>':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// textSafe writes control characters (line breaks included) of text a
+// caller supplied as Go escapes ("\\n"), so that a plain-text worksheet
+// keeps one line per row whatever the input.
+func textSafe(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
