@@ -14,13 +14,19 @@ func ExampleParseCountry() {
 	}
 	fmt.Println(c, c.Name(), "->", c.TablesAs().Name())
 
-	_, err = jurisdiction.ParseCountry("KY")
+	// A dependent territory without a chart row of its own reads as its
+	// parent country.
+	ky := jurisdiction.MustParseCountry("KY")
+	fmt.Println(ky, ky.Name(), "->", ky.TablesAs().Name())
+
+	_, err = jurisdiction.ParseCountry("QZ")
 	var ce *jurisdiction.CountryError
 	if errors.As(err, &ce) {
 		fmt.Println(ce.Kind)
 	}
 	// Output:
 	// HK Hong Kong -> China
+	// KY Cayman Islands -> United Kingdom
 	// unknown
 }
 

@@ -33,7 +33,41 @@ type Determination struct {
 	trace     []Step
 	options   Options
 	parties   []PartyDesignations
+	warnings  []Warning
 }
+
+// Warning is something a Determination rests on that the caller should
+// confirm: a date long after the tables' eCFR issue, a rule whose status
+// is uncertain, a reading chosen where the text was not read, a
+// destination read as another. Code is stable; Message is for people.
+type Warning struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// The warning codes.
+const (
+	// WarnStaleTables: as_of is more than 30 days after the eCFR issue of
+	// the tables; later amendments are not in them.
+	WarnStaleTables = "stale_tables"
+	// WarnAffiliates: an answer rests on the affiliates rule (90 FR 47201)
+	// after its suspension ran out, as the suspension rule is written (or
+	// on the caller's option that it is still suspended).
+	WarnAffiliates = "affiliates_rule"
+	// WarnTextNotRead: an answer rests on a rule whose operative text the
+	// SDK did not read (only reported, or a reading chosen).
+	WarnTextNotRead = "text_not_read"
+	// WarnReadAs: the destination is read as another (Hong Kong as China,
+	// a dependent territory as its parent country).
+	WarnReadAs = "destination_read_as"
+	// WarnEndUseLocation: an end use without located_in was read as
+	// located at the destination.
+	WarnEndUseLocation = "end_use_location"
+)
+
+// Warnings returns what the determination rests on that the caller should
+// confirm, in a fixed order.
+func (d Determination) Warnings() []Warning { return slices.Clone(d.warnings) }
 
 // Parties returns, for each party, its Entity List designations and where
 // they came from: declared in the request, or resolved through the
@@ -98,25 +132,27 @@ func (d Determination) MarshalJSON() ([]byte, error) {
 		Exceptions string          `json:"license_exceptions"`
 	}
 	out := struct {
-		Rules   rules               `json:"rules"`
-		Subject ear.Answer          `json:"subject_to_ear"`
-		Grounds []Ground            `json:"grounds"`
-		DM      dmWire              `json:"de_minimis"`
-		FDP     []FDPResult         `json:"fdp"`
-		License lic                 `json:"license"`
-		Missing []MissingFact       `json:"missing"`
-		Trace   []Step              `json:"trace"`
-		Parties []PartyDesignations `json:"parties"`
+		Rules    rules               `json:"rules"`
+		Subject  ear.Answer          `json:"subject_to_ear"`
+		Grounds  []Ground            `json:"grounds"`
+		DM       dmWire              `json:"de_minimis"`
+		FDP      []FDPResult         `json:"fdp"`
+		License  lic                 `json:"license"`
+		Missing  []MissingFact       `json:"missing"`
+		Trace    []Step              `json:"trace"`
+		Parties  []PartyDesignations `json:"parties"`
+		Warnings []Warning           `json:"warnings"`
 	}{
-		Rules:   rules{ECFRDate: jurisdiction.TablesECFRDate, CCLDate: ccl.ECFRDate, AsOf: d.asOf.String(), AIDiffusion: d.options.AIDiffusion.String()},
-		Subject: d.subject,
-		Grounds: nonNil(d.grounds),
-		DM:      wireDeMinimis(d.deMinimis),
-		FDP:     nonNil(d.fdp),
-		License: lic{Required: d.license, Reasons: nonNil(d.reasons), Exceptions: "not evaluated"},
-		Missing: nonNil(d.missing),
-		Trace:   nonNil(d.trace),
-		Parties: nonNil(d.parties),
+		Rules:    rules{ECFRDate: jurisdiction.TablesECFRDate, CCLDate: ccl.ECFRDate, AsOf: d.asOf.String(), AIDiffusion: d.options.AIDiffusion.String()},
+		Subject:  d.subject,
+		Grounds:  nonNil(d.grounds),
+		DM:       wireDeMinimis(d.deMinimis),
+		FDP:      nonNil(d.fdp),
+		License:  lic{Required: d.license, Reasons: nonNil(d.reasons), Exceptions: "not evaluated"},
+		Missing:  nonNil(d.missing),
+		Trace:    nonNil(d.trace),
+		Parties:  nonNil(d.parties),
+		Warnings: nonNil(d.warnings),
 	}
 	return json.Marshal(out)
 }

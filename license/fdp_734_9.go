@@ -169,6 +169,8 @@ type FDPResult struct {
 	// license is the requirement the rule pairs with (nil: the item's own
 	// chart rows), read by the license requirements of a determination.
 	license *fdp.License
+	// textRead says that the rule's provenance holds the text read.
+	textRead bool
 }
 
 // OutcomeText returns the outcome in the wire format's words: "applies",
@@ -339,7 +341,7 @@ type fdpEval struct {
 }
 
 func (ev *fdpEval) rule(r *fdp.Rule) (FDPResult, error) {
-	res := FDPResult{Citation: r.Citation.String(), Title: r.Title, license: r.License}
+	res := FDPResult{Citation: r.Citation.String(), Title: r.Title, license: r.License, textRead: r.TextRead()}
 	product, reach := r.Product, r.Reach
 	readingNote := ""
 	if r.Enforced != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -255,6 +256,9 @@ func decodeDestination(raw []byte, d *jurisdiction.Destination) error {
 		// error ParseDestination gives for it; the pair is checked below.
 		var err error
 		if k == "country" {
+			if name, ok := jurisdiction.InUnitedStates(country); ok {
+				return fmt.Errorf("%w: %s is part of the United States as %s defines it: shipping there is not an export or reexport", product.ErrNotAnExport, name, jurisdiction.CitationUnitedStates)
+			}
 			_, err = jurisdiction.ParseCountry(country)
 		} else {
 			_, err = jurisdiction.ParseRegion(region)

@@ -7,7 +7,9 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
 )
 
 // Check decides one request. It validates the request first (a
@@ -131,7 +133,47 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		d.missing = nil
 	}
 	d.missing = dedupeMissing(d.missing)
+	d.warnings = warningsOf(req, d)
 	return d, nil
+}
+
+// staleAfter is how long after the tables' eCFR issue a date is taken as
+// possibly missing later amendments.
+const staleAfter = 30
+
+// warningsOf works out the warnings of a determination, in a fixed order.
+func warningsOf(req Request, d Determination) []Warning {
+	var ws []Warning
+	oldest := ccl.Date()
+	if t := jurisdiction.TablesDate(); t.Before(oldest) {
+		oldest = t
+	}
+	if req.AsOf.After(oldest.AddDays(staleAfter)) {
+		ws = append(ws, Warning{WarnStaleTables, fmt.Sprintf("as_of %s is more than %d days after the tables' eCFR issues (CCL %s, country tables %s): amendments after them are not in the tables; confirm that none bears on this item",
+			req.AsOf, staleAfter, ccl.Date(), jurisdiction.TablesDate())})
+	}
+	if c := req.Destination.Country; c.TablesAs() != c {
+		cite, _ := c.TablesAsCitation()
+		ws = append(ws, Warning{WarnReadAs, fmt.Sprintf("the destination %s (%s) is read as %s (%s) (%s)", c, c.Name(), c.TablesAs(), c.TablesAs().Name(), cite)})
+	}
+	hasOwners := false
+	for _, p := range req.Parties.list.items {
+		hasOwners = hasOwners || len(p.Ownership) > 0
+	}
+	if _, warn := affiliatesInForce(req.AsOf, req.Options.Affiliates); warn != "" && hasOwners {
+		ws = append(ws, Warning{WarnAffiliates, warn})
+	}
+	for _, r := range d.fdp {
+		if r.Outcome != ear.No && !r.textRead {
+			ws = append(ws, Warning{WarnTextNotRead, fmt.Sprintf("%s is %s on a rule whose operative text was not read (see its provenance in fdp.Default().Markdown())", r.Citation, fdpOutcomeText(r.Outcome))})
+		}
+	}
+	for i, f := range req.EndUses.list.items {
+		if !f.LocatedIn.IsValid() && (f.Use == fdp.EndUseSupercomputer || f.Use == fdp.EndUseAdvancedNodeIC) {
+			ws = append(ws, Warning{WarnEndUseLocation, fmt.Sprintf("end_uses[%d] (%s) does not say where the end use is (located_in): it is read as at the destination %s", i, f.Use, req.Destination)})
+		}
+	}
+	return ws
 }
 
 // CheckCitationSubject is the provision that says which items are subject

@@ -51,6 +51,17 @@ type Rule struct {
 	Provenance []Source
 }
 
+// TextRead reports whether the rule's provenance holds the operative text
+// read (a Source of Basis TextRead).
+func (r Rule) TextRead() bool {
+	for _, s := range r.Provenance {
+		if s.Basis == TextRead {
+			return true
+		}
+	}
+	return false
+}
+
 // Reading is a rule's scope under the "enforced" reading of the AI
 // diffusion amendments.
 type Reading struct {

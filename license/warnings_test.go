@@ -1,0 +1,50 @@
+package license
+
+import (
+	"strings"
+	"testing"
+)
+
+func warningCodes(d Determination) string {
+	var cs []string
+	for _, w := range d.Warnings() {
+		cs = append(cs, w.Code)
+	}
+	return strings.Join(cs, ",")
+}
+
+// TestWarnings: what a Determination rests on that the caller should
+// confirm is named, with a stable code.
+func TestWarnings(t *testing.T) {
+	base := func(asOf, dest, extra string) string {
+		return `{"as_of":"` + asOf + `","item":{"id":"W","eccn":"3A001.a.7","kind":"commodity","produced_in":"US","value":{"amount":"100.00","currency":"USD"},"components":[],
+"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"US","destination":{"country":"` + dest + `"},"incorporations":[]` + extra + `}`
+	}
+	for _, tt := range []struct {
+		name, req, want string
+	}{
+		{"within 30 days of the CCL issue", base("2026-08-01", "DE", `,"parties":[],"end_uses":[]`), ""},
+		{"long after the tables", base("2026-11-28", "DE", `,"parties":[],"end_uses":[]`), WarnStaleTables},
+		{"Hong Kong read as China", base("2026-08-01", "HK", `,"parties":[],"end_uses":[]`), WarnReadAs},
+		{"a territory read as its parent", base("2026-08-01", "GL", `,"parties":[],"end_uses":[]`), WarnReadAs},
+		{"a plain end use read as at the destination", base("2026-08-01", "DE", `,"parties":[],"end_uses":["supercomputer"]`), WarnEndUseLocation},
+		{"a located end use", base("2026-08-01", "DE", `,"parties":[],"end_uses":[{"use":"supercomputer","located_in":"DE"}]`), ""},
+		{"affiliates taken as back in force", base("2026-11-20", "DE", `,"parties":[{"name":"S","role":"end_user","ownership":[{"owner":"P","percent":"60","entity_list_footnotes":[1]}]}],"end_uses":[]`), WarnStaleTables + "," + WarnAffiliates},
+		{"734.9(l) applies, its text not read", `{"as_of":"2026-08-01","item":{"id":"M","eccn":"4E091","kind":"technology","produced_in":"GB","value":{"amount":"100.00","currency":"USD"},"components":[],
+"direct_product_of":[],"plant":{"direct_product_of":[{"eccn":"3E001","origin":"us"}]}},"exported_from":"GB","destination":{"country":"FR"},"incorporations":[],"parties":[],"end_uses":[]}`, WarnTextNotRead},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			req, err := DecodeRequest(strings.NewReader(tt.req))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Check(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := warningCodes(d); got != tt.want {
+				t.Errorf("warnings %q, want %q: %+v", got, tt.want, d.Warnings())
+			}
+		})
+	}
+}
