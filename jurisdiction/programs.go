@@ -224,20 +224,22 @@ var programTable = []Program{
 	},
 	{
 		// 746.8(a)(1): license required for every item on the CCL to or
-		// within Russia or Belarus; the industry sector, luxury goods and
-		// HTS-listed EAR99 items of Supplements Nos. 2, 4, 5, 6 and 7;
-		// consolidated into 746.8 by 89 FR 51644 (effective 2024-06-12).
+		// within Russia or Belarus; (a)(4) to (a)(7): the items of
+		// Supplements Nos. 2, 4, 6 and 5 (as the 2024 text of 746.8 numbers
+		// them, read in a copy of the sections of part 746 of mid-2024; the
+		// supplements themselves were not available); consolidated into
+		// 746.8 by 89 FR 51644 (effective 2024-06-12).
 		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
 		Period:    Period{From: groupHistoryFloor},
 		Countries: []Country{Belarus, Russia},
 		CCL:       CCLAll,
 		EAR99:     EAR99Listed,
 		EAR99List: []string{
-			"Supplement No. 2 to part 746 (Russian and Belarusian industry sector sanctions; HTS / Schedule B)",
-			"Supplement No. 4 to part 746 (industry sector sanctions; HTS / Schedule B)",
-			"the luxury goods supplement (Supplement No. 5 to part 746; number not verified)",
-			"Supplement No. 6 to part 746 (chemicals, biologics, fentanyl precursors and related equipment; 746.8(a)(6))",
-			"Supplement No. 7 to part 746 (HTS-6 items also listed for Iran and Crimea)",
+			"Supplement No. 2 to part 746 (the items of 746.8(a)(4): oil and gas exploration and production in Russian deepwater, Arctic offshore or shale projects)",
+			"Supplement No. 4 to part 746 (the items of 746.8(a)(5), by HTS code)",
+			"Supplement No. 5 to part 746 (the items of 746.8(a)(7), by HTS code)",
+			"Supplement No. 6 to part 746 (the items of 746.8(a)(6))",
+			"Supplement No. 7 to part 746 (the HTS-6 items of 746.7 for Iran, also named for the Crimea region)",
 			"certain EAR99 enterprise-management and design/manufacturing software (from 2024-09-16, 89 FR 51644)",
 		},
 		Facts:  []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"},

@@ -29,10 +29,11 @@ var deMinimisCategories = []deMinimisCategory{
 		// Iran, North Korea, and Syria."
 		citation: "15 CFR 734.4(a)(1)", title: "High-performance computers with US-origin controlled semiconductors",
 		effective: dmFloor,
-		// Reading: "Computer Tier 3" names a destination list that is no longer in the EAR; every destination is
-		// read as one (conservative). Memory circuits cannot be told from other 3A001 content by the ECCN alone;
-		// every US-origin 3A001 line counts (conservative). A 4A003 computer exceeds the APP of 4A003.b (read so).
-		reading: "Computer Tier 3 read as every destination; memory circuits not told apart from other 3A001 content",
+		// Reading: "Computer Tier 3" names a destination list that is no longer in the EAR (the computer tiers
+		// of 740.7 were removed); every destination is read as one (conservative). Memory circuits are carved
+		// out: a 3A001.a.2 line (which includes "storage integrated circuits") may be one, so it leaves the
+		// category open; other 3A001 lines count. A 4A003 computer exceeds the APP of 4A003.b (read so).
+		reading: "Computer Tier 3 read as every destination; a 3A001.a.2 line may be a memory circuit (carved out), so it leaves the category open",
 		test:    dmComputers,
 	},
 	{
@@ -213,7 +214,7 @@ func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 	e := c.q.Item.ECCN
 	big := eccnIn(e, hpcECCNs)
 	if big != ear.No {
-		has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, semiconductor3A001) })
+		has, id := c.anyUSLine(controlledSemiconductor)
 		if a := big.And(has); a != ear.No {
 			return a, "a 4A003 computer with US-origin 3A001 semiconductors" + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A003 computer with US-origin 3A001 semiconductors")
 		}
@@ -228,6 +229,26 @@ func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 	}
 	return ear.No, "the item is not a 4A003 computer with US-origin 3A001 content (nor a 4A994 one bound for Cuba, Iran, North Korea or Syria)", nil
 }
+
+// controlledSemiconductor answers whether a line is a U.S.-origin
+// controlled semiconductor "(other than memory circuits) classified under
+// ECCN 3A001" (734.4(a)(1)): Yes for 3A001 but 3A001.a.2, whose storage
+// integrated circuits are memory circuits; Indeterminate for 3A001.a.2 and
+// for a line classified only as 3A001 or 3A001.a.
+func controlledSemiconductor(l product.Line) ear.Answer {
+	a := eccnIn(l.ECCN, semiconductor3A001)
+	if a != ear.Yes {
+		return a
+	}
+	if memory := eccnIn(l.ECCN, maybeMemory3A001); memory != ear.No {
+		return ear.Indeterminate
+	}
+	return ear.Yes
+}
+
+// maybeMemory3A001 is the paragraph of 3A001 that includes storage
+// integrated circuits (memory).
+var maybeMemory3A001 = parseECCNs("3A001.a.2")
 
 // dmLithography is 734.4(a)(3).
 func dmLithography(c *dmEval) (ear.Answer, string, []MissingFact) {

@@ -383,6 +383,11 @@ func (ev *fdpEval) rule(r *fdp.Rule) (FDPResult, error) {
 	res.Product = p.export()
 	res.Reach = d.export()
 	res.Missing = dedupeMissing(all.missing)
+	if r.Compliance.IsValid() && ev.q.AsOf.Before(r.Compliance) && all.a != ear.No {
+		// Reading chosen: the rule is applied from its effective date; the
+		// later compliance date is shown, not used to decide.
+		warnings = append(warnings, fmt.Sprintf("%s is in force from %s with a compliance date of %s: applied from its effective date (conservative reading); transactions before the compliance date may fall under the rule's savings clause", r.Citation, r.Effective, r.Compliance))
+	}
 	res.Warnings = fdpDedupe(warnings)
 	switch all.a {
 	case ear.Yes:

@@ -567,3 +567,24 @@ func TestSupercomputerRuleText(t *testing.T) {
 		})
 	}
 }
+
+// TestComplianceDateShown: between the effective and the compliance date of
+// 734.9(k) (2024-12-02, 2024-12-31) the rule applies, and the result says
+// that it rests on that reading.
+func TestComplianceDateShown(t *testing.T) {
+	q := tQuery(tECCN("3B001.c.1.a"), tDirect("3E992 us"), tTo("CN"), tAsOf("2024-12-15"))
+	res, err := FDP(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.Citation != "15 CFR 734.9(k)" {
+			continue
+		}
+		if r.Outcome != ear.Yes || len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "compliance date of 2024-12-31") {
+			t.Errorf("(k) on 2024-12-15: %s, warnings %q", r.OutcomeText(), r.Warnings)
+		}
+		return
+	}
+	t.Fatal("(k) not in force on 2024-12-15")
+}

@@ -1,6 +1,7 @@
 package license
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -73,5 +74,34 @@ func TestPart744EndUses(t *testing.T) {
 				t.Errorf("%s: %v (%s), want %v\nreasons: %+v", tt.cite, got, why, tt.want, reasons)
 			}
 		})
+	}
+}
+
+// TestPartnerExclusion746_8: 746.8(a)(12)(iii)(A) (text of mid-2024) takes
+// exports from the countries of Supplement No. 3 to part 746 out of the
+// license requirements of (a)(2) and (a)(3): the requirements 734.9(f) and
+// (g) pair with.
+func TestPartnerExclusion746_8(t *testing.T) {
+	const base = `{"as_of":"2026-11-28","item":{"id":"P","eccn":"EAR99","kind":"commodity","produced_in":"%s","value":{"amount":"100.00","currency":"USD"},"components":[],
+"direct_product_of":[{"eccn":"3E991","origin":"us"}],"plant":{"direct_product_of":[]}},"exported_from":"%s","destination":{"country":"TR"},
+"parties":[{"name":"F3","role":"end_user","country":"TR","entity_list_footnotes":[3]}],"end_uses":[],"incorporations":[]}`
+	for _, tt := range []struct {
+		from string
+		want ear.Answer
+	}{
+		{"JP", ear.No},  // Japan is in Supp. No. 3
+		{"MY", ear.Yes}, // Malaysia is not
+	} {
+		req, err := DecodeRequest(strings.NewReader(fmt.Sprintf(base, tt.from, tt.from)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Check(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, why := reasonFor(d.LicenseReasons(), "15 CFR 746.8(a)(3)"); got != tt.want {
+			t.Errorf("exported from %s: 746.8(a)(3) %v (%s), want %v", tt.from, got, why, tt.want)
+		}
 	}
 }

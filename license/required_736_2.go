@@ -119,16 +119,18 @@ func (l *reasonList) fdpPairs(in licenseInput) {
 		}
 		why := pair.What
 		if pair.NotFromPartners {
-			// 746.8(a)(2) does not apply to items exported or reexported
-			// from a partner country of Supplement No. 3 to part 746.
+			// 746.8(a)(12)(iii)(A): the requirements of (a)(2) and (a)(3)
+			// do not apply to items exported or reexported from a partner
+			// country of Supplement No. 3 to part 746.
+			cite := pair.Citation.String()
 			switch {
 			case !in.exportedFrom.IsValid():
 				a = a.And(ear.Indeterminate)
 				why += "; whether it is exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not given"
-				l.need("exported_from", "746.8(a)(2) does not apply to items exported from a partner country")
+				l.need("exported_from", cite+" does not apply to items exported from a partner country (746.8(a)(12)(iii))")
 			case jurisdiction.IsPartnerCountry(in.exportedFrom):
 				a = ear.No
-				why += "; but the item is exported from " + in.exportedFrom.String() + ", a partner country of " + jurisdiction.CitationPartnerCountries + ", so 746.8(a)(2) does not apply"
+				why += "; but the item is exported from " + in.exportedFrom.String() + ", a partner country of " + jurisdiction.CitationPartnerCountries + ", so " + cite + " does not apply (746.8(a)(12)(iii))"
 			}
 		}
 		l.add(pair.Citation.String(), a, why+" ("+r.Citation+" "+fdpOutcomeText(r.Outcome)+")")

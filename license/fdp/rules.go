@@ -221,7 +221,8 @@ func ruleData() []Rule {
 			Provenance: []Source{
 				read("(f)(1): U.S.-origin technology or software in any product group D or E ECCN; the item in any ECCN on the CCL or in Supp. No. 6 or 7 to part 746; (f)(2): Russia, Belarus or the Crimea region, or incorporation into items produced in or destined to them; license requirements at 746.8"),
 				fr("87 FR 12226 (2022-03-03), effective 2022-02-24; Belarus 87 FR 13048 (2022-03-08), from 2022-03-02; Crimea from 2023-05-19"),
-				reading("the partner-country exclusion of 746.8(a)(2) is applied to the license requirement, not to this rule"),
+				Source{Basis: TextRead, Ref: "15 CFR 746.8 of mid-2024, a copy of the sections of parts 745-791", Note: "746.8(a)(2): a license for foreign-produced items subject under 734.9(f); (a)(12)(iii)(A): not for exports or reexports from the countries of Supp. No. 3 to part 746"},
+				reading("the partner-country exclusion of 746.8(a)(12)(iii) is applied to the license requirement, not to this rule"),
 				reading("the EAR99 items of Supp. No. 6 and 7 to part 746 are not held: an EAR99 item is indeterminate"),
 			},
 		},
@@ -236,12 +237,14 @@ func ruleData() []Rule {
 			Reach:      []Prong{{Kind: ProngFootnote, Footnote: 3}},
 			Affiliates: true,
 			License: &License{
-				Citation: MustParseCitation("15 CFR 746.8(a)(3)"),
-				What:     "a license is required for foreign-produced items subject to the EAR under 734.9(g) when a footnote 3 entity is involved",
+				Citation:        MustParseCitation("15 CFR 746.8(a)(3)"),
+				What:            "a license is required for foreign-produced items subject to the EAR under 734.9(g) when a footnote 3 entity is involved",
+				NotFromPartners: true,
 			},
 			Provenance: []Source{
 				read("(g)(1): technology or software subject to the EAR (direct) or U.S.-origin (plant) in any product group D or E ECCN; (g)(2): a footnote 3 entity; license requirements at 746.8"),
 				fr("87 FR 12226 (2022-03-03), effective 2022-02-24; renamed and widened by 89 FR 68539 (2024-08-27)"),
+				Source{Basis: TextRead, Ref: "15 CFR 746.8 of mid-2024, a copy of the sections of parts 745-791", Note: "746.8(a)(12)(iii)(A): exports or reexports from the countries of Supp. No. 3 to part 746 are not subject to the license requirements of (a)(2) and (a)(3)"},
 				fr("90 FR 47201 (2025-09-30): affiliates rule"),
 			},
 		},
