@@ -71,7 +71,7 @@ type GroupChange struct {
 	Change    ChangeKind
 	Effective Date   // first day in force
 	Citation  string // Federal Register citation, e.g. "89 FR 18780 (FR Doc. 2024-05696)"
-	Verified  bool   // the effective date was read in at least one stored copy of the rule or two independent reports
+	TextRead  bool   // the rule's text was read (in a stored copy); false: only secondary sources report the change ("reported")
 	Source    string // what was read to verify it
 }
 

@@ -243,7 +243,7 @@ func TestGroupChangesMatchSource(t *testing.T) {
 		for _, ch := range got {
 			if ch.Country.String() == r[0] && ch.Group.String() == r[1] && ch.Change.String() == r[2] && ch.Effective.String() == r[3] {
 				found = true
-				if ch.Citation != r[4] || ch.Verified != (r[5] == "verified") || ch.Source != r[6] {
+				if ch.Citation != r[4] || ch.TextRead != (r[5] == "read") || ch.Source != r[6] {
 					t.Errorf("%v: citation/status/source differ", r[:4])
 				}
 			}

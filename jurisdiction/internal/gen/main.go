@@ -104,7 +104,7 @@ type change struct {
 	add       bool
 	effective string
 	citation  string
-	verified  bool
+	textRead  bool
 	source    string
 }
 
@@ -430,13 +430,13 @@ func readChanges(path string, countries map[string]*country, floor, ecfr string)
 		if r[3] <= floor || r[3] > ecfr {
 			return nil, fmt.Errorf("%s: effective %s outside (%s, %s]", where, r[3], floor, ecfr)
 		}
-		var verified bool
+		var textRead bool
 		switch r[5] {
-		case "verified":
-			verified = true
-		case "unverified":
+		case "read":
+			textRead = true
+		case "reported":
 		default:
-			return nil, fmt.Errorf("%s: status %q, want verified or unverified", where, r[5])
+			return nil, fmt.Errorf("%s: status %q, want read (the rule's text was read) or reported (only secondary sources report it)", where, r[5])
 		}
 		if r[4] == "" || r[6] == "" {
 			return nil, fmt.Errorf("%s: citation and source_note are required", where)
@@ -446,7 +446,7 @@ func readChanges(path string, countries map[string]*country, floor, ecfr string)
 				return nil, fmt.Errorf("%s: duplicate change", where)
 			}
 		}
-		changes = append(changes, change{country: r[0], group: g + 1, add: add, effective: r[3], citation: r[4], verified: verified, source: r[6]})
+		changes = append(changes, change{country: r[0], group: g + 1, add: add, effective: r[3], citation: r[4], textRead: textRead, source: r[6]})
 	}
 	slices.SortStableFunc(changes, func(a, b change) int { return strings.Compare(a.effective, b.effective) })
 	state := map[string]uint32{}
@@ -556,8 +556,8 @@ func emit(b *bytes.Buffer, prov map[string]string, codes []string, countries map
 		if ch.add {
 			kind = "GroupAdded"
 		}
-		p("\t{Country: Country{code: [2]byte{'%c', '%c'}}, Group: %s, Change: %s, Effective: mustDate(%q), Citation: %q, Verified: %t, Source: %q},\n",
-			ch.country[0], ch.country[1], groupConsts[ch.group-1], kind, ch.effective, ch.citation, ch.verified, ch.source)
+		p("\t{Country: Country{code: [2]byte{'%c', '%c'}}, Group: %s, Change: %s, Effective: mustDate(%q), Citation: %q, TextRead: %t, Source: %q},\n",
+			ch.country[0], ch.country[1], groupConsts[ch.group-1], kind, ch.effective, ch.citation, ch.textRead, ch.source)
 	}
 	p("}\n")
 }

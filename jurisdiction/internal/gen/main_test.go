@@ -103,7 +103,7 @@ func TestGeneratorRejects(t *testing.T) {
 			return strings.Replace(s, "NI,D:1,add", "NI,D:9,add", 1)
 		}, "unknown group"},
 		{"unverified status word", "group_changes.csv", func(s string) string {
-			return strings.Replace(s, ",verified,\"Same rule as the Group B", ",maybe,\"Same rule as the Group B", 1)
+			return strings.Replace(s, ",read,\"Same rule as the Group B", ",maybe,\"Same rule as the Group B", 1)
 		}, "status"},
 		{"duplicate destination", "country_groups.csv", func(s string) string {
 			return strings.Replace(s, "DZ,Algeria,", "AL,Algeria,", 1)
