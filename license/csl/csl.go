@@ -205,18 +205,40 @@ type RowError struct {
 	Err  error  // the cause
 }
 
-// Error implements the error interface.
+// Error implements the error interface. The id, the name and the
+// cause's text are each cut to 256 bytes (a hostile row may carry
+// megabytes in them); the fields keep them whole.
 func (e *RowError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "csl: row %d", e.Row)
 	if e.ID != "" {
-		fmt.Fprintf(&b, " (id %q)", e.ID)
+		fmt.Fprintf(&b, " (id %q)", clip(e.ID))
 	}
 	if e.Name != "" {
-		fmt.Fprintf(&b, " %q", e.Name)
+		fmt.Fprintf(&b, " %q", clip(e.Name))
 	}
-	fmt.Fprintf(&b, ": %v", e.Err)
+	cause := "<nil>"
+	if e.Err != nil {
+		cause = e.Err.Error()
+	}
+	fmt.Fprintf(&b, ": %s", clip(cause))
 	return b.String()
+}
+
+// clipLen is the longest text an error message quotes from the input.
+const clipLen = 256
+
+// clip cuts s to at most clipLen bytes, at a rune boundary, marking the
+// cut with "…".
+func clip(s string) string {
+	if len(s) <= clipLen {
+		return s
+	}
+	i := clipLen
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }
 
 // Unwrap returns the cause.
@@ -240,13 +262,86 @@ func (e *SyntaxError) Error() string {
 		at = fmt.Sprintf(" in row %d", e.Row)
 	}
 	if e.Err != nil {
-		return fmt.Sprintf("csl: input%s at offset %d: %s: %v", at, e.Offset, e.Msg, e.Err)
+		return fmt.Sprintf("csl: input%s at offset %d: %s: %s", at, e.Offset, clip(e.Msg), clip(e.Err.Error()))
 	}
-	return fmt.Sprintf("csl: input%s at offset %d: %s", at, e.Offset, e.Msg)
+	return fmt.Sprintf("csl: input%s at offset %d: %s", at, e.Offset, clip(e.Msg))
 }
 
 // Unwrap returns the JSON decoder's error, if any.
 func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// MaxRowErrors is the number of row problems (*RowError) Read keeps in
+// its error. The rows past it are counted, not kept, so that a hostile
+// file of millions of bad rows gives an error of bounded size.
+const MaxRowErrors = 100
+
+// ReadError is the error Read returns: the problems it kept, in input
+// order, and the number of other rows with problems. Errs holds at most
+// MaxRowErrors *RowError and, last, the *SyntaxError that stopped the
+// reading, if any (always kept). errors.Is and errors.As look through
+// Errs (Unwrap returns it), so errors.As finds a *RowError or the
+// *SyntaxError as with errors.Join.
+type ReadError struct {
+	// Errs are the problems kept, in input order.
+	Errs []error
+	// More is the number of rows with problems past the first
+	// MaxRowErrors, left out of Errs.
+	More int
+}
+
+// Error implements the error interface: one line per kept problem (each
+// quoting at most a few hundred bytes of the input), then "csl: ... and N
+// more rows with problems" when More is not zero.
+func (e *ReadError) Error() string {
+	var b strings.Builder
+	for i, err := range e.Errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(err.Error())
+	}
+	if e.More > 0 {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "csl: ... and %d more rows with problems", e.More)
+	}
+	return b.String()
+}
+
+// Unwrap returns the kept problems.
+func (e *ReadError) Unwrap() []error { return e.Errs }
+
+// problems collects the problems of a Read: the first MaxRowErrors row
+// errors, a count of the others, and the syntax error that stops reading.
+type problems struct {
+	errs    []error
+	rows    int  // row errors kept
+	more    int  // row errors counted, not kept
+	stopped bool // a *SyntaxError was added
+}
+
+func (p *problems) row(err error) {
+	if p.rows < MaxRowErrors {
+		p.errs = append(p.errs, err)
+		p.rows++
+		return
+	}
+	p.more++
+}
+
+func (p *problems) syntax(err *SyntaxError) {
+	p.errs = append(p.errs, err)
+	p.stopped = true
+}
+
+// err returns the *ReadError of the problems, or nil when there are none.
+func (p *problems) err() error {
+	if len(p.errs) == 0 && p.more == 0 {
+		return nil
+	}
+	return &ReadError{Errs: p.errs, More: p.more}
+}
 
 // jsonText is a JSON value read as text: a string, a number (kept as
 // written) or null.
@@ -350,29 +445,32 @@ type rowJSON struct {
 
 // Read reads a CSL file in the bulk JSON layout from r: an object with a
 // "results" array (and optionally "total" and "sources_used"), or the
-// array alone. Unknown fields are ignored. Each row is decoded on its own:
-// a row that is not an object of the layout, or that has no name, is left
-// out and reported as a *RowError, and reading goes on. Input that is
-// not JSON stops the reading with a *SyntaxError; the rows before it are
-// returned. All the problems come back joined with errors.Join, so the file
-// returned is always the rows that could be read. Read never panics.
+// array alone. Unknown fields are ignored. The input is streamed: one row
+// is decoded at a time, and nothing but the rows kept and the problems
+// kept outlives it. A row that is not an object of the layout, or that has
+// no name, is left out and reported as a *RowError, and reading goes on.
+// Input that is not JSON stops the reading with a *SyntaxError; the rows
+// before it are returned. The problems come back as a *ReadError, which
+// keeps the first MaxRowErrors row problems and counts the rest, so the
+// file returned is always the rows that could be read and the error stays
+// small whatever the input. Read never panics.
 func Read(r io.Reader) (File, error) {
 	f := File{Total: -1}
 	dec := json.NewDecoder(r)
-	var errs []error
+	dec.UseNumber() // skipValue reads numbers of any size as written
+	var p problems
 	syntax := func(row int, msg string, err error) {
-		errs = append(errs, &SyntaxError{Row: row, Offset: dec.InputOffset(), Msg: msg, Err: err})
+		p.syntax(&SyntaxError{Row: row, Offset: dec.InputOffset(), Msg: msg, Err: err})
 	}
 	tok, err := dec.Token()
 	if err != nil {
 		syntax(-1, "reading the start", err)
-		return f, errors.Join(errs...)
+		return f, p.err()
 	}
 	switch tok {
 	case json.Delim('['):
-		errs = readRows(dec, &f, errs)
-		if stopped(errs) {
-			return f, errors.Join(errs...)
+		if readRows(dec, &f, &p); p.stopped {
+			return f, p.err()
 		}
 	case json.Delim('{'):
 		seen := false
@@ -380,7 +478,7 @@ func Read(r io.Reader) (File, error) {
 			kt, err := dec.Token()
 			if err != nil {
 				syntax(-1, "reading a key", err)
-				return f, errors.Join(errs...)
+				return f, p.err()
 			}
 			key, _ := kt.(string)
 			switch key {
@@ -388,30 +486,28 @@ func Read(r io.Reader) (File, error) {
 				t, err := dec.Token()
 				if err != nil {
 					syntax(-1, `reading "results"`, err)
-					return f, errors.Join(errs...)
+					return f, p.err()
 				}
 				if t == nil { // "results": null
 					continue
 				}
 				if t != json.Delim('[') {
 					syntax(-1, `"results" is not an array`, nil)
-					return f, errors.Join(errs...)
+					return f, p.err()
 				}
 				if seen {
 					syntax(-1, `"results" appears twice`, nil)
-					return f, errors.Join(errs...)
+					return f, p.err()
 				}
 				seen = true
-				before := len(errs)
-				errs = readRows(dec, &f, errs)
-				if stopped(errs[before:]) {
-					return f, errors.Join(errs...)
+				if readRows(dec, &f, &p); p.stopped {
+					return f, p.err()
 				}
 			case "total":
 				var v json.RawMessage
 				if err := dec.Decode(&v); err != nil {
 					syntax(-1, `reading "total"`, err)
-					return f, errors.Join(errs...)
+					return f, p.err()
 				}
 				if n, err := strconv.Atoi(string(bytes.TrimSpace(v))); err == nil {
 					f.Total = n
@@ -420,74 +516,135 @@ func Read(r io.Reader) (File, error) {
 				var v json.RawMessage
 				if err := dec.Decode(&v); err != nil {
 					syntax(-1, `reading "sources_used"`, err)
-					return f, errors.Join(errs...)
+					return f, p.err()
 				}
 				var s jsonTexts
 				if json.Unmarshal(v, &s) == nil {
 					f.SourcesUsed = s
 				}
 			default:
-				var v json.RawMessage
-				if err := dec.Decode(&v); err != nil {
-					syntax(-1, fmt.Sprintf("reading %q", key), err)
-					return f, errors.Join(errs...)
+				if err := skipValue(dec); err != nil {
+					syntax(-1, fmt.Sprintf("reading %q", clip(key)), err)
+					return f, p.err()
 				}
 			}
 		}
 		if _, err := dec.Token(); err != nil {
 			syntax(-1, "reading the end of the object", err)
-			return f, errors.Join(errs...)
+			return f, p.err()
 		}
 		if !seen {
 			syntax(-1, `no "results" array`, nil)
 		}
 	default:
 		syntax(-1, "want an object with \"results\" or an array of rows", nil)
-		return f, errors.Join(errs...)
+		return f, p.err()
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		syntax(-1, "data after the end", err)
 	}
-	return f, errors.Join(errs...)
+	return f, p.err()
 }
 
-// stopped reports whether errs hold a *SyntaxError (reading cannot go
-// on after one).
-func stopped(errs []error) bool {
-	for _, e := range errs {
-		if _, ok := e.(*SyntaxError); ok {
-			return true
+// skipValue reads past the next JSON value token by token, so that an
+// unknown field of any size is never held in memory whole.
+func skipValue(dec *json.Decoder) error {
+	depth := 0
+	for {
+		t, err := dec.Token()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch t {
+		case json.Delim('['), json.Delim('{'):
+			depth++
+		case json.Delim(']'), json.Delim('}'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
 		}
 	}
-	return false
 }
 
 // readRows reads the rows of a results array whose '[' has been read,
-// through the closing ']'.
-func readRows(dec *json.Decoder, f *File, errs []error) []error {
+// through the closing ']'. One row's text is held at a time, and reused.
+func readRows(dec *json.Decoder, f *File, p *problems) {
 	i := 0
+	var raw json.RawMessage
+	var rd rowDecoder
 	for ; dec.More(); i++ {
-		var raw json.RawMessage
+		raw = raw[:0]
 		if err := dec.Decode(&raw); err != nil {
-			return append(errs, &SyntaxError{Row: i, Offset: dec.InputOffset(), Msg: "reading a row", Err: err})
+			p.syntax(&SyntaxError{Row: i, Offset: dec.InputOffset(), Msg: "reading a row", Err: err})
+			return
 		}
-		row, err := decodeRow(i, raw)
-		if err != nil {
-			errs = append(errs, err)
+		row, rerr, ok := rd.decodeRow(i, raw)
+		if !ok {
+			if p.rows < MaxRowErrors {
+				kept := new(RowError)
+				*kept = rerr
+				p.row(kept)
+			} else {
+				p.more++ // counted without building the error
+			}
 			continue
 		}
 		f.Rows = append(f.Rows, row)
 	}
 	if _, err := dec.Token(); err != nil {
-		return append(errs, &SyntaxError{Row: i, Offset: dec.InputOffset(), Msg: "reading the end of the results", Err: err})
+		p.syntax(&SyntaxError{Row: i, Offset: dec.InputOffset(), Msg: "reading the end of the results", Err: err})
 	}
-	return errs
 }
 
-// decodeRow decodes one row; raw is well-formed JSON.
-func decodeRow(i int, raw json.RawMessage) (Row, error) {
-	var j rowJSON
-	if err := json.Unmarshal(raw, &j); err != nil {
+// rowDecoder decodes the text of one row at a time into a rowJSON it
+// reuses, with one json.Decoder fed the row's text, so that a row that is
+// left out leaves no garbage of its own behind (json.Unmarshal allocates
+// its state on every call).
+type rowDecoder struct {
+	src rowSource
+	dec *json.Decoder
+	fed int64 // bytes given to dec so far
+	j   rowJSON
+}
+
+// rowSource serves the text of the row being decoded, then io.EOF.
+type rowSource struct{ b []byte }
+
+func (s *rowSource) Read(p []byte) (int, error) {
+	if len(s.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, s.b)
+	s.b = s.b[n:]
+	return n, nil
+}
+
+// unmarshal decodes raw, well-formed JSON text, into v.
+func (d *rowDecoder) unmarshal(raw []byte, v any) error {
+	if d.dec == nil {
+		d.dec, d.fed = json.NewDecoder(&d.src), 0
+	}
+	d.src.b = raw
+	d.fed += int64(len(raw))
+	err := d.dec.Decode(v)
+	if len(d.src.b) != 0 || d.dec.InputOffset() != d.fed {
+		// The decoder did not end on the row's end (it cannot, on
+		// well-formed text; this is a safeguard): start afresh.
+		d.dec, d.src.b = nil, nil
+	}
+	return err
+}
+
+// decodeRow decodes one row; raw is well-formed JSON. A row that cannot
+// be read gives its RowError and false.
+func (d *rowDecoder) decodeRow(i int, raw json.RawMessage) (Row, RowError, bool) {
+	j := &d.j
+	*j = rowJSON{}
+	if err := d.unmarshal(raw, j); err != nil {
 		// Name the row as far as its id and name can be read.
 		var id struct {
 			ID   json.RawMessage `json:"id"`
@@ -504,11 +661,11 @@ func decodeRow(i int, raw json.RawMessage) (Row, error) {
 				e.Name = string(s)
 			}
 		}
-		return Row{}, &e
+		return Row{}, e, false
 	}
 	name := strings.TrimSpace(string(j.Name))
 	if name == "" {
-		return Row{}, &RowError{Row: i, ID: string(j.ID), Err: ErrNoName}
+		return Row{}, RowError{Row: i, ID: string(j.ID), Err: ErrNoName}, false
 	}
 	r := Row{
 		Index:                 i,
@@ -535,5 +692,5 @@ func decodeRow(i int, raw json.RawMessage) (Row, error) {
 		}
 	}
 	r.Designation = designationOf(r)
-	return r, nil
+	return r, RowError{}, true
 }

@@ -5,8 +5,11 @@
 // export screening lists of the Departments of Commerce, State and the
 // Treasury into one download (https://www.trade.gov/consolidated-screening-list),
 // in a bulk JSON layout that its search API answers in as well. Read reads
-// that layout from an io.Reader, row by row: a row that cannot be read is
-// reported as a *RowError and the others are kept.
+// that layout from an io.Reader, streaming it row by row: a row that cannot
+// be read is reported as a *RowError and the others are kept. The error
+// (a *ReadError) keeps the first MaxRowErrors row problems and counts the
+// others, so that neither it nor the memory Read uses grows with the
+// number of bad rows.
 //
 // Of the lists in the CSL, the four kept by the Bureau of Industry and
 // Security (BIS) are told apart (List): the Entity List (Supplement No. 4
