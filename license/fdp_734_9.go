@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/earcheck/ear"
@@ -211,7 +212,7 @@ func evaluateFDP(s fdp.Set, q FDPQuery) ([]FDPResult, error) {
 	out := make([]FDPResult, 0, s.Len())
 	for i := range s.Len() {
 		r := s.At(i)
-		if q.AsOf.Before(r.Effective) {
+		if !r.InForce(q.AsOf) {
 			continue
 		}
 		res, err := ev.rule(r)
@@ -448,10 +449,10 @@ func (ev *fdpEval) itemTest(s fdp.ItemScope) fdpFind {
 		if e.IsEAR99() {
 			return ev.supp7(s)
 		}
-		if c := e.Category(); c >= s.MinCategory && c <= s.MaxCategory {
+		if c := e.Category(); s.InCategory(c) {
 			return fdpYes(fmt.Sprintf("item %s is in Category %d", e, c))
 		}
-		return fdpNo(fmt.Sprintf("item %s is not in Categories %d-%d", e, s.MinCategory, s.MaxCategory))
+		return fdpNo(fmt.Sprintf("item %s is not in Categories %d-%d%s", e, s.MinCategory, s.MaxCategory, exceptText(s.ExceptCategories)))
 	case fdp.Item9x515, fdp.Item600Series:
 		in := e.Is9x515()
 		name := "a 9x515 item"
@@ -584,8 +585,8 @@ func fdpInputECCN(path entryPath, e product.DirectProduct, in *fdp.InputScope) f
 			return fdpNo(e.ECCN.String() + " is not a 600 series ECCN")
 		}
 		if in.AnyDE && len(in.Patterns) == 0 {
-			if c := e.ECCN.Category(); c < in.MinCategory || c > in.MaxCategory {
-				return fdpNo(fmt.Sprintf("%s is not in Categories %d-%d", e.ECCN, in.MinCategory, in.MaxCategory))
+			if c := e.ECCN.Category(); !in.InCategory(c) {
+				return fdpNo(fmt.Sprintf("%s is not in Categories %d-%d%s", e.ECCN, in.MinCategory, in.MaxCategory, exceptText(in.ExceptCategories)))
 			}
 		}
 		if len(in.Patterns) == 0 {
@@ -863,4 +864,16 @@ func (ev *fdpEval) inSet(d jurisdiction.Destination, w fdp.Places) (bool, string
 	d.Country = d.Country.TablesAs()
 	in, why := w.Contains(d, gs, ev.q.AsOf)
 	return in, why, nil
+}
+
+// exceptText writes excepted categories: " (except 6)".
+func exceptText(cs []int) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = strconv.Itoa(c)
+	}
+	return " (except " + strings.Join(parts, ", ") + ")"
 }

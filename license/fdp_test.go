@@ -588,3 +588,36 @@ func TestComplianceDateShown(t *testing.T) {
 	}
 	t.Fatal("(k) not in force on 2024-12-15")
 }
+
+// TestIranRuleVersions: 734.9(j) read "Categories 3 through 5 or 7" until
+// 2024-07-22 (text of 2023-10-25) and "3 through 9", with the government
+// prong, since 2024-07-23 (text of 2025-01-16).
+func TestIranRuleVersions(t *testing.T) {
+	for _, tt := range []struct {
+		asOf, eccn, tech string
+		want             ear.Answer
+	}{
+		{"2024-01-10", "6A003.b.4.a", "6E001 us", ear.No},
+		{"2024-08-01", "6A003.b.4.a", "6E001 us", ear.Yes},
+		{"2024-01-10", "7A003.a", "7E001 us", ear.Yes},
+		{"2024-01-10", "9A012", "9E001 us", ear.No},
+	} {
+		q := tQuery(tECCN(tt.eccn), tDirect(tt.tech), tTo("IR"), tAsOf(tt.asOf))
+		res, err := FDP(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range res {
+			if r.Citation == "15 CFR 734.9(j)" {
+				found = true
+				if r.Outcome != tt.want {
+					t.Errorf("%s %s: (j) %s, want %s: %s", tt.asOf, tt.eccn, r.OutcomeText(), tt.want, r.Why)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: (j) not evaluated", tt.asOf)
+		}
+	}
+}

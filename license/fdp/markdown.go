@@ -17,7 +17,7 @@ func (s ItemScope) String() string {
 	case ItemOnCCL:
 		d = "any ECCN on the CCL"
 	case ItemCategories:
-		d = fmt.Sprintf("an ECCN in Categories %d-%d", s.MinCategory, s.MaxCategory)
+		d = fmt.Sprintf("an ECCN in Categories %d-%d%s", s.MinCategory, s.MaxCategory, exceptCategories(s.ExceptCategories))
 	case ItemListed:
 		d = "in " + patternList(s.Patterns)
 	case Item9x515:
@@ -42,10 +42,10 @@ func (in *InputScope) String() string {
 	switch {
 	case in.Series600:
 		what = `any "600 series" D or E ECCN`
-	case in.AnyDE && len(in.Patterns) == 0 && in.MinCategory == 0 && in.MaxCategory == 9:
+	case in.AnyDE && len(in.Patterns) == 0 && in.MinCategory == 0 && in.MaxCategory == 9 && len(in.ExceptCategories) == 0:
 		what = "any product group D or E ECCN"
 	case in.AnyDE && len(in.Patterns) == 0:
-		what = fmt.Sprintf("any D or E ECCN of Categories %d-%d", in.MinCategory, in.MaxCategory)
+		what = fmt.Sprintf("any D or E ECCN of Categories %d-%d%s", in.MinCategory, in.MaxCategory, exceptCategories(in.ExceptCategories))
 	default:
 		what = patternList(in.Patterns)
 	}
@@ -90,6 +90,17 @@ func (s Source) String() string {
 	return strings.Join(parts, " ")
 }
 
+func exceptCategories(cs []int) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = fmt.Sprint(c)
+	}
+	return " except " + strings.Join(parts, ", ")
+}
+
 func reachString(ps []Prong, affiliates bool) string {
 	parts := make([]string, len(ps))
 	for i, p := range ps {
@@ -120,6 +131,9 @@ func (s Set) Markdown() string {
 	for _, r := range s.rules {
 		para := strings.TrimPrefix(r.Citation.String(), "15 CFR 734.9")
 		dates := "from " + r.Effective.String()
+		if r.Until.IsValid() {
+			dates += " until " + r.Until.AddDays(-1).String()
+		}
 		if r.Compliance.IsValid() {
 			dates += "; compliance " + r.Compliance.String()
 		}

@@ -180,10 +180,11 @@ func pinnedContainsIC(t *testing.T, r Rule, want bool) {
 }
 
 // TestPinnedRuleCitations pins the thirteen paragraphs of 734.9 with a
-// rule, (b) to (l), in CFR order (text of 2025-01-16).
+// rule, (b) to (l), in CFR order (text of 2025-01-16); (j) has two versions
+// (Categories 3 through 5 or 7 until 2024-07-22, 3 through 9 since).
 func TestPinnedRuleCitations(t *testing.T) {
 	want := []string{"15 CFR 734.9(b)", "15 CFR 734.9(c)", "15 CFR 734.9(d)", "15 CFR 734.9(e)(1)", "15 CFR 734.9(e)(2)",
-		"15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(j)",
+		"15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(j)", "15 CFR 734.9(j)",
 		"15 CFR 734.9(k)", "15 CFR 734.9(l)"}
 	var got []string
 	for _, r := range Default().Rules() {

@@ -28,6 +28,10 @@ type Rule struct {
 	// effective date; the zero Date when it has none. Recorded, not used
 	// to decide (the EAR's savings clauses are the caller's business).
 	Compliance jurisdiction.Date
+	// Until is the first day this version of the paragraph is no longer in
+	// force (a later version, with the same citation, takes over); the zero
+	// Date while it is in force.
+	Until jurisdiction.Date
 	// Product is the product scope.
 	Product ProductScope
 	// Reach is the destination, end-user and end-use scope: the rule
@@ -150,8 +154,10 @@ type ItemScope struct {
 	Test ItemTest
 	// Patterns for ItemListed.
 	Patterns []Pattern
-	// MinCategory and MaxCategory for ItemCategories (inclusive).
+	// MinCategory and MaxCategory for ItemCategories (inclusive), less
+	// ExceptCategories ("Categories 3 through 5 or 7" is 3-7 except 6).
 	MinCategory, MaxCategory int
+	ExceptCategories         []int
 	// Supp7 adds the EAR99 items identified by HTS code in Supplement
 	// No. 7 to part 746 (for ItemOnCCL and ItemCategories).
 	Supp7 bool
@@ -186,9 +192,10 @@ type InputScope struct {
 	// Series600 says it.
 	Patterns []Pattern
 	// AnyDE: any ECCN of product group D or E, in categories MinCategory
-	// to MaxCategory (inclusive).
+	// to MaxCategory (inclusive) less ExceptCategories.
 	AnyDE                    bool
 	MinCategory, MaxCategory int
+	ExceptCategories         []int
 	// Series600: any "600 series" D or E ECCN.
 	Series600 bool
 	// WrittenAssurance: the technology or software must require a written
@@ -264,12 +271,29 @@ func (r Rule) clone() Rule {
 	return r
 }
 
+// InForce reports whether this version of the rule is in force on d.
+func (r Rule) InForce(d jurisdiction.Date) bool {
+	return !d.Before(r.Effective) && (!r.Until.IsValid() || d.Before(r.Until))
+}
+
+// InCategory reports whether category c is within the scope's categories.
+func (s ItemScope) InCategory(c int) bool {
+	return c >= s.MinCategory && c <= s.MaxCategory && !slices.Contains(s.ExceptCategories, c)
+}
+
+// InCategory reports whether category c is within the scope's categories.
+func (in *InputScope) InCategory(c int) bool {
+	return c >= in.MinCategory && c <= in.MaxCategory && !slices.Contains(in.ExceptCategories, c)
+}
+
 func (p ProductScope) clone() ProductScope {
 	p.Item.Patterns = clonePatterns(p.Item.Patterns)
+	p.Item.ExceptCategories = slices.Clone(p.Item.ExceptCategories)
 	for _, in := range []**InputScope{&p.Direct, &p.Plant} {
 		if *in != nil {
 			c := **in
 			c.Patterns = clonePatterns(c.Patterns)
+			c.ExceptCategories = slices.Clone(c.ExceptCategories)
 			*in = &c
 		}
 	}

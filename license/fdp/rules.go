@@ -293,8 +293,32 @@ func ruleData() []Rule {
 			},
 		},
 		{
+			// (j) as first codified: Categories 3 through 5 or 7, no
+			// government prong.
 			Citation: MustParseCitation("15 CFR 734.9(j)"), Title: "Iran FDP rule",
-			Effective: date("2023-02-24"),
+			Effective: date("2023-02-24"), Until: date("2024-07-23"),
+			Product: ProductScope{
+				Item:   ItemScope{Test: ItemCategories, MinCategory: 3, MaxCategory: 7, ExceptCategories: []int{6}, Supp7: true},
+				Direct: &InputScope{Origin: InputUSOrigin, AnyDE: true, MinCategory: 3, MaxCategory: 7, ExceptCategories: []int{6}},
+				Plant:  &InputScope{Origin: InputUSOrigin, AnyDE: true, MinCategory: 3, MaxCategory: 7, ExceptCategories: []int{6}},
+			},
+			Reach: []Prong{
+				{Kind: ProngDestination, Where: iran},
+				{Kind: ProngIncorporation, Where: iran},
+			},
+			License: &License{
+				Citation: MustParseCitation("15 CFR 746.7"),
+				What:     "a license is required for foreign-produced items subject to the EAR under 734.9(j) for Iran",
+			},
+			Provenance: []Source{
+				{Basis: TextRead, Ref: "15 CFR 734.9 as amended through 88 FR 73488 (2023-10-25), eCFR text", Note: "(j)(1): U.S.-origin technology or software in product groups D or E \"in Categories 3 through 5 or 7\"; the item in Supp. No. 7 to part 746 or in an ECCN of those categories; (j)(2): destined to Iran or incorporation there; license requirements at 746.7"},
+				fr("88 FR 12150 (2023-02-27), effective 2023-02-24"),
+				reading("the version ends on 2024-07-23, the day recorded for FR Doc. 2024-16566 (89 FR 60564, published 2024-07-26); the EAR99 items of Supp. No. 7 to part 746 are not held: an EAR99 item is indeterminate"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(j)"), Title: "Iran FDP rule",
+			Effective: date("2024-07-23"),
 			Product: ProductScope{
 				Item:   ItemScope{Test: ItemCategories, MinCategory: 3, MaxCategory: 9, Supp7: true},
 				Direct: &InputScope{Origin: InputUSOrigin, AnyDE: true, MinCategory: 3, MaxCategory: 9},
@@ -311,7 +335,7 @@ func ruleData() []Rule {
 			},
 			Provenance: []Source{
 				read("(j)(1): U.S.-origin technology or software in product groups D or E of Categories 3 through 9; the item in Supp. No. 7 to part 746 or in Categories 3 through 9; (j)(2): destined to Iran or incorporation there; (j)(3): the Government of Iran a party; license requirements at 746.7"),
-				fr("88 FR 12150 (2023-02-27), effective 2023-02-24; 89 FR 60564 (2024-07-26): Categories 3 through 9 and (j)(3)"),
+				fr("89 FR 60564 (2024-07-26, FR Doc. 2024-16566), recorded as effective 2024-07-23: Categories 3 through 9 and (j)(3)"),
 				reading("the EAR99 items of Supp. No. 7 to part 746 are not held: an EAR99 item is indeterminate"),
 			},
 		},

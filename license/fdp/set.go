@@ -3,6 +3,8 @@ package fdp
 import (
 	"errors"
 	"slices"
+
+	"github.com/earcheck/ear/jurisdiction"
 )
 
 // RuleError reports a rule that cannot be registered. It wraps one of
@@ -26,8 +28,8 @@ func (e *RuleError) Unwrap() error { return e.Err }
 
 // Sentinel errors of RuleError.
 var (
-	ErrRuleCitation   = errors.New("a rule needs a citation within 15 CFR 734.9 that no other rule of the set has")
-	ErrRuleEffective  = errors.New("a rule needs an effective date (and a compliance date, if any, not before it)")
+	ErrRuleCitation   = errors.New("a rule needs a citation within 15 CFR 734.9 that no other rule of the set has in force on the same day")
+	ErrRuleEffective  = errors.New("a rule needs an effective date (and a compliance date, if any, not before it, and an end date, if any, after it)")
 	ErrRuleScope      = errors.New("a rule needs a title, an item test, at least one route and at least one reach prong")
 	ErrRuleProvenance = errors.New("a rule needs at least one source, each with a basis, and a license requirement, if any, with a citation")
 )
@@ -58,7 +60,7 @@ func NewSet(rules ...Rule) (Set, error) {
 			errs = append(errs, err)
 			continue
 		}
-		if slices.ContainsFunc(out, func(o Rule) bool { return o.Citation == r.Citation }) {
+		if slices.ContainsFunc(out, func(o Rule) bool { return o.Citation == r.Citation && overlap(o, r) }) {
 			errs = append(errs, &RuleError{Citation: r.Citation, Err: ErrRuleCitation})
 			continue
 		}
@@ -67,8 +69,21 @@ func NewSet(rules ...Rule) (Set, error) {
 	if len(errs) > 0 {
 		return Set{}, errors.Join(errs...)
 	}
-	slices.SortStableFunc(out, func(a, b Rule) int { return a.Citation.Compare(b.Citation) })
+	slices.SortStableFunc(out, func(a, b Rule) int {
+		if c := a.Citation.Compare(b.Citation); c != 0 {
+			return c
+		}
+		return a.Effective.Compare(b.Effective)
+	})
 	return Set{rules: out}, nil
+}
+
+// overlap reports whether two versions of a paragraph are in force on a
+// common day.
+func overlap(a, b Rule) bool {
+	aEnds := a.Until.IsValid() && !a.Until.After(b.Effective)
+	bEnds := b.Until.IsValid() && !b.Until.After(a.Effective)
+	return !aEnds && !bEnds
 }
 
 func (r Rule) check() error {
@@ -76,7 +91,7 @@ func (r Rule) check() error {
 	if !section.Covers(r.Citation) || r.Citation == section {
 		return fail(ErrRuleCitation)
 	}
-	if !r.Effective.IsValid() || (r.Compliance.IsValid() && r.Compliance.Before(r.Effective)) {
+	if !r.Effective.IsValid() || (r.Compliance.IsValid() && r.Compliance.Before(r.Effective)) || (r.Until.IsValid() && !r.Until.After(r.Effective)) {
 		return fail(ErrRuleEffective)
 	}
 	if err := checkScope(r.Title, r.Product, r.Reach); err != nil {
@@ -143,11 +158,26 @@ func (s Set) Len() int { return len(s.rules) }
 // range, like a slice index.
 func (s Set) At(i int) *Rule { return &s.rules[i] }
 
-// Rule returns a copy of the rule with the citation, and whether there is
-// one.
+// Rule returns a copy of the latest version of the rule with the
+// citation, and whether there is one.
 func (s Set) Rule(c Citation) (Rule, bool) {
+	var found *Rule
+	for i := range s.rules {
+		if s.rules[i].Citation == c {
+			found = &s.rules[i]
+		}
+	}
+	if found == nil {
+		return Rule{}, false
+	}
+	return found.clone(), true
+}
+
+// RuleAt returns a copy of the version of the rule with the citation in
+// force on d, and whether there is one.
+func (s Set) RuleAt(c Citation, d jurisdiction.Date) (Rule, bool) {
 	for _, r := range s.rules {
-		if r.Citation == c {
+		if r.Citation == c && r.InForce(d) {
 			return r.clone(), true
 		}
 	}

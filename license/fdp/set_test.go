@@ -59,13 +59,43 @@ func TestNewSetRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	rs := s.Rules()
-	if rs[0].Citation.String() != "15 CFR 734.9(b)" || rs[3].Citation.String() != "15 CFR 734.9(e)(1)" || rs[12].Citation.String() != "15 CFR 734.9(l)" {
-		t.Errorf("not in CFR order: %s %s %s", rs[0].Citation, rs[3].Citation, rs[12].Citation)
+	if rs[0].Citation.String() != "15 CFR 734.9(b)" || rs[3].Citation.String() != "15 CFR 734.9(e)(1)" || rs[13].Citation.String() != "15 CFR 734.9(l)" {
+		t.Errorf("not in CFR order: %s %s %s", rs[0].Citation, rs[3].Citation, rs[13].Citation)
+	}
+	if !rs[10].Effective.Before(rs[11].Effective) || rs[10].Citation != rs[11].Citation {
+		t.Errorf("the versions of (j) are not in date order: %s %s", rs[10].Effective, rs[11].Effective)
 	}
 	rs[0].Product.Item.Test = ItemAny
 	rs[3].Product.Direct.Patterns[0] = MustParsePattern("9E999")
 	again := s.Rules()
 	if again[0].Product.Item.Test != ItemNSControlled || again[3].Product.Direct.Patterns[0].ECCN.String() != "3D001" {
 		t.Error("Rules returned shared state")
+	}
+}
+
+// TestVersions: two versions of a paragraph may be registered when their
+// periods do not overlap, and RuleAt picks the one in force.
+func TestVersions(t *testing.T) {
+	j := MustParseCitation("15 CFR 734.9(j)")
+	s := Default()
+	for d, wantMax := range map[string]int{"2023-03-01": 7, "2024-07-22": 7, "2024-07-23": 9, "2026-11-28": 9} {
+		r, ok := s.RuleAt(j, jurisdiction.MustParseDate(d))
+		if !ok || r.Product.Item.MaxCategory != wantMax {
+			t.Errorf("(j) on %s: %v, max category %d, want %d", d, ok, r.Product.Item.MaxCategory, wantMax)
+		}
+	}
+	if _, ok := s.RuleAt(j, jurisdiction.MustParseDate("2023-02-23")); ok {
+		t.Error("(j) in force before 2023-02-24")
+	}
+	v := s.Rules()
+	overlapping := v[11]
+	overlapping.Effective = jurisdiction.MustParseDate("2024-01-01")
+	if _, err := NewSet(v[10], overlapping); !errors.Is(err, ErrRuleCitation) {
+		t.Errorf("overlapping versions: %v, want ErrRuleCitation", err)
+	}
+	bad := v[10]
+	bad.Until = bad.Effective
+	if _, err := NewSet(bad); !errors.Is(err, ErrRuleEffective) {
+		t.Errorf("until on the effective date: %v, want ErrRuleEffective", err)
 	}
 }
