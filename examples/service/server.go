@@ -23,7 +23,7 @@ type server struct {
 	srv     *http.Server
 
 	// Counters, for tests and operators.
-	written atomic.Int64 // responses written to /v1/check, any status
+	written atomic.Int64 // responses to /v1/check written, any status
 	gone    atomic.Int64 // requests whose client had gone; nothing written
 	busy    atomic.Int64 // requests refused with 503 busy
 }
@@ -151,9 +151,9 @@ func (s *server) write(w http.ResponseWriter, status int, b []byte) {
 	h.Set("Content-Type", "application/json")
 	h.Set("Content-Length", strconv.Itoa(len(b)))
 	h.Set("X-Content-Type-Options", "nosniff")
+	s.written.Add(1) // before the client can see the response
 	w.WriteHeader(status)
 	w.Write(b)
-	s.written.Add(1)
 }
 
 // markedResolver marks the errors of the resolver it wraps as
