@@ -8,9 +8,11 @@
 //	check -csl CSL.json   resolve parties that declare no Entity List footnote
 //	                      through an index of a Consolidated Screening List file
 //
-// A malformed request gets {"error": {"field": "...", "message": "..."}}
-// and exit status 2; with -jsonl the error object is written on its line and
-// the batch goes on (exit status 2 at the end if any line failed).
+// A malformed request gets {"error": {"code": "...", "field": "...",
+// "message": "..."}} and exit status 2; with -jsonl the error object is
+// written on its line and the batch goes on (exit status 2 at the end if any
+// line failed). A line longer than -max-line bytes (default 4 MiB) is read
+// to its end and answered with the code too_large.
 package main
 
 import (
@@ -32,13 +34,14 @@ import (
 func main() {
 	jsonl := flag.Bool("jsonl", false, "read one request per line and write one response per line")
 	cslPath := flag.String("csl", "", "Consolidated Screening List bulk JSON file to resolve parties' designations")
+	flag.Int64Var(&maxLine, "max-line", defaultMaxLine, "with -jsonl, the longest line in bytes; a longer one is answered with a too_large error")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: check [-jsonl] [FILE]")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: check [-jsonl [-max-line N]] [-csl CSL.json] [FILE]")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	in := io.Reader(os.Stdin)
-	if flag.NArg() > 1 {
+	if flag.NArg() > 1 || maxLine <= 0 {
 		flag.Usage()
 		os.Exit(64)
 	}
@@ -114,15 +117,11 @@ func respond(w io.Writer, read func() (license.Request, error)) int {
 			}
 		}
 	}
-	var e errorObject
 	fe, ok := errors.AsType[*product.FieldError](err)
 	if !ok {
 		fe = product.NewFieldError("", err)
 	}
-	e.Error.Code, e.Error.Field, e.Error.Message = fe.Code(), fe.Field, fe.Error()
-	b, _ := json.Marshal(e)
-	w.Write(b)
-	io.WriteString(w, "\n")
+	writeError(w, fe.Code(), fe.Field, fe.Error())
 	return 2
 }
 
@@ -130,28 +129,66 @@ func runOne(in io.Reader, w io.Writer) int {
 	return respond(w, func() (license.Request, error) { return license.DecodeRequest(in) })
 }
 
+// maxLine bounds one line of -jsonl; set once in main.
+var maxLine int64 = defaultMaxLine
+
+const defaultMaxLine = 4 << 20
+
 // runLines streams requests: memory stays flat whatever the number of
-// lines, since each line is decided and written before the next is read.
+// lines, since each line is decided and written before the next is read,
+// and a line is held only up to maxLine bytes. A longer line is read to its
+// end and answered with a too_large error object; the batch goes on.
 func runLines(in io.Reader, w io.Writer) int {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	br := bufio.NewReaderSize(in, 64<<10)
+	var buf []byte
 	status := 0
-	for sc.Scan() {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
+	for n := 1; ; n++ {
+		buf = buf[:0]
+		tooLong := false
+		var err error
+		for {
+			var frag []byte
+			frag, err = br.ReadSlice('\n')
+			// The limit is on the line without its ending (\n or
+			// \r\n), checked once the line is read; hold at most that.
+			if !tooLong && int64(len(buf)+len(frag))-2 > maxLine {
+				tooLong, buf = true, buf[:0]
+			}
+			if !tooLong {
+				buf = append(buf, frag...)
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
 		}
-		if respond(w, func() (license.Request, error) { return license.DecodeRequest(bytes.NewReader(line)) }) != 0 {
+		if !tooLong && int64(len(bytes.TrimSuffix(bytes.TrimSuffix(buf, []byte("\n")), []byte("\r")))) > maxLine {
+			tooLong, buf = true, buf[:0]
+		}
+		if err != nil && err != io.EOF {
+			writeError(w, "", "", "reading input: "+err.Error())
+			return 2
+		}
+		line := bytes.TrimSpace(buf)
+		switch {
+		case tooLong:
+			writeError(w, "too_large", "", fmt.Sprintf("ear: line %d is longer than %d bytes", n, maxLine))
 			status = 2
+		case len(line) > 0:
+			if respond(w, func() (license.Request, error) { return license.DecodeRequest(bytes.NewReader(line)) }) != 0 {
+				status = 2
+			}
+		}
+		if err == io.EOF {
+			return status
 		}
 	}
-	if err := sc.Err(); err != nil {
-		var e errorObject
-		e.Error.Message = "reading input: " + err.Error()
-		b, _ := json.Marshal(e)
-		w.Write(b)
-		io.WriteString(w, "\n")
-		return 2
-	}
-	return status
+}
+
+// writeError writes an error object on its own line.
+func writeError(w io.Writer, code, field, msg string) {
+	var e errorObject
+	e.Error.Code, e.Error.Field, e.Error.Message = code, field, msg
+	b, _ := json.Marshal(e)
+	w.Write(b)
+	io.WriteString(w, "\n")
 }

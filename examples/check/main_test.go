@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/earcheck/ear/license"
 )
 
 // build compiles the command once for the tests.
@@ -166,5 +168,73 @@ func TestCSLFlag(t *testing.T) {
 	ps := m["parties"].([]any)
 	if src := ps[0].(map[string]any)["designations"].(map[string]any)["source"]; src != "csl_index" {
 		t.Errorf("designations source %v", src)
+	}
+}
+
+// TestJSONLTooLongLine runs a batch of a worked case, a 5 MiB line and
+// another worked case through -jsonl with the default 4 MiB line limit:
+// three response lines, the middle one a too_large error object, the last
+// decided, and exit status 2 as for any batch with an error line.
+func TestJSONLTooLongLine(t *testing.T) {
+	bin := build(t)
+	lines := requestLines(t)
+	var in bytes.Buffer
+	in.Write(lines[0])
+	in.WriteString(`{"item": {"description": "`)
+	in.WriteString(strings.Repeat("x", 5<<20))
+	in.WriteString("\"}}\n")
+	in.Write(lines[1])
+	cmd := exec.Command(bin, "-jsonl")
+	cmd.Stdin = &in
+	out, err := cmd.Output()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 {
+		t.Fatalf("want exit 2 after a too long line, got %v", err)
+	}
+	got := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(got) != 3 {
+		t.Fatalf("want 3 response lines, got %d:\n%.500s", len(got), out)
+	}
+	for _, i := range []int{0, 2} {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(got[i]), &m); err != nil || m["subject_to_ear"] == nil {
+			t.Errorf("line %d: want a determination, got %.300s", i+1, got[i])
+		}
+	}
+	var e errorObject
+	if err := json.Unmarshal([]byte(got[1]), &e); err != nil || e.Error.Code != "too_large" || e.Error.Field != "" || !strings.Contains(e.Error.Message, "line 2") {
+		t.Errorf("line 2: want a too_large error object, got %.300s", got[1])
+	}
+}
+
+// TestJSONLLineLimit runs -jsonl's loop in process with a small limit:
+// a line of exactly the limit is read (and decided), one byte more is
+// too_large, CRLF and a last line without a newline are read, blank lines
+// get no response, and the line numbers count every line.
+func TestJSONLLineLimit(t *testing.T) {
+	checker = license.NewChecker()
+	defer func(n int64) { maxLine = n }(maxLine)
+	maxLine = 40
+	pad := func(s string, n int) string { return s[:len(s)-1] + strings.Repeat(" ", n-len(s)) + "}" }
+	exact := pad(`{"colour": "red"}`, 40)
+	over := pad(`{"colour": "red"}`, 41)
+	in := exact + "\n" + over + "\r\n\n" + strings.Repeat("y", 100) + "\n" + exact + "\r\n" + `{"item": 5}`
+	var out bytes.Buffer
+	if status := runLines(strings.NewReader(in), &out); status != 2 {
+		t.Errorf("status %d, want 2", status)
+	}
+	want := []string{"unknown_field", "too_large", "too_large", "unknown_field", "malformed"}
+	got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("want %d response lines, got %d:\n%s", len(want), len(got), out.String())
+	}
+	for i, code := range want {
+		var e errorObject
+		json.Unmarshal([]byte(got[i]), &e)
+		if e.Error.Code != code {
+			t.Errorf("response %d: code %q, want %q: %s", i+1, e.Error.Code, code, got[i])
+		}
+	}
+	if !strings.Contains(got[2], "line 4 ") {
+		t.Errorf("the 100-byte line is line 4: %s", got[2])
 	}
 }
