@@ -97,10 +97,19 @@ func FuzzNormalizeName(f *testing.F) {
 		"ＵＳ", "Ü", "\u0000", "\u200fUS", "US\u200e", "\u202eNC", "\xff\xfe", long, "华为技术有限公司", "Co.\u0000Ltd.", "Ｌｔｄ．", "l\u0307td"} {
 		f.Add(s)
 	}
+	// Compatibility forms: full-width ASCII and the ideographic space,
+	// half-width katakana and sound marks, ligatures, digraphs.
+	for _, s := range []string{"ＨＵＡＷＥＩ　ＴＥＣＨＮＯＬＯＧＩＥＳ　ＣＯ．，ＬＴＤ．", "Ｕ．Ｓ．Ａ．", "ＳＩ＇ＥＮ　＆　ＣＯ", "（ＳＳＩ）", "！～",
+		"ｶﾞ", "ﾞｶ", "ｶﾞﾞ", "ﾊﾟ", "カ\u3099", "\u3099", "ﬁﬂﬀﬃﬄﬅﬆ", "Ĳ ǅ ŉ ſ µ ²³¹ ₀₉", "ａ ｂ ｃ", "ｃｏ　ｌｔｄ"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := NormalizeName(s)
 		if again := NormalizeName(n); again != n {
 			t.Fatalf("NormalizeName(%q) = %q, but NormalizeName(%q) = %q", s, n, n, again)
+		}
+		if w := fullWidth(s); NormalizeName(w) != n {
+			t.Fatalf("NormalizeName(%q) = %q, but its full-width form %q gives %q", s, n, w, NormalizeName(w))
 		}
 		for _, m := range ClassifyRequirement(s).Marks() {
 			if s[m.At] != byte('0'+m.Footnote) || m.Footnote < 1 || m.Footnote > 5 {

@@ -68,6 +68,20 @@ func (d Designation) ImpliedFootnotes() Footnotes {
 // names with the same key are the same name for Index. The steps, in
 // order (deterministic; no locale, no fuzzy matching):
 //
+//  0. Compatibility forms are folded as Unicode NFKC folds them, for the
+//     subset of NFKC that shows up in names (see foldCompat): full-width
+//     ASCII (U+FF01-U+FF5E) is ASCII, the ideographic space U+3000 a
+//     space, the full-width signs U+FFE0-U+FFE6 their usual forms,
+//     half-width katakana (U+FF61-U+FF9F) full-width katakana, with a
+//     voiced or semi-voiced sound mark composed onto the kana before it
+//     (ｶﾞ is ガ, as NFKC composes it); the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ are
+//     ff fi fl ffi ffl st st, the digraphs Ĳ ĳ Ǆ ǅ ǆ Ǉ ǈ ǉ Ǌ ǋ ǌ Ǳ ǲ ǳ their
+//     two letters, ŉ is ʼn, the long s ſ is s, the micro sign µ is μ, and
+//     superscript and subscript digits are digits. Everything else NFKC
+//     would change is left as it is: canonical composition and
+//     decomposition ("é" and "e"+U+0301 stay apart), half-width Hangul,
+//     circled, parenthesised and mathematical letters, Roman numerals,
+//     fractions and the CJK compatibility ideographs.
 //  1. Letters are lower-cased (Unicode simple case folding via
 //     unicode.ToLower); diacritics are kept ("é" is not "e").
 //  2. '&' becomes the word "and"; apostrophes (' ’ ʼ `) are dropped, so
@@ -83,7 +97,8 @@ func (d Designation) ImpliedFootnotes() Footnotes {
 //     its own normal form.
 //  5. The words are joined by single spaces.
 //
-// "Huawei Technologies Co., Ltd." and "HUAWEI TECHNOLOGIES" both give
+// "Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES" and the
+// full-width "ＨＵＡＷＥＩ　ＴＥＣＨＮＯＬＯＧＩＥＳ　ＣＯ．，ＬＴＤ．" all give
 // "huawei technologies".
 func NormalizeName(name string) string {
 	words := make([]string, 0, 8)
@@ -94,7 +109,7 @@ func NormalizeName(name string) string {
 			cur = cur[:0]
 		}
 	}
-	for _, r := range name {
+	add := func(r rune) {
 		switch {
 		case r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '‘':
 			// dropped: joins the word
@@ -103,11 +118,29 @@ func NormalizeName(name string) string {
 			words = append(words, "and")
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			cur = append(cur, unicode.ToLower(r))
+		case r == kanaVoiced || r == kanaSemiVoiced:
+			// a sound mark composes with the kana before it, as in NFKC
+			if n := len(cur); n > 0 {
+				if c, ok := composeKana(cur[n-1], r); ok {
+					cur[n-1] = c
+					return
+				}
+			}
+			cur = append(cur, r)
 		case unicode.Is(unicode.Mn, r):
 			// a combining mark stays with its letter
 			cur = append(cur, r)
 		default:
 			flush()
+		}
+	}
+	for _, r := range name {
+		if f, s := foldCompat(r); s != "" {
+			for _, r := range s {
+				add(r)
+			}
+		} else {
+			add(f)
 		}
 	}
 	flush()
