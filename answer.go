@@ -1,6 +1,9 @@
 package ear
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Answer is a three-valued outcome: yes, no, or indeterminate when the facts
 // given do not decide. A missing fact never becomes "no". The zero Answer is
@@ -29,7 +32,7 @@ func (e *AnswerError) Error() string {
 // ParseAnswer parses "yes", "no" or "indeterminate".
 func ParseAnswer(s string) (Answer, error) {
 	for a := Yes; a <= Indeterminate; a++ {
-		if answerNames[a] == s {
+		if strings.EqualFold(answerNames[a], s) {
 			return a, nil
 		}
 	}

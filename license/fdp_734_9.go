@@ -34,7 +34,7 @@ var aiDiffusionNames = [...]string{"codified", "enforced"}
 // ParseAIDiffusionReading parses "codified" or "enforced".
 func ParseAIDiffusionReading(s string) (AIDiffusionReading, error) {
 	for i, n := range aiDiffusionNames {
-		if n == s {
+		if strings.EqualFold(n, s) {
 			return AIDiffusionReading(i), nil
 		}
 	}
@@ -99,7 +99,7 @@ func (p AffiliatesPolicy) MarshalText() ([]byte, error) {
 // "suspended".
 func (p *AffiliatesPolicy) UnmarshalText(b []byte) error {
 	for i, n := range affiliatesNames {
-		if n == string(b) {
+		if strings.EqualFold(n, string(b)) {
 			*p = AffiliatesPolicy(i)
 			return nil
 		}

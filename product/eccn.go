@@ -46,8 +46,15 @@ func (e *ECCNError) Error() string {
 // The first segment is a letter. "EAR99" is accepted as is. Text is not
 // trimmed or case-folded: anything else is an *ECCNError.
 func ParseECCN(s string) (ECCN, error) {
-	if s == "EAR99" {
+	if strings.EqualFold(s, "EAR99") {
 		return ECCN{s: "EAR99"}, nil // not the variable: it is read as a constant
+	}
+	if c := canonicalECCN(s); c != s {
+		e, err := ParseECCN(c)
+		if ee, ok := err.(*ECCNError); ok {
+			ee.Input = s
+		}
+		return e, err
 	}
 	fail := func(pos int, msg string) (ECCN, error) {
 		return ECCN{}, &ECCNError{Input: s, Pos: pos, Msg: msg}
@@ -323,7 +330,7 @@ func (e *KindError) Error() string {
 // ParseKind parses "commodity", "software" or "technology".
 func ParseKind(s string) (Kind, error) {
 	for k := Commodity; k <= Technology; k++ {
-		if kindNames[k] == s {
+		if strings.EqualFold(kindNames[k], s) {
 			return k, nil
 		}
 	}
@@ -358,4 +365,28 @@ func (k *Kind) UnmarshalText(b []byte) error {
 	}
 	*k = v
 	return nil
+}
+
+// canonicalECCN writes an ECCN in its printed case: the product group
+// letter upper case, the paragraphs lower case ("3b001.C" is "3B001.c").
+// Codes are read in any case (one rule for every code of the wire format)
+// and written in their canonical case. Text that is not ASCII is left
+// alone for the parser to refuse.
+func canonicalECCN(s string) string {
+	if len(s) < 2 {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 0x80 {
+			return s
+		}
+		switch {
+		case i == 1 && c >= 'a' && c <= 'z':
+			b[i] = c - ('a' - 'A')
+		case i > 4 && c >= 'A' && c <= 'Z':
+			b[i] = c + ('a' - 'A')
+		}
+	}
+	return string(b)
 }

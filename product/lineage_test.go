@@ -114,7 +114,7 @@ func TestLineageJSONErrors(t *testing.T) {
 		{give: `"3E001"`},
 		{give: `[null]`, wantField: "[0]", wantIs: ErrMissing},
 		{give: `[{"eccn": "3E001", "origin": "us"}, 5]`, wantField: "[1]"},
-		{give: `[{"eccn": "3E001", "origin": "US"}]`, wantField: "[0].origin"},
+		{give: `[{"eccn": "3E001", "origin": "mars"}]`, wantField: "[0].origin"},
 		{give: `[{"eccn": "3E001", "eccn": "3E001"}]`, wantField: "[0].eccn", wantIs: ErrDuplicate},
 		{give: `[{"ECCN": "3E001"}]`, wantField: "[0].ECCN", wantIs: ErrUnknownField},
 	}

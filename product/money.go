@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/earcheck/ear/internal/wire"
@@ -57,13 +58,18 @@ var currencyCodes = [...]string{
 	"ZAR", "ZMW", "ZWG",
 }
 
-// ParseCurrency parses an active ISO 4217 alphabetic code, three upper-case
-// ASCII letters ("USD"). Text is not trimmed or case-folded; anything else,
-// including a well-formed code that is not active (ANG, HRK, XXX), is a
-// *CurrencyError.
+// ParseCurrency parses an active ISO 4217 alphabetic code, three ASCII
+// letters in any case ("USD", "usd"; written back in upper case). Text is
+// not trimmed; anything else, including a well-formed code that is not
+// active (ANG, HRK, XXX), is a *CurrencyError.
 func ParseCurrency(s string) (Currency, error) {
+	in := s
+	if len(s) == 3 {
+		s = strings.ToUpper(s) // codes are read in any case, written in upper case
+	}
 	if len(s) != 3 || !isUpper(s[0]) || !isUpper(s[1]) || !isUpper(s[2]) {
-		msg := "want three upper-case letters, as in USD"
+		s = in
+		msg := "want three letters, as in USD"
 		if s == "" {
 			msg = "empty"
 		}
@@ -71,7 +77,7 @@ func ParseCurrency(s string) (Currency, error) {
 	}
 	idx := currencyIndex[currencyKey(s)]
 	if idx == 0 {
-		return Currency{}, &CurrencyError{Input: s, Msg: "not an active ISO 4217 code"}
+		return Currency{}, &CurrencyError{Input: in, Msg: "not an active ISO 4217 code"}
 	}
 	return Currency{idx: idx}, nil
 }

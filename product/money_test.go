@@ -43,6 +43,7 @@ func TestParseCurrency(t *testing.T) {
 	tests := []struct {
 		give    string
 		wantErr bool
+		want    string // the canonical code when it differs from give
 	}{
 		{give: "USD"},
 		{give: "EUR"},
@@ -54,8 +55,8 @@ func TestParseCurrency(t *testing.T) {
 		{give: "XAU"},
 		{give: "CHE"},
 		{give: "", wantErr: true},
-		{give: "usd", wantErr: true},
-		{give: "Usd", wantErr: true},
+		{give: "usd", want: "USD"},
+		{give: "Usd", want: "USD"},
 		{give: "US", wantErr: true},
 		{give: "USDD", wantErr: true},
 		{give: " USD", wantErr: true},
@@ -86,7 +87,11 @@ func TestParseCurrency(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ParseCurrency(%q): %v", tt.give, err)
 			}
-			if !c.IsValid() || c.String() != tt.give {
+			want := tt.give
+			if tt.want != "" {
+				want = tt.want
+			}
+			if !c.IsValid() || c.String() != want {
 				t.Errorf("got %q valid %v", c.String(), c.IsValid())
 			}
 			if c != MustParseCurrency(tt.give) {
@@ -177,7 +182,7 @@ func TestParseMoney(t *testing.T) {
 		{name: "nul", giveAmount: "5\x00", giveCur: "USD", wantAmtErr: true},
 		{name: "currency symbol", giveAmount: "$5", giveCur: "USD", wantAmtErr: true},
 
-		{name: "lower-case currency", giveAmount: "5", giveCur: "usd"},
+		{name: "lower-case currency", giveAmount: "5", giveCur: "usd", want: "5 USD"},
 		{name: "empty currency", giveAmount: "5", giveCur: ""},
 		{name: "XXX", giveAmount: "5", giveCur: "XXX"},
 	}
@@ -422,7 +427,7 @@ func TestMoneyJSON(t *testing.T) {
 		{give: `{"amount":12000,"currency":"USD"}`, wantField: "amount"},
 		{give: `{"amount":"1e3","currency":"USD"}`, wantField: "amount"},
 		{give: `{"amount":"","currency":"USD"}`, wantField: "amount"},
-		{give: `{"amount":"1","currency":"usd"}`, wantField: "currency"},
+		{give: `{"amount":"1","currency":"usb"}`, wantField: "currency"},
 		{give: `{"amount":"1","currency":["USD"]}`, wantField: "currency"},
 	}
 	for _, tt := range tests {
@@ -572,7 +577,7 @@ func FuzzParseMoney(f *testing.F) {
 		}
 		s := m.String()
 		amt, cur, ok := strings.Cut(s, " ")
-		if !ok || cur != currency || amt != m.AmountString() {
+		if !ok || !strings.EqualFold(cur, currency) || amt != m.AmountString() {
 			t.Fatalf("String() = %q", s)
 		}
 		m2, err := ParseMoney(amt, cur)
@@ -657,7 +662,7 @@ func FuzzParseCurrency(f *testing.F) {
 			}
 			return
 		}
-		if c.String() != s {
+		if !strings.EqualFold(c.String(), s) || c.String() != strings.ToUpper(s) {
 			t.Fatalf("ParseCurrency(%q).String() = %q", s, c.String())
 		}
 		c2, err := ParseCurrency(c.String())
@@ -665,7 +670,7 @@ func FuzzParseCurrency(f *testing.F) {
 			t.Fatalf("round trip %q: %v, %v", s, c2, err)
 		}
 		b, _ := c.MarshalText()
-		if string(b) != s {
+		if string(b) != c.String() {
 			t.Fatalf("MarshalText = %q", b)
 		}
 	})

@@ -6,13 +6,14 @@ package enum
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Parse returns the value named s, and false when no value of names is
 // named s (the empty name of the zero value included).
 func Parse[T ~uint8](s string, names []string) (T, bool) {
 	for i := 1; i < len(names); i++ {
-		if names[i] == s {
+		if strings.EqualFold(names[i], s) {
 			return T(i), true
 		}
 	}
