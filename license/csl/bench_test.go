@@ -3,6 +3,7 @@ package csl
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/earcheck/ear/jurisdiction"
@@ -61,5 +62,29 @@ func BenchmarkIndexLookup(b *testing.B) {
 		if len(x.Lookup("Huawei Technologies Co., Ltd.", jurisdiction.China)) == 0 && x.Len() > 100 {
 			b.Fatal("no match")
 		}
+	}
+}
+
+// BenchmarkSearchReal searches one name, fuzzily, in the index of the
+// real file (skipped when it is not there).
+func BenchmarkSearchReal(b *testing.B) {
+	data, err := os.ReadFile(realPath)
+	if err != nil {
+		b.Skipf("real CSL file not available (%v)", err)
+	}
+	file, err := Read(bytes.NewReader(data))
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := NewIndex(file.Rows)
+	for _, q := range []string{"Huawei Technologies Co Ltd", "Huawey", "Moscow Institute of Physics and Technology"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if len(x.Search(q, jurisdiction.China, DefaultMinScore)) == 0 {
+					b.Fatal("no candidate")
+				}
+			}
+		})
 	}
 }

@@ -33,11 +33,16 @@
 // # Lookup and screening
 //
 // Index finds rows by exact lookup on a normalized name (NormalizeName)
-// and a country; it does no fuzzy matching. Fuzzy matching of a party's
-// name is a screening service's job: put one behind license.PartyResolver,
+// and a country (Lookup, ResolveParty). Its Search scores every row's
+// names against a name by token-based Jaro-Winkler similarity, per mille,
+// and Screen returns both: the exact designations and the fuzzy
+// candidates from a threshold (DefaultMinScore). A candidate is not a
+// designation: it says that the party is possibly listed, which is
+// indeterminate until a person rules it out, never cleared. A screening
+// service can stand in for the index behind license.PartyResolver,
 // directly or through ScreeningFunc. Both *Index and ScreeningFunc
 // satisfy license.PartyResolver and answer with Designations that say
-// where they come from (Source).
+// where they come from (Source); a nil one answers with an error.
 //
 // Nothing in the package reads files or the network, logs, or keeps
 // mutable state; an Index never changes once built and is safe for

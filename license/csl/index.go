@@ -255,11 +255,16 @@ type entry struct {
 
 // Index finds CSL rows by name and country. It is built once by
 // NewIndex, never changes afterwards, and is safe for concurrent use.
-// Lookups are exact on the normalized name (NormalizeName): fuzzy
-// matching is a screening service's job (see license.PartyResolver).
+// Lookup and ResolveParty are exact on the normalized name
+// (NormalizeName); Search and Screen also find similar names, as
+// candidates that are not designations.
 type Index struct {
 	rows  []Row
 	byKey map[string][]entry
+	// The fuzzy search (Search): the distinct words of the names, and
+	// every name as word ids, in row order.
+	vocab [][]rune
+	names []searchName
 }
 
 // NewIndex builds an index of rows under each row's name and alternate
@@ -286,15 +291,24 @@ func NewIndex(rows []Row) *Index {
 			add(a)
 		}
 	}
+	x.indexTokens()
 	return x
 }
 
-// Len returns the number of rows in the index.
-func (x *Index) Len() int { return len(x.rows) }
+// Len returns the number of rows in the index (0 for a nil Index).
+func (x *Index) Len() int {
+	if x == nil {
+		return 0
+	}
+	return len(x.rows)
+}
 
 // Row returns a copy of the row at position index of its file
 // (Row.Index), and false if the index holds no such row.
 func (x *Index) Row(index int) (Row, bool) {
+	if x == nil {
+		return Row{}, false
+	}
 	i, ok := slices.BinarySearchFunc(x.rows, index, func(r Row, t int) int { return r.Index - t })
 	if !ok {
 		return Row{}, false
@@ -311,6 +325,9 @@ func (x *Index) Row(index int) (Row, bool) {
 // known matches any country, since the list gives nothing to tell it
 // apart. The zero Country matches every row. The result is the caller's.
 func (x *Index) Lookup(name string, country jurisdiction.Country) []Match {
+	if x == nil {
+		return nil
+	}
 	var out []Match
 	for _, k := range nameKeys(name) {
 		for _, e := range x.byKey[k] {
@@ -345,9 +362,17 @@ func inCountry(r *Row, c jurisdiction.Country) bool {
 	return !known
 }
 
+// ErrNilIndex is the error of ResolveParty on a nil *Index: a resolver
+// that has no list cannot say that a party is not on it.
+var ErrNilIndex = errors.New("csl: nil index")
+
 // ResolveParty implements license.PartyResolver: the designations of
-// every row Lookup finds, with source SourceIndex. It never fails.
+// every row Lookup finds, with source SourceIndex. It fails only on a nil
+// Index (ErrNilIndex).
 func (x *Index) ResolveParty(_ context.Context, q Query) (Designations, error) {
+	if x == nil {
+		return Designations{}, ErrNilIndex
+	}
 	return Designations{Source: SourceIndex, Matches: x.Lookup(q.Name, q.Country)}, nil
 }
 

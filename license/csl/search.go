@@ -1,0 +1,316 @@
+package csl
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+)
+
+// This file is the fuzzy name search of an Index: token-based
+// Jaro-Winkler similarity, as the CSL search API and moov-io/watchman
+// score names. A candidate it finds is not a designation: see Candidate.
+
+// DefaultMinScore is the score (per mille) from which Screen reports a
+// row as a candidate when the caller has no threshold of its own: 900
+// means that the query's words, weighted by their length, are on average
+// at least 0.9 Jaro-Winkler-similar to the closest words of one of the
+// row's names. A one-letter typo in one word of a two-word name
+// ("Huawey Technologies") scores about 977, an unrelated name well under
+// 700.
+const DefaultMinScore = 900
+
+// Candidate is a row whose name or an alternate name is similar to a
+// searched name. A candidate is NOT a designation: the party was not
+// found on the list by its name, only a name like it. A caller reads it
+// as "possibly listed", to be resolved by a person (indeterminate), never
+// as cleared and never as listed.
+type Candidate struct {
+	Row         int    // the row's position in its file (Row.Index)
+	ID          string // the row's id
+	Name        string // the row's name
+	MatchedName string // the row's name or alternate name that scored best
+	// Score is the similarity of the searched name to MatchedName, per
+	// mille: 1000 when every word of the searched name is a word of
+	// MatchedName (after NormalizeName). See Index.Search.
+	Score int
+	// CountryDiffers is true when a country was searched for and the row
+	// has addresses in known countries, none of them that country (nor
+	// read as it by the EAR's tables). The row is kept: a country lowers
+	// nothing, it is reported.
+	CountryDiffers bool
+	// Designation is what the row would designate, were the party the
+	// row's.
+	Designation Designation
+}
+
+// Screening is what Screen finds for a party: the rows matched by exact
+// lookup, and the rows whose names are similar.
+type Screening struct {
+	// Exact are the designations of the rows Lookup finds (source
+	// SourceIndex): the party is on these rows.
+	Exact Designations
+	// Candidates are the other rows whose score reaches MinScore, best
+	// first (see Index.Search). They are NOT designations: each says the
+	// party is possibly listed, which a caller reads as indeterminate
+	// until a person rules it out, never as cleared.
+	Candidates []Candidate
+	// MinScore is the threshold the candidates were found with.
+	MinScore int
+}
+
+// searchName is a name or alternate name of a row, as token ids.
+type searchName struct {
+	pos  int32   // position in Index.rows
+	name string  // as listed
+	toks []int32 // its words after NormalizeName, as ids in Index.vocab
+}
+
+// indexTokens builds the search side of the index: the distinct words of
+// every name, and each name as word ids. Called by NewIndex.
+func (x *Index) indexTokens() {
+	ids := map[string]int32{}
+	for i, r := range x.rows {
+		add := func(name string) {
+			var toks []int32
+			for w := range strings.FieldsSeq(NormalizeName(name)) {
+				id, ok := ids[w]
+				if !ok {
+					id = int32(len(x.vocab))
+					ids[w] = id
+					x.vocab = append(x.vocab, []rune(w))
+				}
+				if !slices.Contains(toks, id) {
+					toks = append(toks, id)
+				}
+			}
+			if len(toks) > 0 {
+				x.names = append(x.names, searchName{pos: int32(i), name: name, toks: toks})
+			}
+		}
+		add(r.Name)
+		for _, a := range r.AltNames {
+			add(a)
+		}
+	}
+}
+
+// Search returns the rows with a name or an alternate name whose score
+// against name is minScore or more (per mille, 0-1000; a minScore below
+// 1 is read as 1); one candidate per row, for its best-scoring name. The
+// result is the caller's; a nil Index finds nothing.
+//
+// Candidates come best first: by Score, then, among equal scores, by how
+// much of the listed name the searched name covers (the same formula with
+// the roles of Q and L swapped, so that "Huawei Technologies" puts
+// "Huawei Technologies Co., Ltd." before "Huawei Technologies Canada Co.,
+// Ltd."), then in file order. Within a row, the name that comes first by
+// the same two keys is MatchedName (the first listed on a full tie).
+//
+// The score of a listed name L for the searched name Q is computed on the
+// words of NormalizeName(Q) and NormalizeName(L) (so case, punctuation,
+// full-width forms and legal-form words such as "Co., Ltd." do not
+// count):
+//
+//	score = floor(1000 × Σ_q len(q) × max_l JW(q, l) / Σ_q len(q))
+//
+// over the words q of Q, with l ranging over the words of L, len the
+// number of runes, and JW the Jaro-Winkler similarity of two words (Jaro
+// similarity on runes, match window max(|q|,|l|)/2 - 1, plus the common
+// prefix of up to 4 runes × 0.1 × (1 - Jaro) when Jaro exceeds 0.7). Words
+// of L that no word of Q is close to cost nothing: a listed name with more
+// words than the searched one still scores 1000 when it holds them all
+// ("Huawei Technologies" scores 1000 against "Huawei Technologies Canada
+// Co., Ltd."), the conservative reading for screening.
+//
+// country is not a filter: when it is valid, a row whose known address
+// countries all differ from it is kept, with CountryDiffers set.
+func (x *Index) Search(name string, country jurisdiction.Country, minScore int) []Candidate {
+	if x == nil || len(x.names) == 0 {
+		return nil
+	}
+	minScore = max(minScore, 1)
+	var q [][]rune
+	var weights []int
+	total := 0
+	for w := range strings.FieldsSeq(NormalizeName(name)) {
+		rs := []rune(w)
+		if slices.ContainsFunc(q, func(o []rune) bool { return slices.Equal(o, rs) }) {
+			continue // a repeated word counts once
+		}
+		q = append(q, rs)
+		weights = append(weights, len(rs))
+		total += len(rs)
+	}
+	if len(q) == 0 {
+		return nil
+	}
+	// The similarity of each searched word to each word of the index,
+	// computed once: sim[i*len(vocab)+v].
+	nv := len(x.vocab)
+	sim := make([]float64, len(q)*nv)
+	var jw jaroWinkler
+	for i, qw := range q {
+		for v, lw := range x.vocab {
+			sim[i*nv+v] = jw.similarity(qw, lw)
+		}
+	}
+	type found struct {
+		c   Candidate
+		fit int // the score with Q and L swapped, to order ties
+	}
+	var out []found
+	bestPos, best := int32(-1), found{c: Candidate{Score: -1}}
+	emit := func() {
+		if bestPos < 0 || best.c.Score < minScore {
+			return
+		}
+		r := &x.rows[bestPos]
+		best.c.Row, best.c.ID, best.c.Name, best.c.Designation = r.Index, r.ID, r.Name, r.Designation
+		best.c.CountryDiffers = !inCountry(r, country)
+		out = append(out, best)
+	}
+	for _, n := range x.names {
+		if n.pos != bestPos {
+			emit()
+			bestPos, best = n.pos, found{c: Candidate{Score: -1}}
+		}
+		sum := 0.0
+		for i := range q {
+			b := 0.0
+			for _, t := range n.toks {
+				b = max(b, sim[i*nv+int(t)])
+			}
+			sum += float64(weights[i]) * b
+		}
+		s := perMille(sum, total)
+		if s < best.c.Score || s < minScore {
+			continue
+		}
+		// The other way round: how much of L the searched words cover.
+		rsum, rtotal := 0.0, 0
+		for _, t := range n.toks {
+			b := 0.0
+			for i := range q {
+				b = max(b, sim[i*nv+int(t)])
+			}
+			l := len(x.vocab[t])
+			rsum += float64(l) * b
+			rtotal += l
+		}
+		if fit := perMille(rsum, rtotal); s > best.c.Score || fit > best.fit {
+			best = found{c: Candidate{MatchedName: n.name, Score: s}, fit: fit}
+		}
+	}
+	emit()
+	slices.SortStableFunc(out, func(a, b found) int {
+		if a.c.Score != b.c.Score {
+			return b.c.Score - a.c.Score
+		}
+		if a.fit != b.fit {
+			return b.fit - a.fit
+		}
+		return a.c.Row - b.c.Row
+	})
+	cs := make([]Candidate, len(out))
+	for i, f := range out {
+		cs[i] = f.c
+	}
+	return cs
+}
+
+// perMille returns floor(1000 × sum / total), within 0-1000 (0 when
+// total is 0).
+func perMille(sum float64, total int) int {
+	if total <= 0 {
+		return 0
+	}
+	return min(max(int(1000*sum/float64(total)+1e-9), 0), 1000)
+}
+
+// Screen screens a party: the designations of the rows Lookup finds for
+// q (Exact, source SourceIndex, filtered by q.Country as Lookup does), and
+// the rows Search finds with a score of minScore or more (DefaultMinScore
+// when the caller has none) that are not among them (Candidates). A
+// candidate is not a designation; see Screening. A nil Index looked
+// nothing up: Exact is then the zero Designations, whose invalid Source
+// says so, and there are no candidates.
+func (x *Index) Screen(q Query, minScore int) Screening {
+	s := Screening{MinScore: minScore}
+	if x == nil {
+		return s
+	}
+	s.Exact = Designations{Source: SourceIndex, Matches: x.Lookup(q.Name, q.Country)}
+	for _, c := range x.Search(q.Name, q.Country, minScore) {
+		if !slices.ContainsFunc(s.Exact.Matches, func(m Match) bool { return m.Row == c.Row }) {
+			s.Candidates = append(s.Candidates, c)
+		}
+	}
+	return s
+}
+
+// jaroWinkler computes Jaro-Winkler similarities, reusing its buffers.
+type jaroWinkler struct {
+	ma, mb []bool
+}
+
+// similarity returns the Jaro-Winkler similarity of a and b, in [0, 1]:
+// 1 for equal words, 0 for words with no rune in common (or one empty).
+func (j *jaroWinkler) similarity(a, b []rune) float64 {
+	if slices.Equal(a, b) {
+		return 1
+	}
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 {
+		return 0
+	}
+	window := max(max(la, lb)/2-1, 0)
+	j.ma = resetBools(j.ma, la)
+	j.mb = resetBools(j.mb, lb)
+	m := 0
+	for i, r := range a {
+		lo, hi := max(i-window, 0), min(i+window, lb-1)
+		for k := lo; k <= hi; k++ {
+			if !j.mb[k] && b[k] == r {
+				j.ma[i], j.mb[k] = true, true
+				m++
+				break
+			}
+		}
+	}
+	if m == 0 {
+		return 0
+	}
+	t, k := 0, 0
+	for i, r := range a {
+		if !j.ma[i] {
+			continue
+		}
+		for !j.mb[k] {
+			k++
+		}
+		if b[k] != r {
+			t++
+		}
+		k++
+	}
+	fm := float64(m)
+	jaro := (fm/float64(la) + fm/float64(lb) + (fm-float64(t)/2)/fm) / 3
+	if jaro <= 0.7 {
+		return jaro
+	}
+	p := 0
+	for p < 4 && p < la && p < lb && a[p] == b[p] {
+		p++
+	}
+	return jaro + float64(p)*0.1*(1-jaro)
+}
+
+func resetBools(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
