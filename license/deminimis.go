@@ -117,6 +117,7 @@ type DeMinimisLine struct {
 	Why         string        `json:"why"`      // why it is (not) counted
 	Citation    string        `json:"citation"` // the provision that decides it
 	total       origin.Exact  // value x quantity in the item's currency, exact
+	cur         product.Currency
 }
 
 // Total returns the line's value x quantity in the item's currency:
@@ -124,7 +125,7 @@ type DeMinimisLine struct {
 // display; the decision used the exact figure).
 func (l DeMinimisLine) Total() string {
 	s, _ := l.total.Text()
-	return s
+	return product.MinorUnitsText(s, l.cur)
 }
 
 // MarshalJSON writes the line with its total.
@@ -156,9 +157,13 @@ type DeMinimisResult struct {
 	ControlledPercentExact bool                `json:"controlled_percent_exact"`
 	Lines                  []DeMinimisLine     `json:"lines"`
 	Categories             []DeMinimisCategory `json:"categories"`
-	Notes                  []string            `json:"notes,omitempty"`
-	Missing                []MissingFact       `json:"missing,omitempty"`
-	Steps                  []Step              `json:"-"`
+	// ExchangeRates are the rates the lines were converted with (rate,
+	// date and direction: 1 From = Rate To), none when every line is in
+	// the item's currency.
+	ExchangeRates origin.Rates  `json:"exchange_rates,omitzero"`
+	Notes         []string      `json:"notes,omitempty"`
+	Missing       []MissingFact `json:"missing,omitempty"`
+	Steps         []Step        `json:"-"`
 }
 
 // TraceSteps returns the result's trace steps.
@@ -367,7 +372,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 		if qty := l.Quantity; qty.IsValid() && !qty.Decimal().Equal(decimalOne) {
 			v = v.MulDecimal(qty.Decimal())
 		}
-		res.Lines[i].total = v
+		res.Lines[i].total, res.Lines[i].cur = v, cur
 	}
 
 	// Not foreign-made: de minimis does not apply.
@@ -436,7 +441,7 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	for i, l := range it.Components {
 		dl := &res.Lines[i] // filled in place: the line is large
 		*dl = DeMinimisLine{ID: l.ID, Description: l.Description, ECCN: l.ECCN.String(), Origin: l.Origin.String(),
-			Value: l.Value, Quantity: quantityText(l.Quantity), total: dl.total}
+			Value: l.Value, Quantity: quantityText(l.Quantity), total: dl.total, cur: cur}
 		st, why, cite, missing := ev.controlled(i, l, partner)
 		// 734.4(b): a line that is, or may be, US-origin Category 5
 		// Part 2 encryption content (its ECCN says so, or it has no ECCN
@@ -462,8 +467,20 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 			lineMissing = append(lineMissing, missing...)
 		}
 	}
+	var curs []product.Currency
+	for _, l := range it.Components {
+		if c := l.Value.Currency(); c != cur && !slices.Contains(curs, c) {
+			curs = append(curs, c)
+		}
+	}
+	if len(curs) > 0 {
+		res.ExchangeRates = q.Rates.Used(curs, cur)
+	}
 	itemValue := origin.ExactOf(it.Value.Amount())
 	if d, ok := definite.Decimal(); ok {
+		if places := int32(cur.MinorUnits()); -d.Exponent() < places {
+			d = d.Round(places) // written with the currency's minor units (no rounding: more places only)
+		}
 		res.ControlledValue, _ = product.NewMoney(d, cur)
 	} else {
 		res.ControlledValue = moneyOfRat(definite.Rat(), cur)

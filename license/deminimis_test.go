@@ -1,6 +1,7 @@
 package license
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -361,7 +362,7 @@ func TestWorksheet(t *testing.T) {
 		}
 	}
 	md := r.WorksheetMarkdown()
-	for _, want := range []string{"| c1 | us | 3A001.a.7 | 20000.00 USD | 1 | 20000 | yes |", "| outcome | **within** (15 CFR 734.4(d)) |", "| controlled share | 20 % |"} {
+	for _, want := range []string{"| c1 | us | 3A001.a.7 | 20000.00 USD | 1 | 20000.00 | yes |", "| outcome | **within** (15 CFR 734.4(d)) |", "| controlled share | 20 % |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown worksheet lacks %q:\n%s", want, md)
 		}
@@ -443,5 +444,47 @@ func TestDeMinimisICMissingNamed(t *testing.T) {
 	it.Components[1] = notIC(it.Components[1])
 	if r := mustDM(t, dmQuery(it, "CN")); r.Outcome != DeMinimisWithin {
 		t.Errorf("with every line stated: outcome %s, want within", r.Outcome)
+	}
+}
+
+// TestWorksheetRatesAndMinorUnits: the worksheet and the JSON show the
+// exchange rate a line was converted with (date, both currencies, the rate)
+// and write amounts with the currency's minor units: two places for USD,
+// none for JPY.
+func TestWorksheetRatesAndMinorUnits(t *testing.T) {
+	l := dmLine("c1", "3A001.a.7", "us", "100")
+	l.Value = product.MustParseMoney("100", "USD")
+	it := dmItem("2B991", "1000000", l)
+	it.Value = product.MustParseMoney("1000000", "JPY")
+	rate, err := origin.ParseRate("USD", "JPY", "150")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := dmQuery(it, "CN")
+	if q.Rates, err = origin.NewRates(jurisdiction.MustParseDate("2026-11-27"), rate); err != nil {
+		t.Fatal(err)
+	}
+	r := mustDM(t, q)
+	if got := r.Lines[0].Total(); got != "15000" {
+		t.Errorf("JPY total %q, want 15000 (no minor unit)", got)
+	}
+	for _, want := range []string{"Exchange rate of 2026-11-27: 1 USD = 150 JPY"} {
+		if !strings.Contains(r.Worksheet(), want) {
+			t.Errorf("worksheet lacks %q:\n%s", want, r.Worksheet())
+		}
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"exchange_rates":{"date":"2026-11-27","rates":[{"from":"USD","to":"JPY","rate":"150"}]}`) {
+		t.Errorf("JSON lacks the rate used: %s", b)
+	}
+	usd := mustDM(t, dmQuery(dmItem("2B991", "100000", dmLine("c1", "3A001.a.7", "us", "20000")), "CN"))
+	if got := usd.Lines[0].Total(); got != "20000.00" {
+		t.Errorf("USD total %q, want 20000.00", got)
+	}
+	if got := usd.ControlledValue.AmountString(); got != "20000.00" {
+		t.Errorf("USD controlled value %q, want 20000.00", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
 )
@@ -22,6 +23,7 @@ type Ground struct {
 // trace. A Determination is immutable: its accessors return copies, so it is
 // safe to share between goroutines.
 type Determination struct {
+	itemID    string
 	asOf      jurisdiction.Date
 	subject   ear.Answer
 	grounds   []Ground
@@ -80,6 +82,9 @@ func (d Determination) Parties() []PartyDesignations {
 	return out
 }
 
+// ItemID returns the request's item.id, echoed (the wire's item_id).
+func (d Determination) ItemID() string { return d.itemID }
+
 // AsOf returns the date the determination was made as of.
 func (d Determination) AsOf() jurisdiction.Date { return d.asOf }
 
@@ -132,6 +137,7 @@ func (d Determination) MarshalJSON() ([]byte, error) {
 		Exceptions string          `json:"license_exceptions"`
 	}
 	out := struct {
+		ItemID   string              `json:"item_id"`
 		Rules    rules               `json:"rules"`
 		Subject  ear.Answer          `json:"subject_to_ear"`
 		Grounds  []Ground            `json:"grounds"`
@@ -143,6 +149,7 @@ func (d Determination) MarshalJSON() ([]byte, error) {
 		Parties  []PartyDesignations `json:"parties"`
 		Warnings []Warning           `json:"warnings"`
 	}{
+		ItemID:   d.itemID,
 		Rules:    rules{ECFRDate: jurisdiction.TablesECFRDate, CCLDate: ccl.ECFRDate, AsOf: d.asOf.String(), AIDiffusion: d.options.AIDiffusion.String()},
 		Subject:  d.subject,
 		Grounds:  nonNil(d.grounds),
@@ -172,6 +179,7 @@ type dmWire struct {
 	ControlledPercentExact bool                `json:"controlled_percent_exact"`
 	Lines                  []dmLineWire        `json:"lines"`
 	Categories             []DeMinimisCategory `json:"categories"`
+	ExchangeRates          origin.Rates        `json:"exchange_rates,omitzero"`
 	Notes                  []string            `json:"notes,omitempty"`
 	Missing                []MissingFact       `json:"missing,omitempty"`
 }
@@ -200,7 +208,7 @@ func wireDeMinimis(r DeMinimisResult) dmWire {
 		Citation: r.Citation, Outcome: r.Outcome, ThresholdPercent: r.ThresholdPercent,
 		ControlledValue: r.ControlledValue, ItemValue: r.ItemValue,
 		ControlledPercent: r.ControlledPercent, ControlledPercentExact: r.ControlledPercentExact,
-		Categories: r.Categories, Notes: r.Notes, Missing: r.Missing,
+		Categories: r.Categories, ExchangeRates: r.ExchangeRates, Notes: r.Notes, Missing: r.Missing,
 	}
 	if r.Lines != nil {
 		w.Lines = make([]dmLineWire, len(r.Lines))

@@ -44,7 +44,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		return Determination{}, err
 	}
 	opts := req.Options
-	d := Determination{asOf: asOf, options: opts}
+	d := Determination{itemID: req.Item.ID, asOf: asOf, options: opts}
 	parties, designations, err := c.resolveParties(ctx, req.Parties)
 	if err != nil {
 		return Determination{}, err

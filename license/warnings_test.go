@@ -48,3 +48,20 @@ func TestWarnings(t *testing.T) {
 		})
 	}
 }
+
+// TestItemIDEchoed: the response names the item it answers for.
+func TestItemIDEchoed(t *testing.T) {
+	req, err := DecodeRequest(strings.NewReader(`{"as_of":"2026-08-01","item":{"id":"ECHO-1","eccn":"EAR99","kind":"commodity","produced_in":"US","value":{"amount":"1.00","currency":"USD"},"components":[],
+"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"US","destination":{"country":"DE"},"parties":[],"end_uses":[],"incorporations":[]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Check(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := d.MarshalJSON()
+	if d.ItemID() != "ECHO-1" || !strings.HasPrefix(string(b), `{"item_id":"ECHO-1",`) {
+		t.Errorf("item id %q, JSON %.60s", d.ItemID(), b)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/origin"
 )
 
 // Worksheet renders the de minimis result as plain text of the kind an
@@ -26,6 +27,12 @@ func (r DeMinimisResult) Worksheet() string {
 	b.WriteString("\nCategories with no de minimis level (734.4(a)):\n")
 	for _, c := range r.Categories {
 		fmt.Fprintf(&b, "  %-22s %-13s %s\n", c.Citation, c.Outcome, textSafe(c.Why))
+	}
+	for _, x := range r.ExchangeRates.All() {
+		fmt.Fprintf(&b, "\nExchange rate of %s: 1 %s = %s %s", r.ExchangeRates.Date(), x.From, rateText(x), x.To)
+	}
+	if len(r.ExchangeRates.All()) > 0 {
+		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "\nControlled US-origin content: %s %s\n", r.ControlledValue.AmountString(), cur)
 	fmt.Fprintf(&b, "Controlled share: %s %%%s (decided exactly by cross-multiplication)\n", r.ControlledPercent, exactNote(r.ControlledPercentExact))
@@ -57,6 +64,9 @@ func (r DeMinimisResult) WorksheetMarkdown() string {
 		fmt.Fprintf(&b, "| %s %s | %s | %s |\n", c.Citation, mdCell(c.Title), c.Outcome, mdCell(c.Why))
 	}
 	b.WriteString("\n| figure | value |\n|---|---|\n")
+	for _, x := range r.ExchangeRates.All() {
+		fmt.Fprintf(&b, "| exchange rate of %s | 1 %s = %s %s |\n", r.ExchangeRates.Date(), x.From, rateText(x), x.To)
+	}
 	fmt.Fprintf(&b, "| controlled US-origin content | %s %s |\n", r.ControlledValue.AmountString(), cur)
 	fmt.Fprintf(&b, "| controlled share | %s %%%s |\n", r.ControlledPercent, exactNote(r.ControlledPercentExact))
 	fmt.Fprintf(&b, "| threshold | %s %% |\n", r.ThresholdPercent)
@@ -130,3 +140,7 @@ func textSafe(s string) string {
 	}
 	return b.String()
 }
+
+// rateText writes a rate without trailing zeros, whatever decimal's
+// package settings are.
+func rateText(x origin.Rate) string { return percentText(x.Rate) }

@@ -213,3 +213,22 @@ func (r Rates) MarshalJSON() ([]byte, error) {
 	err := json.NewEncoder(&b).Encode(out)
 	return bytes.TrimSpace(b.Bytes()), err
 }
+
+// Used returns the rates of r that convert an amount in one of the
+// currencies from into to (directly, or by an inverse rate), in r's
+// order, as Rates of r's date: the rates a conversion actually used.
+func (r Rates) Used(from []product.Currency, to product.Currency) Rates {
+	out := Rates{date: r.date}
+	for _, x := range r.rates {
+		for _, f := range from {
+			if f != to && ((x.From == f && x.To == to) || (x.From == to && x.To == f)) {
+				out.rates = append(out.rates, x)
+				break
+			}
+		}
+	}
+	if len(out.rates) == 0 {
+		return Rates{}
+	}
+	return out
+}

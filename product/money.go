@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -575,4 +576,58 @@ func decodeText(raw []byte, parse func(string) error) error {
 		return err
 	}
 	return parse(s)
+}
+
+// minorUnits0, minorUnits3 and minorUnits4 are the active ISO 4217 codes
+// whose minor unit is not two decimal places (ISO 4217, list one): none,
+// three and four places. The precious metals, SDR and testing codes have
+// no minor unit and read as none.
+var (
+	minorUnits0 = []string{"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
+		"XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XUA"}
+	minorUnits3 = []string{"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"}
+	minorUnits4 = []string{"CLF", "UYW"}
+)
+
+// MinorUnits returns the number of decimal places of the currency's minor
+// unit (ISO 4217): 2 for USD and EUR, 0 for JPY and KRW, 3 for KWD; 0 for
+// the zero Currency. It is for display: amounts keep their own scale.
+func (c Currency) MinorUnits() int {
+	if !c.IsValid() {
+		return 0
+	}
+	s := c.String()
+	switch {
+	case slices.Contains(minorUnits0, s):
+		return 0
+	case slices.Contains(minorUnits3, s):
+		return 3
+	case slices.Contains(minorUnits4, s):
+		return 4
+	}
+	return 2
+}
+
+// MinorUnitsText writes a decimal amount text with at least the
+// currency's minor-unit places ("18000" USD is "18000.00", "18000" JPY
+// stays "18000"); an amount with more places keeps them (nothing is
+// rounded). Text that is not a plain decimal is returned as it is.
+func MinorUnitsText(amount string, c Currency) string {
+	want := c.MinorUnits()
+	if want == 0 || amount == "" {
+		return amount
+	}
+	for _, r := range amount {
+		if (r < '0' || r > '9') && r != '.' && r != '-' {
+			return amount
+		}
+	}
+	_, frac, hasPoint := strings.Cut(amount, ".")
+	if len(frac) >= want {
+		return amount
+	}
+	if !hasPoint {
+		amount += "."
+	}
+	return amount + strings.Repeat("0", want-len(frac))
 }
