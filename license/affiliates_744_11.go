@@ -60,6 +60,38 @@ type partyStatus struct {
 	inheritMEU        bool
 	inheritSDN        bool
 	affiliate         string // why the party takes its owners' restrictions; "" when it does not
+
+	// Possibly listed: a screening found names like the party's (or, for
+	// the affiliates rule, its owners') on a list. Never a designation:
+	// the answers that turn on it are open.
+	possibleFootnotes   csl.Footnotes
+	possibleEntityList  bool
+	possibleMEU         bool
+	possibleDenied      bool
+	possibleWhy         string // "possible match: <row> (score N) on <list>; ..."
+	possibleAffiliation string // the owners' possible listings that could reach 50 percent
+}
+
+// addPossible records the candidates of a screening on s.
+func (s *partyStatus) addPossible(whose string, cands []csl.Candidate) {
+	for _, c := range cands {
+		d := c.Designation
+		switch d.List {
+		case csl.EntityList:
+			s.possibleEntityList = true
+			s.possibleFootnotes |= d.EntityListFootnotes() | d.ImpliedFootnotes()
+		case csl.MilitaryEndUser:
+			s.possibleMEU = true
+		case csl.DeniedPersons:
+			s.possibleDenied = true
+		default:
+			continue
+		}
+		if s.possibleWhy != "" {
+			s.possibleWhy += "; "
+		}
+		s.possibleWhy += fmt.Sprintf("possible match for %s: %q (%s, score %d of 1000)", whose, c.Name, d.List, c.Score)
+	}
 }
 
 // hasFootnote reports whether the party has footnote n, its own or, when
@@ -68,52 +100,81 @@ func (s partyStatus) hasFootnote(n int, affiliates bool) bool {
 	return s.footnotes.Has(n) || (affiliates && s.inheritFootnotes.Has(n))
 }
 
-// statusOf works out a party's designation on asOf.
+// statusOf works out a party's designation on asOf: its own (declared, or
+// merged in from a screening), what it takes from its listed owners while
+// the affiliates rule is in force, and what it possibly is where a
+// screening found names like its own or its owners'.
 func statusOf(p Party, affiliates bool) partyStatus {
 	var s partyStatus
 	s.footnotes = csl.FootnotesOf(p.EntityListFootnotes...)
 	s.entityList = len(p.EntityListFootnotes) > 0 || slices.Contains(p.ListedOn, ListedEntityList)
 	s.meu = slices.Contains(p.ListedOn, ListedMEU)
 	s.sdn = slices.Contains(p.ListedOn, ListedSDN)
+	s.addPossible(partyLabel(p), p.possible)
 	if !affiliates {
 		return s
 	}
-	total := decimal.Zero
-	var who []string
-	var fns csl.Footnotes
-	var el, meu, sdn bool
+	// The owners: listed (declared or found) and possibly listed (names
+	// like listed ones).
+	var listed, possible partyStatus
+	total, possibleTotal := decimal.Zero, decimal.Zero
+	var who, possibleWho []string
 	for _, o := range p.Ownership {
 		oEL := len(o.EntityListFootnotes) > 0 || slices.Contains(o.ListedOn, ListedEntityList)
 		oMEU := slices.Contains(o.ListedOn, ListedMEU)
 		oSDN := slices.Contains(o.ListedOn, ListedSDN)
-		if !oEL && !oMEU && !oSDN {
-			continue
+		share := fmt.Sprintf("%s (%s%%)", o.Owner, percentText(o.Percent))
+		switch {
+		case oEL || oMEU || oSDN:
+			total = total.Add(o.Percent)
+			listed.footnotes |= csl.FootnotesOf(o.EntityListFootnotes...)
+			listed.entityList, listed.meu, listed.sdn = listed.entityList || oEL, listed.meu || oMEU, listed.sdn || oSDN
+			who = append(who, share)
+		case len(o.possible) > 0:
+			possibleTotal = possibleTotal.Add(o.Percent)
+			possible.addPossible(o.Owner, o.possible)
+			possibleWho = append(possibleWho, share)
 		}
-		total = total.Add(o.Percent)
-		fns |= csl.FootnotesOf(o.EntityListFootnotes...)
-		el, meu, sdn = el || oEL, meu || oMEU, sdn || oSDN
-		who = append(who, fmt.Sprintf("%s (%s%%)", o.Owner, percentText(o.Percent)))
 	}
-	if total.LessThan(affiliatesFloor) {
-		return s
-	}
-	s.inheritFootnotes, s.inheritEntityList, s.inheritMEU, s.inheritSDN = fns, el, meu, sdn
-	var lists []string
-	if el {
-		lists = append(lists, "the Entity List")
-	}
-	if meu {
-		lists = append(lists, "the Military End-User List")
-	}
-	if sdn {
-		lists = append(lists, "the SDN list (744.8)")
-	}
-	s.affiliate = fmt.Sprintf("%s%% owned in the aggregate by listed owners (%s), on %s: the affiliates rule (90 FR 47201) passes their restrictions on",
-		percentText(total), strings.Join(who, ", "), strings.Join(lists, " and "))
-	if fns != 0 {
-		s.affiliate += fmt.Sprintf(", footnotes %s", fns)
+	switch {
+	case !total.LessThan(affiliatesFloor):
+		s.inheritFootnotes, s.inheritEntityList, s.inheritMEU, s.inheritSDN = listed.footnotes, listed.entityList, listed.meu, listed.sdn
+		var lists []string
+		if listed.entityList {
+			lists = append(lists, "the Entity List")
+		}
+		if listed.meu {
+			lists = append(lists, "the Military End-User List")
+		}
+		if listed.sdn {
+			lists = append(lists, "the SDN list (744.8)")
+		}
+		s.affiliate = fmt.Sprintf("%s%% owned in the aggregate by listed owners (%s), on %s: the affiliates rule (90 FR 47201) passes their restrictions on",
+			percentText(total), strings.Join(who, ", "), strings.Join(lists, " and "))
+		if listed.footnotes != 0 {
+			s.affiliate += fmt.Sprintf(", footnotes %s", listed.footnotes)
+		}
+	case len(possibleWho) > 0 && !total.Add(possibleTotal).LessThan(affiliatesFloor):
+		// With the owners whose names are like listed ones, the listed
+		// owners would reach 50 percent: what they would pass on is open.
+		s.possibleFootnotes |= listed.footnotes | possible.possibleFootnotes
+		s.possibleEntityList = s.possibleEntityList || listed.entityList || possible.possibleEntityList
+		s.possibleMEU = s.possibleMEU || listed.meu || possible.possibleMEU
+		s.possibleAffiliation = fmt.Sprintf("owned %s%% by listed owners and %s%% by owners whose names are like listed ones (%s; %s): the affiliates rule (90 FR 47201) may pass their restrictions on",
+			percentText(total), percentText(possibleTotal), strings.Join(possibleWho, ", "), possible.possibleWhy)
 	}
 	return s
+}
+
+// possibly says why a party is possibly listed ("" when it is not).
+func (s partyStatus) possibly() string {
+	switch {
+	case s.possibleWhy != "" && s.possibleAffiliation != "":
+		return s.possibleWhy + "; " + s.possibleAffiliation
+	case s.possibleAffiliation != "":
+		return s.possibleAffiliation
+	}
+	return s.possibleWhy
 }
 
 // partyStatuses works out every party's designation on asOf under the

@@ -2,6 +2,7 @@ package license
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -43,16 +44,76 @@ func NewChecker(opts ...CheckerOption) *Checker {
 
 var defaultChecker = NewChecker()
 
-// PartyDesignations records where the Entity List designations of one party
-// came from.
+// PartyDesignations records how one party (or owner) was screened and
+// what it was found to be: its designations, declared in the request or
+// found through the Checker's PartyResolver, and the rows with names like
+// its own.
 type PartyDesignations struct {
 	Party        string           `json:"party"`
 	Designations csl.Designations `json:"designations"`
+	// Screening says how: "declared" (the request states the designations;
+	// nothing was looked up), "exact" (looked up by name), "fuzzy" (looked
+	// up by name, and names like it searched from MinScore on), "none" (no
+	// screening list was consulted: the answers rest on the request).
+	Screening string `json:"screening"`
+	// MinScore is the fuzzy threshold, per mille (fuzzy screening only).
+	MinScore int `json:"min_score,omitempty"`
+	// Candidates are the rows whose names are like the party's (fuzzy
+	// screening): each makes the party possibly listed, an open answer,
+	// never a cleared one.
+	Candidates []csl.Candidate `json:"-"`
+	// Owners are the party's owners, screened the same way.
+	Owners []PartyDesignations `json:"owners,omitempty"`
 }
 
-// resolveParties returns the parties with resolved footnotes added, and the
-// record of each party's designations (the lists a party is on are read
-// from the record by the license requirements).
+// MarshalJSON writes the record with its candidates in the wire format's
+// words.
+func (p PartyDesignations) MarshalJSON() ([]byte, error) {
+	type plain PartyDesignations
+	type candidate struct {
+		ID             string   `json:"id"`
+		Name           string   `json:"name"`
+		MatchedName    string   `json:"matched_name"`
+		Score          int      `json:"score"`
+		List           csl.List `json:"list"`
+		Footnotes      []int    `json:"footnotes,omitempty"`
+		CountryDiffers bool     `json:"country_differs,omitempty"`
+	}
+	var cs []candidate
+	for _, c := range p.Candidates {
+		d := c.Designation
+		cs = append(cs, candidate{c.ID, c.Name, c.MatchedName, c.Score, d.List, (d.EntityListFootnotes() | d.ImpliedFootnotes()).List(), c.CountryDiffers})
+	}
+	return json.Marshal(struct {
+		plain
+		Candidates []candidate `json:"candidates,omitempty"`
+	}{plain(p), cs})
+}
+
+// screener is a PartyResolver that also searches names like the party's
+// (csl.Index does).
+type screener interface {
+	Screen(q csl.Query, minScore int) csl.Screening
+}
+
+// resolve screens one name through the resolver: the designations, the
+// candidates and the kind of screening.
+func (c *Checker) resolve(ctx context.Context, q csl.Query) (csl.Designations, []csl.Candidate, string, error) {
+	if s, ok := c.resolver.(screener); ok {
+		sc := s.Screen(q, csl.DefaultMinScore)
+		if !sc.Exact.Source.IsValid() {
+			return csl.Designations{}, nil, "", csl.ErrNilIndex
+		}
+		return sc.Exact, sc.Candidates, "fuzzy", nil
+	}
+	d, err := c.resolver.ResolveParty(ctx, q)
+	return d, nil, "exact", err
+}
+
+// resolveParties returns the parties with their resolved designations
+// merged in (footnotes, lists, and the candidates of names like theirs,
+// for them and for their owners), and the record of how each was
+// screened.
 func (c *Checker) resolveParties(ctx context.Context, ps Parties) (Parties, []PartyDesignations, error) {
 	if !ps.Known() {
 		return ps, nil, nil
@@ -61,29 +122,66 @@ func (c *Checker) resolveParties(ctx context.Context, ps Parties) (Parties, []Pa
 	var rec []PartyDesignations
 	for i, p := range ps.list.items {
 		if len(p.EntityListFootnotes) > 0 || c.resolver == nil {
-			rec = append(rec, PartyDesignations{Party: partyLabel(p), Designations: csl.DeclaredDesignations(p.EntityListFootnotes...)})
+			how := "declared"
+			if c.resolver == nil {
+				how = "none"
+			}
+			rec = append(rec, PartyDesignations{Party: partyLabel(p), Designations: csl.DeclaredDesignations(p.EntityListFootnotes...), Screening: how})
 			out = append(out, p)
 			continue
 		}
-		d, err := c.resolver.ResolveParty(ctx, csl.Query{Name: p.Name, Country: p.Country})
+		d, cands, how, err := c.resolve(ctx, csl.Query{Name: p.Name, Country: p.Country})
 		if err != nil {
 			return Parties{}, nil, product.NewFieldError(fmt.Sprintf("parties[%d]", i), fmt.Errorf("resolving the party's designations: %w", err))
 		}
-		// Conservative reading: footnotes the entry's text implies but
-		// does not print (a bare "734.9(g)") count as well.
-		fns := d.Footnotes() | d.ImpliedFootnotes()
-		p.EntityListFootnotes = fns.List()
-		// The lists the screening list puts the party on become its
-		// lists, so that one designation is read everywhere (744.11,
-		// 744.21, the FDP footnote prongs, 734.4(a)(9)).
-		if d.OnList(csl.EntityList) && !slices.Contains(p.ListedOn, ListedEntityList) {
-			p.ListedOn = append(slices.Clone(p.ListedOn), ListedEntityList)
+		mergeDesignations(&p.EntityListFootnotes, &p.ListedOn, d)
+		p.possible = cands
+		r := PartyDesignations{Party: partyLabel(p), Designations: d, Screening: how, Candidates: cands}
+		if how == "fuzzy" {
+			r.MinScore = csl.DefaultMinScore
 		}
-		if d.OnList(csl.MilitaryEndUser) && !slices.Contains(p.ListedOn, ListedMEU) {
-			p.ListedOn = append(slices.Clone(p.ListedOn), ListedMEU)
+		// The owners are screened like the party: a listed owner the
+		// request does not declare is found by its name.
+		if len(p.Ownership) > 0 {
+			p.Ownership = slices.Clone(p.Ownership)
 		}
-		rec = append(rec, PartyDesignations{Party: partyLabel(p), Designations: d})
+		for j := range p.Ownership {
+			o := &p.Ownership[j]
+			if len(o.EntityListFootnotes) > 0 || len(o.ListedOn) > 0 {
+				r.Owners = append(r.Owners, PartyDesignations{Party: o.Owner, Designations: csl.DeclaredDesignations(o.EntityListFootnotes...), Screening: "declared"})
+				continue
+			}
+			od, ocands, ohow, err := c.resolve(ctx, csl.Query{Name: o.Owner})
+			if err != nil {
+				return Parties{}, nil, product.NewFieldError(fmt.Sprintf("parties[%d].ownership[%d]", i, j), fmt.Errorf("resolving the owner's designations: %w", err))
+			}
+			o.EntityListFootnotes, o.ListedOn = slices.Clone(o.EntityListFootnotes), slices.Clone(o.ListedOn)
+			mergeDesignations(&o.EntityListFootnotes, &o.ListedOn, od)
+			o.possible = ocands
+			or := PartyDesignations{Party: o.Owner, Designations: od, Screening: ohow, Candidates: ocands}
+			if ohow == "fuzzy" {
+				or.MinScore = csl.DefaultMinScore
+			}
+			r.Owners = append(r.Owners, or)
+		}
+		rec = append(rec, r)
 		out = append(out, p)
 	}
 	return PartiesOf(out...), rec, nil
+}
+
+// mergeDesignations adds what a screening list designates to a party's
+// (or owner's) footnotes and lists, so that one designation is read
+// everywhere (744.11, 744.21, the FDP footnote prongs, 734.4(a)(9)).
+// Conservative reading: footnotes the entry's text implies but does not
+// print (a bare "734.9(g)") count as well.
+func mergeDesignations(fns *[]int, lists *[]Listing, d csl.Designations) {
+	all := csl.FootnotesOf(*fns...) | d.Footnotes() | d.ImpliedFootnotes()
+	*fns = all.List()
+	if d.OnList(csl.EntityList) && !slices.Contains(*lists, ListedEntityList) {
+		*lists = append(slices.Clone(*lists), ListedEntityList)
+	}
+	if d.OnList(csl.MilitaryEndUser) && !slices.Contains(*lists, ListedMEU) {
+		*lists = append(slices.Clone(*lists), ListedMEU)
+	}
 }

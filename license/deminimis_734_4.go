@@ -324,8 +324,11 @@ func dmFootnote5(c *dmEval) (ear.Answer, string, []MissingFact) {
 		party = ear.No
 		statuses, _ := partyStatuses(c.q.Parties, c.q.AsOf, c.q.Options)
 		for _, st := range statuses {
-			if st.hasFootnote(5, true) {
+			switch {
+			case st.hasFootnote(5, true):
 				party = ear.Yes
+			case st.possibleFootnotes.Has(5) && party == ear.No:
+				party = ear.Indeterminate
 			}
 		}
 	}

@@ -808,6 +808,9 @@ func (ev *fdpEval) footnote(r *fdp.Rule, n int) (fdpFind, []string, error) {
 				party = fdpYes(fdpPartyName(pt) + " (" + pt.Role.String() + ") is " + st.affiliate)
 				break
 			}
+			if st.possibleFootnotes.Has(n) && party.a == ear.No {
+				party = fdpUnknown("parties", fmt.Sprintf("%s (%s): %s (footnote %d)", fdpPartyName(pt), pt.Role, st.possibly(), n))
+			}
 		}
 	}
 	var inc fdpFind

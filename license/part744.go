@@ -87,7 +87,7 @@ func supercomputerItem(e product.ECCN) ear.Answer {
 // Denied Persons List (736.2(b)(4)) for the parties, and returns the
 // parties the screening list puts on the Military End-User List (they are
 // military end users under 744.21(g)).
-func (l *reasonList) entityList(in licenseInput) (meuParties []string) {
+func (l *reasonList) entityList(in licenseInput) (meuParties, possibleMEU []string) {
 	// A listed party (any footnote declared) makes every item subject to
 	// the EAR licensable (744.11(a); the license requirement column of
 	// Supplement No. 4 to part 744 reads "for all items subject to the
@@ -95,7 +95,7 @@ func (l *reasonList) entityList(in licenseInput) (meuParties []string) {
 	if !in.parties.Known() {
 		l.add("15 CFR 744.11", ear.Indeterminate, "the parties are not given: whether any is on the Entity List is unknown")
 		l.need("parties", "a party on the Entity List requires a license for every item subject to the EAR (744.11)")
-		return nil
+		return nil, nil
 	}
 	statuses, warning := partyStatuses(in.parties, in.asOf, in.options)
 	if warning != "" {
@@ -145,6 +145,15 @@ func (l *reasonList) entityList(in licenseInput) (meuParties []string) {
 		case st.inheritEntityList:
 			listed = true
 			l.add("15 CFR 744.11(a)", ear.Yes, who+" is "+st.affiliate+warning+": a license is required for all items subject to the EAR")
+		case st.possibleEntityList || st.possibleDenied:
+			// A name like a listed one is never a clearance: the answer is
+			// open until a person confirms or rules out the match.
+			listed = true
+			l.add("15 CFR 744.11(a)", ear.Indeterminate, who+": "+st.possibly()+"; confirm whether it is the listed party")
+			l.need(fmt.Sprintf("parties[%d]", i), "whether the party is the listed party its name is like (744.11)")
+		}
+		if st.possibleMEU && !st.meu && !st.inheritMEU {
+			possibleMEU = append(possibleMEU, who+": "+st.possibly())
 		}
 	}
 	if !listed {
@@ -154,7 +163,7 @@ func (l *reasonList) entityList(in licenseInput) (meuParties []string) {
 		}
 		l.add("15 CFR 744.11", ear.No, "no party is on the Entity List, the Denied Persons List or the SDN list (744.8), nor owned 50 percent or more by listed parties while the affiliates rule is in force, by "+src+": the answer rests on them")
 	}
-	return meuParties
+	return meuParties, possibleMEU
 }
 
 // endUses adds the requirements of 744.21 (military end uses and users in
@@ -163,7 +172,7 @@ func (l *reasonList) entityList(in licenseInput) (meuParties []string) {
 // or, when the request does not say, the destination (the reading chosen).
 // Where the end uses are unknown, the rules are left open only where they
 // can reach (Macau, D:5 and the 744.21 countries).
-func (l *reasonList) endUses(in licenseInput, meuParties []string) {
+func (l *reasonList) endUses(in licenseInput, meuParties, possibleMEU []string) {
 	dest := in.destination.Country.TablesAs()
 	groupsOf := func(c jurisdiction.Country) (jurisdiction.GroupSet, bool) {
 		gs, err := jurisdiction.GroupsOf(groupsCountry(c), in.asOf)
@@ -186,6 +195,8 @@ func (l *reasonList) endUses(in licenseInput, meuParties []string) {
 		where = where.TablesAs()
 		listed, anyItem := militaryEndUseReach(where, in.asOf)
 		switch {
+		case listed && anyItem && strings.Contains(what, "possible match"):
+			l.add("15 CFR 744.21", ear.Indeterminate, fmt.Sprintf("%s in %s: if it is the listed military end user, a license is required for any item subject to the EAR", what, where))
 		case listed && anyItem:
 			l.add("15 CFR 744.21", ear.Yes, fmt.Sprintf("%s in %s: a license is required for any item subject to the EAR", what, where))
 		case listed:
@@ -196,6 +207,9 @@ func (l *reasonList) endUses(in licenseInput, meuParties []string) {
 	// A party on the Military End-User List is a military end user
 	// (744.21(g)), whether or not the request declares the end use.
 	for _, what := range meuParties {
+		militaryEndUse(what, dest)
+	}
+	for _, what := range possibleMEU {
 		militaryEndUse(what, dest)
 	}
 	if !in.endUses.Known() {

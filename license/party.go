@@ -128,6 +128,8 @@ type Ownership struct {
 	// ListedOn are the lists the owner is on, as the caller declares them;
 	// a footnote implies the Entity List.
 	ListedOn []Listing
+
+	possible []csl.Candidate // names like the owner's, found by a Checker's screening
 }
 
 // ParseOwnership returns an owner's share from text in the wire format's
@@ -178,6 +180,8 @@ type Party struct {
 	// with its share and lists. The caller flattens indirect ownership: an
 	// owner's share is its share of this party, directly or through others.
 	Ownership []Ownership
+
+	possible []csl.Candidate // names like the party's, found by a Checker's screening
 }
 
 // HasFootnote reports whether the party's own Entity List entry carries

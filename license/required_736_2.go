@@ -76,9 +76,9 @@ func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []Missin
 	// Part 744: the Entity List and the Denied Persons List (744.11,
 	// 736.2(b)(4)); then the requirements the FDP rules pair with; then the
 	// end-use rules (744.21, 744.23).
-	meuParties := l.entityList(in)
+	meuParties, possibleMEU := l.entityList(in)
 	l.fdpPairs(in)
-	l.endUses(in, meuParties)
+	l.endUses(in, meuParties, possibleMEU)
 
 	ans := ear.No
 	for _, r := range l.reasons {
