@@ -288,27 +288,6 @@ func (cc *chartCache) put(k chartKey, v chartAnswer) {
 	}
 }
 
-// usLines iterates the lines that are US-origin or, under the default
-// policy, of unknown origin; the Answer says which.
-func (c *dmEval) usLines(yield func(product.Line, ear.Answer) bool) {
-	for _, l := range c.q.Item.Components {
-		switch l.Origin {
-		case product.OriginUS:
-			if !yield(l, ear.Yes) {
-				return
-			}
-		case product.OriginUnknown:
-			a := ear.Indeterminate
-			if c.q.Options.UnknownOrigin == UnknownOriginControlled {
-				a = ear.Yes
-			}
-			if !yield(l, a) {
-				return
-			}
-		}
-	}
-}
-
 // Citations of the percentage rules.
 const (
 	citationDeMinimis10 = "15 CFR 734.4(c)"

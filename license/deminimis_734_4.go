@@ -45,8 +45,8 @@ var deMinimisCategories = []deMinimisCategory{
 			if c.q.Item.EffectiveKind() != product.Technology {
 				return ear.No, "the item is not technology", nil
 			}
-			has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, encryptionTech5E002) })
-			return has, "technology commingled with US-origin 5E002 technology" + idNote(id), missingIf(has, "item.components", "whether a line of unknown origin is US-origin 5E002 technology")
+			has, id, open := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, encryptionTech5E002) })
+			return has, "technology commingled with US-origin 5E002 technology" + idNote(id), missingAt(has, open, "whether a line of unknown origin is US-origin 5E002 technology")
 		},
 	},
 	{
@@ -74,8 +74,8 @@ var deMinimisCategories = []deMinimisCategory{
 			if c.q.Item.EffectiveKind() != product.Technology {
 				return ear.No, "the item is not technology", nil
 			}
-			has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, hotSectionECCNs) })
-			return has, "technology commingled with US-origin 9E003 hot-section technology" + idNote(id), missingIf(has, "item.components", "the paragraph of a US-origin 9E003 line")
+			has, id, open := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, hotSectionECCNs) })
+			return has, "technology commingled with US-origin 9E003 hot-section technology" + idNote(id), missingAt(has, open, "the paragraph of a US-origin 9E003 line")
 		},
 	},
 	{
@@ -95,9 +95,9 @@ var deMinimisCategories = []deMinimisCategory{
 			if mil == ear.No {
 				return ear.No, "the item is not a military commodity (0A919 or 600 series)", nil
 			}
-			has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, cameraECCNs) })
+			has, id, open := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, cameraECCNs) })
 			a := mil.And(has)
-			return a, "military commodity to D:5 with US-origin 6A002/6A003/6A993.a content" + idNote(id), missingIf(a, "item.components", "whether US-origin content is of the kind 0A919.a.1 describes")
+			return a, "military commodity to D:5 with US-origin 6A002/6A003/6A993.a content" + idNote(id), missingAt(a, open, "whether US-origin content is of the kind 0A919.a.1 describes")
 		},
 	},
 	{
@@ -108,13 +108,13 @@ var deMinimisCategories = []deMinimisCategory{
 		effective: dmFloor,
 		where:     fdp.Places{Groups: []jurisdiction.Group{jurisdiction.GroupD5}},
 		test: func(c *dmEval) (ear.Answer, string, []MissingFact) {
-			has, id := c.anyUSLine(func(l product.Line) ear.Answer {
+			has, id, open := c.anyUSLine(func(l product.Line) ear.Answer {
 				if !l.ECCN.IsValid() {
 					return ear.Indeterminate
 				}
 				return ear.AnswerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && !l.ECCN.IsY())
 			})
-			return has, "US-origin 9x515 or 600 series content (.a-.x) to D:5" + idNote(id), missingIf(has, "item.components", "whether a line is 9x515 or 600 series content")
+			return has, "US-origin 9x515 or 600 series content (.a-.x) to D:5" + idNote(id), missingAt(has, open, "whether a line is 9x515 or 600 series content")
 		},
 	},
 	{
@@ -128,13 +128,13 @@ var deMinimisCategories = []deMinimisCategory{
 			Groups: []jurisdiction.Group{jurisdiction.GroupE1, jurisdiction.GroupE2},
 		},
 		test: func(c *dmEval) (ear.Answer, string, []MissingFact) {
-			has, id := c.anyUSLine(func(l product.Line) ear.Answer {
+			has, id, open := c.anyUSLine(func(l product.Line) ear.Answer {
 				if !l.ECCN.IsValid() {
 					return ear.Indeterminate
 				}
 				return ear.AnswerOf((l.ECCN.Is600Series() || l.ECCN.Is9x515()) && l.ECCN.IsY())
 			})
-			return has, "US-origin .y content to " + c.dest.String() + idNote(id), missingIf(has, "item.components", "whether a line is .y content")
+			return has, "US-origin .y content to " + c.dest.String() + idNote(id), missingAt(has, open, "whether a line is .y content")
 		},
 	},
 	// 15 CFR 734.4(a)(7) names no item: "Under certain rules issued by the Office of Foreign Assets Control,
@@ -214,7 +214,7 @@ func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 	e := c.q.Item.ECCN
 	big := eccnIn(e, hpcECCNs)
 	if big != ear.No {
-		has, id := c.anyUSLine(controlledSemiconductor)
+		has, id, _ := c.anyUSLine(controlledSemiconductor)
 		if a := big.And(has); a != ear.No {
 			return a, "a 4A003 computer with US-origin 3A001 semiconductors" + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A003 computer with US-origin 3A001 semiconductors")
 		}
@@ -222,7 +222,7 @@ func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 	if in, _ := embargoed4A994.Contains(jurisdiction.Destination{Country: c.dest}, c.groups, c.q.AsOf); in {
 		small := eccnIn(e, computers4A994).Or(big)
 		if small != ear.No {
-			has, id := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, interconnect4A994j) })
+			has, id, _ := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, interconnect4A994j) })
 			a := small.And(has)
 			return a, "a 4A994 computer with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A994 computer with US-origin 3A001 or 4A994.j content")
 		}
@@ -264,7 +264,7 @@ func dmLithography(c *dmEval) (ear.Answer, string, []MissingFact) {
 			}
 		}
 	}
-	has, _ := c.anyUSLine(func(product.Line) ear.Answer { return ear.Yes })
+	has, _, _ := c.anyUSLine(func(product.Line) ear.Answer { return ear.Yes })
 	use := ear.Indeterminate
 	if c.q.EndUses.Known() {
 		use = ear.AnswerOf(c.q.EndUses.Has(fdp.EndUseAdvancedNodeIC))
@@ -284,7 +284,7 @@ func dmSME(c *dmEval) (ear.Answer, string, []MissingFact) {
 	if item == ear.No {
 		return ear.No, "the item is not equipment 734.4(a)(8) lists", nil
 	}
-	has, id := c.anyUSLine(usListedIC)
+	has, id, _ := c.anyUSLine(usListedIC)
 	a := item.And(has)
 	var m []MissingFact
 	if a == ear.Indeterminate {
@@ -313,7 +313,7 @@ func dmFootnote5(c *dmEval) (ear.Answer, string, []MissingFact) {
 	if patternsMatch(e, smeEquipment()) == ear.Yes {
 		return ear.No, "the item is equipment of 734.4(a)(8), which (a)(9) excepts", nil
 	}
-	has, id := c.anyUSLine(usListedIC)
+	has, id, _ := c.anyUSLine(usListedIC)
 	if has == ear.No {
 		return ear.No, "no US-origin integrated circuit of Category 3, 4 or 5", nil
 	}
@@ -419,23 +419,50 @@ func patternsMatch(e product.ECCN, ps []fdp.Pattern) ear.Answer {
 }
 
 // anyUSLine answers whether some US-origin line satisfies pred.
-func (c *dmEval) anyUSLine(pred func(product.Line) ear.Answer) (ear.Answer, string) {
+// It returns the answer, the id of the line that decides it (the first
+// open one when none does), and the fields of every open line (its eccn
+// when it is not classified, its origin when that is unknown), in line
+// order: the facts that would decide an open answer.
+func (c *dmEval) anyUSLine(pred func(product.Line) ear.Answer) (ear.Answer, string, []string) {
 	if c.q.Item.Components == nil {
 		// The bill of materials is unknown: any line may be there.
-		return ear.Indeterminate, ""
+		return ear.Indeterminate, "", []string{"item.components"}
 	}
 	ans := ear.No
 	which := ""
-	for l, us := range c.usLines {
+	var open []string
+	for i, l := range c.q.Item.Components {
+		var us ear.Answer
+		switch l.Origin {
+		case product.OriginUS:
+			us = ear.Yes
+		case product.OriginUnknown:
+			us = ear.Indeterminate
+			if c.q.Options.UnknownOrigin == UnknownOriginControlled {
+				us = ear.Yes
+			}
+		default:
+			continue
+		}
 		a := us.And(pred(l))
 		if a == ear.Yes {
-			return ear.Yes, l.ID
+			return ear.Yes, l.ID, nil
 		}
-		if a == ear.Indeterminate && ans == ear.No {
-			ans, which = ear.Indeterminate, l.ID
+		if a == ear.Indeterminate {
+			if ans == ear.No {
+				ans, which = ear.Indeterminate, l.ID
+			}
+			switch {
+			case !l.ECCN.IsValid():
+				open = append(open, componentField(i)+".eccn")
+			case us == ear.Indeterminate:
+				open = append(open, componentField(i)+".origin")
+			default:
+				open = append(open, componentField(i))
+			}
 		}
 	}
-	return ans, which
+	return ans, which, open
 }
 
 func eccnIn(e product.ECCN, list []product.ECCN) ear.Answer {
@@ -481,6 +508,18 @@ func idNote(id string) string {
 		return ""
 	}
 	return " (line " + id + ")"
+}
+
+// missingAt names each open line's fact when a is indeterminate.
+func missingAt(a ear.Answer, fields []string, why string) []MissingFact {
+	if a != ear.Indeterminate {
+		return nil
+	}
+	out := make([]MissingFact, len(fields))
+	for i, f := range fields {
+		out[i] = MissingFact{Field: f, Why: why}
+	}
+	return out
 }
 
 func missingIf(a ear.Answer, field, why string) []MissingFact {

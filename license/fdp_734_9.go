@@ -139,6 +139,10 @@ func fdpOutcomeText(a ear.Answer) string { return enum.String(a, fdpOutcomeWords
 type MissingFact struct {
 	Field string `json:"field"` // wire-format path of the fact
 	Why   string `json:"why"`   // what is not known, and what it would decide
+	// Decides lists the provisions the fact decides, in the order a
+	// Determination met them ("15 CFR 734.9(e)(1)", "15 CFR 744.11"); a
+	// Determination gives one MissingFact per field.
+	Decides []string `json:"decides,omitempty"`
 }
 
 // FDPFinding is the answer to one half of a rule: its product scope or its

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/earcheck/ear/internal/wire"
@@ -43,6 +44,54 @@ type Request struct {
 	ExchangeRates origin.Rates
 	// Options choose readings and policies.
 	Options Options
+	// NoneFound is the caller's one declaration that it checked and found
+	// none of these: listed parties, end uses of concern, knowledge of an
+	// incorporation, U.S. technology or software the item, its plant or a
+	// line's plant is a direct product of (the wire's "none_found": true).
+	// Facts the request leaves out are then none, not unknown; facts it
+	// states still count, and one that contradicts the declaration (a
+	// party with a listing) is an error. Check records the declaration in
+	// the trace. False: absent facts stay unknown.
+	NoneFound bool
+}
+
+// applyNoneFound returns the request with the caller's declaration that
+// it found none applied to the facts it leaves out, or an error naming a
+// fact that contradicts the declaration.
+func (req Request) applyNoneFound() (Request, error) {
+	if !req.NoneFound {
+		return req, nil
+	}
+	for i, p := range req.Parties.list.items {
+		if len(p.EntityListFootnotes) > 0 || len(p.ListedOn) > 0 {
+			return req, fdpFieldErr(fmt.Sprintf("parties[%d]", i), product.ErrInconsistent, "the party is declared listed, and none_found declares no listed party")
+		}
+	}
+	if !req.Parties.Known() {
+		req.Parties = NoParties()
+	}
+	if !req.EndUses.Known() {
+		req.EndUses = NoEndUses()
+	}
+	if !req.Incorporations.Known() {
+		req.Incorporations = NoIncorporations()
+	}
+	if !req.Item.DirectProductOf.Known() {
+		req.Item.DirectProductOf = product.NoLineage()
+	}
+	if !req.Item.Plant.Known() {
+		req.Item.Plant = product.NoLineage()
+	}
+	if req.Item.Components != nil {
+		lines := slices.Clone(req.Item.Components)
+		for i := range lines {
+			if !lines[i].Plant.Known() {
+				lines[i].Plant = product.NoLineage()
+			}
+		}
+		req.Item.Components = lines
+	}
+	return req, nil
 }
 
 // Options choose among readings of the regulation and conservative
@@ -179,7 +228,7 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 	err := wire.Object(data, product.NewFieldError, func(k string, raw []byte) error {
 		if wire.IsNull(raw) {
 			switch k {
-			case "as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options":
+			case "as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options", "none_found":
 				return nil
 			}
 		}
@@ -204,6 +253,8 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 			return relativeTo("exchange_rates", wire.Unmarshal(raw, &out.ExchangeRates))
 		case "options":
 			return decodeOptions(raw, &out.Options)
+		case "none_found":
+			return wire.Unmarshal(raw, &out.NoneFound)
 		}
 		return product.ErrUnknownField
 	})
@@ -331,6 +382,7 @@ func (req Request) MarshalJSON() ([]byte, error) {
 		EndUses        *EndUses                 `json:"end_uses,omitempty"`
 		Incorporations *Incorporations          `json:"incorporations,omitempty"`
 		ExchangeRates  *origin.Rates            `json:"exchange_rates,omitempty"`
+		NoneFound      bool                     `json:"none_found,omitempty"`
 		Options        opts                     `json:"options"`
 	}{
 		AsOf: req.AsOf.String(), Item: req.Item, ExportedFrom: req.ExportedFrom.String(), Destination: req.Destination,
@@ -347,6 +399,9 @@ func (req Request) MarshalJSON() ([]byte, error) {
 	}
 	if !req.ExchangeRates.IsZero() {
 		out.ExchangeRates = &req.ExchangeRates
+	}
+	if req.NoneFound {
+		out.NoneFound = true
 	}
 	return json.Marshal(out)
 }

@@ -101,8 +101,14 @@ func (l *reasonList) add(cite string, a ear.Answer, why string) {
 	l.reasons = append(l.reasons, LicenseReason{Citation: cite, Answer: a, Why: why})
 }
 
+// need records a missing fact; it decides the provision of the reason
+// added last.
 func (l *reasonList) need(field, why string) {
-	l.missing = append(l.missing, MissingFact{Field: field, Why: why})
+	m := MissingFact{Field: field, Why: why}
+	if n := len(l.reasons); n > 0 {
+		m.Decides = []string{l.reasons[n-1].Citation}
+	}
+	l.missing = append(l.missing, m)
 }
 
 // fdpPairs adds the license requirement each applying (or possibly
@@ -156,7 +162,9 @@ func chartMissing(m string) MissingFact {
 func dedupeMissing(ms []MissingFact) []MissingFact {
 	var out []MissingFact
 	for _, m := range ms {
-		if !slices.Contains(out, m) {
+		if !slices.ContainsFunc(out, func(o MissingFact) bool {
+			return o.Field == m.Field && o.Why == m.Why && slices.Equal(o.Decides, m.Decides)
+		}) {
 			out = append(out, m)
 		}
 	}
@@ -168,4 +176,43 @@ func partyLabel(p Party) string {
 		return p.Name
 	}
 	return "a party"
+}
+
+// decides tags missing facts that do not say what they decide with cite.
+func decides(ms []MissingFact, cite string) []MissingFact {
+	out := make([]MissingFact, len(ms))
+	for i, m := range ms {
+		if len(m.Decides) == 0 {
+			m.Decides = []string{cite}
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// groupMissing gives one MissingFact per field, in the order the fields
+// first appear, each with every provision it decides and its distinct
+// reasons.
+func groupMissing(ms []MissingFact) []MissingFact {
+	var out []MissingFact
+	at := map[string]int{}
+	for _, m := range ms {
+		i, ok := at[m.Field]
+		if !ok {
+			at[m.Field] = len(out)
+			m.Decides = slices.Clone(m.Decides)
+			out = append(out, m)
+			continue
+		}
+		g := &out[i]
+		for _, c := range m.Decides {
+			if !slices.Contains(g.Decides, c) {
+				g.Decides = append(g.Decides, c)
+			}
+		}
+		if m.Why != "" && !strings.Contains(g.Why, m.Why) {
+			g.Why += "; " + m.Why
+		}
+	}
+	return out
 }

@@ -43,8 +43,16 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	if err := validateRequest(req); err != nil {
 		return Determination{}, err
 	}
+	req, err := req.applyNoneFound()
+	if err != nil {
+		return Determination{}, err
+	}
 	opts := req.Options
 	d := Determination{itemID: req.Item.ID, asOf: asOf, options: opts}
+	if req.NoneFound {
+		d.trace = append(d.trace, Step{Citation: "caller's declaration", Outcome: "none found",
+			Detail: "the caller declares that it checked and found no listed party, no end use of concern, no knowledge of an incorporation and no U.S. technology or software the item or its plants are direct products of: the facts the request leaves out are read as none, and the answers rest on the declaration"})
+	}
 	parties, designations, err := c.resolveParties(ctx, req.Parties)
 	if err != nil {
 		return Determination{}, err
@@ -71,7 +79,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		// Absent means unknown: the item may be in the United States.
 		subject = subject.Or(ear.Indeterminate)
 		d.trace = append(d.trace, Step{Citation: "15 CFR 734.3(a)(1)", Outcome: "indeterminate", Detail: "the country the item is exported from is not given: an item in the United States is subject to the EAR"})
-		d.missing = append(d.missing, MissingFact{Field: "exported_from", Why: "an item in the United States is subject to the EAR (734.3(a)(1))"})
+		d.missing = append(d.missing, MissingFact{Field: "exported_from", Why: "an item in the United States is subject to the EAR (734.3(a)(1))", Decides: []string{"15 CFR 734.3(a)(1)"}})
 	}
 
 	// 734.4: de minimis.
@@ -91,7 +99,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		subject = subject.Or(ear.Indeterminate)
 	}
 	d.trace = append(d.trace, dm.TraceSteps()...)
-	d.missing = append(d.missing, dm.Missing...)
+	d.missing = append(d.missing, decides(dm.Missing, "15 CFR 734.4")...)
 
 	// 734.9: the foreign direct product rules.
 	fdpResults, err := evaluateFDP(c.rules, req.FDPQuery())
@@ -107,7 +115,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 			d.grounds = append(d.grounds, Ground{Citation: r.Citation, Title: r.Title})
 		case ear.Indeterminate:
 			subject = subject.Or(ear.Indeterminate)
-			d.missing = append(d.missing, r.Missing...)
+			d.missing = append(d.missing, decides(r.Missing, r.Citation)...)
 		}
 	}
 	d.subject = subject
@@ -132,7 +140,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	if d.subject != ear.Indeterminate && d.license != ear.Indeterminate {
 		d.missing = nil
 	}
-	d.missing = dedupeMissing(d.missing)
+	d.missing = groupMissing(d.missing)
 	d.warnings = warningsOf(req, d)
 	return d, nil
 }

@@ -75,7 +75,7 @@ func (r DeMinimisResult) WorksheetMarkdown() string {
 		fmt.Fprintf(&b, "\nNote: %s\n", mdCell(n))
 	}
 	for _, m := range r.Missing {
-		fmt.Fprintf(&b, "\nMissing: %s: %s\n", mdCell(m.Field), mdCell(m.Why))
+		fmt.Fprintf(&b, "\nMissing: %s: %s\n", mdCode(m.Field), mdCell(m.Why))
 	}
 	return b.String()
 }
@@ -144,3 +144,9 @@ func textSafe(s string) string {
 // rateText writes a rate without trailing zeros, whatever decimal's
 // package settings are.
 func rateText(x origin.Rate) string { return percentText(x.Rate) }
+
+// mdCode writes a wire path as a Markdown code span; a backtick or a line
+// break in it (a member name the caller chose) cannot end the span.
+func mdCode(s string) string {
+	return "`" + strings.ReplaceAll(textSafe(s), "`", "'") + "`"
+}

@@ -285,7 +285,7 @@ func report(w io.Writer, req license.Request, d license.Determination) {
 		fmt.Fprintf(w, "  - %s [%s]: %s\n", r.Answer, r.Citation, md(r.Why))
 	}
 	for _, m := range d.Missing() {
-		fmt.Fprintf(w, "- Missing: %s: %s\n", md(m.Field), md(m.Why))
+		fmt.Fprintf(w, "- Missing: %s: %s\n", code(m.Field), md(m.Why))
 	}
 }
 
@@ -316,6 +316,24 @@ func md(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// code writes a wire path as a Markdown code span: control characters as
+// escapes, and no backtick that could end the span.
+func code(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x20 || r == 0x7f:
+			q := fmt.Sprintf("%q", r)
+			b.WriteString(q[1 : len(q)-1])
+		case r == '`':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return "`" + b.String() + "`"
 }
 
 func orDash(s string) string {

@@ -57,7 +57,7 @@ func TestAuditAssumesNothing(t *testing.T) {
 			t.Errorf("report says %q on unstated facts:\n%s", bad, r)
 		}
 	}
-	for _, want := range []string{"bill of materials unknown", "parties unknown", "end uses unknown", "Missing: item.components", "Missing: parties"} {
+	for _, want := range []string{"bill of materials unknown", "parties unknown", "end uses unknown", "Missing: `item.components`", "Missing: `parties`"} {
 		if !strings.Contains(r, want) {
 			t.Errorf("report lacks %q:\n%s", want, r)
 		}
