@@ -44,8 +44,7 @@ var militaryEndUse744_21 = []struct {
 // date: found, and whether for any item.
 func militaryEndUseReach(c jurisdiction.Country, asOf jurisdiction.Date) (in, anyItem bool) {
 	for _, m := range militaryEndUse744_21 {
-		p := m.place
-		if p.Country == c && !(p.From.IsValid() && asOf.Before(p.From)) && !(p.Until.IsValid() && !asOf.Before(p.Until)) {
+		if ok, _ := (fdp.Places{Places: []fdp.Place{m.place}}).Contains(jurisdiction.Destination{Country: c}, 0, asOf); ok {
 			return true, m.anyItem
 		}
 	}
