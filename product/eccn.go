@@ -56,36 +56,33 @@ func ParseECCN(s string) (ECCN, error) {
 		}
 		return e, err
 	}
-	fail := func(pos int, msg string) (ECCN, error) {
-		return ECCN{}, &ECCNError{Input: s, Pos: pos, Msg: msg}
-	}
 	if s == "" {
-		return fail(0, "empty")
+		return eccnFail(s, 0, "empty")
 	}
 	if len(s) < 5 {
-		return fail(len(s), "want category digit, product group A-E and three digits, as in 3A001")
+		return eccnFail(s, len(s), "want category digit, product group A-E and three digits, as in 3A001")
 	}
 	if s[0] < '0' || s[0] > '9' {
-		return fail(0, "category must be a digit 0-9")
+		return eccnFail(s, 0, "category must be a digit 0-9")
 	}
 	if s[1] < 'A' || s[1] > 'E' {
-		return fail(1, "product group must be a letter A-E")
+		return eccnFail(s, 1, "product group must be a letter A-E")
 	}
 	for i := 2; i < 5; i++ {
 		if s[i] < '0' || s[i] > '9' {
-			return fail(i, "want three digits after the product group")
+			return eccnFail(s, i, "want three digits after the product group")
 		}
 	}
 	if len(s) == 5 {
 		return ECCN{s: s}, nil
 	}
 	if s[5] != '.' {
-		return fail(5, "want '.' before a paragraph")
+		return eccnFail(s, 5, "want '.' before a paragraph")
 	}
 	pos := 6
 	for n := 0; ; n++ {
 		if n == maxSegments {
-			return fail(pos, fmt.Sprintf("paragraph path deeper than %d segments", maxSegments))
+			return eccnFail(s, pos, fmt.Sprintf("paragraph path deeper than %d segments", maxSegments))
 		}
 		end := strings.IndexByte(s[pos:], '.')
 		if end < 0 {
@@ -95,7 +92,7 @@ func ParseECCN(s string) (ECCN, error) {
 		}
 		seg := s[pos:end]
 		if msg := checkSegment(seg, n == 0); msg != "" {
-			return fail(pos, msg)
+			return eccnFail(s, pos, msg)
 		}
 		if end == len(s) {
 			break
@@ -103,6 +100,12 @@ func ParseECCN(s string) (ECCN, error) {
 		pos = end + 1
 	}
 	return ECCN{s: s}, nil
+}
+
+// eccnFail is ParseECCN's error (a function, not a closure: a closure over
+// the input made every parse allocate).
+func eccnFail(s string, pos int, msg string) (ECCN, error) {
+	return ECCN{}, &ECCNError{Input: s, Pos: pos, Msg: msg}
 }
 
 // romans are the lower-case roman numerals a paragraph segment may be.
@@ -375,6 +378,14 @@ func (k *Kind) UnmarshalText(b []byte) error {
 func canonicalECCN(s string) string {
 	if len(s) < 2 {
 		return s
+	}
+	canonical := true
+	for i := 0; i < len(s) && canonical; i++ {
+		c := s[i]
+		canonical = c < 0x80 && !(i == 1 && c >= 'a' && c <= 'z') && !(i > 4 && c >= 'A' && c <= 'Z')
+	}
+	if canonical {
+		return s // the usual case: no copy
 	}
 	b := []byte(s)
 	for i, c := range b {

@@ -86,12 +86,15 @@ func ParseCurrency(s string) (Currency, error) {
 // currencyIndex maps currencyKey of every code in currencyCodes to 1 + its
 // index (0: not a code). It is computed once, when the package is
 // initialized, and only read afterwards.
-var currencyIndex = func() (t [26 * 26 * 26]uint8) {
+var currencyIndex [26 * 26 * 26]uint8
+
+func init() {
+	// Filled in place: a function returning the 17 KiB array by value
+	// made the package's initialization copy it through the stack.
 	for i, c := range currencyCodes {
-		t[currencyKey(c)] = uint8(i + 1)
+		currencyIndex[currencyKey(c)] = uint8(i + 1)
 	}
-	return t
-}()
+}
 
 // currencyKey numbers three upper-case ASCII letters from 0 to 26³-1.
 func currencyKey(s string) int {
