@@ -329,6 +329,13 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	if err := q.Options.validate(); err != nil {
 		return DeMinimisResult{}, err
 	}
+	return deMinimis(q)
+}
+
+// deMinimis is DeMinimis on a query already validated (Check validates the
+// request once).
+func deMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
+	it := q.Item
 	cur := it.Value.Currency()
 	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories)),
 		Steps: make([]Step, 0, len(deMinimisCategories)+2)}

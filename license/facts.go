@@ -1,6 +1,7 @@
 package license
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/earcheck/ear"
@@ -47,21 +48,32 @@ var smeEquipment = sync.OnceValue(func() []fdp.Pattern {
 // itself is.) The error is a *product.FieldError wrapping
 // product.ErrInconsistent.
 func validateAgainstCCL(it product.Item) error {
-	if err := knownToCCL("item.eccn", it.ECCN); err != nil {
-		return err
+	if !knownToCCL(it.ECCN) {
+		return unknownToCCL("item.eccn", it.ECCN)
 	}
-	if err := knownToCCL("item.for", it.For); err != nil {
-		return err
+	if !knownToCCL(it.For) {
+		return unknownToCCL("item.for", it.For)
+	}
+	var seen []product.ECCN // the classifications already checked (bills repeat them)
+	known := func(e product.ECCN) bool {
+		if !e.IsValid() || slices.Contains(seen, e) {
+			return true
+		}
+		if knownToCCL(e) {
+			if len(seen) < 64 {
+				seen = append(seen, e)
+			}
+			return true
+		}
+		return false
 	}
 	for i, l := range it.Components {
-		if err := knownToCCL(componentField(i)+".eccn", l.ECCN); err != nil {
-			return err
+		if !known(l.ECCN) {
+			return unknownToCCL(componentField(i)+".eccn", l.ECCN)
 		}
-		if err := knownToCCL(componentField(i)+".for", l.For); err != nil {
-			return err
+		if !known(l.For) {
+			return unknownToCCL(componentField(i)+".for", l.For)
 		}
-	}
-	for i, l := range it.Components {
 		if l.IntegratedCircuit.IsFalse() && ccl.IntegratedCircuit(l.ECCN) == ear.Yes {
 			return fdpFieldErr(componentField(i)+".integrated_circuit", product.ErrInconsistent,
 				"declared not an integrated circuit, but the CCL describes every item of %s as an integrated circuit", l.ECCN)
@@ -70,12 +82,14 @@ func validateAgainstCCL(it product.Item) error {
 	return nil
 }
 
-// knownToCCL refuses an ECCN whose paragraph the CCL does not have; the
-// zero ECCN (not given) and EAR99 pass.
-func knownToCCL(field string, e product.ECCN) error {
-	if !e.IsValid() || e.IsEAR99() || ccl.Paragraph(e) != ear.No {
-		return nil
-	}
+// knownToCCL reports whether the CCL has the ECCN's entry and paragraph
+// (or cannot tell); the zero ECCN (not given) and EAR99 pass.
+func knownToCCL(e product.ECCN) bool {
+	return !e.IsValid() || e.IsEAR99() || ccl.Paragraph(e) != ear.No
+}
+
+// unknownToCCL is the error for an ECCN the CCL does not have.
+func unknownToCCL(field string, e product.ECCN) error {
 	if _, ok := ccl.Lookup(e); !ok {
 		return fdpFieldErr(field, product.ErrInvalid, "%s is not an entry of the Commerce Control List of %s", e.Entry(), ccl.Date())
 	}

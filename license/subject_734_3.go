@@ -83,7 +83,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	}
 
 	// 734.4: de minimis.
-	dm, err := DeMinimis(req.DeMinimisQuery())
+	dm, err := deMinimis(req.DeMinimisQuery()) // the request was validated above
 	if err != nil {
 		return Determination{}, asFieldError(err)
 	}
