@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/fdp"
@@ -19,13 +20,17 @@ import (
 type Checker struct {
 	rules    fdp.Set
 	resolver PartyResolver
+	charts   *chartMemo // the chart's answers for lines, kept across checks
+	rulesSet bool       // WithFDPRules was given (fdp.Default is not built then)
 }
 
 // CheckerOption configures a Checker.
 type CheckerOption func(*Checker)
 
 // WithFDPRules sets the FDP rule set (default fdp.Default()).
-func WithFDPRules(rs fdp.Set) CheckerOption { return func(c *Checker) { c.rules = rs } }
+func WithFDPRules(rs fdp.Set) CheckerOption {
+	return func(c *Checker) { c.rules, c.rulesSet = rs, true }
+}
 
 // WithPartyResolver resolves the designations of every party that declares
 // no Entity List footnote through r (for example a *csl.Index); the
@@ -35,14 +40,19 @@ func WithPartyResolver(r PartyResolver) CheckerOption { return func(c *Checker) 
 
 // NewChecker returns a Checker with the options applied.
 func NewChecker(opts ...CheckerOption) *Checker {
-	c := &Checker{rules: fdp.Default()}
+	c := &Checker{charts: new(chartMemo)}
 	for _, o := range opts {
 		o(c)
+	}
+	if !c.rulesSet {
+		c.rules = fdp.Default()
 	}
 	return c
 }
 
-var defaultChecker = NewChecker()
+// defaultChecker is the Checker of the package-level Check, built on first
+// use (the FDP rule set is built then, not at package initialization).
+var defaultChecker = sync.OnceValue(func() *Checker { return NewChecker() })
 
 // PartyDesignations records how one party (or owner) was screened and
 // what it was found to be: its designations, declared in the request or

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
@@ -185,6 +187,47 @@ type dmEval struct {
 	charts  chartCache  // the chart's answer per classification, computed once per evaluation
 	dc      destContext // the destination's chart row, programs and groups, computed once
 	dcReady bool
+	memo    *chartMemo // the Checker's answers across evaluations; nil for DeMinimis called alone
+}
+
+// chartMemo keeps the chart's answer for a line's classification to a
+// destination on a date, across the evaluations of one Checker: a pure
+// function of the query and the embedded tables, so a Checker (which
+// holds its own memo: another Checker never shares its entries) need not
+// read the chart again for the same question. It is bounded (entries past
+// chartMemoMax are not kept) and safe for concurrent use without a lock on
+// the read path.
+type chartMemo struct {
+	m sync.Map // chartMemoKey -> chartAnswer
+	n atomic.Int64
+}
+
+// chartMemoMax bounds a Checker's memo.
+const chartMemoMax = 1 << 16
+
+type chartMemoKey struct {
+	line         chartKey
+	dest         jurisdiction.Destination
+	exportedFrom jurisdiction.Country
+	asOf         jurisdiction.Date
+	reading      AIDiffusionReading
+}
+
+func (m *chartMemo) get(k chartMemoKey) (chartAnswer, bool) {
+	v, ok := m.m.Load(k)
+	if !ok {
+		return chartAnswer{}, false
+	}
+	return v.(chartAnswer), true
+}
+
+func (m *chartMemo) put(k chartMemoKey, v chartAnswer) {
+	if m.n.Load() >= chartMemoMax {
+		return
+	}
+	if _, loaded := m.m.LoadOrStore(k, v); !loaded {
+		m.n.Add(1)
+	}
 }
 
 type chartKey struct {
@@ -210,6 +253,14 @@ func (c *dmEval) chart(l product.Line) (chartAnswer, error) {
 	k := chartKey{e, hts, l.For, l.FoodOrMedicine}
 	if v, ok := c.charts.get(k); ok {
 		return v, nil
+	}
+	var mk chartMemoKey
+	if c.memo != nil {
+		mk = chartMemoKey{k, c.q.Destination, c.q.ExportedFrom, c.q.AsOf, c.q.Options.AIDiffusion}
+		if v, ok := c.memo.get(mk); ok {
+			c.charts.put(k, v)
+			return v, nil
+		}
 	}
 	if !c.dcReady {
 		dc, err := newDestContext(c.q.Destination, c.q.AsOf)
@@ -244,6 +295,9 @@ func (c *dmEval) chart(l product.Line) (chartAnswer, error) {
 		v.missing = res.Missing()
 	}
 	c.charts.put(k, v)
+	if c.memo != nil {
+		c.memo.put(mk, v)
+	}
 	return v, nil
 }
 
@@ -329,12 +383,12 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	if err := q.Options.validate(); err != nil {
 		return DeMinimisResult{}, err
 	}
-	return deMinimis(q)
+	return deMinimis(q, nil)
 }
 
 // deMinimis is DeMinimis on a query already validated (Check validates the
-// request once).
-func deMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
+// request once), with the Checker's memo of chart answers (nil: none).
+func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 	it := q.Item
 	cur := it.Value.Currency()
 	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories)),
@@ -382,7 +436,7 @@ func deMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	if err != nil {
 		return DeMinimisResult{}, product.NewFieldError("as_of", err)
 	}
-	ev := &dmEval{q: q, dest: dest, groups: groups}
+	ev := &dmEval{q: q, dest: dest, groups: groups, memo: memo}
 
 	// 734.4(a): categories with no de minimis level.
 	noLevel := ear.No

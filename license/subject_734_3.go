@@ -28,7 +28,7 @@ import (
 // Checker: fdp.Default() and no party resolver (parties' designations are
 // those the request declares).
 func Check(req Request) (Determination, error) {
-	return defaultChecker.Check(context.Background(), req)
+	return defaultChecker().Check(context.Background(), req)
 }
 
 // Check decides one request as the package-level Check does, with the
@@ -83,7 +83,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	}
 
 	// 734.4: de minimis.
-	dm, err := deMinimis(req.DeMinimisQuery()) // the request was validated above
+	dm, err := deMinimis(req.DeMinimisQuery(), c.charts) // the request was validated above
 	if err != nil {
 		return Determination{}, asFieldError(err)
 	}
