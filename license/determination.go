@@ -2,11 +2,13 @@ package license
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
-	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
 )
@@ -123,105 +125,368 @@ func (d Determination) Trace() []Step { return slices.Clone(d.trace) }
 // filled in).
 func (d Determination) Options() Options { return d.options }
 
-// MarshalJSON writes the response of the wire format.
+// MarshalJSON writes the response of the wire format; it returns the
+// bytes of AppendJSON.
 func (d Determination) MarshalJSON() ([]byte, error) {
-	type rules struct {
-		ECFRDate    string `json:"ecfr_date"`
-		CCLDate     string `json:"ccl_ecfr_date"`
-		AsOf        string `json:"as_of"`
-		AIDiffusion string `json:"ai_diffusion"`
-	}
-	type lic struct {
-		Required   ear.Answer      `json:"required"`
-		Reasons    []LicenseReason `json:"reasons"`
-		Exceptions string          `json:"license_exceptions"`
-	}
-	out := struct {
-		ItemID   string              `json:"item_id"`
-		Rules    rules               `json:"rules"`
-		Subject  ear.Answer          `json:"subject_to_ear"`
-		Grounds  []Ground            `json:"grounds"`
-		DM       dmWire              `json:"de_minimis"`
-		FDP      []FDPResult         `json:"fdp"`
-		License  lic                 `json:"license"`
-		Missing  []MissingFact       `json:"missing"`
-		Trace    []Step              `json:"trace"`
-		Parties  []PartyDesignations `json:"parties"`
-		Warnings []Warning           `json:"warnings"`
-	}{
-		ItemID:   d.itemID,
-		Rules:    rules{ECFRDate: jurisdiction.TablesECFRDate, CCLDate: ccl.ECFRDate, AsOf: d.asOf.String(), AIDiffusion: d.options.AIDiffusion.String()},
-		Subject:  d.subject,
-		Grounds:  nonNil(d.grounds),
-		DM:       wireDeMinimis(d.deMinimis),
-		FDP:      nonNil(d.fdp),
-		License:  lic{Required: d.license, Reasons: nonNil(d.reasons), Exceptions: "not evaluated"},
-		Missing:  nonNil(d.missing),
-		Trace:    nonNil(d.trace),
-		Parties:  nonNil(d.parties),
-		Warnings: nonNil(d.warnings),
-	}
-	return json.Marshal(out)
+	return d.AppendJSON(make([]byte, 0, 2048+512*len(d.deMinimis.Lines)))
 }
 
-// dmWire is DeMinimisResult as the response writes it, with lines that
-// encoding/json writes directly: the same members in the same order as
-// DeMinimisResult and DeMinimisLine.MarshalJSON, without a nested
-// MarshalJSON per line and per amount (each of whose output encoding/json
-// would compact again).
-type dmWire struct {
-	Citation               string              `json:"citation"`
-	Outcome                DeMinimisOutcome    `json:"outcome"`
-	ThresholdPercent       string              `json:"threshold_percent"`
-	ControlledValue        product.Money       `json:"controlled_value"`
-	ItemValue              product.Money       `json:"item_value"`
-	ControlledPercent      string              `json:"controlled_percent"`
-	ControlledPercentExact bool                `json:"controlled_percent_exact"`
-	Lines                  []dmLineWire        `json:"lines"`
-	Categories             []DeMinimisCategory `json:"categories"`
-	ExchangeRates          origin.Rates        `json:"exchange_rates,omitzero"`
-	Notes                  []string            `json:"notes,omitempty"`
-	Missing                []MissingFact       `json:"missing,omitempty"`
-}
-
-type dmLineWire struct {
-	ID          string     `json:"id"`
-	Description string     `json:"description,omitempty"`
-	ECCN        string     `json:"eccn,omitempty"`
-	Origin      string     `json:"origin"`
-	Value       *moneyWire `json:"value"`
-	Quantity    string     `json:"quantity"`
-	Counted     bool       `json:"counted"`
-	Status      ear.Answer `json:"status"`
-	Why         string     `json:"why"`
-	Citation    string     `json:"citation"`
-	Total       string     `json:"total"`
-}
-
-type moneyWire struct {
-	Amount   string `json:"amount"`
-	Currency string `json:"currency"`
-}
-
-func wireDeMinimis(r DeMinimisResult) dmWire {
-	w := dmWire{
-		Citation: r.Citation, Outcome: r.Outcome, ThresholdPercent: r.ThresholdPercent,
-		ControlledValue: r.ControlledValue, ItemValue: r.ItemValue,
-		ControlledPercent: r.ControlledPercent, ControlledPercentExact: r.ControlledPercentExact,
-		Categories: r.Categories, ExchangeRates: r.ExchangeRates, Notes: r.Notes, Missing: r.Missing,
+// AppendJSON appends the response of the wire format to b and returns the
+// extended buffer: the bytes json.Marshal(d) gives (compact, members in
+// the wire format's order, strings escaped as encoding/json escapes them,
+// HTML characters included), written directly, so a service can reuse
+// one buffer across responses. On error (a value that has no wire form)
+// the returned buffer holds what was written before it.
+func (d Determination) AppendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, `{"item_id":`...)
+	b = wire.AppendString(b, d.itemID)
+	b = append(b, `,"rules":{"ecfr_date":`...)
+	b = wire.AppendString(b, jurisdiction.TablesECFRDate)
+	b = append(b, `,"ccl_ecfr_date":`...)
+	b = wire.AppendString(b, ccl.ECFRDate)
+	b = append(b, `,"as_of":`...)
+	b = wire.AppendString(b, d.asOf.String())
+	b = append(b, `,"ai_diffusion":`...)
+	b = wire.AppendString(b, d.options.AIDiffusion.String())
+	b = append(b, `},"subject_to_ear":`...)
+	if b, err = appendAnswer(b, d.subject); err != nil {
+		return b, err
 	}
-	if r.Lines != nil {
-		w.Lines = make([]dmLineWire, len(r.Lines))
-	}
-	for i, l := range r.Lines {
-		lw := dmLineWire{ID: l.ID, Description: l.Description, ECCN: l.ECCN, Origin: l.Origin, Quantity: l.Quantity,
-			Counted: l.Counted, Status: l.Status, Why: l.Why, Citation: l.Citation, Total: l.Total()}
-		if l.Value.IsValid() {
-			lw.Value = &moneyWire{Amount: l.Value.AmountString(), Currency: l.Value.Currency().String()}
+	b = append(b, `,"grounds":[`...)
+	for i, g := range d.grounds {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		w.Lines[i] = lw
+		b = append(b, `{"citation":`...)
+		b = wire.AppendString(b, g.Citation)
+		b = append(b, `,"title":`...)
+		b = wire.AppendString(b, g.Title)
+		b = append(b, '}')
 	}
-	return w
+	b = append(b, `],"de_minimis":`...)
+	if b, err = appendDeMinimis(b, &d.deMinimis); err != nil {
+		return b, err
+	}
+	b = append(b, `,"fdp":[`...)
+	for i := range d.fdp {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendFDPResult(b, &d.fdp[i]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, `],"license":{"required":`...)
+	if b, err = appendAnswer(b, d.license); err != nil {
+		return b, err
+	}
+	b = append(b, `,"reasons":[`...)
+	for i, r := range d.reasons {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"citation":`...)
+		b = wire.AppendString(b, r.Citation)
+		b = append(b, `,"answer":`...)
+		if b, err = appendAnswer(b, r.Answer); err != nil {
+			return b, err
+		}
+		b = append(b, `,"why":`...)
+		b = wire.AppendString(b, r.Why)
+		b = append(b, '}')
+	}
+	b = append(b, `],"license_exceptions":"not evaluated"},"missing":`...)
+	b = appendMissing(b, nonNil(d.missing))
+	b = append(b, `,"trace":[`...)
+	for i, st := range d.trace {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendStep(b, st)
+	}
+	b = append(b, `],"parties":[`...)
+	for i, p := range d.parties {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		// Small, and rare beyond a few: its own encoder, whose output
+		// is already compact and escaped as json.Marshal's.
+		pj, err := p.MarshalJSON()
+		if err != nil {
+			return b, marshalError(p, err)
+		}
+		b = append(b, pj...)
+	}
+	b = append(b, `],"warnings":[`...)
+	for i, w := range d.warnings {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"code":`...)
+		b = wire.AppendString(b, w.Code)
+		b = append(b, `,"message":`...)
+		b = wire.AppendString(b, w.Message)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...), nil
+}
+
+// marshalError returns the error json.Marshal gives for v, whose encoder
+// failed with err (err itself should json.Marshal not fail).
+func marshalError(v any, err error) error {
+	if _, jerr := json.Marshal(v); jerr != nil {
+		return jerr
+	}
+	if err == nil {
+		err = fmt.Errorf("license: %T has no wire form", v)
+	}
+	return err
+}
+
+// appendAnswer appends a's wire word as a JSON string; an invalid Answer
+// is json.Marshal's error for it.
+func appendAnswer(b []byte, a ear.Answer) ([]byte, error) {
+	if !a.IsValid() {
+		return b, marshalError(a, nil)
+	}
+	return wire.AppendString(b, a.String()), nil
+}
+
+// appendMoney appends m as Money.MarshalJSON writes it; the zero Money is
+// json.Marshal's error for it.
+func appendMoney(b []byte, m product.Money) ([]byte, error) {
+	if !m.IsValid() {
+		return b, marshalError(m, nil)
+	}
+	return appendAmount(b, m.AmountString(), m.Currency().String()), nil
+}
+
+func appendAmount(b []byte, amount, currency string) []byte {
+	b = append(b, `{"amount":`...)
+	b = wire.AppendString(b, amount)
+	b = append(b, `,"currency":`...)
+	b = wire.AppendString(b, currency)
+	return append(b, '}')
+}
+
+// appendStrings appends s as a JSON array of strings (null for nil).
+func appendStrings(b []byte, s []string) []byte {
+	if s == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, x := range s {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = wire.AppendString(b, x)
+	}
+	return append(b, ']')
+}
+
+func appendStep(b []byte, st Step) []byte {
+	b = append(b, `{"citation":`...)
+	b = wire.AppendString(b, st.Citation)
+	b = append(b, `,"outcome":`...)
+	b = wire.AppendString(b, st.Outcome)
+	b = append(b, `,"detail":`...)
+	b = wire.AppendString(b, st.Detail)
+	return append(b, '}')
+}
+
+// appendMissing appends the facts as a JSON array (null for nil).
+func appendMissing(b []byte, ms []MissingFact) []byte {
+	if ms == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, m := range ms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"field":`...)
+		b = wire.AppendString(b, m.Field)
+		b = append(b, `,"why":`...)
+		b = wire.AppendString(b, m.Why)
+		if len(m.Decides) > 0 {
+			b = append(b, `,"decides":`...)
+			b = appendStrings(b, m.Decides)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// appendFinding appends f as encoding/json writes an FDPFinding.
+func appendFinding(b []byte, f *FDPFinding) ([]byte, error) {
+	b = append(b, `{"answer":`...)
+	b, err := appendAnswer(b, f.Answer)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, `,"why":`...)
+	b = wire.AppendString(b, f.Why)
+	if len(f.Missing) > 0 {
+		b = append(b, `,"missing":`...)
+		b = appendMissing(b, f.Missing)
+	}
+	return append(b, '}'), nil
+}
+
+// appendFDPResult appends r as FDPResult.MarshalJSON writes it.
+func appendFDPResult(b []byte, r *FDPResult) ([]byte, error) {
+	var err error
+	b = append(b, `{"citation":`...)
+	b = wire.AppendString(b, r.Citation)
+	b = append(b, `,"title":`...)
+	b = wire.AppendString(b, r.Title)
+	b = append(b, `,"outcome":`...)
+	b = wire.AppendString(b, fdpOutcomeText(r.Outcome))
+	b = append(b, `,"product_scope":`...)
+	if b, err = appendFinding(b, &r.Product); err != nil {
+		return b, err
+	}
+	b = append(b, `,"reach":`...)
+	if b, err = appendFinding(b, &r.Reach); err != nil {
+		return b, err
+	}
+	b = append(b, `,"why":`...)
+	b = wire.AppendString(b, r.Why)
+	if len(r.Missing) > 0 {
+		b = append(b, `,"missing":`...)
+		b = appendMissing(b, r.Missing)
+	}
+	if r.Reading != nil {
+		t, err := r.Reading.MarshalText()
+		if err != nil {
+			return b, marshalError(*r.Reading, err)
+		}
+		b = append(b, `,"reading":`...)
+		b = wire.AppendString(b, string(t))
+	}
+	if len(r.Warnings) > 0 {
+		b = append(b, `,"warnings":`...)
+		b = appendStrings(b, r.Warnings)
+	}
+	return append(b, '}'), nil
+}
+
+// appendDeMinimis appends the de minimis result as the response writes
+// it: DeMinimisResult's members, each line with its total and its value
+// (null when not given).
+func appendDeMinimis(b []byte, r *DeMinimisResult) ([]byte, error) {
+	var err error
+	b = append(b, `{"citation":`...)
+	b = wire.AppendString(b, r.Citation)
+	b = append(b, `,"outcome":`...)
+	t, err := r.Outcome.MarshalText()
+	if err != nil {
+		return b, marshalError(r.Outcome, err)
+	}
+	b = wire.AppendString(b, string(t))
+	b = append(b, `,"threshold_percent":`...)
+	b = wire.AppendString(b, r.ThresholdPercent)
+	b = append(b, `,"controlled_value":`...)
+	if b, err = appendMoney(b, r.ControlledValue); err != nil {
+		return b, err
+	}
+	b = append(b, `,"item_value":`...)
+	if b, err = appendMoney(b, r.ItemValue); err != nil {
+		return b, err
+	}
+	b = append(b, `,"controlled_percent":`...)
+	b = wire.AppendString(b, r.ControlledPercent)
+	b = append(b, `,"controlled_percent_exact":`...)
+	b = strconv.AppendBool(b, r.ControlledPercentExact)
+	b = append(b, `,"lines":`...)
+	if r.Lines == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range r.Lines {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			l := &r.Lines[i]
+			b = append(b, `{"id":`...)
+			b = wire.AppendString(b, l.ID)
+			if l.Description != "" {
+				b = append(b, `,"description":`...)
+				b = wire.AppendString(b, l.Description)
+			}
+			if l.ECCN != "" {
+				b = append(b, `,"eccn":`...)
+				b = wire.AppendString(b, l.ECCN)
+			}
+			b = append(b, `,"origin":`...)
+			b = wire.AppendString(b, l.Origin)
+			b = append(b, `,"value":`...)
+			if l.Value.IsValid() {
+				b = appendAmount(b, l.Value.AmountString(), l.Value.Currency().String())
+			} else {
+				b = append(b, "null"...)
+			}
+			b = append(b, `,"quantity":`...)
+			b = wire.AppendString(b, l.Quantity)
+			b = append(b, `,"counted":`...)
+			b = strconv.AppendBool(b, l.Counted)
+			b = append(b, `,"status":`...)
+			if b, err = appendAnswer(b, l.Status); err != nil {
+				return b, err
+			}
+			b = append(b, `,"why":`...)
+			b = wire.AppendString(b, l.Why)
+			b = append(b, `,"citation":`...)
+			b = wire.AppendString(b, l.Citation)
+			b = append(b, `,"total":`...)
+			b = wire.AppendString(b, l.Total())
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"categories":`...)
+	if r.Categories == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, c := range r.Categories {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"citation":`...)
+			b = wire.AppendString(b, c.Citation)
+			b = append(b, `,"title":`...)
+			b = wire.AppendString(b, c.Title)
+			b = append(b, `,"outcome":`...)
+			if b, err = appendAnswer(b, c.Outcome); err != nil {
+				return b, err
+			}
+			b = append(b, `,"why":`...)
+			b = wire.AppendString(b, c.Why)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if !r.ExchangeRates.IsZero() {
+		// Rare, and small: its own encoder, compact and escaped as
+		// json.Marshal's.
+		rj, err := r.ExchangeRates.MarshalJSON()
+		if err != nil {
+			return b, marshalError(r.ExchangeRates, err)
+		}
+		b = append(b, `,"exchange_rates":`...)
+		b = append(b, rj...)
+	}
+	if len(r.Notes) > 0 {
+		b = append(b, `,"notes":`...)
+		b = appendStrings(b, r.Notes)
+	}
+	if len(r.Missing) > 0 {
+		b = append(b, `,"missing":`...)
+		b = appendMissing(b, r.Missing)
+	}
+	return append(b, '}'), nil
 }
 
 func nonNil[T any](s []T) []T {

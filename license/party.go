@@ -546,18 +546,28 @@ func (l *factList[T]) unmarshal(data []byte) error {
 	if r := bytes.TrimSpace(data); len(r) == 0 || r[0] != '[' {
 		return wire.Malformed("want a JSON array, got %s", wire.Describe(data))
 	}
-	var raws []json.RawMessage
-	if err := wire.Unmarshal(data, &raws); err != nil {
-		return err
-	}
-	v := factList[T]{known: true, items: make([]T, len(raws))}
-	for i, raw := range raws {
-		if err := wire.Unmarshal(raw, &v.items[i]); err != nil {
+	v := factList[T]{known: true}
+	err := wire.EachElement(data, func(n int) { v.items = make([]T, n) }, func(i int, raw []byte) error {
+		if err := unmarshalFact(raw, &v.items[i]); err != nil {
 			return product.NewFieldError(fmt.Sprintf("[%d]", i), err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	*l = v
 	return nil
+}
+
+// unmarshalFact decodes one entry of a fact list as json.Unmarshal would
+// (the entry is a JSON value already delimited): through the entry's own
+// UnmarshalJSON when it has one, without validating the bytes again.
+func unmarshalFact(raw []byte, v any) error {
+	if u, ok := v.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(raw)
+	}
+	return wire.Unmarshal(raw, v)
 }
 
 // Parties are the parties to the transaction: unknown (the zero value, the

@@ -208,8 +208,11 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 		return &product.FieldError{Err: wire.Malformed("want a JSON object, got %s", wire.Describe(data))}
 	}
 	// Check the syntax of the whole document, and that nothing follows the
-	// object, before any member is decoded.
-	if !json.Valid(data) {
+	// object, before any member is decoded: this is the one pass that
+	// validates the bytes; the members' decoders below only delimit the
+	// values they hold and decode them. (wire.Valid never accepts what
+	// encoding/json rejects; what it rejects, encoding/json names.)
+	if !wire.Valid(data) && !json.Valid(data) {
 		dec := json.NewDecoder(bytes.NewReader(data))
 		var whole json.RawMessage
 		if err := dec.Decode(&whole); err != nil {
@@ -237,24 +240,24 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 			return text(raw, &out.AsOf)
 		case "item":
 			// The item names its own fields ("item.value.amount").
-			return relativeTo("item", wire.Unmarshal(raw, &out.Item))
+			return relativeTo("item", out.Item.UnmarshalJSON(raw))
 		case "exported_from":
 			return text(raw, &out.ExportedFrom)
 		case "destination":
 			return decodeDestination(raw, &out.Destination)
 		case "parties":
-			return wire.Unmarshal(raw, &out.Parties)
+			return out.Parties.UnmarshalJSON(raw)
 		case "end_uses":
-			return wire.Unmarshal(raw, &out.EndUses)
+			return out.EndUses.UnmarshalJSON(raw)
 		case "incorporations":
-			return wire.Unmarshal(raw, &out.Incorporations)
+			return out.Incorporations.UnmarshalJSON(raw)
 		case "exchange_rates":
 			// The rates name their own fields ("exchange_rates.rates[0].rate").
-			return relativeTo("exchange_rates", wire.Unmarshal(raw, &out.ExchangeRates))
+			return relativeTo("exchange_rates", out.ExchangeRates.UnmarshalJSON(raw))
 		case "options":
 			return decodeOptions(raw, &out.Options)
 		case "none_found":
-			return wire.Unmarshal(raw, &out.NoneFound)
+			return wire.DecodeBool(raw, &out.NoneFound)
 		}
 		return product.ErrUnknownField
 	})

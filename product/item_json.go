@@ -217,18 +217,18 @@ func decodeLines(raw []byte, lines *[]Line) error {
 	if r := bytes.TrimSpace(raw); len(r) == 0 || r[0] != '[' {
 		return wire.Malformed("want a JSON array, got %s", wire.Describe(raw))
 	}
-	var raws []json.RawMessage
-	if err := wire.Unmarshal(raw, &raws); err != nil {
-		return err
-	}
-	out := make([]Line, len(raws))
-	for i, r := range raws {
+	var out []Line
+	err := wire.EachElement(raw, func(n int) { out = make([]Line, n) }, func(i int, r []byte) error {
 		if wire.IsNull(r) {
 			return fieldErr(fmt.Sprintf("[%d]", i), ErrMissing, "null is not a line")
 		}
 		if err := out[i].UnmarshalJSON(r); err != nil {
 			return NewFieldError(fmt.Sprintf("[%d]", i), err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	*lines = out
 	return nil

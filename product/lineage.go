@@ -216,24 +216,26 @@ func (l *Lineage) UnmarshalJSON(data []byte) error {
 	if wire.IsNull(data) {
 		return nil
 	}
-	var raws []json.RawMessage
 	if r := bytes.TrimSpace(data); len(r) == 0 || r[0] != '[' {
 		return wire.Malformed("want a JSON array, got %s", wire.Describe(data))
 	}
-	if err := wire.Unmarshal(data, &raws); err != nil {
-		return err
-	}
 	v := Lineage{known: true}
-	if len(raws) > 0 {
-		v.entries = make([]DirectProduct, len(raws))
+	start := func(n int) {
+		if n > 0 {
+			v.entries = make([]DirectProduct, n)
+		}
 	}
-	for i, raw := range raws {
+	err := wire.EachElement(data, start, func(i int, raw []byte) error {
 		if wire.IsNull(raw) {
 			return fieldErr(fmt.Sprintf("[%d]", i), ErrMissing, "null is not a lineage entry")
 		}
 		if err := v.entries[i].UnmarshalJSON(raw); err != nil {
 			return NewFieldError(fmt.Sprintf("[%d]", i), err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	*l = v
 	return nil

@@ -99,6 +99,10 @@ type errorObject struct {
 	} `json:"error"`
 }
 
+// respBuf holds the response being written; reused from one response to
+// the next (the requests are decided one at a time).
+var respBuf []byte
+
 // respond decides one request and writes one JSON line; it returns 2 for a
 // malformed request, 0 otherwise.
 func respond(w io.Writer, read func() (license.Request, error)) int {
@@ -107,12 +111,15 @@ func respond(w io.Writer, read func() (license.Request, error)) int {
 		var det license.Determination
 		det, err = checker.Check(context.Background(), req)
 		if err == nil {
-			b, merr := json.Marshal(det)
+			// One buffer serves every response: respond runs one
+			// request at a time, and w has copied the bytes when
+			// Write returns.
+			b, merr := det.AppendJSON(respBuf[:0])
 			if merr != nil {
 				err = merr
 			} else {
-				w.Write(b)
-				io.WriteString(w, "\n")
+				respBuf = append(b, '\n')
+				w.Write(respBuf)
 				return 0
 			}
 		}

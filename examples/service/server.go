@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 
 	"github.com/earcheck/ear/license"
@@ -98,12 +99,19 @@ func (s *server) check(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err == nil {
-		b, merr := json.Marshal(det)
+		// One buffer per response, taken from the pool and returned
+		// once the single Write has copied it out.
+		bp := respBufs.Get().(*[]byte)
+		b, merr := det.AppendJSON((*bp)[:0])
 		if merr != nil {
 			s.writeError(w, http.StatusInternalServerError, "internal", "", "encoding the response: "+merr.Error())
-			return
+		} else {
+			b = s.write(w, http.StatusOK, b)
 		}
-		s.write(w, http.StatusOK, b)
+		if cap(b) <= maxPooledResponse {
+			*bp = b[:0]
+			respBufs.Put(bp)
+		}
 		return
 	}
 	if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
@@ -144,8 +152,17 @@ func (s *server) writeError(w http.ResponseWriter, status int, code, field, msg 
 	s.write(w, status, b)
 }
 
-// write writes one JSON response in a single Write.
-func (s *server) write(w http.ResponseWriter, status int, b []byte) {
+// respBufs holds response buffers for reuse; a buffer grown past
+// maxPooledResponse (a very large bill of materials) is left to the
+// garbage collector rather than kept.
+var respBufs = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+const maxPooledResponse = 1 << 20
+
+// write writes one JSON response in a single Write (b and a newline); it
+// returns the buffer it wrote, which the caller may reuse once write has
+// returned.
+func (s *server) write(w http.ResponseWriter, status int, b []byte) []byte {
 	b = append(b, '\n')
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
@@ -154,6 +171,7 @@ func (s *server) write(w http.ResponseWriter, status int, b []byte) {
 	s.written.Add(1) // before the client can see the response
 	w.WriteHeader(status)
 	w.Write(b)
+	return b
 }
 
 // markedResolver marks the errors of the resolver it wraps as

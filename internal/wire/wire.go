@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -100,8 +101,12 @@ func EachMember(data []byte, member func(key string, raw []byte) error) error {
 	var buf [16]objectMember
 	if ms, ok := scanObject(data, buf[:0]); ok {
 		var seen keySet
-		for _, m := range ms {
-			if !seen.add(m.key) {
+		for i, m := range ms {
+			// The wire format's objects have a handful of members: a
+			// repeated key is looked for among the earlier ones, and
+			// through a set only in a large object.
+			if len(ms) <= 32 && slices.ContainsFunc(ms[:i], func(p objectMember) bool { return p.key == m.key }) ||
+				len(ms) > 32 && !seen.add(m.key) {
 				return &DuplicateError{Key: m.key}
 			}
 			if err := member(m.key, m.raw); err != nil {
@@ -322,13 +327,42 @@ func scanValue(data []byte, i int) (int, bool) {
 func unquoteKey(q []byte) (string, bool) {
 	body := q[1 : len(q)-1]
 	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
-		return string(body), true
+		return internKey(body), true
 	}
 	var s string
 	if err := json.Unmarshal(q, &s); err != nil {
 		return "", false
 	}
 	return s, true
+}
+
+// keyCache holds the keys met lately, so that the same few names of the
+// wire format, read again in every object of every request, are not
+// allocated each time: a slot per hash of the key, each holding the last
+// key of that hash. Slots are replaced, never locked; a key not found is
+// simply allocated.
+var keyCache [1024]atomic.Pointer[string]
+
+// maxCachedKey bounds the keys kept in keyCache.
+const maxCachedKey = 40
+
+// internKey returns the key whose text is body: the cached string when the
+// slot of its hash holds it, else a new one (which the slot then holds).
+func internKey(body []byte) string {
+	if len(body) > maxCachedKey {
+		return string(body)
+	}
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range body {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &keyCache[h%uint32(len(keyCache))]
+	if p := slot.Load(); p != nil && *p == string(body) {
+		return *p
+	}
+	k := string(body)
+	slot.Store(&k)
+	return k
 }
 
 // DecodeString decodes a JSON string into *s; null leaves *s unchanged.
@@ -344,16 +378,37 @@ func DecodeString(raw []byte, s *string) error {
 	}
 	// A plain string (no escape, no control character, valid UTF-8) is its
 	// own text; the rest go through encoding/json.
-	if end, ok := scanString(r, 0); ok && end == len(r) {
-		if body := r[1 : len(r)-1]; bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
-			*s = string(body)
-			return nil
-		}
+	if plainString(r) {
+		*s = string(r[1 : len(r)-1])
+		return nil
 	}
-	if err := json.Unmarshal(raw, s); err != nil {
+	// Through a variable of its own, so that s does not escape: the
+	// callers' strings stay on their stacks.
+	var t string
+	if err := json.Unmarshal(raw, &t); err != nil {
 		return &MalformedError{Msg: "malformed JSON string: " + err.Error(), Err: err}
 	}
+	*s = t
 	return nil
+}
+
+// plainString reports whether r is one JSON string, quotes included, whose
+// text is its body: no escape, no control character, valid UTF-8.
+func plainString(r []byte) bool {
+	if len(r) < 2 || r[0] != '"' || r[len(r)-1] != '"' {
+		return false
+	}
+	body := r[1 : len(r)-1]
+	ascii := true
+	for _, c := range body {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return false
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	return ascii || utf8.Valid(body)
 }
 
 // Describe names the kind of JSON value in raw, for error messages: "an
@@ -468,4 +523,353 @@ func Object[E error](data []byte, place func(path string, err error) E, member f
 		return place("", e)
 	}
 	return err
+}
+
+// maxDepth is encoding/json's bound on nesting: an array or object nested
+// deeper is a syntax error there, and so is it here.
+const maxDepth = 10000
+
+// Valid reports whether data is one JSON value, white space around it
+// allowed, exactly as json.Valid does (strings may hold bytes that are
+// not UTF-8; nesting is bounded as encoding/json bounds it), in one pass
+// without allocating for documents nested up to 64 levels. It never
+// accepts what json.Valid rejects; on false, encoding/json names the
+// problem.
+func Valid(data []byte) bool {
+	var stack [64]byte
+	v := validator{data: data, stack: stack[:0]}
+	i, ok := v.value(skipSpace(data, 0))
+	return ok && skipSpace(data, i) == len(data)
+}
+
+// validator checks the JSON grammar; stack holds the open containers.
+type validator struct {
+	data  []byte
+	stack []byte
+}
+
+// value checks the value at data[i] and returns the index just past it.
+// Containers are walked without recursion.
+func (v *validator) value(i int) (int, bool) {
+	data := v.data
+	for {
+		// A value starts at i.
+		if i >= len(data) {
+			return 0, false
+		}
+		switch c := data[i]; c {
+		case '{', '[':
+			if len(v.stack) >= maxDepth {
+				return 0, false
+			}
+			v.stack = append(v.stack, c)
+			i = skipSpace(data, i+1)
+			if i < len(data) && (c == '[' && data[i] == ']' || c == '{' && data[i] == '}') {
+				v.stack = v.stack[:len(v.stack)-1]
+				i++
+				break
+			}
+			if c == '{' {
+				var ok bool
+				if i, ok = v.key(i); !ok {
+					return 0, false
+				}
+			}
+			continue
+		case '"':
+			end, ok := validString(data, i)
+			if !ok {
+				return 0, false
+			}
+			i = end
+		case 't':
+			if !bytes.HasPrefix(data[i:], []byte("true")) {
+				return 0, false
+			}
+			i += 4
+		case 'f':
+			if !bytes.HasPrefix(data[i:], []byte("false")) {
+				return 0, false
+			}
+			i += 5
+		case 'n':
+			if !bytes.HasPrefix(data[i:], []byte("null")) {
+				return 0, false
+			}
+			i += 4
+		default:
+			end, ok := validNumber(data, i)
+			if !ok {
+				return 0, false
+			}
+			i = end
+		}
+		// A value ended at i: close containers, or go on to the next
+		// element or member.
+		for {
+			if len(v.stack) == 0 {
+				return i, true
+			}
+			i = skipSpace(data, i)
+			if i >= len(data) {
+				return 0, false
+			}
+			top := v.stack[len(v.stack)-1]
+			c := data[i]
+			if c == ',' {
+				i = skipSpace(data, i+1)
+				if top == '{' {
+					var ok bool
+					if i, ok = v.key(i); !ok {
+						return 0, false
+					}
+				}
+				break
+			}
+			if top == '{' && c == '}' || top == '[' && c == ']' {
+				v.stack = v.stack[:len(v.stack)-1]
+				i++
+				continue
+			}
+			return 0, false
+		}
+	}
+}
+
+// key checks `"key" :` at data[i] and returns the index of the value.
+func (v *validator) key(i int) (int, bool) {
+	data := v.data
+	if i >= len(data) || data[i] != '"' {
+		return 0, false
+	}
+	end, ok := validString(data, i)
+	if !ok {
+		return 0, false
+	}
+	i = skipSpace(data, end)
+	if i >= len(data) || data[i] != ':' {
+		return 0, false
+	}
+	return skipSpace(data, i+1), true
+}
+
+// validString returns the index just past the JSON string at data[i] (a
+// quote), checking its escapes; bytes that are not UTF-8 are allowed, as
+// encoding/json allows them.
+func validString(data []byte, i int) (int, bool) {
+	for i++; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			return i + 1, true
+		case c == '\\':
+			i++
+			if i >= len(data) {
+				return 0, false
+			}
+			switch data[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(data) {
+					return 0, false
+				}
+				for _, h := range data[i+1 : i+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return 0, false
+					}
+				}
+				i += 4
+			default:
+				return 0, false
+			}
+		case c < 0x20:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// validNumber returns the index just past the JSON number at data[i]:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func validNumber(data []byte, i int) (int, bool) {
+	digits := func(i int) int {
+		for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	switch {
+	case i >= len(data):
+		return 0, false
+	case data[i] == '0':
+		i++
+	case '1' <= data[i] && data[i] <= '9':
+		i = digits(i + 1)
+	default:
+		return 0, false
+	}
+	if i < len(data) && data[i] == '.' {
+		j := digits(i + 1)
+		if j == i+1 {
+			return 0, false
+		}
+		i = j
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		j := digits(i)
+		if j == i {
+			return 0, false
+		}
+		i = j
+	}
+	return i, true
+}
+
+// EachElement reads the JSON array in data element by element in order,
+// calling elem with each index and raw value (as written, without the
+// white space around it) and returning the first error elem returns, as
+// it returned it. Anything but exactly one JSON array is a
+// *MalformedError, as Unmarshal into a []json.RawMessage gives it. Like
+// EachMember it delimits the values without validating them: elem's
+// decoder validates each. Before the first element, start (if not nil)
+// is told how many there are.
+func EachElement(data []byte, start func(n int), elem func(i int, raw []byte) error) error {
+	var buf [64][2]int
+	if spans, ok := scanArray(data, buf[:0]); ok {
+		if start != nil {
+			start(len(spans))
+		}
+		for k, sp := range spans {
+			if err := elem(k, data[sp[0]:sp[1]]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var raws []json.RawMessage
+	if err := Unmarshal(data, &raws); err != nil {
+		return err
+	}
+	if start != nil {
+		start(len(raws))
+	}
+	for k, r := range raws {
+		if err := elem(k, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanArray appends the start and end of each element of the JSON array
+// in data to spans, and reports false for anything but an array of the
+// plain shape (the values are delimited, not validated).
+func scanArray(data []byte, spans [][2]int) ([][2]int, bool) {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '[' {
+		return nil, false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == ']' {
+		return spans, skipSpace(data, i+1) == len(data)
+	}
+	for {
+		end, ok := scanValue(data, i)
+		if !ok {
+			return nil, false
+		}
+		spans = append(spans, [2]int{i, end})
+		i = skipSpace(data, end)
+		if i >= len(data) {
+			return nil, false
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case ']':
+			return spans, skipSpace(data, i+1) == len(data)
+		default:
+			return nil, false
+		}
+	}
+}
+
+// DecodeBool decodes JSON true or false into *b; null leaves *b
+// unchanged. Any other value is the *MalformedError Unmarshal gives ("want
+// true or false, got a JSON string").
+func DecodeBool(raw []byte, b *bool) error {
+	switch string(raw) {
+	case "true":
+		*b = true
+		return nil
+	case "false":
+		*b = false
+		return nil
+	case "null":
+		return nil
+	}
+	return Unmarshal(raw, b)
+}
+
+// AppendString appends s as a JSON string, escaped byte for byte as
+// json.Marshal escapes it: '"' and '\\' with a backslash, \b \f \n \r \t
+// by name, other control characters and the HTML characters <, > and &
+// as \u00XX, U+2028 and U+2029 as \u2028 and \u2029, and each byte that
+// is not UTF-8 as \ufffd.
+func AppendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

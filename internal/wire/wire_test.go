@@ -196,3 +196,91 @@ func TestWithKind(t *testing.T) {
 		t.Error("WithKind of nil is not nil")
 	}
 }
+
+// FuzzValid: Valid agrees with json.Valid on every input.
+func FuzzValid(f *testing.F) {
+	for _, s := range []string{
+		`{}`, ` [ ] `, `{"a":1}`, `{"a":"x\"}","b":[1,{"c":"]"}],"d":null}`, `-0.5e+10`, `01`, `1.`, `1e`, `-`, `"\u12g4"`,
+		`{"a":1,}`, `[1,]`, `{"a" 1}`, `{"a":[}`, `{"a":1}x`, `"\x01"`, "\"\xff\"", `tru`, `nul`, `[true,false,null]`,
+		`{"a":{"b":{"c":[[[]]]}}}`, `{,}`, `{"a":1 "b":2}`, `[1 2]`, `"\/\b\f\n\r\t"`, `1.5E-3`, `{"":""}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := Valid(data), json.Valid(data); got != want {
+			t.Fatalf("Valid(%q) = %v, json.Valid %v", data, got, want)
+		}
+	})
+}
+
+// TestValidDepth: nesting is bounded where encoding/json bounds it.
+func TestValidDepth(t *testing.T) {
+	for _, n := range []int{63, 64, 65, 9999, 10000, 10001} {
+		for _, open := range []string{"[", `{"a":`} {
+			closing := map[string]string{"[": "]", `{"a":`: "}"}[open]
+			doc := []byte(strings.Repeat(open, n) + "1" + strings.Repeat(closing, n))
+			if got, want := Valid(doc), json.Valid(doc); got != want {
+				t.Errorf("depth %d %s: Valid %v, json.Valid %v", n, open, got, want)
+			}
+		}
+	}
+}
+
+// FuzzEachElement: on every valid JSON array EachElement yields the
+// elements encoding/json finds; on anything else it yields a
+// *MalformedError or elements of which one is invalid on its own.
+func FuzzEachElement(f *testing.F) {
+	for _, s := range []string{`[]`, ` [ 1 , "a" , {"b":[2]} ] `, `[1,]`, `[1 2]`, `[{]`, `[1]x`, `{}`, `[[],[[]]]`, `["]"]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got [][]byte
+		err := EachElement(data, nil, func(i int, raw []byte) error {
+			if i != len(got) {
+				t.Fatalf("index %d, want %d", i, len(got))
+			}
+			got = append(got, raw)
+			return nil
+		})
+		var want []json.RawMessage
+		if json.Unmarshal(data, &want) == nil {
+			if err != nil || len(got) != len(want) {
+				t.Fatalf("%q: %d elements (%v), want %d", data, len(got), err, len(want))
+			}
+			for i := range got {
+				if !bytes.Equal(got[i], want[i]) {
+					t.Fatalf("%q: element %d is %s, want %s", data, i, got[i], want[i])
+				}
+			}
+			return
+		}
+		if err != nil {
+			if _, ok := err.(*MalformedError); !ok {
+				t.Fatalf("%q: error %T %v", data, err, err)
+			}
+			return
+		}
+		for _, r := range got {
+			if !json.Valid(r) {
+				return
+			}
+		}
+		t.Fatalf("EachElement split invalid JSON %q into valid elements", data)
+	})
+}
+
+// FuzzAppendString: AppendString writes the bytes json.Marshal writes.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", `"\`, "<a href='x'>&amp;</a>", "\x00\x01\b\f\n\r\t\x1f\x7f", "\u2028\u2029", "\xff\xfe", "é\xc3", "株式会社 \u200f", "\ud7ff\U0010ffff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := AppendString([]byte("x"), s); string(got[1:]) != string(want) || got[0] != 'x' {
+			t.Fatalf("AppendString(%q) = %s, want %s", s, got[1:], want)
+		}
+	})
+}
