@@ -187,7 +187,7 @@ type dmEval struct {
 	charts  chartCache  // the chart's answer per classification, computed once per evaluation
 	dc      destContext // the destination's chart row, programs and groups, computed once
 	dcReady bool
-	memo    *chartMemo // the Checker's answers across evaluations; nil for DeMinimis called alone
+	memo    *chartMemo // the Checker's answers across evaluations (nil: none)
 }
 
 // chartMemo keeps the chart's answer for a line's classification to a
@@ -383,7 +383,9 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	if err := q.Options.validate(); err != nil {
 		return DeMinimisResult{}, err
 	}
-	return deMinimis(q, nil)
+	// The package-level function reads the embedded tables, as the
+	// package's default Checker does: it shares that Checker's memo.
+	return deMinimis(q, defaultChecker().charts)
 }
 
 // deMinimis is DeMinimis on a query already validated (Check validates the
