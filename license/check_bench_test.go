@@ -2,6 +2,7 @@ package license
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -66,6 +67,31 @@ func BenchmarkCheckJSON(b *testing.B) {
 			}
 			if out, err = d.AppendJSON(out[:0]); err != nil {
 				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkCheckParallel is BenchmarkCheck's 50-line request checked from
+// GOMAXPROCS goroutines at once through one Checker (the order system's
+// case); run it with -cpu 1,2 to compare throughput per core count.
+func BenchmarkCheckParallel(b *testing.B) {
+	req := Request{
+		AsOf: asOf, Item: benchItem(50), ExportedFrom: jurisdiction.Japan,
+		Destination: jurisdiction.Destination{Country: jurisdiction.China},
+		Parties:     PartiesOf(Party{Name: "customer", Role: RoleEndUser, Country: jurisdiction.China}),
+		EndUses:     NoEndUses(), Incorporations: NoIncorporations(),
+	}
+	req.Item.DirectProductOf = productNoLineage()
+	req.Item.Plant = productNoLineage()
+	c := NewChecker()
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := c.Check(ctx, req); err != nil {
+				b.Error(err)
+				return
 			}
 		}
 	})
