@@ -31,11 +31,14 @@ import (
 // percent or more".
 var affiliatesFloor = decimal.NewFromInt(50)
 
+// affiliatesFirst and affiliatesResumes are fdp.Affiliates, read once.
+var affiliatesFirst, affiliatesResumes = fdp.Affiliates()
+
 // affiliatesInForce says whether the affiliates rule applies on asOf under
 // the policy, with a warning when the answer rests on the suspension rule
 // as written, or on the caller's option.
 func affiliatesInForce(asOf jurisdiction.Date, policy AffiliatesPolicy) (bool, string) {
-	first, resumes := fdp.Affiliates()
+	first, resumes := affiliatesFirst, affiliatesResumes
 	switch {
 	case first.Contains(asOf):
 		return true, ""

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/internal/enum"
@@ -208,23 +210,39 @@ func (r FDPResult) MarshalJSON() ([]byte, error) {
 func FDP(q FDPQuery) ([]FDPResult, error) { return evaluateFDP(fdp.Default(), q) }
 
 // evaluateFDP evaluates the rules of s on q.
+//
+// The findings of an evaluation carry their reasons as spans of a pooled
+// buffer (fdpScratch.buf), written there once without an allocation each;
+// a finding is a range of the rule's reason list. The results' texts are
+// assembled in a second pooled buffer (out) from the reasons they use, and
+// all cut from one string made of it at the end: one allocation for every
+// text of the evaluation.
 func evaluateFDP(s fdp.Set, q FDPQuery) ([]FDPResult, error) {
 	if err := q.validate(); err != nil {
 		return nil, err
 	}
-	ev := fdpEval{q: q}
-	out := make([]FDPResult, 0, s.Len())
+	sc := fdpScratchPool.Get().(*fdpScratch)
+	defer sc.release()
+	sc.reset()
+	ev := fdpEval{q: &q, fdpScratch: sc}
+	n := 0
+	for i := range s.Len() {
+		if s.At(i).InForce(q.AsOf) {
+			n++
+		}
+	}
+	out := make([]FDPResult, 0, n)
 	for i := range s.Len() {
 		r := s.At(i)
 		if !r.InForce(q.AsOf) {
 			continue
 		}
-		res, err := ev.rule(r)
-		if err != nil {
+		out = out[:len(out)+1]
+		if err := ev.rule(r, &out[len(out)-1]); err != nil {
 			return nil, err
 		}
-		out = append(out, res)
 	}
+	ev.finish(out)
 	return out, nil
 }
 
@@ -263,200 +281,700 @@ func (q FDPQuery) validate() error {
 	return nil
 }
 
-// fdpFind is a three-valued answer with its reasons and missing facts.
+// --- findings ---
+
+// fdpSpan is a text written in one of the evaluation's buffers: b[a:b]
+// of buf (the findings' reasons) or of out (the results' texts).
+type fdpSpan struct{ a, b int32 }
+
+// fdpFind is a three-valued answer with its reasons and missing facts:
+// the range of the evaluation's reason list that holds them, in order.
 type fdpFind struct {
-	a       ear.Answer
-	why     []string
-	missing []MissingFact
+	a      ear.Answer
+	lo, hi int32 // rs[lo:hi]
 }
 
-func fdpYes(why string) fdpFind { return fdpFind{a: ear.Yes, why: []string{why}} }
-func fdpNo(why string) fdpFind  { return fdpFind{a: ear.No, why: []string{why}} }
-func fdpUnknown(field, why string) fdpFind {
-	return fdpFind{a: ear.Indeterminate, why: []string{why}, missing: []MissingFact{{Field: field, Why: why}}}
+// fdpReason is one reason of a finding: its text and, for an open fact,
+// the field that would decide it (empty otherwise), both in buf.
+type fdpReason struct {
+	why, field fdpSpan
 }
 
-// fdpAll is the conjunction: No keeps the reasons of the No parts, Yes all
-// reasons, Indeterminate the reasons and missing facts of the undecided
-// parts (a missing fact that cannot change the answer is dropped).
-func fdpAll(fs ...fdpFind) fdpFind {
-	a := ear.Yes
-	for _, f := range fs {
-		a = a.And(f.a)
+// fdpRefs are one result's texts (spans of out) until out becomes a
+// string.
+type fdpRefs struct {
+	pWhy, rWhy, why    fdpSpan
+	pMiss, rMiss, miss [2]int32 // ranges of fdpScratch.miss
+	warn               [2]int32 // range of fdpScratch.warns
+}
+
+// fdpMissRef is a missing fact (spans of out) until out becomes a string.
+type fdpMissRef struct{ field, why fdpSpan }
+
+// fdpScratch is the working memory of one evaluation, pooled.
+type fdpScratch struct {
+	buf  fdpText     // the reasons and fields of the findings, as found
+	out  fdpText     // the results' texts: what the results hold, once
+	rs   []fdpReason // the current rule's reasons; findings are ranges of it
+	kept []fdpReason // gathering a finding's reasons or missing facts
+	// The texts why wrote, by their reasons.
+	joins    []fdpJoin
+	joinKeys []fdpReason
+	refs     []fdpRefs // per result, in order
+	miss     []fdpMissRef
+	warns    []fdpSpan
+	// The parties' designations without and with the affiliates rule.
+	statuses [2][]partyStatus
+	// readings backs the results' Reading pointers: new for each
+	// evaluation.
+	readings []AIDiffusionReading
+	// memo holds, for the entries of the item's direct_product_of [0] and
+	// plant [1], the reasons every rule that reaches an entry gives alike,
+	// once written.
+	memo [2][]fdpMemo
+}
+
+// fdpMemo are the reasons written for one lineage entry.
+type fdpMemo [fdpMemoKinds]fdpSpan
+
+// The reasons memoized: "<whose> is a direct product of <entry>", and
+// "<ECCN> is a listed input", "... is within the listed inputs", "... is
+// product group D or E".
+const (
+	fdpMemoDP = iota
+	fdpMemoListed
+	fdpMemoWithin
+	fdpMemoDE
+	fdpMemoKinds
+)
+
+var fdpScratchPool = sync.Pool{New: func() any { return new(fdpScratch) }}
+
+func (sc *fdpScratch) reset() {
+	sc.buf.n, sc.out.n, sc.rs = 0, 0, sc.rs[:0]
+	sc.joins, sc.joinKeys = sc.joins[:0], sc.joinKeys[:0]
+	sc.refs, sc.miss, sc.warns = sc.refs[:0], sc.miss[:0], sc.warns[:0]
+	sc.readings = nil
+	sc.memo[0], sc.memo[1] = sc.memo[0][:0], sc.memo[1][:0]
+}
+
+// release returns the scratch to the pool, unless one large query made it
+// too big to keep.
+func (sc *fdpScratch) release() {
+	if len(sc.buf.b) > 1<<20 || len(sc.out.b) > 1<<20 || cap(sc.rs) > 1<<16 {
+		return
 	}
-	return fdpPick(a, fs)
+	sc.readings = nil
+	clear(sc.statuses[0])
+	clear(sc.statuses[1])
+	fdpScratchPool.Put(sc)
 }
 
-// fdpAny is the disjunction, with the same treatment of reasons.
-func fdpAny(fs ...fdpFind) fdpFind {
-	a := ear.No
-	for _, f := range fs {
-		a = a.Or(f.a)
+// text returns the text of a span of buf, for comparisons.
+func (sc *fdpScratch) text(s fdpSpan) []byte { return sc.buf.b[s.a:s.b] }
+
+// outText returns the text of a span of out, for comparisons.
+func (sc *fdpScratch) outText(s fdpSpan) []byte { return sc.out.b[s.a:s.b] }
+
+// fdpText is a byte buffer written by copy into a slice kept at its full
+// capacity: a write stores no pointer (so meets no write barrier) unless
+// the buffer grows.
+type fdpText struct {
+	b []byte // len(b) == cap(b)
+	n int    // bytes written
+}
+
+func (t *fdpText) ws(s string) {
+	if t.n+len(s) > len(t.b) {
+		t.grow(len(s))
 	}
-	return fdpPick(a, fs)
+	t.n += copy(t.b[t.n:], s)
 }
 
-func fdpPick(a ear.Answer, fs []fdpFind) fdpFind {
-	n, last := 0, -1
-	for i, f := range fs {
-		if f.a == a {
-			n, last = n+1, i
+func (t *fdpText) wb(s []byte) {
+	if t.n+len(s) > len(t.b) {
+		t.grow(len(s))
+	}
+	t.n += copy(t.b[t.n:], s)
+}
+
+func (t *fdpText) grow(k int) {
+	b := make([]byte, max(2*len(t.b), t.n+k, 2048))
+	copy(b, t.b[:t.n])
+	t.b = b
+}
+
+// num writes n in decimal.
+func (t *fdpText) num(n int) {
+	var d [20]byte
+	t.wb(strconv.AppendInt(d[:0], int64(n), 10))
+}
+
+// finish gives the results their texts: one string for all of them,
+// and one backing array each for the missing facts and the warnings (each
+// result's slice capped at its own length).
+func (sc *fdpScratch) finish(out []FDPResult) {
+	str := string(sc.out.b[:sc.out.n])
+	cut := func(s fdpSpan) string { return str[s.a:s.b] }
+	var miss []MissingFact
+	if len(sc.miss) > 0 {
+		miss = make([]MissingFact, len(sc.miss))
+		for i, m := range sc.miss {
+			miss[i] = MissingFact{Field: cut(m.field), Why: cut(m.why)}
 		}
 	}
-	if n == 1 {
-		r := fs[last]
-		if a != ear.Indeterminate {
-			r.missing = nil
-		}
-		return r
-	}
-	r := fdpFind{a: a, why: make([]string, 0, n)}
-	for _, f := range fs {
-		if f.a != a {
-			continue
-		}
-		r.why = append(r.why, f.why...)
-		if a == ear.Indeterminate {
-			r.missing = append(r.missing, f.missing...)
+	var warns []string
+	if len(sc.warns) > 0 {
+		warns = make([]string, len(sc.warns))
+		for i, w := range sc.warns {
+			warns[i] = cut(w)
 		}
 	}
-	return r
+	for i := range out {
+		r, f := &out[i], &sc.refs[i]
+		r.Product.Why, r.Reach.Why, r.Why = cut(f.pWhy), cut(f.rWhy), cut(f.why)
+		r.Product.Missing, r.Reach.Missing, r.Missing = fdpMissing(miss, f.pMiss), fdpMissing(miss, f.rMiss), fdpMissing(miss, f.miss)
+		if f.warn[1] > f.warn[0] {
+			r.Warnings = warns[f.warn[0]:f.warn[1]:f.warn[1]]
+		}
+	}
 }
 
-func (f fdpFind) export() FDPFinding {
-	return FDPFinding{Answer: f.a, Why: strings.Join(fdpDedupe(f.why), "; "), Missing: dedupeMissing(f.missing)}
-}
-
-func fdpDedupe(ss []string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
+func fdpMissing(ms []MissingFact, r [2]int32) []MissingFact {
+	if r[1] == r[0] {
+		return nil
 	}
-	return out
+	return ms[r[0]:r[1]:r[1]]
 }
 
 // fdpEval evaluates rules for one query.
 type fdpEval struct {
-	q FDPQuery
+	q *FDPQuery
+	*fdpScratch
 	// The country groups of the last country looked up, on q.AsOf.
 	groupsOf jurisdiction.Country
 	groups   jurisdiction.GroupSet
+	// The affiliates rule on q.AsOf under the options, once known.
+	affKnown, aff bool
+	affWarn       fdpSpan
+	// The parties' designations without and with the affiliates rule are
+	// in the scratch once worked out.
+	statusKnown [2]bool
+	// anyItem is the reason "any item", once written.
+	anyItem fdpSpan
 }
 
-func (ev *fdpEval) rule(r *fdp.Rule) (FDPResult, error) {
-	res := FDPResult{Citation: r.Citation.String(), Title: r.Title, license: r.License, textRead: r.TextRead()}
-	product, reach := r.Product, r.Reach
-	readingNote := ""
+// mark returns the buffer's length: the start of the text written next.
+func (ev *fdpEval) mark() int32 { return int32(ev.buf.n) }
+
+// since returns the span written since m.
+func (ev *fdpEval) since(m int32) fdpSpan { return fdpSpan{m, int32(ev.buf.n)} }
+
+// cut drops what was written since m.
+func (ev *fdpEval) cut(m int32) { ev.buf.n = int(m) }
+
+// w writes texts.
+func (ev *fdpEval) w(ss ...string) {
+	for _, s := range ss {
+		ev.buf.ws(s)
+	}
+}
+
+// num writes an integer.
+func (ev *fdpEval) num(n int) { ev.buf.num(n) }
+
+// dest writes a destination ("CN", "UA/crimea").
+func (ev *fdpEval) dest(d jurisdiction.Destination) {
+	ev.buf.ws(d.Country.String())
+	if d.Region != jurisdiction.RegionNone {
+		ev.buf.ws("/")
+		ev.buf.ws(d.Region.String())
+	}
+}
+
+// odate writes a date as Date.String does, to out.
+func (ev *fdpEval) odate(d jurisdiction.Date) {
+	if d.IsValid() {
+		var b [16]byte
+		ev.out.wb(d.Time().AppendFormat(b[:0], time.DateOnly))
+	}
+}
+
+// dp writes a lineage entry as DirectProduct.String does: "3E001 for
+// 3A090 (us)".
+func (ev *fdpEval) dp(e product.DirectProduct) {
+	ev.w(e.ECCN.String())
+	if e.For.IsValid() {
+		ev.w(" for ", e.For.String())
+	}
+	ev.w(" (", e.Origin.String(), ")")
+}
+
+// except writes excepted categories: " (except 6)".
+func (ev *fdpEval) except(cs []int) {
+	for i, c := range cs {
+		ev.w(pick(i == 0, " (except ", ", "))
+		ev.num(c)
+	}
+	if len(cs) > 0 {
+		ev.w(")")
+	}
+}
+
+// omark returns out's length: the start of the result text written next.
+func (ev *fdpEval) omark() int32 { return int32(ev.out.n) }
+
+// osince returns the span of out written since m.
+func (ev *fdpEval) osince(m int32) fdpSpan { return fdpSpan{m, int32(ev.out.n)} }
+
+// ow writes result texts.
+func (ev *fdpEval) ow(ss ...string) {
+	for _, s := range ss {
+		ev.out.ws(s)
+	}
+}
+
+// ocopy copies a span of buf to out.
+func (ev *fdpEval) ocopy(s fdpSpan) { ev.out.wb(ev.buf.b[s.a:s.b]) }
+
+// leaf makes a finding of one reason, the text written since m.
+func (ev *fdpEval) leaf(a ear.Answer, m int32) fdpFind { return ev.leafSpan(a, ev.since(m)) }
+
+// leafSpan makes a finding of one reason already written.
+func (ev *fdpEval) leafSpan(a ear.Answer, why fdpSpan) fdpFind {
+	sc := ev.fdpScratch
+	n := int32(len(sc.rs))
+	sc.rs = append(sc.rs, fdpReason{why: why})
+	return fdpFind{a: a, lo: n, hi: n + 1}
+}
+
+func (ev *fdpEval) yes(m int32) fdpFind { return ev.leaf(ear.Yes, m) }
+func (ev *fdpEval) no(m int32) fdpFind  { return ev.leaf(ear.No, m) }
+
+// unknown makes an open finding: the field is the text written from f to
+// m, the reason (and the missing fact's why) the text written since m.
+func (ev *fdpEval) unknown(f, m int32) fdpFind {
+	sc := ev.fdpScratch
+	n := int32(len(sc.rs))
+	sc.rs = append(sc.rs, fdpReason{why: ev.since(m), field: fdpSpan{f, m}})
+	return fdpFind{a: ear.Indeterminate, lo: n, hi: n + 1}
+}
+
+func (ev *fdpEval) yesS(ss ...string) fdpFind {
+	m := ev.mark()
+	ev.w(ss...)
+	return ev.yes(m)
+}
+
+func (ev *fdpEval) noS(ss ...string) fdpFind {
+	m := ev.mark()
+	ev.w(ss...)
+	return ev.no(m)
+}
+
+func (ev *fdpEval) unknownS(field string, ss ...string) fdpFind {
+	f := ev.mark()
+	ev.w(field)
+	m := ev.mark()
+	ev.w(ss...)
+	return ev.unknown(f, m)
+}
+
+// all is the conjunction: No keeps the reasons of the No parts, Yes all
+// reasons, Indeterminate the reasons and missing facts of the undecided
+// parts (a missing fact that cannot change the answer is dropped).
+func (ev *fdpEval) all(fs ...fdpFind) fdpFind {
+	a := ear.Yes
+	for _, f := range fs {
+		a = a.And(f.a)
+	}
+	return ev.pick(a, fs)
+}
+
+// any is the disjunction, with the same treatment of reasons.
+func (ev *fdpEval) any(fs ...fdpFind) fdpFind {
+	a := ear.No
+	for _, f := range fs {
+		a = a.Or(f.a)
+	}
+	return ev.pick(a, fs)
+}
+
+// pick combines the parts that gave the answer a: their reasons, in order
+// (a range of the reason list, copied to its end unless the parts' ranges
+// follow one another already). Folding a list pairwise gives the same
+// reasons, in the same order, as combining it at once.
+func (ev *fdpEval) pick(a ear.Answer, fs []fdpFind) fdpFind {
+	n, first, last := 0, 0, 0
+	adjacent := true
+	for i, f := range fs {
+		if f.a != a {
+			continue
+		}
+		if n == 0 {
+			first = i
+		} else if f.lo != fs[last].hi {
+			adjacent = false
+		}
+		n, last = n+1, i
+	}
+	switch {
+	case n == 1:
+		return fs[last]
+	case n == 0:
+		return ev.empty(a)
+	case adjacent:
+		return fdpFind{a: a, lo: fs[first].lo, hi: fs[last].hi}
+	}
+	sc := ev.fdpScratch
+	lo := int32(len(sc.rs))
+	for _, f := range fs {
+		if f.a == a {
+			sc.rs = append(sc.rs, sc.rs[f.lo:f.hi]...)
+		}
+	}
+	return fdpFind{a: a, lo: lo, hi: int32(len(sc.rs))}
+}
+
+// anyOf folds f into the disjunction acc (have: acc holds a part).
+func (ev *fdpEval) anyOf(acc fdpFind, have bool, f fdpFind) fdpFind {
+	if !have {
+		return f
+	}
+	return ev.any(acc, f)
+}
+
+// empty is a finding with no reason.
+func (ev *fdpEval) empty(a ear.Answer) fdpFind {
+	n := int32(len(ev.rs))
+	return fdpFind{a: a, lo: n, hi: n}
+}
+
+// reasons gathers f's reasons without empty and repeated ones in sc.kept.
+func (ev *fdpEval) reasons(f fdpFind) []fdpReason {
+	sc := ev.fdpScratch
+	kept := sc.kept[:0]
+outer:
+	for _, r := range sc.rs[f.lo:f.hi] {
+		if r.why.a == r.why.b {
+			continue
+		}
+		t := sc.text(r.why)
+		for _, k := range kept {
+			if k.why == r.why || string(sc.text(k.why)) == string(t) {
+				continue outer
+			}
+		}
+		kept = append(kept, r)
+	}
+	sc.kept = kept
+	return kept
+}
+
+// writeWhy writes f's reasons joined by "; " to out.
+func (ev *fdpEval) writeWhy(f fdpFind) fdpSpan { return ev.join(ev.reasons(f)) }
+
+// join writes reasons joined by "; " to out.
+func (ev *fdpEval) join(rs []fdpReason) fdpSpan {
+	m := ev.omark()
+	for i, r := range rs {
+		if i > 0 {
+			ev.ow("; ")
+		}
+		ev.ocopy(r.why)
+	}
+	return ev.osince(m)
+}
+
+// why returns f's reasons joined by "; " in out: the text an earlier
+// result has for the same reasons, if any (rules that share a scope give
+// the same reasons, the same spans of buf).
+func (ev *fdpEval) why(f fdpFind) fdpSpan {
+	sc := ev.fdpScratch
+	ks := ev.reasons(f)
+	for _, j := range sc.joins {
+		if int(j.hi-j.lo) == len(ks) && slices.Equal(sc.joinKeys[j.lo:j.hi], ks) {
+			return j.text
+		}
+	}
+	lo := int32(len(sc.joinKeys))
+	sc.joinKeys = append(sc.joinKeys, ks...)
+	t := ev.join(ks)
+	sc.joins = append(sc.joins, fdpJoin{text: t, lo: lo, hi: int32(len(sc.joinKeys))})
+	return t
+}
+
+// fdpJoin is a text why wrote: out's span, and its reasons
+// joinKeys[lo:hi].
+type fdpJoin struct {
+	text   fdpSpan
+	lo, hi int32
+}
+
+// missing gathers f's missing facts, without repeats, at the end of
+// sc.miss and returns their range: none unless f is undecided.
+func (ev *fdpEval) missing(f fdpFind) [2]int32 {
+	sc := ev.fdpScratch
+	start := int32(len(sc.miss))
+	if f.a != ear.Indeterminate {
+		return [2]int32{start, start}
+	}
+	kept := sc.kept[:0]
+outer:
+	for _, r := range sc.rs[f.lo:f.hi] {
+		if r.field.a == r.field.b {
+			continue
+		}
+		for _, k := range kept {
+			if string(sc.text(k.field)) == string(sc.text(r.field)) && string(sc.text(k.why)) == string(sc.text(r.why)) {
+				continue outer
+			}
+		}
+		kept = append(kept, r)
+	}
+	sc.kept = kept
+	for _, r := range kept {
+		m := ev.omark()
+		ev.ocopy(r.field)
+		field := ev.osince(m)
+		m = ev.omark()
+		ev.ocopy(r.why)
+		sc.miss = append(sc.miss, fdpMissRef{field: field, why: ev.osince(m)})
+	}
+	return [2]int32{start, int32(len(sc.miss))}
+}
+
+// warn adds a warning to the current rule's.
+func (ev *fdpEval) warn(s fdpSpan) { ev.warns = append(ev.warns, s) }
+
+// reading returns a stable pointer to a copy of r for a result.
+func (ev *fdpEval) reading(r AIDiffusionReading) *AIDiffusionReading {
+	sc := ev.fdpScratch
+	if len(sc.readings) == cap(sc.readings) {
+		sc.readings = make([]AIDiffusionReading, 0, max(4, 2*cap(sc.readings)))
+	}
+	sc.readings = append(sc.readings, r)
+	return &sc.readings[len(sc.readings)-1]
+}
+
+// rule evaluates one rule into res, which it finds zero.
+func (ev *fdpEval) rule(r *fdp.Rule, res *FDPResult) error {
+	sc := ev.fdpScratch
+	sc.rs = sc.rs[:0]
+	res.Citation, res.Title, res.license, res.textRead = r.Citation.String(), r.Title, r.License, r.TextRead()
+	sc.refs = append(sc.refs, fdpRefs{})
+	ref := &sc.refs[len(sc.refs)-1]
+	wStart := int32(len(sc.warns))
+	product, reach := &r.Product, r.Reach
+	var readingNote, readingText string
 	if r.Enforced != nil {
 		reading := ev.q.Options.AIDiffusion
-		res.Reading = &reading
+		res.Reading = ev.reading(reading)
 		switch {
 		case reading == AIDiffusionEnforced && r.Enforced.Absent:
-			why := "enforced reading of the AI diffusion amendments: " + r.Enforced.Note
+			m := ev.omark()
+			ev.ow("enforced reading of the AI diffusion amendments: ", r.Enforced.Note)
+			why := ev.osince(m)
 			res.Outcome = ear.No
-			res.Product = FDPFinding{Answer: ear.No, Why: why}
-			res.Reach = FDPFinding{Answer: ear.No, Why: why}
-			res.Why = why
-			return res, nil
+			res.Product = FDPFinding{Answer: ear.No}
+			res.Reach = FDPFinding{Answer: ear.No}
+			ref.pWhy, ref.rWhy, ref.why = why, why, why
+			return nil
 		case reading == AIDiffusionEnforced:
-			product, reach = r.Enforced.Product, r.Enforced.Reach
-			readingNote = "enforced reading: " + r.Enforced.Note
-		case ev.q.AsOf.Before(fdp.AIDiffusionEffective()) && !r.Enforced.Absent:
-			product, reach = r.Enforced.Product, r.Enforced.Reach
+			product, reach = &r.Enforced.Product, r.Enforced.Reach
+			readingNote, readingText = "enforced reading: ", r.Enforced.Note
+		case ev.q.AsOf.Before(fdpAIDiffusionEffective) && !r.Enforced.Absent:
+			product, reach = &r.Enforced.Product, r.Enforced.Reach
 			readingNote = "text before the AI diffusion amendments of 2025-01-13"
 		}
 	}
 	p := ev.product(product)
-	var warnings []string
-	parts := make([]fdpFind, 0, len(reach))
-	for _, pr := range reach {
-		f, warn, err := ev.prong(r, pr)
+	var d fdpFind
+	for i := range reach {
+		f, err := ev.prong(r, &reach[i])
 		if err != nil {
-			return FDPResult{}, err
+			return err
 		}
-		warnings = append(warnings, warn...)
-		parts = append(parts, f)
+		d = ev.anyOf(d, i > 0, f)
 	}
-	d := fdpAny(parts...)
+	if len(reach) == 0 {
+		d = ev.empty(ear.No)
+	}
 	if readingNote != "" {
-		d.why = append([]string{readingNote}, d.why...)
+		m := ev.mark()
+		ev.w(readingNote, readingText)
+		note := ev.leaf(d.a, m)
+		d = ev.pick(d.a, []fdpFind{note, d})
 	}
-	all := fdpAll(p, d)
+	all := ev.all(p, d)
 	res.Outcome = all.a
-	res.Product = p.export()
-	res.Reach = d.export()
-	res.Missing = dedupeMissing(all.missing)
+	res.Product.Answer, res.Reach.Answer = p.a, d.a
+	// Why, with the product scope's and the reach's texts inside it where
+	// it quotes them whole.
+	m := ev.omark()
+	switch {
+	case all.a == ear.Yes:
+		ev.ow("product scope met (")
+		ref.pWhy = ev.writeWhy(p)
+		ev.ow(") and reach met (")
+		ref.rWhy = ev.writeWhy(d)
+		ev.ow(")")
+		ref.why = ev.osince(m)
+	case all.a == ear.No && p.a == ear.No:
+		ev.ow("product scope not met: ")
+		ref.pWhy = ev.writeWhy(p)
+		ref.why = ev.osince(m)
+		ref.rWhy = ev.why(d)
+	case all.a == ear.No:
+		ev.ow("reach not met: ")
+		ref.rWhy = ev.writeWhy(d)
+		ref.why = ev.osince(m)
+		ref.pWhy = ev.why(p)
+	default:
+		ev.ow("undecided: ")
+		ev.writeWhy(all)
+		ref.why = ev.osince(m)
+		ref.pWhy, ref.rWhy = ev.why(p), ev.why(d)
+	}
+	ref.pMiss, ref.rMiss, ref.miss = ev.missing(p), ev.missing(d), ev.missing(all)
 	if r.Compliance.IsValid() && ev.q.AsOf.Before(r.Compliance) && all.a != ear.No {
 		// Reading chosen: the rule is applied from its effective date; the
 		// later compliance date is shown, not used to decide.
-		warnings = append(warnings, fmt.Sprintf("%s is in force from %s with a compliance date of %s: applied from its effective date (conservative reading); transactions before the compliance date may fall under the rule's savings clause", r.Citation, r.Effective, r.Compliance))
+		m := ev.omark()
+		ev.ow(r.Citation.String(), " is in force from ")
+		ev.odate(r.Effective)
+		ev.ow(" with a compliance date of ")
+		ev.odate(r.Compliance)
+		ev.ow(": applied from its effective date (conservative reading); transactions before the compliance date may fall under the rule's savings clause")
+		ev.warn(ev.osince(m))
 	}
-	res.Warnings = fdpDedupe(warnings)
-	switch all.a {
-	case ear.Yes:
-		res.Why = "product scope met (" + res.Product.Why + ") and reach met (" + res.Reach.Why + ")"
-	case ear.No:
-		if p.a == ear.No {
-			res.Why = "product scope not met: " + res.Product.Why
-		} else {
-			res.Why = "reach not met: " + res.Reach.Why
+	// The warnings without empty and repeated ones.
+	ws := sc.warns[wStart:][:0]
+	for _, w := range sc.warns[wStart:] {
+		if w.a != w.b && !slices.ContainsFunc(ws, func(k fdpSpan) bool { return string(sc.outText(k)) == string(sc.outText(w)) }) {
+			ws = append(ws, w)
 		}
-	default:
-		res.Why = "undecided: " + strings.Join(fdpDedupe(all.why), "; ")
 	}
-	return res, nil
+	sc.warns = sc.warns[:int(wStart)+len(ws)]
+	ref.warn = [2]int32{wStart, int32(len(sc.warns))}
+	return nil
 }
+
+// fdpAIDiffusionEffective is fdp.AIDiffusionEffective, read once.
+var fdpAIDiffusionEffective = fdp.AIDiffusionEffective()
 
 // --- product scope ---
 
-func (ev *fdpEval) product(ps fdp.ProductScope) fdpFind {
-	it := ev.q.Item
-	if it.ProducedIn == jurisdiction.UnitedStates {
-		return fdpNo("produced in the United States: not a foreign-produced item")
+// fdpLineage names a lineage in the wire format: the item's own
+// direct_product_of or plant, or a component's plant.
+type fdpLineage struct {
+	comp  int  // the component's index; -1: the item's own
+	plant bool // the item's plant (comp -1)
+}
+
+// write writes the lineage's path: "item.direct_product_of", "item.plant",
+// "item.components[0].plant".
+func (l fdpLineage) write(ev *fdpEval) {
+	switch {
+	case l.comp >= 0:
+		ev.w("item.components[")
+		ev.num(l.comp)
+		ev.w("].plant")
+	case l.plant:
+		ev.w("item.plant")
+	default:
+		ev.w("item.direct_product_of")
 	}
-	item := ev.itemTest(ps.Item)
+}
+
+// entryPath names a lineage entry; write writes its wire-format path
+// ("item.plant.direct_product_of[0]").
+type entryPath struct {
+	lineage fdpLineage
+	i       int
+}
+
+func (p entryPath) write(ev *fdpEval) {
+	p.lineage.write(ev)
+	if p.lineage.comp >= 0 || p.lineage.plant {
+		ev.w(".direct_product_of")
+	}
+	ev.w("[")
+	ev.num(p.i)
+	ev.w("]")
+}
+
+// fdpWhose is whose lineage it is, in words: "the item", "the plant that
+// made " and the component's ID.
+type fdpWhose struct{ a, b string }
+
+func (ev *fdpEval) product(ps *fdp.ProductScope) fdpFind {
+	it := &ev.q.Item
+	if it.ProducedIn == jurisdiction.UnitedStates {
+		return ev.noS("produced in the United States: not a foreign-produced item")
+	}
+	item := ev.itemTest(&ps.Item)
 	if item.a == ear.No {
 		return item // the routes cannot change the answer
 	}
-	routes := make([]fdpFind, 0, 3)
+	var routes fdpFind
+	n := 0
 	if ps.Direct != nil {
-		routes = append(routes, ev.lineage("item.direct_product_of", "the item", it.DirectProductOf, ps.Direct))
+		routes = ev.anyOf(routes, n > 0, ev.lineage(fdpLineage{comp: -1}, fdpWhose{a: "the item"}, it.DirectProductOf, ps.Direct))
+		n++
 	}
 	if ps.Plant != nil {
-		routes = append(routes, ev.lineage("item.plant", "the plant or a major component that produced the item", it.Plant, ps.Plant))
+		routes = ev.anyOf(routes, n > 0, ev.lineage(fdpLineage{comp: -1, plant: true}, fdpWhose{a: "the plant or a major component that produced the item"}, it.Plant, ps.Plant))
+		n++
 	}
 	if ps.ContainsIC {
-		routes = append(routes, ev.containsIC(ps.Plant))
+		routes = ev.anyOf(routes, n > 0, ev.containsIC(ps.Plant))
+		n++
 	}
-	return fdpAll(item, fdpAny(routes...))
+	if n == 0 {
+		routes = ev.empty(ear.No)
+	}
+	return ev.all(item, routes)
 }
 
-func (ev *fdpEval) itemTest(s fdp.ItemScope) fdpFind {
+func (ev *fdpEval) itemTest(s *fdp.ItemScope) fdpFind {
 	e := ev.q.Item.ECCN
 	if s.Test == fdp.ItemAny {
-		return fdpYes("any item")
+		if ev.anyItem.b == 0 {
+			m := ev.mark()
+			ev.w("any item")
+			ev.anyItem = ev.since(m)
+		}
+		return ev.leafSpan(ear.Yes, ev.anyItem)
 	}
 	if !e.IsValid() {
-		return fdpUnknown("item.eccn", "the item's classification is not given")
+		return ev.unknownS("item.eccn", "the item's classification is not given")
 	}
 	switch s.Test {
 	case fdp.ItemNSControlled:
-		return fdpNSControlled(e)
+		return ev.nsControlled(e)
 	case fdp.ItemOnCCL:
 		if e.IsEAR99() {
 			return ev.supp7(s)
 		}
-		return fdpYes("item " + e.String() + " is on the CCL")
+		return ev.yesS("item ", e.String(), " is on the CCL")
 	case fdp.ItemCategories:
 		if e.IsEAR99() {
 			return ev.supp7(s)
 		}
+		m := ev.mark()
+		ev.w("item ", e.String())
 		if c := e.Category(); s.InCategory(c) {
-			return fdpYes(fmt.Sprintf("item %s is in Category %d", e, c))
+			ev.w(" is in Category ")
+			ev.num(c)
+			return ev.yes(m)
 		}
-		return fdpNo(fmt.Sprintf("item %s is not in Categories %d-%d%s", e, s.MinCategory, s.MaxCategory, exceptText(s.ExceptCategories)))
+		ev.w(" is not in Categories ")
+		ev.num(s.MinCategory)
+		ev.w("-")
+		ev.num(s.MaxCategory)
+		ev.except(s.ExceptCategories)
+		return ev.no(m)
 	case fdp.Item9x515, fdp.Item600Series:
 		in := e.Is9x515()
 		name := "a 9x515 item"
@@ -466,282 +984,400 @@ func (ev *fdpEval) itemTest(s fdp.ItemScope) fdpFind {
 		}
 		switch {
 		case !in:
-			return fdpNo("item " + e.String() + " is not " + name)
+			return ev.noS("item ", e.String(), " is not ", name)
 		case e.IsY():
-			return fdpUnknown("item.eccn", "item "+e.String()+" is a .y item; whether .y items are within the rule is not verified")
+			return ev.unknownS("item.eccn", "item ", e.String(), " is a .y item; whether .y items are within the rule is not verified")
 		}
-		return fdpYes("item " + e.String() + " is " + name)
+		return ev.yesS("item ", e.String(), " is ", name)
 	case fdp.ItemListed:
-		best := fdpNo("item " + e.String() + " is not in the rule's item list")
-		for _, p := range s.Patterns {
+		best := ev.noS("item ", e.String(), " is not in the rule's item list")
+		idx, indexed := s.PatternsOf(e)
+		n := len(idx)
+		if !indexed {
+			n = len(s.Patterns)
+		}
+		for j := range n {
+			p := &s.Patterns[fdpPatternAt(idx, indexed, j)]
 			switch a := p.MatchItem(e); {
 			case a == ear.Yes && len(p.For) > 0:
-				best = fdpAny(best, fdpUnknown("item.eccn", "item "+e.String()+": whether it is "+p.String()+" is not stated"))
+				best = ev.any(best, ev.unknownS("item.eccn", "item ", e.String(), ": whether it is ", p.String(), " is not stated"))
 			case a == ear.Yes:
-				return fdpYes("item " + e.String() + " is in " + p.ECCN.String())
+				return ev.yesS("item ", e.String(), " is in ", p.ECCN.String())
 			case a == ear.Indeterminate:
-				best = fdpAny(best, fdpUnknown("item.eccn", "item "+e.String()+" is less specific than "+p.String()))
+				best = ev.any(best, ev.unknownS("item.eccn", "item ", e.String(), " is less specific than ", p.String()))
 			}
 		}
 		return best
 	}
-	return fdpNo("invalid item test")
+	return ev.noS("invalid item test")
 }
 
-func (ev *fdpEval) supp7(s fdp.ItemScope) fdpFind {
+// fdpPatternAt returns the j-th pattern to try: from a scope's index (only
+// those of the ECCN's entry can match) or, unindexed, every one in turn.
+func fdpPatternAt(idx []int32, indexed bool, j int) int {
+	if indexed {
+		return int(idx[j])
+	}
+	return j
+}
+
+func (ev *fdpEval) supp7(s *fdp.ItemScope) fdpFind {
 	if !s.Supp7 {
-		return fdpNo("item is EAR99")
+		return ev.noS("item is EAR99")
 	}
 	if !ev.q.Item.HTS.IsValid() {
-		return fdpUnknown("item.hts", "EAR99 item: whether Supplement No. 7 to part 746 lists it depends on its HTS code, not given")
+		return ev.unknownS("item.hts", "EAR99 item: whether Supplement No. 7 to part 746 lists it depends on its HTS code, not given")
 	}
-	return fdpUnknown("item.hts", "EAR99 item with HTS "+ev.q.Item.HTS.String()+": Supplement No. 7 to part 746 is not held by this package; check whether it lists the code")
+	return ev.unknownS("item.hts", "EAR99 item with HTS ", ev.q.Item.HTS.String(), ": Supplement No. 7 to part 746 is not held by this package; check whether it lists the code")
 }
 
-func fdpNSControlled(e product.ECCN) fdpFind {
+func (ev *fdpEval) nsControlled(e product.ECCN) fdpFind {
 	if e.IsEAR99() {
-		return fdpNo("item is EAR99, not NS-controlled")
+		return ev.noS("item is EAR99, not NS-controlled")
 	}
 	ent, ok := ccl.Lookup(e)
 	if !ok {
-		return fdpUnknown("item.eccn", "item "+e.String()+" is not in the CCL table")
+		return ev.unknownS("item.eccn", "item ", e.String(), " is not in the CCL table")
 	}
 	best := ear.No
-	for _, c := range ent.Controls() {
-		if c.Reason() == ccl.ReasonNS {
+	for i := range ent.NumControls() {
+		if c, _ := ent.ControlAt(i); c.Reason() == ccl.ReasonNS {
 			best = best.Or(c.AppliesTo(e))
 		}
 	}
 	switch best {
 	case ear.Yes:
-		return fdpYes("item " + e.String() + " is NS-controlled")
+		return ev.yesS("item ", e.String(), " is NS-controlled")
 	case ear.Indeterminate:
-		return fdpUnknown("item.eccn", "item "+e.String()+": whether an NS row covers it depends on facts beyond the ECCN")
+		return ev.unknownS("item.eccn", "item ", e.String(), ": whether an NS row covers it depends on facts beyond the ECCN")
 	}
-	return fdpNo("item " + e.String() + " is not NS-controlled")
+	return ev.noS("item ", e.String(), " is not NS-controlled")
 }
 
-func (ev *fdpEval) lineage(path, whose string, l product.Lineage, in *fdp.InputScope) fdpFind {
+func (ev *fdpEval) lineage(ln fdpLineage, whose fdpWhose, l product.Lineage, in *fdp.InputScope) fdpFind {
 	if !l.Known() {
-		return fdpUnknown(path, "unknown what technology or software "+whose+" is a direct product of")
+		f := ev.mark()
+		ln.write(ev)
+		m := ev.mark()
+		ev.w("unknown what technology or software ", whose.a, whose.b, " is a direct product of")
+		return ev.unknown(f, m)
 	}
 	if l.Len() == 0 {
-		return fdpNo(whose + " is a direct product of no technology or software (stated)")
+		return ev.noS(whose.a, whose.b, " is a direct product of no technology or software (stated)")
 	}
-	fs := make([]fdpFind, 0, l.Len())
+	var acc fdpFind
 	for i, e := range l.All() {
-		fs = append(fs, fdpEntryMatch(entryPath{path, i}, whose, e, in))
+		acc = ev.anyOf(acc, i > 0, ev.entryMatch(entryPath{ln, i}, whose, &e, in))
 	}
-	return fdpAny(fs...)
+	return acc
 }
 
-// entryPath names a lineage entry; String builds its wire-format path
-// ("item.plant.direct_product_of[0]") only when a result needs it.
-type entryPath struct {
-	lineage string // "item.direct_product_of", "item.plant", "item.components[0].plant"
-	i       int
-}
-
-func (p entryPath) String() string {
-	base := p.lineage
-	if base != "item.direct_product_of" {
-		base += ".direct_product_of"
-	}
-	return fmt.Sprintf("%s[%d]", base, p.i)
-}
-
-// fdpEntryMatch tests one lineage entry against an input scope.
-func fdpEntryMatch(path entryPath, whose string, e product.DirectProduct, in *fdp.InputScope) fdpFind {
-	eccn := fdpInputECCN(path, e, in)
+// entryMatch tests one lineage entry against an input scope.
+func (ev *fdpEval) entryMatch(path entryPath, whose fdpWhose, e *product.DirectProduct, in *fdp.InputScope) fdpFind {
+	// The origin's reason comes first in the combined finding: a place
+	// kept for it before the ECCN's lets the two stay one range, uncopied.
+	slot := int32(len(ev.rs))
+	ev.rs = append(ev.rs, fdpReason{})
+	eccn := ev.inputECCN(path, e, in)
 	if eccn.a == ear.No {
 		return eccn
 	}
 	if in.WrittenAssurance {
-		if eccn = fdpAll(eccn, fdpWrittenAssurance(path, e)); eccn.a == ear.No {
+		if eccn = ev.all(eccn, ev.writtenAssurance(path, e)); eccn.a == ear.No {
 			return eccn
 		}
 	}
 	var origin fdpFind
 	switch e.Origin {
 	case product.OriginUS:
-		origin = fdpYes(whose + " is a direct product of " + e.String())
+		origin = ev.directProductOf(path, whose, e)
 	case product.OriginForeignSubjectToEAR:
 		if in.Origin == fdp.InputSubjectToEAR {
-			origin = fdpYes(whose + " is a direct product of " + e.String())
+			origin = ev.directProductOf(path, whose, e)
 		} else {
-			origin = fdpNo(e.ECCN.String() + " is not U.S.-origin")
+			origin = ev.noS(e.ECCN.String(), " is not U.S.-origin")
 		}
 	case product.OriginForeign:
-		origin = fdpNo(e.ECCN.String() + " is foreign, not subject to the EAR")
+		origin = ev.noS(e.ECCN.String(), " is foreign, not subject to the EAR")
 	default:
-		origin = fdpUnknown(path.String()+".origin", "origin of "+e.ECCN.String()+" is unknown")
+		f := ev.mark()
+		path.write(ev)
+		ev.w(".origin")
+		m := ev.mark()
+		ev.w("origin of ", e.ECCN.String(), " is unknown")
+		origin = ev.unknown(f, m)
 	}
-	return fdpAll(origin, eccn)
+	if origin.hi == int32(len(ev.rs)) && origin.hi == origin.lo+1 {
+		// A reason of its own, just made: move it to its place.
+		ev.rs[slot] = ev.rs[origin.lo]
+		ev.rs = ev.rs[:origin.lo]
+		origin.lo, origin.hi = slot, slot+1
+	}
+	return ev.all(origin, eccn)
 }
 
-func fdpInputECCN(path entryPath, e product.DirectProduct, in *fdp.InputScope) fdpFind {
+// memo returns the slot of reason kind k of the entry at path, or nil
+// for a component's lineage (not memoized).
+func (ev *fdpEval) memoSlot(path entryPath, k int) *fdpSpan {
+	if path.lineage.comp >= 0 {
+		return nil
+	}
+	ms := &ev.memo[0]
+	if path.lineage.plant {
+		ms = &ev.memo[1]
+	}
+	for len(*ms) <= path.i {
+		*ms = append(*ms, fdpMemo{})
+	}
+	return &(*ms)[path.i][k]
+}
+
+// memoYes returns the Yes finding of reason kind k of the entry at path
+// when written before, or false.
+func (ev *fdpEval) memoYes(path entryPath, k int) (fdpFind, *fdpSpan, bool) {
+	slot := ev.memoSlot(path, k)
+	if slot != nil && slot.b > 0 {
+		return ev.leafSpan(ear.Yes, *slot), slot, true
+	}
+	return fdpFind{}, slot, false
+}
+
+// yesMemo closes a Yes finding written since m, memoized in slot.
+func (ev *fdpEval) yesMemo(slot *fdpSpan, m int32) fdpFind {
+	if slot != nil {
+		*slot = ev.since(m)
+	}
+	return ev.yes(m)
+}
+
+func (ev *fdpEval) directProductOf(path entryPath, whose fdpWhose, e *product.DirectProduct) fdpFind {
+	f, slot, ok := ev.memoYes(path, fdpMemoDP)
+	if ok {
+		return f
+	}
+	m := ev.mark()
+	ev.w(whose.a, whose.b, " is a direct product of ")
+	ev.dp(*e)
+	return ev.yesMemo(slot, m)
+}
+
+// inputYes is the Yes finding "<ECCN><what>" of reason kind k for the
+// entry at path.
+func (ev *fdpEval) inputYes(path entryPath, e *product.DirectProduct, k int, what string) fdpFind {
+	f, slot, ok := ev.memoYes(path, k)
+	if ok {
+		return f
+	}
+	m := ev.mark()
+	ev.w(e.ECCN.String(), what)
+	return ev.yesMemo(slot, m)
+}
+
+func (ev *fdpEval) inputECCN(path entryPath, e *product.DirectProduct, in *fdp.InputScope) fdpFind {
 	k := e.ECCN.Kind()
 	if in.AnyDE || in.Series600 {
 		if k != product.Software && k != product.Technology {
-			return fdpNo(e.ECCN.String() + " is not a product group D or E ECCN")
+			return ev.noS(e.ECCN.String(), " is not a product group D or E ECCN")
 		}
 		if in.Series600 && !e.ECCN.Is600Series() {
-			return fdpNo(e.ECCN.String() + " is not a 600 series ECCN")
+			return ev.noS(e.ECCN.String(), " is not a 600 series ECCN")
 		}
 		if in.AnyDE && len(in.Patterns) == 0 {
 			if c := e.ECCN.Category(); !in.InCategory(c) {
-				return fdpNo(fmt.Sprintf("%s is not in Categories %d-%d%s", e.ECCN, in.MinCategory, in.MaxCategory, exceptText(in.ExceptCategories)))
+				m := ev.mark()
+				ev.w(e.ECCN.String(), " is not in Categories ")
+				ev.num(in.MinCategory)
+				ev.w("-")
+				ev.num(in.MaxCategory)
+				ev.except(in.ExceptCategories)
+				return ev.no(m)
 			}
 		}
 		if len(in.Patterns) == 0 {
-			return fdpYes(e.ECCN.String() + " is within the listed inputs")
+			return ev.inputYes(path, e, fdpMemoWithin, " is within the listed inputs")
 		}
 	}
 	if len(in.Patterns) == 0 {
-		return fdpYes(e.ECCN.String() + " is product group D or E")
+		return ev.inputYes(path, e, fdpMemoDE, " is product group D or E")
 	}
-	best := fdpFind{a: ear.No}
-	for _, p := range in.Patterns {
+	var best fdpFind
+	have := false
+	idx, indexed := in.PatternsOf(e.ECCN)
+	n := len(idx)
+	if !indexed {
+		n = len(in.Patterns)
+	}
+	for j := range n {
+		p := &in.Patterns[fdpPatternAt(idx, indexed, j)]
 		m := p.MatchItem(e.ECCN)
 		if m == ear.No {
 			continue
 		}
 		var f fdpFind
 		if m == ear.Yes {
-			f = fdpYes(e.ECCN.String() + " is a listed input")
+			f = ev.inputYes(path, e, fdpMemoListed, " is a listed input")
 		} else {
-			f = fdpUnknown(path.String()+".eccn", e.ECCN.String()+" is less specific than "+p.String())
+			fm := ev.mark()
+			path.write(ev)
+			ev.w(".eccn")
+			wm := ev.mark()
+			ev.w(e.ECCN.String(), " is less specific than ", p.String())
+			f = ev.unknown(fm, wm)
 		}
 		switch fm := p.MatchFor(e.For); fm {
 		case ear.No:
-			f = fdpNo(e.String() + " is not " + p.String())
+			m := ev.mark()
+			ev.dp(*e)
+			ev.w(" is not ", p.String())
+			f = ev.no(m)
 		case ear.Indeterminate:
-			f = fdpAll(f, fdpUnknown(path.String()+".for", "what "+e.ECCN.String()+" is for is not stated; the rule lists "+p.String()))
+			fm := ev.mark()
+			path.write(ev)
+			ev.w(".for")
+			wm := ev.mark()
+			ev.w("what ", e.ECCN.String(), " is for is not stated; the rule lists ", p.String())
+			f = ev.all(f, ev.unknown(fm, wm))
 		}
-		best = fdpAny(best, f)
+		best = ev.anyOf(best, have, f)
+		have = true
 	}
-	if best.a == ear.No && len(best.why) == 0 {
-		best.why = []string{e.ECCN.String() + " is not among the rule's listed inputs"}
+	if !have {
+		return ev.noS(e.ECCN.String(), " is not among the rule's listed inputs")
 	}
 	return best
 }
 
-// fdpWrittenAssurance: stated true/false decides; not stated, technology or
+// writtenAssurance: stated true/false decides; not stated, technology or
 // software that is NS-controlled may need one (indeterminate), other
 // technology cannot.
-func fdpWrittenAssurance(path entryPath, e product.DirectProduct) fdpFind {
+func (ev *fdpEval) writtenAssurance(path entryPath, e *product.DirectProduct) fdpFind {
 	switch {
 	case e.WrittenAssurance.IsTrue():
-		return fdpYes(e.ECCN.String() + " requires a written assurance (stated)")
+		return ev.yesS(e.ECCN.String(), " requires a written assurance (stated)")
 	case e.WrittenAssurance.IsFalse():
-		return fdpNo(e.ECCN.String() + " requires no written assurance (stated)")
+		return ev.noS(e.ECCN.String(), " requires no written assurance (stated)")
 	}
 	ent, ok := ccl.Lookup(e.ECCN)
 	best := ear.Indeterminate
 	if ok {
 		best = ear.No
-		for _, c := range ent.Controls() {
-			if c.Reason() == ccl.ReasonNS {
+		for i := range ent.NumControls() {
+			if c, _ := ent.ControlAt(i); c.Reason() == ccl.ReasonNS {
 				best = best.Or(c.AppliesToFor(e.ECCN, e.For))
 			}
 		}
 	}
 	if best == ear.No {
-		return fdpNo(e.ECCN.String() + " is not NS-controlled, so it cannot require a written assurance")
+		return ev.noS(e.ECCN.String(), " is not NS-controlled, so it cannot require a written assurance")
 	}
-	return fdpUnknown(path.String()+".written_assurance", "whether "+e.ECCN.String()+" requires a written assurance is not stated")
+	f := ev.mark()
+	path.write(ev)
+	ev.w(".written_assurance")
+	m := ev.mark()
+	ev.w("whether ", e.ECCN.String(), " requires a written assurance is not stated")
+	return ev.unknown(f, m)
 }
 
 func (ev *fdpEval) containsIC(plant *fdp.InputScope) fdpFind {
 	lines := ev.q.Item.Components
 	if lines == nil {
-		return fdpUnknown("item.components", "the bill of materials is not given: whether the item contains an integrated circuit from such a plant is unknown")
+		return ev.unknownS("item.components", "the bill of materials is not given: whether the item contains an integrated circuit from such a plant is unknown")
 	}
 	if len(lines) == 0 {
-		return fdpNo("the item contains no component (none listed)")
+		return ev.noS("the item contains no component (none listed)")
 	}
-	var fs []fdpFind
-	for i, l := range lines {
-		path := fmt.Sprintf("item.components[%d]", i)
+	var acc fdpFind
+	for i := range lines {
+		l := &lines[i]
 		var ic fdpFind
-		switch isIC(l) {
+		switch isIC(*l) {
 		case ear.Yes:
-			ic = fdpYes(l.ID + " (" + l.ECCN.String() + ") is an integrated circuit")
+			ic = ev.yesS(l.ID, " (", l.ECCN.String(), ") is an integrated circuit")
 		case ear.No:
-			fs = append(fs, fdpNo(l.ID+" is not an integrated circuit"))
+			acc = ev.anyOf(acc, i > 0, ev.noS(l.ID, " is not an integrated circuit"))
 			continue
 		default:
-			ic = fdpUnknown(path+".integrated_circuit", "whether "+l.ID+" is an integrated circuit is not stated")
+			f := ev.mark()
+			ev.w("item.components[")
+			ev.num(i)
+			ev.w("].integrated_circuit")
+			m := ev.mark()
+			ev.w("whether ", l.ID, " is an integrated circuit is not stated")
+			ic = ev.unknown(f, m)
 		}
-		fs = append(fs, fdpAll(ic, ev.lineage(path+".plant", "the plant that made "+l.ID, l.Plant, plant)))
+		acc = ev.anyOf(acc, i > 0, ev.all(ic, ev.lineage(fdpLineage{comp: i}, fdpWhose{"the plant that made ", l.ID}, l.Plant, plant)))
 	}
-	return fdpAny(fs...)
-}
-
-func fdpPatternList(ps []fdp.Pattern) string {
-	ss := make([]string, len(ps))
-	for i, p := range ps {
-		ss[i] = p.String()
-	}
-	return strings.Join(ss, ", ")
+	return acc
 }
 
 // --- reach ---
 
-func (ev *fdpEval) prong(r *fdp.Rule, p fdp.Prong) (fdpFind, []string, error) {
+func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 	q := ev.q
 	switch p.Kind {
 	case fdp.ProngDestination:
-		in, why, err := ev.inSet(q.Destination, p.Where)
+		m := ev.mark()
+		in, err := ev.inSet(q.Destination, &p.Where, true)
 		if err != nil {
-			return fdpFind{}, nil, err
+			return fdpFind{}, err
 		}
-		return fdpFind{a: ear.AnswerOf(in), why: []string{why}}, nil, nil
+		return ev.leaf(ear.AnswerOf(in), m), nil
 	case fdp.ProngIncorporation:
 		if !q.Incorporations.Known() {
-			return fdpUnknown("incorporations", "unknown whether the item will be incorporated into items bound for "+p.Where.String()), nil, nil
+			return ev.unknownS("incorporations", "unknown whether the item will be incorporated into items bound for ", p.Where.String()), nil
 		}
 		for _, inc := range q.Incorporations.list.items {
 			if !inc.Destination.IsValid() {
 				continue
 			}
-			in, _, err := ev.inSet(jurisdiction.Destination{Country: inc.Destination}, p.Where)
+			in, err := ev.inSet(jurisdiction.Destination{Country: inc.Destination}, &p.Where, false)
 			if err != nil {
-				return fdpFind{}, nil, err
+				return fdpFind{}, err
 			}
 			if in {
-				return fdpYes("to be incorporated into items bound for " + inc.Destination.String()), nil, nil
+				m := ev.mark()
+				ev.w("to be incorporated into items bound for ")
+				ev.dest(jurisdiction.Destination{Country: inc.Destination})
+				return ev.yes(m), nil
 			}
 		}
-		return fdpNo("no known incorporation into items bound for " + p.Where.String()), nil, nil
+		return ev.noS("no known incorporation into items bound for ", p.Where.String()), nil
 	case fdp.ProngFootnote:
-		return ev.footnote(r, p.Footnote)
+		return ev.footnote(r, p.Footnote), nil
 	case fdp.ProngGovernment:
 		if !q.Parties.Known() {
-			return fdpUnknown("parties", "parties unknown: whether the Government of "+p.Government.Name()+" is a party"), nil, nil
+			return ev.unknownS("parties", "parties unknown: whether the Government of ", p.Government.Name(), " is a party"), nil
 		}
 		for _, pt := range q.Parties.list.items {
 			if pt.GovernmentOf == p.Government {
-				return fdpYes(fdpPartyName(pt) + " (" + pt.Role.String() + ") is the Government of " + p.Government.Name()), nil, nil
+				return ev.yesS(fdpPartyName(pt), " (", pt.Role.String(), ") is the Government of ", p.Government.Name()), nil
 			}
 		}
-		return fdpNo("no party declared to be the Government of " + p.Government.Name()), nil, nil
+		return ev.noS("no party declared to be the Government of ", p.Government.Name()), nil
 	case fdp.ProngEndUse:
 		// The end use where it is: end_uses[i].located_in, or (the reading
 		// chosen) the destination when the request does not say.
+		use := p.EndUse.String()
 		if !q.EndUses.Known() {
-			in, why, err := ev.inSet(q.Destination, p.Where)
+			f := ev.mark()
+			ev.w("end_uses")
+			m := ev.mark()
+			ev.w("end uses unknown: whether the item is for ", use, " (")
+			k := ev.mark()
+			in, err := ev.inSet(q.Destination, &p.Where, true)
 			if err != nil {
-				return fdpFind{}, nil, err
+				return fdpFind{}, err
 			}
 			if !in {
 				// Where the end use is unknown, it may still be in the
 				// places: the fact is open only when the use is.
-				why = "end uses unknown: whether the item is for " + p.EndUse.String() + " in " + p.Where.String()
+				ev.cut(k)
+				ev.w("end uses unknown: whether the item is for ", use, " in ", p.Where.String())
 			}
-			return fdpUnknown("end_uses", "end uses unknown: whether the item is for "+p.EndUse.String()+" ("+why+")"), nil, nil
+			ev.w(")")
+			return ev.unknown(f, m), nil
 		}
-		found := fdpNo("no " + p.EndUse.String() + " end use known")
+		found := ev.noS("no ", use, " end use known")
 		for i, f := range q.EndUses.list.items {
 			if f.Use != p.EndUse {
 				continue
@@ -751,29 +1387,42 @@ func (ev *fdpEval) prong(r *fdp.Rule, p fdp.Prong) (fdpFind, []string, error) {
 			if stated {
 				at = jurisdiction.Destination{Country: f.LocatedIn}
 			}
-			in, why, err := ev.inSet(at, p.Where)
+			m := ev.mark()
+			ev.w("end use ", use, " ")
+			if stated {
+				ev.w("located in ")
+				ev.dest(at)
+			} else {
+				ev.w("at the destination ")
+				ev.dest(at)
+				ev.w(" (where it is located is not stated)")
+			}
+			k := ev.mark()
+			ev.w(": ")
+			in, err := ev.inSet(at, &p.Where, true)
 			if err != nil {
 				if stated {
 					if fe, ok := err.(*product.FieldError); ok && fe.Field == "destination.country" {
 						fe.Field = fmt.Sprintf("end_uses[%d].located_in", i)
 					}
 				}
-				return fdpFind{}, nil, err
+				return fdpFind{}, err
 			}
-			where := pick(stated, "located in "+at.String(), "at the destination "+at.String()+" (where it is located is not stated)")
 			if in {
-				return fdpYes("end use " + p.EndUse.String() + " " + where + ": " + why), nil, nil
+				return ev.yes(m), nil
 			}
-			found = fdpNo("end use " + p.EndUse.String() + " " + where + ", not in " + p.Where.String())
+			ev.cut(k)
+			ev.w(", not in ", p.Where.String())
+			found = ev.no(m)
 		}
-		return found, nil, nil
+		return found, nil
 	case fdp.ProngDeveloperHQ:
 		if ev.q.Item.EffectiveKind() != product.Technology {
-			return fdpNo("the item is not technology developed for masks or IC wafers or dies"), nil, nil
+			return ev.noS("the item is not technology developed for masks or IC wafers or dies"), nil
 		}
-		return fdpUnknown("item", "whether the technology was developed by an entity headquartered in "+p.Where.String()+" for producing a mask or an IC wafer or die is not stated"), nil, nil
+		return ev.unknownS("item", "whether the technology was developed by an entity headquartered in ", p.Where.String(), " for producing a mask or an IC wafer or die is not stated"), nil
 	}
-	return fdpFind{}, nil, fmt.Errorf("license: rule %s: invalid prong kind %d", r.Citation, p.Kind)
+	return fdpFind{}, fmt.Errorf("license: rule %s: invalid prong kind %d", r.Citation, p.Kind)
 }
 
 func fdpPartyName(p Party) string {
@@ -783,53 +1432,116 @@ func fdpPartyName(p Party) string {
 	return p.Name
 }
 
+// affiliates reports whether the affiliates rule is taken as in force on
+// the query's date, and writes its warning once.
+func (ev *fdpEval) affiliates() (bool, fdpSpan) {
+	if !ev.affKnown {
+		in, warn := affiliatesInForce(ev.q.AsOf, ev.q.Options.Affiliates)
+		m := ev.omark()
+		ev.ow(warn)
+		ev.affKnown, ev.aff, ev.affWarn = true, in, ev.osince(m)
+	}
+	return ev.aff, ev.affWarn
+}
+
+// statuses returns the parties' designations, with or without the
+// affiliates rule, worked out once per evaluation.
+func (ev *fdpEval) partyStatuses(affiliates bool) []partyStatus {
+	i := 0
+	if affiliates {
+		i = 1
+	}
+	sc := ev.fdpScratch
+	if !ev.statusKnown[i] {
+		sc.statuses[i] = sc.statuses[i][:0]
+		for _, p := range ev.q.Parties.list.items {
+			sc.statuses[i] = append(sc.statuses[i], statusOf(p, affiliates))
+		}
+		ev.statusKnown[i] = true
+	}
+	return sc.statuses[i]
+}
+
 // footnote evaluates the Entity List footnote prong: a party with the
 // footnote (or, under the affiliates rule, owned 50 percent or more by
 // listed owners one of which has it), or an incorporation for such a party.
-func (ev *fdpEval) footnote(r *fdp.Rule, n int) (fdpFind, []string, error) {
+func (ev *fdpEval) footnote(r *fdp.Rule, n int) fdpFind {
 	q := ev.q
-	var warnings []string
 	affiliates := false
 	if r.Affiliates {
-		var warn string
-		affiliates, warn = affiliatesInForce(q.AsOf, q.Options.Affiliates)
-		if warn != "" {
-			warnings = append(warnings, warn)
+		var warn fdpSpan
+		if affiliates, warn = ev.affiliates(); warn.a != warn.b {
+			ev.warn(warn)
 		}
 	}
 	var party fdpFind
 	if !q.Parties.Known() {
-		party = fdpUnknown("parties", fmt.Sprintf("parties unknown: whether a footnote %d entity is a party", n))
+		f := ev.mark()
+		ev.w("parties")
+		m := ev.mark()
+		ev.w("parties unknown: whether a footnote ")
+		ev.num(n)
+		ev.w(" entity is a party")
+		party = ev.unknown(f, m)
 	} else {
-		party = fdpNo(fmt.Sprintf("no party declared with Entity List footnote %d (the footnotes are the caller's declarations)", n))
-		for _, pt := range q.Parties.list.items {
-			st := statusOf(pt, affiliates)
+		m := ev.mark()
+		ev.w("no party declared with Entity List footnote ")
+		ev.num(n)
+		ev.w(" (the footnotes are the caller's declarations)")
+		party = ev.no(m)
+		items := q.Parties.list.items
+		var sts []partyStatus
+		if len(items) > 0 {
+			sts = ev.partyStatuses(affiliates)
+		}
+		for j, pt := range items {
+			st := &sts[j]
 			if st.footnotes.Has(n) {
-				party = fdpYes(fmt.Sprintf("%s (%s) has Entity List footnote %d", fdpPartyName(pt), pt.Role, n))
+				m := ev.mark()
+				ev.w(fdpPartyName(pt), " (", pt.Role.String(), ") has Entity List footnote ")
+				ev.num(n)
+				party = ev.yes(m)
 				break
 			}
 			if st.inheritFootnotes.Has(n) {
-				party = fdpYes(fdpPartyName(pt) + " (" + pt.Role.String() + ") is " + st.affiliate)
+				party = ev.yesS(fdpPartyName(pt), " (", pt.Role.String(), ") is ", st.affiliate)
 				break
 			}
 			if st.possibleFootnotes.Has(n) && party.a == ear.No {
-				party = fdpUnknown("parties", fmt.Sprintf("%s (%s): %s (footnote %d)", fdpPartyName(pt), pt.Role, st.possibly(), n))
+				f := ev.mark()
+				ev.w("parties")
+				m := ev.mark()
+				ev.w(fdpPartyName(pt), " (", pt.Role.String(), "): ", st.possibly(), " (footnote ")
+				ev.num(n)
+				ev.w(")")
+				party = ev.unknown(f, m)
 			}
 		}
 	}
 	var inc fdpFind
 	if !q.Incorporations.Known() {
-		inc = fdpUnknown("incorporations", fmt.Sprintf("unknown whether the item will go into items of a footnote %d entity", n))
+		f := ev.mark()
+		ev.w("incorporations")
+		m := ev.mark()
+		ev.w("unknown whether the item will go into items of a footnote ")
+		ev.num(n)
+		ev.w(" entity")
+		inc = ev.unknown(f, m)
 	} else {
-		inc = fdpNo(fmt.Sprintf("no known incorporation into items of a footnote %d entity", n))
+		found := false
 		for _, in := range q.Incorporations.list.items {
 			if slices.Contains(in.ByPartyWithFootnotes, n) {
-				inc = fdpYes(fmt.Sprintf("to be incorporated into items of a footnote %d entity", n))
+				found = true
 				break
 			}
 		}
+		m := ev.mark()
+		ev.w(pick(found, "to be incorporated into items of a footnote ", "no known incorporation into items of a footnote "))
+		ev.num(n)
+		ev.w(" entity")
+		inc = ev.leaf(ear.AnswerOf(found), m)
 	}
-	return fdpAny(party, inc), warnings, nil
+	return ev.any(party, inc)
 }
 
 // percentText writes a share without trailing zeros ("62.5"), by
@@ -855,32 +1567,26 @@ func (ev *fdpEval) groupsFor(c jurisdiction.Country) (jurisdiction.GroupSet, err
 	return gs, nil
 }
 
-// inSet reports whether d is in the set on the query's date.
-func (ev *fdpEval) inSet(d jurisdiction.Destination, w fdp.Places) (bool, string, error) {
+// inSet reports whether d is in the set on the query's date; with text, it
+// writes why (fdp.Places.Contains's sentence).
+func (ev *fdpEval) inSet(d jurisdiction.Destination, w *fdp.Places, text bool) (bool, error) {
 	var gs jurisdiction.GroupSet
 	if w.NamesGroups() {
 		var err error
 		if gs, err = ev.groupsFor(d.Country); err != nil {
 			var ce *jurisdiction.CountryError
 			if errors.As(err, &ce) {
-				return false, "", product.NewFieldError("destination.country", err)
+				return false, product.NewFieldError("destination.country", err)
 			}
-			return false, "", product.NewFieldError("as_of", err)
+			return false, product.NewFieldError("as_of", err)
 		}
 	}
 	d.Country = d.Country.TablesAs()
-	in, why := w.Contains(d, gs, ev.q.AsOf)
-	return in, why, nil
-}
-
-// exceptText writes excepted categories: " (except 6)".
-func exceptText(cs []int) string {
-	if len(cs) == 0 {
-		return ""
+	m := ev.mark()
+	in, b := w.AppendContains(ev.buf.b[:ev.buf.n], d, gs, ev.q.AsOf)
+	ev.buf.b, ev.buf.n = b[:cap(b)], len(b)
+	if !text {
+		ev.cut(m)
 	}
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = strconv.Itoa(c)
-	}
-	return " (except " + strings.Join(parts, ", ") + ")"
+	return in, nil
 }

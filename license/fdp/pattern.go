@@ -1,6 +1,7 @@
 package fdp
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,6 +19,9 @@ type Pattern struct {
 	For    []string       // ECCNs or category-group prefixes ("3B") the input must be for
 
 	forECCN []product.ECCN // For parsed; the zero ECCN for a prefix
+	// text is String's text, made once by NewSet for the patterns of a
+	// Set's rules (which must not change); "" when not made.
+	text string
 }
 
 // PatternError reports text that is not a Pattern.
@@ -102,6 +106,14 @@ func MustParsePattern(s string) Pattern {
 
 // String returns the pattern in the form ParsePattern reads.
 func (p Pattern) String() string {
+	if p.text != "" {
+		return p.text
+	}
+	return p.render()
+}
+
+// render makes String's text.
+func (p Pattern) render() string {
 	var b strings.Builder
 	b.WriteString(p.ECCN.String())
 	if len(p.Except) > 0 {
@@ -125,6 +137,7 @@ func (p Pattern) clone() Pattern {
 	p.Except = slices.Clone(p.Except)
 	p.For = slices.Clone(p.For)
 	p.forECCN = slices.Clone(p.forECCN)
+	p.text = ""
 	return p
 }
 
@@ -184,6 +197,60 @@ func (p Pattern) MatchFor(f product.ECCN) ear.Answer {
 		}
 	}
 	return a
+}
+
+// patternIndex orders the patterns of a list by CCL entry, made once by
+// NewSet: the patterns that can describe an ECCN (MatchItem not No) are
+// those of its entry, since one ECCN covers another only within an entry.
+type patternIndex struct {
+	entries []uint64 // the patterns' entries (entryKey), sorted
+	order   []int32  // the patterns' indexes in that order; list order within an entry
+}
+
+// entryKey packs the five characters of e's entry ("3D001") in an
+// integer; 0 for EAR99 and the zero ECCN, which no pattern lists.
+func entryKey(e product.ECCN) uint64 {
+	s := e.Entry().String()
+	if len(s) != 5 || e.IsEAR99() {
+		return 0
+	}
+	return uint64(s[0])<<32 | uint64(s[1])<<24 | uint64(s[2])<<16 | uint64(s[3])<<8 | uint64(s[4])
+}
+
+func newPatternIndex(ps []Pattern) *patternIndex {
+	x := &patternIndex{entries: make([]uint64, len(ps)), order: make([]int32, len(ps))}
+	for i := range ps {
+		x.order[i] = int32(i)
+	}
+	slices.SortStableFunc(x.order, func(a, b int32) int {
+		return cmp.Compare(entryKey(ps[a].ECCN), entryKey(ps[b].ECCN))
+	})
+	for i, j := range x.order {
+		x.entries[i] = entryKey(ps[j].ECCN)
+	}
+	return x
+}
+
+// of returns the indexes of the patterns of e's entry, in list order.
+func (x *patternIndex) of(e product.ECCN) []int32 {
+	k := entryKey(e)
+	if k == 0 {
+		return nil
+	}
+	lo, hi := 0, len(x.entries)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if x.entries[m] < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	hi = lo
+	for hi < len(x.entries) && x.entries[hi] == k {
+		hi++
+	}
+	return x.order[lo:hi:hi]
 }
 
 // patternList writes patterns as "3D001, 3E001 for 3A090".

@@ -1,7 +1,6 @@
 package fdp
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -18,6 +17,10 @@ type Places struct {
 	Groups       []jurisdiction.Group // country groups (Supplement No. 1 to part 740), as of the evaluation date
 	ExceptGroups []jurisdiction.Group // a destination also in one of these is out
 	Except       []Place              // named places out of the set, whatever their groups
+
+	// text is String's text, made once by NewSet for the places of a
+	// Set's rules (which must not change); "" when not made.
+	text string
 }
 
 // Place is a named destination, in the set from From on (the zero From:
@@ -52,41 +55,112 @@ func (w Places) NamesGroups() bool { return !w.Anywhere && len(w.Groups) > 0 }
 // read only when NamesGroups is true. A named place matches its country
 // and, when the place names a region, only that region.
 func (w Places) Contains(d jurisdiction.Destination, gs jurisdiction.GroupSet, asOf jurisdiction.Date) (bool, string) {
+	in, how, i := w.decide(d, gs, asOf)
+	switch how {
+	case byExcept:
+		return false, d.String() + " is excepted from " + w.String()
+	case byAnywhere:
+		return true, "any destination"
+	case byPlace:
+		return true, d.String() + " is " + w.Places[i].String()
+	case byExceptGroup:
+		return false, d.String() + " is in " + w.ExceptGroups[i].String() + ", excepted"
+	case byGroup:
+		return true, d.String() + " is in Country Group " + w.Groups[i].String()
+	}
+	return in, d.String() + " is not in " + w.String()
+}
+
+// AppendContains is Contains writing its sentence onto b instead of
+// returning it, for evaluators that gather their text in one buffer: the
+// same answer, the same words.
+func (w *Places) AppendContains(b []byte, d jurisdiction.Destination, gs jurisdiction.GroupSet, asOf jurisdiction.Date) (bool, []byte) {
+	in, how, i := w.decide(d, gs, asOf)
+	switch how {
+	case byExcept:
+		b = append(AppendDestination(b, d), " is excepted from "...)
+		return false, append(b, w.String()...)
+	case byAnywhere:
+		return true, append(b, "any destination"...)
+	case byPlace:
+		b = append(AppendDestination(b, d), " is "...)
+		return true, AppendDestination(b, jurisdiction.Destination{Country: w.Places[i].Country, Region: w.Places[i].Region})
+	case byExceptGroup:
+		b = append(AppendDestination(b, d), " is in "...)
+		return false, append(append(b, w.ExceptGroups[i].String()...), ", excepted"...)
+	case byGroup:
+		b = append(AppendDestination(b, d), " is in Country Group "...)
+		return true, append(b, w.Groups[i].String()...)
+	}
+	b = append(AppendDestination(b, d), " is not in "...)
+	return in, append(b, w.String()...)
+}
+
+// AppendDestination appends d's String ("CN", "UA/crimea") to b.
+func AppendDestination(b []byte, d jurisdiction.Destination) []byte {
+	b = append(b, d.Country.String()...)
+	if d.Region != jurisdiction.RegionNone {
+		b = append(append(b, '/'), d.Region.String()...)
+	}
+	return b
+}
+
+// How decide decided.
+const (
+	byNotIn = iota
+	byExcept
+	byAnywhere
+	byPlace
+	byExceptGroup
+	byGroup
+)
+
+// decide is Contains without the sentence: the answer, which test decided
+// it and the index of the place or group that did.
+func (w *Places) decide(d jurisdiction.Destination, gs jurisdiction.GroupSet, asOf jurisdiction.Date) (bool, int, int) {
 	for _, p := range w.Except {
 		if p.in(asOf) && d.Country == p.Country && (p.Region == jurisdiction.RegionNone || d.Region == p.Region) {
-			return false, d.String() + " is excepted from " + w.String()
+			return false, byExcept, 0
 		}
 	}
 	if w.Anywhere {
-		return true, "any destination"
+		return true, byAnywhere, 0
 	}
-	for _, p := range w.Places {
+	for i, p := range w.Places {
 		if !p.in(asOf) {
 			continue
 		}
 		if d.Country == p.Country && (p.Region == jurisdiction.RegionNone || d.Region == p.Region) {
-			return true, d.String() + " is " + p.String()
+			return true, byPlace, i
 		}
 	}
 	if len(w.Groups) == 0 {
-		return false, d.String() + " is not in " + w.String()
+		return false, byNotIn, 0
 	}
-	for _, g := range w.ExceptGroups {
+	for i, g := range w.ExceptGroups {
 		if gs.Has(g) {
-			return false, fmt.Sprintf("%s is in %s, excepted", d, g)
+			return false, byExceptGroup, i
 		}
 	}
-	for _, g := range w.Groups {
+	for i, g := range w.Groups {
 		if gs.Has(g) {
-			return true, fmt.Sprintf("%s is in Country Group %s", d, g)
+			return true, byGroup, i
 		}
 	}
-	return false, d.String() + " is not in " + w.String()
+	return false, byNotIn, 0
 }
 
 // String describes the set: "any destination", "MO or D:5",
 // "D:1, D:4 or D:5, except A:5 and A:6".
 func (w Places) String() string {
+	if w.text != "" {
+		return w.text
+	}
+	return w.render()
+}
+
+// render makes String's text.
+func (w Places) render() string {
 	if w.Anywhere {
 		return "any destination"
 	}
@@ -129,6 +203,7 @@ func (w Places) clone() Places {
 	w.Groups = slices.Clone(w.Groups)
 	w.ExceptGroups = slices.Clone(w.ExceptGroups)
 	w.Except = slices.Clone(w.Except)
+	w.text = ""
 	return w
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
 )
 
 // Rule is one foreign direct product (FDP) rule of 15 CFR 734.9 as data: a
@@ -161,6 +162,20 @@ type ItemScope struct {
 	// Supp7 adds the EAR99 items identified by HTS code in Supplement
 	// No. 7 to part 746 (for ItemOnCCL and ItemCategories).
 	Supp7 bool
+
+	index *patternIndex // Patterns by entry, made by NewSet
+}
+
+// PatternsOf returns, in list order, the indexes of the Patterns that can
+// describe the item classified e (MatchItem not No): those of e's CCL
+// entry. It is an evaluator's shortcut for the scopes of a Set's rules,
+// indexed once by NewSet; ok is false for a scope not indexed (a copy from
+// Rules, or one built by the caller), whose every pattern must be tried.
+func (s *ItemScope) PatternsOf(e product.ECCN) (idx []int32, ok bool) {
+	if s.index == nil {
+		return nil, false
+	}
+	return s.index.of(e), true
 }
 
 // InputOrigin says what the technology or software an item (or plant) is a
@@ -201,6 +216,20 @@ type InputScope struct {
 	// WrittenAssurance: the technology or software must require a written
 	// assurance (734.9(b)).
 	WrittenAssurance bool
+
+	index *patternIndex // Patterns by entry, made by NewSet
+}
+
+// PatternsOf returns, in list order, the indexes of the Patterns that can
+// describe the input classified e (MatchItem not No): those of e's CCL
+// entry. It is an evaluator's shortcut for the scopes of a Set's rules,
+// indexed once by NewSet; ok is false for a scope not indexed (a copy from
+// Rules, or one built by the caller), whose every pattern must be tried.
+func (in *InputScope) PatternsOf(e product.ECCN) (idx []int32, ok bool) {
+	if in.index == nil {
+		return nil, false
+	}
+	return in.index.of(e), true
 }
 
 // ProductScope is a rule's product scope: the item test, and the routes by
@@ -289,11 +318,13 @@ func (in *InputScope) InCategory(c int) bool {
 func (p ProductScope) clone() ProductScope {
 	p.Item.Patterns = clonePatterns(p.Item.Patterns)
 	p.Item.ExceptCategories = slices.Clone(p.Item.ExceptCategories)
+	p.Item.index = nil
 	for _, in := range []**InputScope{&p.Direct, &p.Plant} {
 		if *in != nil {
 			c := **in
 			c.Patterns = clonePatterns(c.Patterns)
 			c.ExceptCategories = slices.Clone(c.ExceptCategories)
+			c.index = nil
 			*in = &c
 		}
 	}

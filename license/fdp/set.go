@@ -64,7 +64,9 @@ func NewSet(rules ...Rule) (Set, error) {
 			errs = append(errs, &RuleError{Citation: r.Citation, Err: ErrRuleCitation})
 			continue
 		}
-		out = append(out, r.clone())
+		c := r.clone()
+		c.prepare()
+		out = append(out, c)
 	}
 	if len(errs) > 0 {
 		return Set{}, errors.Join(errs...)
@@ -76,6 +78,47 @@ func NewSet(rules ...Rule) (Set, error) {
 		return a.Effective.Compare(b.Effective)
 	})
 	return Set{rules: out}, nil
+}
+
+// prepare makes once what evaluations of the rule would otherwise work
+// out again and again: its patterns' and places' String, and its pattern
+// lists indexed by CCL entry. The copies Rules, Rule and RuleAt return do
+// not carry them (clone drops them), so a caller's changes never meet a
+// stale text or index.
+func (r *Rule) prepare() {
+	r.Product.prepare()
+	placesText(r.Reach)
+	if e := r.Enforced; e != nil {
+		e.Product.prepare()
+		placesText(e.Reach)
+	}
+}
+
+func (p *ProductScope) prepare() {
+	patternsText(p.Item.Patterns)
+	if len(p.Item.Patterns) > 0 {
+		p.Item.index = newPatternIndex(p.Item.Patterns)
+	}
+	for _, in := range []*InputScope{p.Direct, p.Plant} {
+		if in != nil {
+			patternsText(in.Patterns)
+			if len(in.Patterns) > 0 {
+				in.index = newPatternIndex(in.Patterns)
+			}
+		}
+	}
+}
+
+func patternsText(ps []Pattern) {
+	for i := range ps {
+		ps[i].text = ps[i].render()
+	}
+}
+
+func placesText(reach []Prong) {
+	for i := range reach {
+		reach[i].Where.text = reach[i].Where.render()
+	}
 }
 
 // overlap reports whether two versions of a paragraph are in force on a
@@ -154,7 +197,9 @@ func (s Set) Rules() []Rule {
 func (s Set) Len() int { return len(s.rules) }
 
 // At returns a pointer to the i-th rule in CFR order, for evaluators that
-// must not copy: the rule must not be changed. It panics if i is out of
+// must not copy: the rule, and anything copied out of it, must not be
+// changed (its patterns and places carry texts made once by NewSet; change
+// a copy from Rules instead). It panics if i is out of
 // range, like a slice index.
 func (s Set) At(i int) *Rule { return &s.rules[i] }
 
