@@ -476,7 +476,8 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 	}
 
 	// Supplement No. 2: which lines are controlled content.
-	var definite, possible origin.Exact
+	// The sums add in int64 while the line totals allow (origin.Sum).
+	var definiteSum, possibleSum origin.Sum
 	partner := q.ExportedFrom.IsValid() && jurisdiction.IsPartnerCountry(q.ExportedFrom)
 	var lineMissing []MissingFact
 	encryptionOpen := false
@@ -503,12 +504,13 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 		dl.Counted = st == ear.Yes
 		switch st {
 		case ear.Yes:
-			definite = definite.Add(dl.total)
+			definiteSum.Add(dl.total)
 		case ear.Indeterminate:
-			possible = possible.Add(dl.total)
+			possibleSum.Add(dl.total)
 			lineMissing = append(lineMissing, missing...)
 		}
 	}
+	definite, possible := definiteSum.Exact(), possibleSum.Exact()
 	var curs []product.Currency
 	for _, l := range it.Components {
 		if c := l.Value.Currency(); c != cur && !slices.Contains(curs, c) {
