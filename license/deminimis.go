@@ -301,45 +301,41 @@ func (c *dmEval) chart(l product.Line) (chartAnswer, error) {
 	return v, nil
 }
 
-// chartCache maps classifications to chart answers: a short list searched
-// in order while bills of materials repeat a handful of ECCNs (no map to
-// allocate), a map once they name many.
+// chartCache maps classifications to chart answers: a short list held in
+// place and searched in order while bills of materials repeat a handful of
+// ECCNs (nothing to allocate), a map once they name more.
 type chartCache struct {
-	keys []chartKey
-	vals []chartAnswer
-	m    map[chartKey]int // index into vals, once keys outgrows chartCacheList
+	n    int
+	keys [chartCacheList]chartKey
+	vals [chartCacheList]chartAnswer
+	m    map[chartKey]chartAnswer // once the list is full
 }
 
 const chartCacheList = 16
 
 func (cc *chartCache) get(k chartKey) (chartAnswer, bool) {
-	if cc.m != nil {
-		i, ok := cc.m[k]
-		if !ok {
-			return chartAnswer{}, false
-		}
-		return cc.vals[i], true
-	}
-	for i := range cc.keys {
+	for i := range cc.n {
 		if cc.keys[i] == k {
 			return cc.vals[i], true
 		}
+	}
+	if cc.m != nil {
+		v, ok := cc.m[k]
+		return v, ok
 	}
 	return chartAnswer{}, false
 }
 
 func (cc *chartCache) put(k chartKey, v chartAnswer) {
-	cc.keys = append(cc.keys, k)
-	cc.vals = append(cc.vals, v)
-	switch {
-	case cc.m != nil:
-		cc.m[k] = len(cc.vals) - 1
-	case len(cc.keys) > chartCacheList:
-		cc.m = make(map[chartKey]int, 2*len(cc.keys))
-		for i, key := range cc.keys {
-			cc.m[key] = i
-		}
+	if cc.n < chartCacheList {
+		cc.keys[cc.n], cc.vals[cc.n] = k, v
+		cc.n++
+		return
 	}
+	if cc.m == nil {
+		cc.m = make(map[chartKey]chartAnswer)
+	}
+	cc.m[k] = v
 }
 
 // Citations of the percentage rules.
