@@ -36,18 +36,26 @@ func BenchmarkCheck(b *testing.B) {
 
 func productNoLineage() product.Lineage { return product.NoLineage() }
 
-// BenchmarkCheckJSON is what a service does per request: decode the JSON
-// request, Check, encode the response with AppendJSON into a buffer reused
-// from one response to the next (the 50-line bill of BenchmarkCheck).
-func BenchmarkCheckJSON(b *testing.B) {
+// benchRequest is the request of the Check benchmarks: a Japanese-made item
+// with an n-line bill of materials (benchItem) to an end user in China, no
+// lineage, no end uses, no incorporations.
+func benchRequest(n int) Request {
 	req := Request{
-		AsOf: asOf, Item: benchItem(50), ExportedFrom: jurisdiction.Japan,
+		AsOf: asOf, Item: benchItem(n), ExportedFrom: jurisdiction.Japan,
 		Destination: jurisdiction.Destination{Country: jurisdiction.China},
 		Parties:     PartiesOf(Party{Name: "customer", Role: RoleEndUser, Country: jurisdiction.China}),
 		EndUses:     NoEndUses(), Incorporations: NoIncorporations(),
 	}
 	req.Item.DirectProductOf = productNoLineage()
 	req.Item.Plant = productNoLineage()
+	return req
+}
+
+// BenchmarkCheckJSON is what a service does per request: decode the JSON
+// request, Check, encode the response with AppendJSON into a buffer reused
+// from one response to the next (the 50-line bill of BenchmarkCheck).
+func BenchmarkCheckJSON(b *testing.B) {
+	req := benchRequest(50)
 	body, err := json.Marshal(req)
 	if err != nil {
 		b.Fatal(err)
@@ -76,14 +84,7 @@ func BenchmarkCheckJSON(b *testing.B) {
 // GOMAXPROCS goroutines at once through one Checker (the order system's
 // case); run it with -cpu 1,2 to compare throughput per core count.
 func BenchmarkCheckParallel(b *testing.B) {
-	req := Request{
-		AsOf: asOf, Item: benchItem(50), ExportedFrom: jurisdiction.Japan,
-		Destination: jurisdiction.Destination{Country: jurisdiction.China},
-		Parties:     PartiesOf(Party{Name: "customer", Role: RoleEndUser, Country: jurisdiction.China}),
-		EndUses:     NoEndUses(), Incorporations: NoIncorporations(),
-	}
-	req.Item.DirectProductOf = productNoLineage()
-	req.Item.Plant = productNoLineage()
+	req := benchRequest(50)
 	c := NewChecker()
 	ctx := context.Background()
 	b.ReportAllocs()

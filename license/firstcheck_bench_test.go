@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/earcheck/ear/jurisdiction"
 )
 
 // firstCheckChild is the environment variable under which the test binary,
@@ -60,14 +58,7 @@ func BenchmarkFirstCheck(b *testing.B) {
 // firstCheckInChild runs in the child process: the first Check of the
 // process, then 200 warm ones (BenchmarkCheck's 50-line request).
 func firstCheckInChild(b *testing.B) {
-	req := Request{
-		AsOf: asOf, Item: benchItem(50), ExportedFrom: jurisdiction.Japan,
-		Destination: jurisdiction.Destination{Country: jurisdiction.China},
-		Parties:     PartiesOf(Party{Name: "customer", Role: RoleEndUser, Country: jurisdiction.China}),
-		EndUses:     NoEndUses(), Incorporations: NoIncorporations(),
-	}
-	req.Item.DirectProductOf = productNoLineage()
-	req.Item.Plant = productNoLineage()
+	req := benchRequest(50)
 	start := time.Now()
 	if _, err := Check(req); err != nil {
 		b.Fatal(err)

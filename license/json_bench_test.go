@@ -4,21 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
-
-	"github.com/earcheck/ear/jurisdiction"
 )
 
 // benchRequestJSON is the request of BenchmarkCheckJSON: the 50-line bill
 // of BenchmarkCheck, in the wire format.
 func benchRequestJSON(b *testing.B) (Request, []byte) {
-	req := Request{
-		AsOf: asOf, Item: benchItem(50), ExportedFrom: jurisdiction.Japan,
-		Destination: jurisdiction.Destination{Country: jurisdiction.China},
-		Parties:     PartiesOf(Party{Name: "customer", Role: RoleEndUser, Country: jurisdiction.China}),
-		EndUses:     NoEndUses(), Incorporations: NoIncorporations(),
-	}
-	req.Item.DirectProductOf = productNoLineage()
-	req.Item.Plant = productNoLineage()
+	req := benchRequest(50)
 	body, err := json.Marshal(req)
 	if err != nil {
 		b.Fatal(err)
