@@ -156,3 +156,35 @@ func ExampleCheck_goValues() {
 	// de minimis: within 0 %
 	// license required: no
 }
+
+// A service writes each response into a buffer it reuses: AppendJSON
+// writes the same bytes as json.Marshal, without the reflection encoder.
+func ExampleDetermination_AppendJSON() {
+	in := `{"as_of": "2026-11-28",
+		"item": {"id": "JP-1", "eccn": "EAR99", "kind": "commodity", "produced_in": "JP",
+			"value": {"amount": "1000.00", "currency": "USD"}, "components": []},
+		"exported_from": "JP", "destination": {"country": "DE"},
+		"parties": [], "end_uses": [], "incorporations": []}`
+	req, err := license.DecodeRequest(strings.NewReader(in))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, err := license.Check(req)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var buf []byte
+	buf, err = d.AppendJSON(buf[:0])
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	viaMarshal, _ := json.Marshal(d)
+	fmt.Println("same bytes:", bytes.Equal(buf, viaMarshal))
+	fmt.Println("subject:", d.SubjectToEAR())
+	// Output:
+	// same bytes: true
+	// subject: no
+}

@@ -23,3 +23,16 @@ func ExamplePercentOf() {
 	// false
 	// 33.3333333333 false
 }
+
+// A bill of materials' controlled value: the line totals added with a Sum
+// (in int64 while they fit), the same total and exponent as Exact.Add.
+func ExampleSum() {
+	var s origin.Sum
+	for _, v := range []string{"1200.50", "310.25", "89"} {
+		s.Add(origin.ExactOf(decimal.RequireFromString(v)))
+	}
+	total, _ := s.Exact().Decimal()
+	fmt.Println(total.StringFixed(2))
+	// Output:
+	// 1599.75
+}
