@@ -15214,6 +15214,6238 @@ var cclTable = [...]Entry{
 	},
 }
 
+// cclExceptions holds the License Exceptions sections and the Special
+// Conditions for STA of the entries of cclTable, at the same positions.
+var cclExceptions = [...]exceptionSet{
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A501"), code: "LVS", text: "$500 for 0A501.c, .d, and .x.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A501.c")}, ans: exYes, limit: 500},
+					{ref: Ref{eccn: product.MustParseECCN("0A501.d")}, ans: exYes, limit: 500},
+					{ref: Ref{eccn: product.MustParseECCN("0A501.x")}, ans: exYes, limit: 500},
+				}}}},
+			{entry: product.MustParseECCN("0A501"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A502"), code: "LVS", text: "$500 for 0A502.c, and .d.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A502.c")}, ans: exYes, limit: 500},
+					{ref: Ref{eccn: product.MustParseECCN("0A502.d")}, ans: exYes, limit: 500},
+				}}}},
+			{entry: product.MustParseECCN("0A502"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A503"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A503"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A504"), code: "LVS", text: "$500 for 0A504.g.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A504.g")}, ans: exYes, limit: 500},
+				}}}},
+			{entry: product.MustParseECCN("0A504"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A505"), code: "LVS", text: "$500 for items in 0A505.x, except $3,000 for items in 0A505.x that, immediately prior to March 9, 2020, were classified under 0A018.b. ( i.e., “Specially designed” components and parts for ammunition, except cartridge cases, powder bags, bullets, jackets, cores, shells, projectiles, boosters, fuses and components, primers, and other detonating devices and ammunition belting and linking machines (all of which are “subject to the ITAR”). (See 22 CFR parts 120 through 130)).",
+				conditional: true, condition: "items in 0A505.x, except $3,000 for items in 0A505.x that, immediately prior to March 9, 2020, were classified under 0A018.b. ( i.e., \"Specially designed\" components and parts for ammunition, except cartridge cases, powder bags, bullets, jackets, cores, shells, projectiles, boosters, fuses and components, primers, and other detonating devices and ammunition belting and linking machines (all of which are \"subject to the ITAR\"). (See 22 CFR parts 120 through 130))",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A505.x"), qualified: true}, ans: exYes, limit: 500},
+					{ref: Ref{eccn: product.MustParseECCN("0A505.x"), qualified: true}, ans: exInd},
+				}}}},
+			{entry: product.MustParseECCN("0A505"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A506"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A506"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A507"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A507"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A508"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A508"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A509"), code: "LVS", text: "$500 for 0A509.a, $500 for 0A509.b, .c, and .d if the ultimate destination is Canada",
+				conditional: true, condition: "0A509.a, $500 for 0A509.b; .c; .d if the ultimate destination is Canada",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A509.a"), qualified: true}, ans: exYes, limit: 500},
+					{ref: Ref{eccn: product.MustParseECCN("0A509.b"), qualified: true}, ans: exInd},
+					{ref: Ref{eccn: product.MustParseECCN("0A509.c"), qualified: true}, ans: exYes, limit: 500},
+					{ref: Ref{eccn: product.MustParseECCN("0A509.d"), qualified: true}, ans: exYes, limit: 500},
+				}}}},
+			{entry: product.MustParseECCN("0A509"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A602"), code: "LVS", text: "$500",
+				parts: []exPart{{def: exYes, limit: 500}}},
+			{entry: product.MustParseECCN("0A602"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A602"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0A602.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A602")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0A602"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0A602.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0A602")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A604"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A604"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A604"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 0A604.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A604")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0A604"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 0A604.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0A604")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A606"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("0A606"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A606"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for any item in 0A606.a, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and “600 series” items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0A606.",
+				conditional: true, condition: "any item in 0A606.a, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and \"600 series\" items)",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A606.a"), qualified: true}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A606")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0A606"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for any item in 0A606.a, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and “600 series” items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0A606.",
+			conditional: true, condition: "any item in 0A606.a, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and \"600 series\" items)",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0A606.a"), qualified: true}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0A606")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A614"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("0A614"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A614"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2)) of the EAR may not be used for any item in 0A614.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A614")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0A614"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2)) of the EAR may not be used for any item in 0A614.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0A614")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A617"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("0A617"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A617"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0A617.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A617")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0A617"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0A617.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0A617")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A919"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A919"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A977"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A977"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A977"), code: "STA", text: "License Exception STA may not be used for 0A977.",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0A977")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0A977"), code: "STA", text: "STA: License Exception STA may not be used for 0A977.",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0A977")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A978"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A978"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A979"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A979"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A981"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A981"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A982"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A982"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A983"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A983"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A998"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A998"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0A999"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0A999"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0B501"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("0B501"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0B501"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used to ship any item in this entry.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0B501")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0B501"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used to ship any item in this entry.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0B501")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0B505"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("0B505"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0B505"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B505.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0B505")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0B505"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B505.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0B505")}, ans: exNo},
+			}}}},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0B602"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("0B602"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0B602"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B602.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0B602")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0B602"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B602.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0B602")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0B604"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("0B604"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0B604"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 0B604.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0B604")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0B604"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 0B604.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0B604")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0B606"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("0B606"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0B606"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B606.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0B606")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0B606"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B606.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0B606")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0B614"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("0B614"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0B614"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B614.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0B614")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0B614"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B614.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0B614")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0B617"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("0B617"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0B617"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B617.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0B617")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0B617"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0B617.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0B617")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0B999"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0B999"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0C606"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("0C606"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0C606"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0C606.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0C606")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0C606"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0C606.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0C606")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0C617"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("0C617"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0C617"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0C617.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0C617")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0C617"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0C617.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0C617")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0D001"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0D501"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0D505"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0D602"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0D602"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0D602.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0D602")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0D602"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0D602.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0D602")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0D604"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0D604"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 0D604.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0D604")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0D604"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 0D604.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0D604")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0D606"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0D606"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 0D614.",
+				conditional: true, condition: "any \"software\" in 0D614",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0D606"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 0D614.",
+			conditional: true, condition: "any \"software\" in 0D614",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0D617"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0D977"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0D977"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0D977"), code: "STA", text: "License Exception STA may not be used for 0D977.",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0D977")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0D977"), code: "STA", text: "STA: License Exception STA may not be used for 0D977.",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0D977")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0D999"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E001"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E501"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E502"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E504"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E505"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E602"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0E602"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0E602.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0E602")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0E602"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 0E602.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0E602")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E604"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0E604"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 0E604.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0E604")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0E604"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 0E604.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0E604")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E606"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0E606"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 0D606.",
+				conditional: true, condition: "any technology in 0D606",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0E606"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 0D606.",
+			conditional: true, condition: "any technology in 0D606",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E614"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0E614"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 0E614.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0E614")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0E614"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 0E614.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0E614")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E617"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0E617"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 0E617.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0E617")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0E617"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 0E617.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0E617")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E977"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0E977"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("0E977"), code: "STA", text: "License Exception STA may not be used for 0E977.",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("0E977")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("0E977"), code: "STA", text: "STA: License Exception STA may not be used for 0E977.",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("0E977")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("0E982"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A001"), code: "LVS", text: "$5000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("1A001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A002"), code: "LVS", text: "$1,500; N/A for NP; N/A for “composite” structures or laminates controlled by 1A002.a, having an organic “matrix” and made from materials controlled by 1C010.c or 1C010.d.",
+				conditional: true, condition: "\"composite\" structures or laminates controlled by 1A002.a, having an organic \"matrix\" and made from materials controlled by 1C010.c; 1C010.d",
+				notFor: []Reason{ReasonNP},
+				parts: []exPart{{def: exYes, limit: 1500, capped: true, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1A002.a"), qualified: true}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("1A002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A002"), code: "STA", text: "License Exception STA may not be used to ship any item in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1A002")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1A002"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1A002")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A003"), code: "LVS", text: "$200",
+				parts: []exPart{{def: exYes, limit: 200}}},
+			{entry: product.MustParseECCN("1A003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A004"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A004"), code: "GBS", text: "Yes for 1A004.a, .b, and .c.2.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1A004.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("1A004.b")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("1A004.c.2")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A005"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A005"), code: "GBS", text: "Yes, except UN",
+				notFor: []Reason{ReasonUN},
+				parts:  []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A006"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A006"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A007"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A007"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A008"), code: "LVS", text: "$3,000 for .a through .c; $6,000 for .d.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1A008.a")}, ans: exYes, limit: 3000},
+					{ref: Ref{eccn: product.MustParseECCN("1A008.b")}, ans: exYes, limit: 3000},
+					{ref: Ref{eccn: product.MustParseECCN("1A008.c")}, ans: exYes, limit: 3000},
+					{ref: Ref{eccn: product.MustParseECCN("1A008.d")}, ans: exYes, limit: 6000},
+				}}}},
+			{entry: product.MustParseECCN("1A008"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A202"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A202"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A225"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A225"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A226"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A226"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A227"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A227"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A231"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A231"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A290"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A290"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A607"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A607"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A607"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1A607.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1A607")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1A607"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1A607.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1A607")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A613"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("1A613"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A613"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1A613.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1A613")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1A613"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1A613.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1A613")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A984"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A984"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A985"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A985"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A995"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A995"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1A999"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1A999"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B001"), code: "LVS", text: "N/A for MT and for 1B001.a; $5000 for all other items",
+				notFor: []Reason{ReasonMT},
+				parts: []exPart{{def: exYes, limit: 5000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1B001.a")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("1B001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B002"), code: "LVS", text: "$5000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("1B002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B003"), code: "LVS", text: "$5000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("1B003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B018"), code: "LVS", text: "$3000 for 1B018.a for countries WITHOUT an “X” in RS Column 2 on the Country Chart contained in Supplement No. 1 to part 738 of the EAR;",
+				conditional: true, condition: "1B018.a for countries WITHOUT an \"X\" in RS Column 2 on the Country Chart contained in Supplement No. 1 to part 738 of the EAR",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1B018.a"), qualified: true}, ans: exYes, limit: 3000},
+				}}}},
+			{entry: product.MustParseECCN("1B018"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B102"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B102"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B115"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B115"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B116"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B116"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B117"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B117"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B118"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B118"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B119"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B119"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B201"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B201"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B225"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B225"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B226"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B226"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B228"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B228"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B230"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B230"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B231"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B231"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B232"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B232"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B233"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B233"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B234"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B234"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B607"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("1B607"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B607"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1B607.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1B607")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1B607"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1B607.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1B607")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B608"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("1B608"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B608"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1B608.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1B608")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1B608"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1B608.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1B608")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B613"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("1B613"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B613"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1B613.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1B613")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1B613"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1B613.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1B613")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1B999"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1B999"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C001"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C001"), code: "STA", text: "License Exception STA may not be used to ship any item in this entry to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1C001")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1C001"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this entry to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1C001")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C002"), code: "LVS", text: "$3000; N/A for NP",
+				notFor: []Reason{ReasonNP},
+				parts:  []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("1C002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C003"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("1C003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C004"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("1C004"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C005"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("1C005"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C006"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("1C006"), code: "GBS", text: "Yes for 1C006.d",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1C006.d")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C007"), code: "LVS", text: "$5,000, except N/A for MT and for 1C007.e",
+				notFor: []Reason{ReasonMT},
+				parts: []exPart{{def: exYes, limit: 5000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1C007.e")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("1C007"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C007"), code: "STA", text: "License Exception STA may not be used to ship any item in 1C007.c entry to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1C007.c")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1C007"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in 1C007.c entry to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1C007.c")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C008"), code: "LVS", text: "$200",
+				parts: []exPart{{def: exYes, limit: 200}}},
+			{entry: product.MustParseECCN("1C008"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C009"), code: "LVS", text: "$5000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("1C009"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C010"), code: "LVS", text: "$1500, N/A for NP",
+				notFor: []Reason{ReasonNP},
+				parts:  []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("1C010"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C010"), code: "STA", text: "License Exception STA may not be used to ship any item in 1C010.c to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1C010.c")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1C010"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in 1C010.c to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1C010.c")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C011"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C011"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C107"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C107"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C111"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C111"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C116"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C116"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C117"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C117"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C118"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C118"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C202"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C202"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C210"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C210"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C216"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C216"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C225"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C225"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C226"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C226"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C227"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C227"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C228"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C228"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C229"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C229"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C230"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C230"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C231"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C231"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C232"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C232"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C233"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C233"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C234"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C234"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C235"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C235"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C236"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C236"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C237"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C237"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C239"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C239"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C240"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C240"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C241"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C241"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C298"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C298"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C350"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C350"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C353"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C353"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C354"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C354"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C355"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C355"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C395"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C395"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C607"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C607"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C607"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1C607.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1C607")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1C607"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1C607.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1C607")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C608"), code: "LVS", text: "$1,500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("1C608"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C608"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1C608.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1C608")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1C608"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1C608.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1C608")}, ans: exNo},
+			}}}},
+	},
+	{},
+	{},
+	{},
+	{},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C990"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C990"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C995"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C995"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C996"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C996"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C997"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C997"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C998"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C998"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1C999"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1C999"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D001"), code: "TSR", text: "Yes, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D002"), code: "TSR", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("1D002"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” for the “development” of organic “matrix”, metal “matrix” or carbon “matrix” laminates or “composites” specified in ECCN 1A002 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				conditional: true, condition: "\"software\" for the \"development\" of organic \"matrix\", metal \"matrix\" or carbon \"matrix\" laminates or \"composites\" specified in ECCN 1A002",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1D002"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” for the “development” of organic “matrix”, metal “matrix” or carbon “matrix” laminates or “composites” specified in ECCN 1A002 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			conditional: true, condition: "\"software\" for the \"development\" of organic \"matrix\", metal \"matrix\" or carbon \"matrix\" laminates or \"composites\" specified in ECCN 1A002",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D003"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D018"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D103"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D201"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D390"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D607"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1D607"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1D607.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1D607")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1D607"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1D607.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1D607")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D608"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1D608"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1D608.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1D608")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1D608"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1D608.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1D608")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D613"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1D613"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 1D613.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1D613")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1D613"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 1D613.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1D613")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1D999"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E001"), code: "TSR", text: "Yes, except for the following:",
+				conditional: true, condition: "the following",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("1E001"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “development” or “production” of equipment and materials specified by ECCNs 1A002, 1C001, 1C007.c, 1C010.c or d or 1C012 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				conditional: true, condition: "\"technology\" according to the General Technology Note for the \"development\" or \"production\" of equipment and materials specified by ECCNs 1A002; 1C001; 1C007.c; 1C010.c; d; 1C012",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1E001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “development” or “production” of equipment and materials specified by ECCNs 1A002, 1C001, 1C007.c, 1C010.c or d or 1C012 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			conditional: true, condition: "\"technology\" according to the General Technology Note for the \"development\" or \"production\" of equipment and materials specified by ECCNs 1A002; 1C001; 1C007.c; 1C010.c; d; 1C012",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E002"), code: "TSR", text: "Yes, except for 1E002.e and .f.",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1E002.e")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("1E002.f")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("1E002"), code: "STA", text: "License Exception STA may not be used to ship or transmit any item in 1E002.e or .f to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1E002.e")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("1E002.f")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1E002"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit any item in 1E002.e or .f to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1E002.e")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("1E002.f")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E102"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E103"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E104"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E201"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E202"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E203"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E350"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E351"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E355"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E607"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1E607"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1E607.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1E607")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1E607"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1E607.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1E607")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E608"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1E608"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1E608.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1E608")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1E608"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 1E608.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1E608")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E613"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("1E613"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 1E613.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("1E613")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("1E613"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 1E613.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("1E613")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E994"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("1E998"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A001"), code: "LVS", text: "$3000, N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes, limit: 3000}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A225"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A225"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A226"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A226"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A290"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A290"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A291"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A291"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A983"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A983"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A984"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A984"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A993"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A993"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A994"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A994"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2A999"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2A999"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B001"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B002"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B003"), code: "LVS", text: "$5,000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("2B003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B004"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B004"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B005"), code: "LVS", text: "$1000",
+				parts: []exPart{{def: exYes, limit: 1000}}},
+			{entry: product.MustParseECCN("2B005"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B006"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B006"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B007"), code: "LVS", text: "$5,000, except 2B007.b and .c",
+				parts: []exPart{{def: exYes, limit: 5000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("2B007.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("2B007.c")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("2B007"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B008"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B008"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B009"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B009"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B104"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B104"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B105"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B105"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B109"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B109"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B116"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B116"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B117"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B117"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B119"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B119"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B120"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B120"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B121"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B121"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B122"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B122"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B201"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B201"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B204"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B204"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B206"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B206"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B207"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B207"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B209"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B209"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B225"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B225"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B226"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B226"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B227"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B227"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B228"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B228"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B229"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B229"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B230"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B230"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B231"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B231"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B232"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B232"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B233"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B233"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B350"), code: "LVS", text: "$2,000 for all Country Group B destinations, except those also listed under Country Group D:3 (see Supplement No. 1 to part 740 of the EAR).",
+				conditional: true, condition: "all Country Group B destinations, except those also listed under Country Group D:3",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("2B350"), qualified: true}, ans: exYes, limit: 2000},
+				}}}},
+			{entry: product.MustParseECCN("2B350"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B351"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B351"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B910"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B910"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B910"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B993"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B993"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B996"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B996"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B997"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B997"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B998"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B998"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2B999"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2B999"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D001"), code: "TSR", text: "Yes, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("2D001"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software”, other than that specified by ECCN 2D002, “specially designed” for the “development” or “production” of equipment as follows: ECCN 2B001 entire entry; or “Numerically controlled” or manual machine tools as specified in 2B003 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				conditional: true, condition: "\"software\", other than that specified by ECCN 2D002, \"specially designed\" for the \"development\" or \"production\" of equipment as follows: ECCN 2B001 entire entry; or \"Numerically controlled\" or manual machine tools as specified in 2B003",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("2D001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software”, other than that specified by ECCN 2D002, “specially designed” for the “development” or “production” of equipment as follows: ECCN 2B001 entire entry; or “Numerically controlled” or manual machine tools as specified in 2B003 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			conditional: true, condition: "\"software\", other than that specified by ECCN 2D002, \"specially designed\" for the \"development\" or \"production\" of equipment as follows: ECCN 2B001 entire entry; or \"Numerically controlled\" or manual machine tools as specified in 2B003",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D002"), code: "TSR", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D003"), code: "TSR", text: "Yes.",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D201"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D202"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D290"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D351"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D352"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D910"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2D910"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("2D910"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("2D910")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("2D910"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("2D910")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D983"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D984"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2D994"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E002"), code: "TSR", text: "Yes, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("2E002"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “production” of equipment as follows: ECCN 2B001 entire entry; or “Numerically controlled” or manual machine tools as specified in 2B003 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				conditional: true, condition: "\"technology\" according to the General Technology Note for the \"production\" of equipment as follows: ECCN 2B001 entire entry; or \"Numerically controlled\" or manual machine tools as specified in 2B003",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("2E002"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “production” of equipment as follows: ECCN 2B001 entire entry; or “Numerically controlled” or manual machine tools as specified in 2B003 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			conditional: true, condition: "\"technology\" according to the General Technology Note for the \"production\" of equipment as follows: ECCN 2B001 entire entry; or \"Numerically controlled\" or manual machine tools as specified in 2B003",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E003"), code: "TSR", text: "Yes, except 2E003.b, .e and .f",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("2E003.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("2E003.e")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("2E003.f")}, ans: exNo},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E018"), code: "TSR", text: "Yes.",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E201"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E290"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E301"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E903"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2E903"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("2E903"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("2E903")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("2E903"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("2E903")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E910"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("2E910"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("2E910"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("2E910")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("2E910"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("2E910")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E983"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E984"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("2E994"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A001"), code: "LVS", text: "N/A for MT, NP; N/A for “Monolithic Microwave Integrated Circuit” (“MMIC”) amplifiers in 3A001.b.2, discrete microwave transistors in 3A001.b.3, except those that are being exported or reexported for use in civil telecommunications applications; N/A for and 3A001.z.",
+				conditional: true, condition: "\"Monolithic Microwave Integrated Circuit\" (\"MMIC\") amplifiers in 3A001.b.2, discrete microwave transistors in 3A001.b.3, except those that are being exported or reexported for use in civil telecommunications applications; the line prints no eligibility for the paragraphs it does not exclude",
+				notFor: []Reason{ReasonMT, ReasonNP},
+				parts: []exPart{{def: exInd, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A001.b.2"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.b.3"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("3A001"), code: "GBS", text: "Yes for 3A001.a.1.b, a.2 to a.14 (except .a.5.a when controlled for MT), b.2 (exported or reexported for use in civil telecommunications applications), b.8 (except for “vacuum electronic devices” exceeding 18 GHz), b.9., b.10, .g, .h, .i, and z.1.b (exported or reexported for use in civil telecommunications applications).",
+				conditional: true, condition: "a.2 to a.14 (except .a.5.a when controlled for MT); b.2 (exported or reexported for use in civil telecommunications applications); b.8 (except for \"vacuum electronic devices\" exceeding 18 GHz); z.1.b (exported or reexported for use in civil telecommunications applications)",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.1.b")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.2")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.5.a"), qualified: true}, ans: exInd},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.3")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.4")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.5")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.6")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.7")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.8")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.9")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.10")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.11")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.12")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.13")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.a.14")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.b.2"), qualified: true}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.b.8"), qualified: true}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.b.9")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.b.10")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.g")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.h")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.i")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z.1.b"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3A001"), code: "AIA", text: "Yes for 3A001.z.1.a, z.2.a, z.3.a, z.4.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z.2.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z.3.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z.4.a")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3A001"), code: "ACM", text: "Yes for 3A001.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3A001"), code: "LPP", text: "Yes for 3A001.z.1.a, z.2.a, z.3.a, z.4.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z.2.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z.3.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z.4.a")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3A001"), code: "STA", text: "License Exception STA may not be used to ship any item in 3A001.b.2 or b.3, except those that are being exported or reexported for use in civil telecommunications applications, or 3A001.z to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				conditional: true, condition: "any item in 3A001.b.2; b.3, except those that are being exported or reexported for use in civil telecommunications applications",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A001.b.2"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.b.3"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3A001.z")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3A001"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in 3A001.b.2 or b.3, except those that are being exported or reexported for use in civil telecommunications applications, or 3A001.z to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			conditional: true, condition: "any item in 3A001.b.2; b.3, except those that are being exported or reexported for use in civil telecommunications applications",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3A001.b.2"), qualified: true}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("3A001.b.3"), qualified: true}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("3A001.z")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A002"), code: "LVS", text: "$3000: 3A002.a, .e, .f, and .g",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A002.a")}, ans: exYes, limit: 3000},
+					{ref: Ref{eccn: product.MustParseECCN("3A002.e")}, ans: exYes, limit: 3000},
+					{ref: Ref{eccn: product.MustParseECCN("3A002.f")}, ans: exYes, limit: 3000},
+					{ref: Ref{eccn: product.MustParseECCN("3A002.g")}, ans: exYes, limit: 3000},
+				}}}},
+			{entry: product.MustParseECCN("3A002"), code: "GBS", text: "Yes, for 3A002.h (unless controlled for MT)",
+				conditional: true, condition: "3A002.h (unless controlled for MT)",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A002.h"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3A002"), code: "STA", text: "License Exception STA may not be used to ship any item in 3A002.g.1 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A002.g.1")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3A002"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in 3A002.g.1 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3A002.g.1")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A003"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A069"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A069"), code: "GBS", text: "Yes, except N/A for destinations subject to the RS control in 3A999.",
+				conditional: true, condition: "destinations subject to the RS control in 3A999",
+				parts: []exPart{{def: exYes, capped: true}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A090"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A090"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A090"), code: "HBM", text: "Yes, for 3A090.c. See § 740.25 of the EAR.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A090.c")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3A090"), code: "AIA", text: "Yes, for 3A090.a.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A090.a")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3A090"), code: "ACM", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3A090"), code: "LPP", text: "Yes, for 3A090.a.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A090.a")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A201"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A201"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A225"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A225"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A226"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A226"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A227"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A227"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A228"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A228"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A229"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A229"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A230"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A230"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A231"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A231"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A232"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A232"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A233"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A233"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A234"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A234"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A611"), code: "LVS", text: "$1,500 for 3A611.a, .d through .h and .x; N/A for ECCN 3A611.c.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A611.a")}, ans: exYes, limit: 1500},
+					{ref: Ref{eccn: product.MustParseECCN("3A611.d")}, ans: exYes, limit: 1500},
+					{ref: Ref{eccn: product.MustParseECCN("3A611.e")}, ans: exYes, limit: 1500},
+					{ref: Ref{eccn: product.MustParseECCN("3A611.f")}, ans: exYes, limit: 1500},
+					{ref: Ref{eccn: product.MustParseECCN("3A611.g")}, ans: exYes, limit: 1500},
+					{ref: Ref{eccn: product.MustParseECCN("3A611.h")}, ans: exYes, limit: 1500},
+					{ref: Ref{eccn: product.MustParseECCN("3A611.x")}, ans: exYes, limit: 1500},
+					{ref: Ref{eccn: product.MustParseECCN("3A611.c")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("3A611"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A611"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 3A611.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A611")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3A611"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 3A611.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3A611")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A901"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A901"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A901"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3A901"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A901")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3A901"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3A901")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A904"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A904"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A904"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3A904"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3A904")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3A904"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3A904")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A980"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A980"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A981"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A981"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3A999"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3A999"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3B001"), code: "LVS", text: "$500, except semiconductor manufacturing equipment specified in 3B001.a.4, c, d, f.1, f.5, f.6, k to n, p.2, p.4, r.",
+				parts: []exPart{{def: exYes, limit: 500, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3B001.a.4")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.c")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.d")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.f.1")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.f.5")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.f.6")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.k")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.l")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.m")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.n")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.p.2")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.p.4")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.r")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("3B001"), code: "GBS", text: "Yes, except a.3 (molecular beam epitaxial growth equipment using gas sources), c.1.a (Equipment designed or modified for isotropic dry etching), c.1.c (Equipment designed or modified for anisotropic dry etching), .e (automatic loading multi-chamber central wafer handling systems only if connected to equipment controlled by 3B001.a.3, or .f), .f (lithography equipment) and .q (“EUV” masks and reticles designed for integrated circuits, not specified by 3B001.g, and having a mask “substrate blank” specified by 3B001.j).",
+				conditional: true, condition: "a.3 (molecular beam epitaxial growth equipment using gas sources); .e (automatic loading multi-chamber central wafer handling systems only if connected to equipment controlled by 3B001.a.3, or .f); .q (\"EUV\" masks and reticles designed for integrated circuits, not specified by 3B001.g, and having a mask \"substrate blank\" specified by 3B001.j)",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3B001.a.3"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.c.1.a")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.c.1.c")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.e"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.f")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.q"), qualified: true}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("3B001"), code: "IEC", text: "Yes, for 3B001.c.1.a, c.1.c, and .q, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3B001.c.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.c.1.c")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.q")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3B001"), code: "STA", text: "License Exception STA may not be used to ship 3B001.c.1.a, c.1.c, and .q to any of the destinations listed in Country Group A:5 or A:6 (See supplement no. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3B001.c.1.a")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.c.1.c")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3B001.q")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3B001"), code: "STA", text: "STA: License Exception STA may not be used to ship 3B001.c.1.a, c.1.c, and .q to any of the destinations listed in Country Group A:5 or A:6 (See supplement no. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3B001.c.1.a")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("3B001.c.1.c")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("3B001.q")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3B002"), code: "LVS", text: "$500, except semiconductor manufacturing equipment specified in 3B002.c.",
+				parts: []exPart{{def: exYes, limit: 500, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3B002.c")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("3B002"), code: "GBS", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3B611"), code: "LVS", text: "$1500.",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("3B611"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3B611"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 3B611.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3B611")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3B611"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 3B611.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3B611")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3B903"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3B903"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3B903"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3B903"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3B903")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3B903"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3B903")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3B904"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3B904"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3B904"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3B904"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3B904")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3B904"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3B904")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3B991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3B991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3B992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3B992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3B993"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3B993"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C001"), code: "LVS", text: "$3,000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("3C001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C002"), code: "LVS", text: "$3,000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("3C002"), code: "GBS", text: "Yes for 3C002.a provided that they are not also controlled by 3C002.b through .e.",
+				conditional: true, condition: "3C002.a provided that they are not also controlled by 3C002.b through .e",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3C002.a"), qualified: true}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("3C002.b"), qualified: true}, ans: exInd},
+					{ref: Ref{eccn: product.MustParseECCN("3C002.c"), qualified: true}, ans: exInd},
+					{ref: Ref{eccn: product.MustParseECCN("3C002.d"), qualified: true}, ans: exInd},
+					{ref: Ref{eccn: product.MustParseECCN("3C002.e"), qualified: true}, ans: exInd},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C003"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("3C003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C004"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("3C004"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C005"), code: "LVS", text: "$3,000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("3C005"), code: "GBS", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C006"), code: "LVS", text: "$3,000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("3C006"), code: "GBS", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C907"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3C907"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3C907"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3C907"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3C907")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3C907"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3C907")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C908"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3C908"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3C908"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3C908"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3C908")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3C908"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3C908")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C909"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3C909"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3C909"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3C909"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3C909")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3C909"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3C909")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3C992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3C992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D001"), code: "TSR", text: "Yes, except for “software” “specially designed” for the “development” or “production” of Traveling Wave Tube Amplifiers described in 3A001.b.8 having operating frequencies exceeding 18 GHz; or commodities specified in 3A090.",
+				conditional: true, condition: "\"software\" \"specially designed\" for the \"development\" or \"production\" of Traveling Wave Tube Amplifiers described in 3A001.b.8 having operating frequencies exceeding 18 GHz; commodities specified in 3A090",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("3D001"), code: "AIA", text: "Yes for “software” for commodities controlled by 3A001.z.1.a, z.2.a, z.3.a, z.4.a, and 3A090.a",
+				conditional: true, condition: "\"software\" for commodities controlled by 3A001.z.1.a; z.2.a; z.3.a; z.4.a; 3A090.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D001"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3D001"), code: "ACM", text: "Yes for “software” for commodities controlled by 3A001.z",
+				conditional: true, condition: "\"software\" for commodities controlled by 3A001.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D001"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3D001"), code: "IEC", text: "Yes, for “software” for equipment controlled by 3B001.q, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				conditional: true, condition: "\"software\" for equipment controlled by 3B001.q",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D001"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3D001"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” “specially designed” for the “development” or “production” of equipment specified by 3A090.a or 3B001. q to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR); and 3A090.b or 3A002.g.1 to any of the destinations listed in Country Group A:6.",
+				conditional: true, condition: "\"production\" of equipment specified by 3A090.a; 3B001.q; 3A090.b; 3A002.g.1",
+				parts: []exPart{{def: exYes, capped: true}, {def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3D001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” “specially designed” for the “development” or “production” of equipment specified by 3A090.a or 3B001. q to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR); and 3A090.b or 3A002.g.1 to any of the destinations listed in Country Group A:6.",
+			conditional: true, condition: "\"production\" of equipment specified by 3A090.a; 3B001.q; 3A090.b; 3A002.g.1",
+			parts: []exPart{{def: exYes, capped: true}, {def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D002"), code: "TSR", text: "Yes, except N/A for RS.",
+				notFor: []Reason{ReasonRS},
+				parts:  []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3D002"), code: "IEC", text: "Yes, for “software” for equipment controlled by 3B001.c.1.a and 3B001.c.1.c, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				conditional: true, condition: "\"software\" for equipment controlled by 3B001.c.1.a; 3B001.c.1.c",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D002"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3D002"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” “specially designed” for the “use” of equipment specified by 3B001.c.1.a or c.1.b to any of the destinations listed in Country Group A:5 or A:6 (See supplement no.1 to part 740 of the EAR)",
+				conditional: true, condition: "\"software\" \"specially designed\" for the \"use\" of equipment specified by 3B001.c.1.a; c.1.b",
+				parts: []exPart{{def: exYes, capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3D002"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” “specially designed” for the “use” of equipment specified by 3B001.c.1.a or c.1.b to any of the destinations listed in Country Group A:5 or A:6 (See supplement no.1 to part 740 of the EAR)",
+			conditional: true, condition: "\"software\" \"specially designed\" for the \"use\" of equipment specified by 3B001.c.1.a; c.1.b",
+			parts: []exPart{{def: exYes, capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D003"), code: "TSR", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D004"), code: "TSR", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D005"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3D005"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				conditional: true, condition: "\"software\"",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3D005"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			conditional: true, condition: "\"software\"",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D201"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D202"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D611"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3D611"), code: "STA", text: "1. Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 3D611.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D611")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3D611"), code: "STA", text: "STA: 1. Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 3D611.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3D611")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D901"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3D901"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3D901"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D901")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3D901"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3D901")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D907"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3D907"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3D907"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D907")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3D907"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3D907")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D980"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3D992"), code: "IEC", text: "Yes, for “software” for equipment controlled by 3B001.c.1.a and 3B001.c.1.c, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				conditional: true, condition: "\"software\" for equipment controlled by 3B001.c.1.a; 3B001.c.1.c",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D992"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3D992"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See supplement no.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D992")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3D992"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See supplement no.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3D992")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3D993"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D993")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3D993"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3D993")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3D994"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3D994"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3D994")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3D994"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3D994")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E001"), code: "TSR", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E003"), code: "TSR", text: "Yes, except .f and .g",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3E003.f")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("3E003.g")}, ans: exNo},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E004"), code: "TSR", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E069"), code: "TSR", text: "Yes, except N/A for Macau, destinations in Country Group D:5, or destinations subject to the RS control in 3A999.",
+				conditional: true, condition: "Macau, destinations in Country Group D:5, or destinations subject to the RS control in 3A999",
+				parts: []exPart{{def: exYes, capped: true}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E102"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E201"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E202"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E611"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3E611"), code: "STA", text: "1. Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 3E611.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3E611")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3E611"), code: "STA", text: "STA: 1. Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 3E611.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3E611")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E901"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3E901"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3E901"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3E901")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3E901"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3E901")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E905"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3E905"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("3E905"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3E905")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3E905"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3E905")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E980"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3E992"), code: "IEC", text: "Yes, for “technology” for equipment controlled by 3B001.c.1.a, and 3B001.c.1.c, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				conditional: true, condition: "\"technology\" for equipment controlled by 3B001.c.1.a; 3B001.c.1.c",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3E992"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("3E992"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3E992")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3E992"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3E992")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3E993"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3E993")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3E993"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3E993")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("3E994"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("3E994"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("3E994")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("3E994"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” specified in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (see supplement no. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("3E994")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4A001"), code: "LVS", text: "$5000 for 4A001.a; N/A for MT.",
+				notFor: []Reason{ReasonMT},
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A001.a")}, ans: exYes, limit: 5000},
+				}}}},
+			{entry: product.MustParseECCN("4A001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A001"), code: "STA", text: "License Exception STA may not be used to ship any commodity in 4A001.a.2 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A001.a.2")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("4A001"), code: "STA", text: "STA: License Exception STA may not be used to ship any commodity in 4A001.a.2 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("4A001.a.2")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4A003"), code: "LVS", text: "$5000; N/A for 4A003.b, c, and z.",
+				parts: []exPart{{def: exYes, limit: 5000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A003.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("4A003.c")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("4A003.z")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("4A003"), code: "GBS", text: "Yes, for 4A003.g and “specially designed” “parts” and “components” therefor, exported separately or as part of a system.",
+				conditional: true, condition: "4A003.g and \"specially designed\" \"parts\" and \"components\" therefor, exported separately or as part of a system",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A003.g"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4A003"), code: "APP", text: "Yes, for computers controlled by 4A003.b, and “electronic assemblies” controlled by 4A003.c, to the exclusion of other technical parameters. See § 740.7 of the EAR.",
+				conditional: true, condition: "computers controlled by 4A003.b, and \"electronic assemblies\" controlled by 4A003.c, to the exclusion of other technical parameters",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A003.b"), qualified: true}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("4A003.c"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4A003"), code: "AIA", text: "Yes for 4A003.z.1.a, z.2.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A003.z.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("4A003.z.2.a")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4A003"), code: "ACM", text: "Yes for 4A003.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A003.z")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4A003"), code: "LPP", text: "Yes for 4A003.z.1.a, z.2.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A003.z.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("4A003.z.2.a")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4A004"), code: "LVS", text: "$5000, N/A for 4A004.z",
+				parts: []exPart{{def: exYes, limit: 5000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A004.z")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("4A004"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A004"), code: "AIA", text: "Yes for 4A004.z.1",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A004.z.1")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4A004"), code: "LPP", text: "Yes for 4A004.z.1",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A004.z.1")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4A005"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A005"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A005"), code: "APP", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A005"), code: "ACE", text: "Yes, except to Country Group E:1 or E:2. See § 740.22 of the EAR for eligibility criteria.",
+				conditional: true, condition: "to Country Group E:1 or E:2",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("4A005"), code: "AIA", text: "Yes for 4A005.z.1",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A005.z.1")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4A005"), code: "ACM", text: "Yes for 4A005.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A005.z")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4A005"), code: "LPP", text: "Yes for 4A005.z.1",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A005.z.1")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4A005"), code: "STA", text: "License Exception STA may not be used to ship items specified by ECCN 4A005.",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A005")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("4A005"), code: "STA", text: "STA: License Exception STA may not be used to ship items specified by ECCN 4A005.",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("4A005")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4A090"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A090"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A090"), code: "AIA", text: "Yes for 4A090.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A090.a")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4A090"), code: "ACM", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("4A090"), code: "LPP", text: "Yes for 4A090.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A090.a")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4A101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4A906"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A906"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A906"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("4A906"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4A906")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("4A906"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("4A906")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4A980"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A980"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4A994"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4A994"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4D001"), code: "TSR", text: "Yes, except for “software” for the following:",
+				conditional: true, condition: "\"software\" for the following",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("4D001"), code: "APP", text: "Yes to specific countries (see § 740.7 of the EAR for eligibility criteria).",
+				conditional: true, condition: "to specific countries",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4D001"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4D001"), code: "ACE", text: "Yes for 4D001.a (for the “development”, “production” or “use” of equipment or “software” specified in ECCN 4A005 or 4D004), except to Country Group E:1 or E:2. See § 740.22 of the EAR for eligibility criteria.",
+				conditional: true, condition: "4D001.a (for the \"development\", \"production\" or \"use\" of equipment or \"software\" specified in ECCN 4A005 or 4D004), except to Country Group E:1 or E:2",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4D001.a"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4D001"), code: "AIA", text: "Yes for “software” for commodities controlled by 4A003.z.1.a, z.2.a, 4A004.z.1, and 4A005.z.1",
+				conditional: true, condition: "\"software\" for commodities controlled by 4A003.z.1.a; z.2.a; 4A004.z.1; 4A005.z.1",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4D001"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4D001"), code: "ACM", text: "Yes for “software” for commodities controlled by 4A003.z",
+				conditional: true, condition: "\"software\" for commodities controlled by 4A003.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4D001"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4D001"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” “specially designed” or modified for the “development” or “production” of equipment specified by ECCN 4A001.a.2 or for the “development” or “production” of “digital computers” having an 'Adjusted Peak Performance' ('APP') exceeding 29 Weighted TeraFLOPS (WT) to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR); may not be used to ship or transmit “software” specified in 4D001.a “specially designed” for the “development” or “production” of equipment specified by ECCN 4A005; and may not be used to ship or transmit “software” for commodities controlled by 4A003.z.1.a, z.2.a, 4A004.z.1, and 4A005.z.1 to any of the destinations listed in Country Group A:5 or A:6.",
+				conditional: true, condition: "\"production\" of equipment specified by ECCN 4A001.a.2 or for the \"development\" or \"production\" of \"digital computers\" having an 'Adjusted Peak Performance' ('APP') exceeding 29 Weighted TeraFLOPS (WT); may not be used to ship or transmit \"software\" specified in 4D001.a \"specially designed\" for the \"development\"; \"production\" of equipment specified by ECCN 4A005; and may not be used to ship or transmit \"software\" for commodities controlled by 4A003.z.1.a; z.2.a; 4A004.z.1; 4A005.z.1",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}, {def: exYes, capped: true, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4D001.a"), qualified: true}, ans: exInd},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("4D001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” “specially designed” or modified for the “development” or “production” of equipment specified by ECCN 4A001.a.2 or for the “development” or “production” of “digital computers” having an 'Adjusted Peak Performance' ('APP') exceeding 29 Weighted TeraFLOPS (WT) to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR); may not be used to ship or transmit “software” specified in 4D001.a “specially designed” for the “development” or “production” of equipment specified by ECCN 4A005; and may not be used to ship or transmit “software” for commodities controlled by 4A003.z.1.a, z.2.a, 4A004.z.1, and 4A005.z.1 to any of the destinations listed in Country Group A:5 or A:6.",
+			conditional: true, condition: "\"production\" of equipment specified by ECCN 4A001.a.2 or for the \"development\" or \"production\" of \"digital computers\" having an 'Adjusted Peak Performance' ('APP') exceeding 29 Weighted TeraFLOPS (WT); may not be used to ship or transmit \"software\" specified in 4D001.a \"specially designed\" for the \"development\"; \"production\" of equipment specified by ECCN 4A005; and may not be used to ship or transmit \"software\" for commodities controlled by 4A003.z.1.a; z.2.a; 4A004.z.1; 4A005.z.1",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}, {def: exYes, capped: true, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("4D001.a"), qualified: true}, ans: exInd},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4D004"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4D004"), code: "APP", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4D004"), code: "ACE", text: "Yes, except to Country Group E:1 or E:2. See § 740.22 of the EAR for eligibility criteria.",
+				conditional: true, condition: "to Country Group E:1 or E:2",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("4D004"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” specified by ECCN 4D004.",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4D004")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("4D004"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” specified by ECCN 4D004.",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("4D004")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4D090"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4D090"), code: "AIA", text: "Yes for commodities controlled by 4A090.a",
+				conditional: true, condition: "commodities controlled by 4A090.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4D090"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4D090"), code: "ACM", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4D906"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4D906"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("4D906"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4D906")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("4D906"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("4D906")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4D980"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4D993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4D994"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4E001"), code: "TSR", text: "Yes, except for the following:",
+				conditional: true, condition: "the following",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("4E001"), code: "APP", text: "Yes, to specific countries (see § 740.7 of the EAR for eligibility criteria).",
+				conditional: true, condition: "to specific countries",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4E001"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4E001"), code: "ACE", text: "Yes for 4E001.a (for the “development”, “production” or “use” of equipment or “software” specified in ECCN 4A005 or 4D004); and for 4E001.c, except to Country Group E:1 or E:2. See § 740.22 of the EAR for eligibility criteria.",
+				conditional: true, condition: "4E001.a (for the \"development\", \"production\" or \"use\" of equipment or \"software\" specified in ECCN 4A005 or 4D004); for 4E001.c, except to Country Group E:1 or E:2",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4E001.a"), qualified: true}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("4E001.c"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4E001"), code: "AIA", text: "Yes for “technology” for commodities controlled by 4A003.z.1.a, z.2.a, 4A004.z.1, 4A005.z.1, 4A090.a or “software” specified by 4D001 (for 4A003.z.1.a, z.2.a, 4A004.z.1 and 4A005.z.1), or 4D090.a",
+				conditional: true, condition: "\"technology\" for commodities controlled by 4A003.z.1.a; z.2.a; 4A004.z.1; 4A005.z.1; 4A090.a; \"software\" specified by 4D001 (for 4A003.z.1.a, z.2.a, 4A004.z.1 and 4A005.z.1); 4D090.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4E001"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4E001"), code: "ACM", text: "Yes for “technology” for commodities controlled by 4A003.z, 4A004.z, 4A005.z, 4A090 or “software” specified by 4D001 (for 4A003.z, 4A004.z and 4A005.z), or 4D090.",
+				conditional: true, condition: "\"technology\" for commodities controlled by 4A003.z; 4A004.z; 4A005.z; 4A090; \"software\" specified by 4D001 (for 4A003.z, 4A004.z and 4A005.z); 4D090",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4E001"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("4E001"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “development” or “production” of any of the following equipment or “software”: a. Equipment specified by ECCN 4A001.a.2; b. “Digital computers” having an 'Adjusted Peak Performance' ('APP') exceeding 70 Weighted TeraFLOPS (WT); c. “software” specified in the License Exception STA paragraph found in the License Exception section of ECCN 4D001; or “technology” for commodities controlled by 4A003.z.1.b, z.2.b, 4A004.z.2, 4A005.z.2, 4A090.b or “software” specified by 4D001 (for 4A003.z.1.b, z.2.b, 4A004.z.2, and 4A005.z.2), or 4D090.b to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR). License Exception STA may not be used to ship or transmit “technology” for commodities controlled by 4A003.z.1.a, z.2.a, 4A004.z.1, 4A005.z.1, 4A090.a or “software” specified by 4D001 (for 4A003.z.1.a, z.2.a, 4A004.z.1 and 4A005.z.1), or 4D090.a to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				conditional: true, condition: "\"technology\" according to the General Technology Note for the \"development\" or \"production\" of any of the following equipment or \"software\": a. Equipment specified by ECCN 4A001.a.2; b. \"Digital computers\" having an 'Adjusted Peak Performance' ('APP') exceeding 70 Weighted TeraFLOPS (WT); c. \"software\" specified in the License Exception STA paragraph found in the License Exception section of ECCN 4D001; \"technology\" for commodities controlled by 4A003.z.1.b; z.2.b; 4A004.z.2; 4A005.z.2; 4A090.b; \"software\" specified by 4D001 (for 4A003.z.1.b, z.2.b, 4A004.z.2, and 4A005.z.2); 4D090.b; License Exception STA may not be used to ship or transmit \"technology\" for commodities controlled by 4A003.z.1.a; z.2.a; 4A004.z.1; 4A005.z.1; 4A090.a; \"software\" specified by 4D001 (for 4A003.z.1.a, z.2.a, 4A004.z.1 and 4A005.z.1); 4D090.a",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}, {def: exYes, capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("4E001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “development” or “production” of any of the following equipment or “software”: a. Equipment specified by ECCN 4A001.a.2; b. “Digital computers” having an 'Adjusted Peak Performance' ('APP') exceeding 70 Weighted TeraFLOPS (WT); c. “software” specified in the License Exception STA paragraph found in the License Exception section of ECCN 4D001; or “technology” for commodities controlled by 4A003.z.1.b, z.2.b, 4A004.z.2, 4A005.z.2, 4A090.b or “software” specified by 4D001 (for 4A003.z.1.b, z.2.b, 4A004.z.2, and 4A005.z.2), or 4D090.b to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR). License Exception STA may not be used to ship or transmit “technology” for commodities controlled by 4A003.z.1.a, z.2.a, 4A004.z.1, 4A005.z.1, 4A090.a or “software” specified by 4D001 (for 4A003.z.1.a, z.2.a, 4A004.z.1 and 4A005.z.1), or 4D090.a to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			conditional: true, condition: "\"technology\" according to the General Technology Note for the \"development\" or \"production\" of any of the following equipment or \"software\": a. Equipment specified by ECCN 4A001.a.2; b. \"Digital computers\" having an 'Adjusted Peak Performance' ('APP') exceeding 70 Weighted TeraFLOPS (WT); c. \"software\" specified in the License Exception STA paragraph found in the License Exception section of ECCN 4D001; \"technology\" for commodities controlled by 4A003.z.1.b; z.2.b; 4A004.z.2; 4A005.z.2; 4A090.b; \"software\" specified by 4D001 (for 4A003.z.1.b, z.2.b, 4A004.z.2, and 4A005.z.2); 4D090.b; License Exception STA may not be used to ship or transmit \"technology\" for commodities controlled by 4A003.z.1.a; z.2.a; 4A004.z.1; 4A005.z.1; 4A090.a; \"software\" specified by 4D001 (for 4A003.z.1.a, z.2.a, 4A004.z.1 and 4A005.z.1); 4D090.a",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}, {def: exYes, capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4E091"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4E091"), code: "AIA", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("4E091"), code: "ACM", text: "No",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4E091"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” specified by ECCN 4E091 to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4E091")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("4E091"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” specified by ECCN 4E091 to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("4E091")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4E906"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("4E906"), code: "IEC", text: "Yes, see § 740.2(a)(22) and § 740.24 of the EAR.",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("4E906"), code: "STA", text: "License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("4E906")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("4E906"), code: "STA", text: "STA: License Exception STA may not be used to ship any item in this ECCN to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("4E906")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4E980"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4E992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("4E993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5A001"), code: "LVS", text: "N/A for 5A001.a, b.5, .e, f.3 and .h; $5000 for 5A001.b.1, .b.2, .b.3, .b.6, .d, f.2, f.4, and .g; $3000 for 5A001.c.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A001.a")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.b.5")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.e")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.f.3")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.h")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.b.1")}, ans: exYes, limit: 5000},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.b.2")}, ans: exYes, limit: 5000},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.b.3")}, ans: exYes, limit: 5000},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.b.6")}, ans: exYes, limit: 5000},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.d")}, ans: exYes, limit: 5000},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.f.2")}, ans: exYes, limit: 5000},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.f.4")}, ans: exYes, limit: 5000},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.g")}, ans: exYes, limit: 5000},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.c")}, ans: exYes, limit: 3000},
+				}}}},
+			{entry: product.MustParseECCN("5A001"), code: "GBS", text: "Yes, except 5A001.a, b.5, e, and h.",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A001.a")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.b.5")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.e")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.h")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("5A001"), code: "ACE", text: "Yes for 5A001.j, except to Country Group E:1 or E:2. See § 740.22 of the EAR for eligibility criteria.",
+				conditional: true, condition: "5A001.j, except to Country Group E:1 or E:2",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A001.j"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5A001"), code: "STA", text: "License Exception STA may not be used to ship any commodity in 5A001.j to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR), or any commodity in 5A001.b.3, .b.5 or .h to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A001.j")}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A001.b.3")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.b.5")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5A001.h")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("5A001"), code: "STA", text: "STA: License Exception STA may not be used to ship any commodity in 5A001.j to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No. 1 to part 740 of the EAR), or any commodity in 5A001.b.3, .b.5 or .h to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("5A001.j")}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("5A001.b.3")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("5A001.b.5")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("5A001.h")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5A101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5A101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5A980"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5A980"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5A991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5A991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5B001"), code: "LVS", text: "$5000, except N/A for 5B001.a (for 5A001.j)",
+				conditional: true, condition: "5B001.a (for 5A001.j)",
+				parts: []exPart{{def: exYes, limit: 5000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5B001.a"), qualified: true}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("5B001"), code: "GBS", text: "Yes, except N/A for 5B001.a (for 5A001.j)",
+				conditional: true, condition: "5B001.a (for 5A001.j)",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5B001.a"), qualified: true}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("5B001"), code: "ACE", text: "Yes for 5B001.a (for equipment and “specially designed” “components” or “accessories” therefor, “specially designed” for the “development” or “production” of equipment, functions or features, controlled by 5A001.j), except to Country Group E:1 or E:2. See § 740.22 of the EAR for eligibility criteria.",
+				conditional: true, condition: "5B001.a (for equipment and \"specially designed\" \"components\" or \"accessories\" therefor, \"specially designed\" for the \"development\" or \"production\" of equipment, functions or features, controlled by 5A001.j), except to Country Group E:1 or E:2",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5B001.a"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5B001"), code: "STA", text: "License Exception STA may not be used to ship 5B001.a equipment and “specially designed” components or “accessories” therefor, “specially designed” for the “development” or “production” of equipment, functions or features specified by in ECCN 5A001.b.3, .b.5 or .h to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR) and 5A001.j to any of the destinations listed in Country Group A:5 or A:6.",
+				conditional: true, condition: "features specified by in ECCN 5A001.b.3; .b.5; .h; 5A001.j",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5B001.a")}, ans: exNo},
+				}}, {def: exYes, capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("5B001"), code: "STA", text: "STA: License Exception STA may not be used to ship 5B001.a equipment and “specially designed” components or “accessories” therefor, “specially designed” for the “development” or “production” of equipment, functions or features specified by in ECCN 5A001.b.3, .b.5 or .h to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR) and 5A001.j to any of the destinations listed in Country Group A:5 or A:6.",
+			conditional: true, condition: "features specified by in ECCN 5A001.b.3; .b.5; .h; 5A001.j",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("5B001.a")}, ans: exNo},
+			}}, {def: exYes, capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5B991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5B991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5C991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5C991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5D001"), code: "TSR", text: "Yes, except for exports and reexports to destinations outside of those countries listed in Country Group A:5 (See Supplement No. 1 to part 740 of the EAR) of “software” controlled by 5D001.a and “specially designed” for items controlled by 5A001.b.5 and 5A001.h, and N/A for “software” classified under ECCN 5D001.a (for 5A001.j) or 5D001.c (for 5A001.j or 5B001.a (for 5A001.j)).",
+				conditional: true, condition: "exports and reexports to destinations outside of those countries listed in Country Group A:5 of \"software\" controlled by 5D001.a; \"specially designed\" for items controlled by 5A001.b.5; 5A001.h, and N/A for \"software\" classified under ECCN 5D001.a (for 5A001.j); 5D001.c (for 5A001.j or 5B001.a (for 5A001.j))",
+				parts: []exPart{{def: exYes, capped: true, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5D001.a"), qualified: true}, ans: exInd},
+					{ref: Ref{eccn: product.MustParseECCN("5D001.a"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5D001.c"), qualified: true}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("5D001"), code: "ACE", text: "Yes for 5D001.a (for 5A001.j) and 5D001.c (for 5A001.j or 5B001.a (for 5A001.j)), except to Country Group E:1 or E:2. See § 740.22 of the EAR for eligibility criteria.",
+				conditional: true, condition: "5D001.a (for 5A001.j); 5D001.c (for 5A001.j or 5B001.a (for 5A001.j)), except to Country Group E:1 or E:2",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5D001.a"), qualified: true}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5D001.c"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5D001"), code: "STA", text: "License Exception STA may not be used to ship or transmit 5D001.a “software” “specially designed” for the “development” or “production” of equipment, functions or features, specified by ECCN 5D001.a (for 5A001.j) and 5D001.c (for 5A001.j or 5B001.a (for 5A001.j)) to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR); 5A001.b.3, .b.5 or .h; and for 5D001.b. for “software” “specially designed” or modified to support “technology” specified by the STA paragraph in the License Exception section of ECCN 5E001 to any of the destinations listed in Country Group A:6.",
+				conditional: true, condition: "specified by ECCN 5D001.a (for 5A001.j); 5D001.c (for 5A001.j or 5B001.a (for 5A001.j)); 5A001.b.3; .b.5; .h; for 5D001.b. for \"software\" \"specially designed\" or modified to support \"technology\" specified by the STA paragraph in the License Exception section of ECCN 5E001",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5D001.a")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5D001.a"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("5D001.c"), qualified: true}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", capped: true, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5D001.b"), qualified: true}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("5D001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit 5D001.a “software” “specially designed” for the “development” or “production” of equipment, functions or features, specified by ECCN 5D001.a (for 5A001.j) and 5D001.c (for 5A001.j or 5B001.a (for 5A001.j)) to any of the destinations listed in Country Group A:5 or A:6 (See Supplement No.1 to part 740 of the EAR); 5A001.b.3, .b.5 or .h; and for 5D001.b. for “software” “specially designed” or modified to support “technology” specified by the STA paragraph in the License Exception section of ECCN 5E001 to any of the destinations listed in Country Group A:6.",
+			conditional: true, condition: "specified by ECCN 5D001.a (for 5A001.j); 5D001.c (for 5A001.j or 5B001.a (for 5A001.j)); 5A001.b.3; .b.5; .h; for 5D001.b. for \"software\" \"specially designed\" or modified to support \"technology\" specified by the STA paragraph in the License Exception section of ECCN 5E001",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("5D001.a")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("5D001.a"), qualified: true}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("5D001.c"), qualified: true}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", capped: true, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("5D001.b"), qualified: true}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5D101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5D980"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5D991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5E001"), code: "TSR", text: "Yes, except for exports or reexports to destinations outside of those countries listed in Country Group A:5 (See Supplement No. 1 to part 740 of the EAR) of “technology” controlled by 5E001 for the “development” or “production” of the following:",
+				conditional: true, condition: "exports or reexports to destinations outside of those countries listed in Country Group A:5 of \"technology\" controlled by 5E001 for the \"development\" or \"production\" of the following",
+				parts: []exPart{{def: exYes, capped: true, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5E001"), qualified: true}, ans: exInd},
+				}}}},
+			{entry: product.MustParseECCN("5E001"), code: "ACE", text: "Yes, for 5E001.a (for 5A001.j, 5B001.a (for 5A001.j), 5D001.a (for 5A001.j), or 5D001.c (for 5A001.j or 5B001.a (for 5A001.j))) except to Country Group E:1 or E:2. See § 740.22 of the EAR for eligibility criteria.",
+				conditional: true, condition: "5E001.a (for 5A001.j, 5B001.a (for 5A001.j), 5D001.a (for 5A001.j), or 5D001.c (for 5A001.j or 5B001.a (for 5A001.j))) except to Country Group E:1 or E:2",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5E001.a"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5E001"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “development” or “production” of equipment, functions or features specified by 5A001.b.3, .b.5 or .h; or for “software” in 5D001.a or .c, that is specified in the STA paragraph in the License Exception section of ECCN 5D001 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR); or “technology” specified in 5E001.a according to the General Technology Note for the “development” or “production” of equipment, functions or features specified by 5A001.j, 5B001.a (for 5A001.j), 5D001.a (for 5A001.j), 5D001.c (for 5A001.j or 5B001.a) to any destinations listed in Country Group A:5 or A:6.",
+				conditional: true, condition: "\"technology\" according to the General Technology Note for the \"development\" or \"production\" of equipment; features specified by 5A001.b.3; .b.5; .h; for \"software\" in 5D001.a; .c, that is specified in the STA paragraph in the License Exception section of ECCN 5D001; or \"technology\" specified in 5E001.a according to the General Technology Note for the \"development\" or \"production\" of equipment, functions or features specified by 5A001.j, 5B001.a (for 5A001.j), 5D001.a (for 5A001.j), 5D001.c (for 5A001.j or 5B001.a) to any destinations listed in Country Group A:5 or A:6",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}, {def: exYes, capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("5E001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “development” or “production” of equipment, functions or features specified by 5A001.b.3, .b.5 or .h; or for “software” in 5D001.a or .c, that is specified in the STA paragraph in the License Exception section of ECCN 5D001 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR); or “technology” specified in 5E001.a according to the General Technology Note for the “development” or “production” of equipment, functions or features specified by 5A001.j, 5B001.a (for 5A001.j), 5D001.a (for 5A001.j), 5D001.c (for 5A001.j or 5B001.a) to any destinations listed in Country Group A:5 or A:6.",
+			conditional: true, condition: "\"technology\" according to the General Technology Note for the \"development\" or \"production\" of equipment; features specified by 5A001.b.3; .b.5; .h; for \"software\" in 5D001.a; .c, that is specified in the STA paragraph in the License Exception section of ECCN 5D001; or \"technology\" specified in 5E001.a according to the General Technology Note for the \"development\" or \"production\" of equipment, functions or features specified by 5A001.j, 5B001.a (for 5A001.j), 5D001.a (for 5A001.j), 5D001.c (for 5A001.j or 5B001.a) to any destinations listed in Country Group A:5 or A:6",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}, {def: exYes, capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5E101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5E980"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5E991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5A002"), code: "LVS", text: "Yes: $500 for “components,”",
+				conditional: true, condition: "\"components,\"",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A002"), qualified: true}, ans: exYes, limit: 500},
+				}}}},
+			{entry: product.MustParseECCN("5A002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5A002"), code: "ENC", text: "Yes for certain EI controlled commodities, see § 740.17 of the EAR for eligibility.",
+				conditional: true, condition: "certain EI controlled commodities",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A002"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5A002"), code: "AIA", text: "Yes 5A002.z.1.a, z.2.a, z.3.a, z.4.a, z.5.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.2.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.3.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.4.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.5.a")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5A002"), code: "ACM", text: "Yes for 5A002.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5A002"), code: "LPP", text: "Yes for 5A002.z.1.a, z.2.a, z.3.a, z.4.a, z.5.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.2.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.3.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.4.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A002.z.5.a")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5A992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5A992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5A992"), code: "AIA", text: "Yes for 5A992.z.1",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A992.z.1")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5A992"), code: "ACM", text: "Yes for 5A992.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A992.z")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5A992"), code: "LPP", text: "Yes for 5A992.z.1",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A992.z.1")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5A003"), code: "LVS", text: "Yes: $500 for “components.”",
+				conditional: true, condition: "\"components.\"",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A003"), qualified: true}, ans: exYes, limit: 500},
+				}}}},
+			{entry: product.MustParseECCN("5A003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5A004"), code: "LVS", text: "Yes: $500 for “components”; N/A for 5A004.z. N/A for systems and equipment.",
+				conditional: true, condition: "\"components\"",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A004"), qualified: true}, ans: exYes, limit: 500},
+					{ref: Ref{eccn: product.MustParseECCN("5A004.z")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("5A004"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5A004"), code: "ENC", text: "Yes for certain EI controlled commodities. See § 740.17 of the EAR for eligibility.",
+				conditional: true, condition: "certain EI controlled commodities",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A004"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5A004"), code: "AIA", text: "Yes for 5A004.z.1.a, z.2.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A004.z.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A004.z.2.a")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5A004"), code: "ACM", text: "Yes for 5A004.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A004.z")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5A004"), code: "LPP", text: "Yes for 5A004.z.1.a, z.2.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5A004.z.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5A004.z.2.a")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5B002"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5B002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5B002"), code: "ENC", text: "Yes for certain EI controlled equipment, see § 740.17 of the EAR for eligibility.",
+				conditional: true, condition: "certain EI controlled equipment",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5B002"), qualified: true}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5D002"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5D002"), code: "ENC", text: "Yes for certain EI controlled software. See § 740.17 of the EAR for eligibility.",
+				conditional: true, condition: "certain EI controlled software",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5D002"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5D002"), code: "AIA", text: "Yes for 5D002.z.1.a, z.2.a, z.3.a, z.4.a, z.5.a, z.6.a, z.7.a, z.8.a, and z.9.a",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z.1.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z.2.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z.3.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z.4.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z.5.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z.6.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z.7.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z.8.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z.9.a")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5D002"), code: "ACM", text: "Yes for 5D002.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5D002.z")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5D992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5D992"), code: "AIA", text: "Yes for 5D992.z.1",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5D992.z.1")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5D992"), code: "ACM", text: "Yes for 5D992.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5D992.z")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5E002"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5E002"), code: "ENC", text: "Yes for certain EI controlled technology. See § 740.17 of the EAR for eligibility.",
+				conditional: true, condition: "certain EI controlled technology",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5E002"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5E002"), code: "AIA", text: "Yes for “technology” for commodities controlled by 5A002.z.1.a, z.2.a, z.3.a, z.4.a, z.5.a or 5A004.z.1.a, z.2.a or “software” specified by 5D002 (for 5A002.z.1.a, z.2.a, z.3.a, z.4.a, z.5.a or 5A004.z.1.a, z.2.a commodities)",
+				conditional: true, condition: "\"technology\" for commodities controlled by 5A002.z.1.a; z.2.a; z.3.a; z.4.a; z.5.a; 5A004.z.1.a; \"software\" specified by 5D002 (for 5A002.z.1.a, z.2.a, z.3.a, z.4.a, z.5.a or 5A004.z.1.a, z.2.a commodities)",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5E002"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5E002"), code: "ACM", text: "Yes for “technology” for commodities controlled by 5A002.z or 5A004.z or “software” specified by 5D002 (for 5A002.z or 5A004.z commodities",
+				conditional: true, condition: "\"technology\" for commodities controlled by 5A002.z; 5A004.z; \"software\" specified by 5D002 (for 5A002.z; 5A004.z commodities",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5E002"), qualified: true}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("5E992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("5E992"), code: "AIA", text: "Yes for “technology” for commodities controlled by 5A992.z.1 or “software” controlled by 5D992.z.1",
+				conditional: true, condition: "\"technology\" for commodities controlled by 5A992.z.1; \"software\" controlled by 5D992.z.1",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5E992"), qualified: true}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("5E992"), code: "ACM", text: "Yes for “technology” for commodities controlled by 5A992.z or “software” controlled by 5D992.z",
+				conditional: true, condition: "\"technology\" for commodities controlled by 5A992.z; \"software\" controlled by 5D992.z",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("5E992"), qualified: true}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A001"), code: "LVS", text: "$3000; N/A for 6A001.a.1.b.1 object detection and location systems having a transmitting frequency below 5 kHz or a sound pressure level exceeding 210 dB (reference 1 µPa at 1 m) for equipment with an operating frequency in the band from 2 kHz to 30 kHz inclusive; 6A001.a.1.e, 6A001.a.2.a.1, a.2.a.2, 6A001.a.2.a.3, a.2.a.5, a.2.a.6, 6A001.a.2.b; processing equipment controlled by 6A001.a.2.c, and “specially designed” for real-time application with towed acoustic hydrophone arrays; a.2.e.1, a.2.e.2; and bottom or bay cable systems controlled by 6A001.a.2.f and having processing equipment “specially designed” for real-time application with bottom or bay cable systems.",
+				conditional: true, condition: "6A001.a.1.b.1 object detection and location systems having a transmitting frequency below 5 kHz or a sound pressure level exceeding 210 dB (reference 1 µPa at 1 m) for equipment with an operating frequency in the band from 2 kHz to 30 kHz inclusive; processing equipment controlled by 6A001.a.2.c, and \"specially designed\" for real-time application with towed acoustic hydrophone arrays; bottom or bay cable systems controlled by 6A001.a.2.f and having processing equipment \"specially designed\" for real-time application with bottom or bay cable systems",
+				parts: []exPart{{def: exYes, limit: 3000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.1.b.1"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.1.e")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.a.1")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.a.2")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.a.3")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.a.5")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.a.6")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.c"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.e.1")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.e.2")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2.f"), qualified: true}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("6A001"), code: "GBS", text: "Yes for 6A001.a.1.b.4.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.1.b.4")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("6A001"), code: "STA", text: "License Exception STA may not be used to ship commodities in 6A001.a.1.b, 6A001.a.1.e or 6A001.a.2 (except .a.2.a.4) to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.1.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.1.e")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A001.a.2"), except: []product.ECCN{product.MustParseECCN("6A001.a.2.a.4")}}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6A001"), code: "STA", text: "STA: License Exception STA may not be used to ship commodities in 6A001.a.1.b, 6A001.a.1.e or 6A001.a.2 (except .a.2.a.4) to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6A001.a.1.b")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("6A001.a.1.e")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("6A001.a.2"), except: []product.ECCN{product.MustParseECCN("6A001.a.2.a.4")}}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A002"), code: "LVS", text: "$500 for 6A002.f.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A002.f")}, ans: exYes, limit: 500},
+				}}}},
+			{entry: product.MustParseECCN("6A002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A003"), code: "LVS", text: "$1500, except N/A for 6A003.a.3 through a.6, b.1, b.3 and b.4.",
+				parts: []exPart{{def: exYes, limit: 1500, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A003.a.3")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A003.a.4")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A003.a.5")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A003.a.6")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A003.b.1")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A003.b.3")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A003.b.4")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("6A003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A003"), code: "STA", text: "License Exception STA may not be used to ship any commodity in 6A003.b.3 or b.4 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A003.b.3")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A003.b.4")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6A003"), code: "STA", text: "STA: License Exception STA may not be used to ship any commodity in 6A003.b.3 or b.4 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6A003.b.3")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("6A003.b.4")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A004"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("6A004"), code: "GBS", text: "Yes for 6A004.a.1, a.2, a.4, .b, d.2, and .f.",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A004.a.1")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("6A004.a.2")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("6A004.a.4")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("6A004.b")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("6A004.d.2")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("6A004.f")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("6A004"), code: "STA", text: "Paragraph (c)(2) of License Exception STA may not be used to ship any commodity in 6A004.c or .d to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A004.c")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A004.d")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6A004"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA may not be used to ship any commodity in 6A004.c or .d to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6A004.c")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("6A004.d")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A005"), code: "LVS", text: "N/A for NP items",
+				conditional: true, condition: "the line prints no eligibility for the paragraphs it does not exclude",
+				notFor: []Reason{ReasonNP},
+				parts:  []exPart{{def: exInd}}},
+			{entry: product.MustParseECCN("6A005"), code: "GBS", text: "Neodymium-doped (other than glass) “lasers” controlled by 6A005.b.6.d.2 (except 6A005.b.6.d.2.b) that have an output wavelength exceeding 1,000 nm, but not exceeding 1,100 nm, and an average or CW output power not exceeding 2 kW, and operate in a pulse-excited, non- “Q-switched” multiple-transverse mode, or in a continuously excited, multiple-transverse mode; Dye and Liquid Lasers controlled by 6A005.c.1, c.2 and c.3, except for a pulsed single longitudinal mode oscillator having an average output power exceeding 1 W and a repetition rate exceeding 1 kHz if the “pulse duration” is less than 100 ns; CO “lasers” controlled by 6A005.d.2 having a CW maximum rated single or multimode output power not exceeding 10 kW; CO 2 or CO/CO 2 “lasers” controlled by 6A005.d.3 having an output wavelength in the range from 9,000 to 11,000 nm and having a pulsed output not exceeding 2 J per pulse and a maximum rated average single or multimode output power not exceeding 5 kW; and CO 2 “lasers” controlled by 6A005.d.3 that operate in CW multiple-transverse mode, and having a CW output power not exceeding 15 kW.",
+				conditional: true, condition: "Neodymium-doped (other than glass) \"lasers\" controlled by 6A005.b.6.d.2 (except 6A005.b.6.d.2.b) that have an output wavelength exceeding 1,000 nm, but not exceeding 1,100 nm, and an average or CW output power not exceeding 2 kW, and operate in a pulse-excited, non- \"Q-switched\" multiple-transverse mode, or in a continuously excited, multiple-transverse mode; Dye and Liquid Lasers controlled by 6A005.c.1, c.2 and c.3, except for a pulsed single longitudinal mode oscillator having an average output power exceeding 1 W and a repetition rate exceeding 1 kHz if the \"pulse duration\" is less than 100 ns; CO \"lasers\" controlled by 6A005.d.2 having a CW maximum rated single or multimode output power not exceeding 10 kW; CO 2 or CO/CO 2 \"lasers\" controlled by 6A005.d.3 having an output wavelength in the range from 9,000 to 11,000 nm and having a pulsed output not exceeding 2 J per pulse and a maximum rated average single or multimode output power not exceeding 5 kW; and CO 2 \"lasers\" controlled by 6A005.d.3 that operate in CW multiple-transverse mode, and having a CW output power not exceeding 15 kW; the line prints no eligibility for the paragraphs it does not exclude",
+				parts: []exPart{{def: exInd, capped: true}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A006"), code: "LVS", text: "$1500, N/A for 6A006.a.1; “Magnetometers” and subsystems defined in 6A006.a.2 using optically pumped or nuclear precession (proton/Overhauser) having a 'sensitivity' lower (better) than 2 pT (rms) per square root Hz; and 6A006.d, and 6A006.e.",
+				conditional: true, condition: "\"Magnetometers\" and subsystems defined in 6A006.a.2 using optically pumped or nuclear precession (proton/Overhauser) having a 'sensitivity' lower (better) than 2 pT (rms) per square root Hz",
+				parts: []exPart{{def: exYes, limit: 1500, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A006.a.1")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A006.a.2"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A006.d")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A006.e")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("6A006"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A007"), code: "LVS", text: "$3000; N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("6A007"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A008"), code: "LVS", text: "$5000; N/A for MT and for 6A008.j.1.",
+				notFor: []Reason{ReasonMT},
+				parts: []exPart{{def: exYes, limit: 5000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A008.j.1")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("6A008"), code: "GBS", text: "Yes, for 6A008.b, .c, and l.1 only",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A008.b")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("6A008.c")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("6A008.l.1")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("6A008"), code: "STA", text: "License Exception STA may not be used to ship any commodity in 6A008.d, 6A008.h or 6A008.k to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A008.d")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A008.h")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6A008.k")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6A008"), code: "STA", text: "STA: License Exception STA may not be used to ship any commodity in 6A008.d, 6A008.h or 6A008.k to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6A008.d")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("6A008.h")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("6A008.k")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A102"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A102"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A107"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A107"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A108"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A108"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A202"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A202"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A205"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A205"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A225"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A225"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A226"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A226"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A293"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A293"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A293"), code: "STA", text: "License Exception STA (§ 740.20 of the EAR) may not be used for ECCN 6A293.",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6A293")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6A293"), code: "STA", text: "STA: License Exception STA (§ 740.20 of the EAR) may not be used for ECCN 6A293.",
+			parts: []exPart{{def: exYes, rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6A293")}, ans: exNo},
+			}}}},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A993"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A993"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A994"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A994"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A995"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A995"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A996"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A996"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A997"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A997"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A998"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A998"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6A999"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6A999"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6B002"), code: "LVS", text: "$5,000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("6B002"), code: "GBS", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6B004"), code: "LVS", text: "$5000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("6B004"), code: "GBS", text: "Yes for 6B004.b",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6B004.b")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6B007"), code: "LVS", text: "$5000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("6B007"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6B008"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6B008"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6B008"), code: "STA", text: "License Exception STA may not be used to ship any commodity in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6B008")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6B008"), code: "STA", text: "STA: License Exception STA may not be used to ship any commodity in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6B008")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6B108"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6B108"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6B619"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("6B619"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6B619"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 6B619.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6B619")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6B619"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 6B619.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6B619")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6B995"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6B995"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6C002"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("6C002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6C004"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("6C004"), code: "GBS", text: "Yes for 6C004.a and .e",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6C004.a")}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("6C004.e")}, ans: exYes},
+				}}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6C005"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("6C005"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6C992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6C992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6C994"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6C994"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D001"), code: "TSR", text: "Yes, except for the following:",
+				conditional: true, condition: "the following",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("6D001"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” “specially designed” for the “development” or “production” of equipment specified by ECCNs 6A004.c, 6A004.d, 6A008.d, 6A008.h, 6A008.k, or 6B008 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR)",
+				conditional: true, condition: "\"production\" of equipment specified by ECCNs 6A004.c; 6A004.d; 6A008.d; 6A008.h; 6A008.k; 6B008",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6D001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” “specially designed” for the “development” or “production” of equipment specified by ECCNs 6A004.c, 6A004.d, 6A008.d, 6A008.h, 6A008.k, or 6B008 to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR)",
+			conditional: true, condition: "\"production\" of equipment specified by ECCNs 6A004.c; 6A004.d; 6A008.d; 6A008.h; 6A008.k; 6B008",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D002"), code: "TSR", text: "Yes, except N/A for the following: (1) Items controlled for MT reasons; (2) “Software” “specially designed” for the “use” of “space qualified” “laser” radar or Light Detection and Ranging (LIDAR) equipment defined in 6A008.j.1; or (3) “Software” “specially designed” for the “use” of commodities controlled by 6A002.b.",
+				conditional: true, condition: "the following: (1) Items controlled for MT reasons; (2) \"Software\" \"specially designed\" for the \"use\" of \"space qualified\" \"laser\" radar or Light Detection and Ranging (LIDAR) equipment defined in 6A008.j.1; (3) \"Software\" \"specially designed\" for the \"use\" of commodities controlled by 6A002.b",
+				parts: []exPart{{def: exYes, capped: true}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D003"), code: "TSR", text: "Yes, except for 6D003.c and exports or reexports to destinations outside of those countries listed in Country Group A:5 (See Supplement No. 1 to part 740 of the EAR) of “software” for items controlled by 6D003.a.",
+				conditional: true, condition: "6D003.c and exports or reexports to destinations outside of those countries listed in Country Group A:5 of \"software\" for items controlled by 6D003.a",
+				parts: []exPart{{def: exYes, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6D003.c"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("6D003.a"), qualified: true}, ans: exInd},
+				}}}},
+			{entry: product.MustParseECCN("6D003"), code: "STA", text: "License Exception STA may not be used to ship or transmit software in 6D003.a to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6D003.a")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6D003"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit software in 6D003.a to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6D003.a")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D102"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D103"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D201"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D619"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6D619"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 6D619.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6D619")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6D619"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 6D619.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6D619")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6D993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E001"), code: "TSR", text: "Yes, except for the following: (1) Items controlled for MT reasons; (2) “Technology” for commodities controlled by 6A002, 6A004.e or 6A008.j.1; (3) “Technology” for 6A003 cameras, unless for “technology” for the integration of 6A003 cameras into camera systems “specially designed” for civil automotive applications; (4) “Technology” for “software” “specially designed” for “space qualified” “laser” radar or Light Detection and Ranging (LIDAR) equipment defined in 6A008.j.1 and controlled by 6D001 or 6D002; or (5) Exports or reexports to destinations outside of those countries listed in Country Group A:5 (See Supplement No. 1 to part 740 of the EAR) of “technology” for the “development” of the following: (a) Items controlled by 6A001.a.1.b, 6A001.a.1.e, 6A001.a.2.a.1, 6A001.a.2.a.2, 6A001.a.2.a.3, 6A001.a.2.a.5, 6A001.a.2.a.6, 6A001.a.2.b, 6A001.a.2.d, 6A001.a.2.e., 6A004.c, 6A004.d, 6A006.a.2, 6A006.c.1, 6A006.d, 6A006.e, 6A008.d, 6A008.h, 6A008.k, 6B008, or 6D003.a; (b) Equipment controlled by 6A001.a.2.c or 6A001.a.2.f when “specially designed” for real time applications; or (c) “Software” controlled by 6D001 and “specially designed” for the “development” or “production” of equipment controlled by 6B008, or 6D003.a.",
+				conditional: true, condition: "the following: (1) Items controlled for MT reasons; (2) \"Technology\" for commodities controlled by 6A002; 6A004.e; 6A008.j.1; (3) \"Technology\" for 6A003 cameras, unless for \"technology\" for the integration of 6A003 cameras into camera systems \"specially designed\" for civil automotive applications; (4) \"Technology\" for \"software\" \"specially designed\" for \"space qualified\" \"laser\" radar or Light Detection and Ranging (LIDAR) equipment defined in 6A008.j.1; controlled by 6D001; 6D002; (5) Exports or reexports to destinations outside of those countries listed in Country Group A:5 of \"technology\" for the \"development\" of the following: (a) Items controlled by 6A001.a.1.b; 6A001.a.1.e; 6A001.a.2.a.1; 6A001.a.2.a.2; 6A001.a.2.a.3; 6A001.a.2.a.5; 6A001.a.2.a.6; 6A001.a.2.b; 6A001.a.2.d; 6A001.a.2.e.; 6A004.c; 6A004.d; 6A006.a.2; 6A006.c.1; 6A006.d; 6A006.e; 6A008.d; 6A008.h; 6A008.k; 6B008; 6D003.a; (b) Equipment controlled by 6A001.a.2.c; 6A001.a.2.f when \"specially designed\" for real time applications; (c) \"Software\" controlled by 6D001; \"production\" of equipment controlled by 6B008",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("6E001"), code: "STA", text: "License Exception STA may not be used to ship or transmit any technology in this entry to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6E001")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6E001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit any technology in this entry to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6E001")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E002"), code: "TSR", text: "Yes, except for the following:",
+				conditional: true, condition: "the following",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("6E002"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “production” of equipment specified in the STA exclusion paragraphs found in the License Exception sections of by ECCNs 6A001, 6A002, 6A003, 6A004, 6A006, 6A008, or 6B008 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				conditional: true, condition: "\"technology\" according to the General Technology Note for the \"production\" of equipment specified in the STA exclusion paragraphs found in the License Exception sections of by ECCNs 6A001; 6A002; 6A003; 6A004; 6A006; 6A008; 6B008",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6E002"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “production” of equipment specified in the STA exclusion paragraphs found in the License Exception sections of by ECCNs 6A001, 6A002, 6A003, 6A004, 6A006, 6A008, or 6B008 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			conditional: true, condition: "\"technology\" according to the General Technology Note for the \"production\" of equipment specified in the STA exclusion paragraphs found in the License Exception sections of by ECCNs 6A001; 6A002; 6A003; 6A004; 6A006; 6A008; 6B008",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E003"), code: "TSR", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E201"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E202"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E619"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("6E619"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 6E619.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("6E619")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("6E619"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 6E619.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("6E619")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("6E993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A001"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A002"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A003"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A004"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A004"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A005"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A005"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A006"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A006"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A008"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A008"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A102"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A102"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A103"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A103"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A104"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A104"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A105"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A105"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A107"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A107"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A116"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A116"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A611"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("7A611"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A611"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 7A611.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("7A611")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("7A611"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 7A611.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("7A611")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7A994"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7A994"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7B001"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7B001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7B002"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7B002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7B003"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7B003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7B101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7B101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7B102"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7B102"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7B611"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("7B611"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7B611"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 7B611.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("7B611")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("7B611"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 7B611.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("7B611")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7B994"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7B994"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7D001"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7D002"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7D003"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7D003"), code: "STA", text: "License Exception STA may not be used to ship or transmit software in 7D003.a or .b to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("7D003.a")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("7D003.b")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("7D003"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit software in 7D003.a or .b to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("7D003.a")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("7D003.b")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7D004"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7D004"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” in 7D004.a to .d and .g to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("7D004.a")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("7D004.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("7D004.c")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("7D004.d")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("7D004.g")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("7D004"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” in 7D004.a to .d and .g to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("7D004.a")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("7D004.b")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("7D004.c")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("7D004.d")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("7D004.g")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7D005"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7D101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7D102"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7D611"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7D611"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any software in 7D611.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("7D611")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("7D611"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any software in 7D611.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("7D611")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7D994"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7E001"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7E001"), code: "STA", text: "License Exception STA may not be used to ship or transmit any technology in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("7E001")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("7E001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit any technology in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("7E001")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7E002"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7E002"), code: "STA", text: "License Exception STA may not be used to ship or transmit any technology in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("7E002")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("7E002"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit any technology in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("7E002")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7E003"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7E004"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7E101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7E102"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7E611"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("7E611"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 7E611.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("7E611")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("7E611"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 7E611.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("7E611")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("7E994"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8A001"), code: "LVS", text: "$5000; N/A for 8A001.b and .c.1",
+				parts: []exPart{{def: exYes, limit: 5000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8A001.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("8A001.c.1")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("8A001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8A001"), code: "STA", text: "License Exception STA may not be used to ship any commodity in 8A001.b, 8A001.c or 8A001.d to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8A001.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("8A001.c")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("8A001.d")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8A001"), code: "STA", text: "STA: License Exception STA may not be used to ship any commodity in 8A001.b, 8A001.c or 8A001.d to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8A001.b")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("8A001.c")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("8A001.d")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8A002"), code: "LVS", text: "$5000; N/A for 8A002.o.3.b",
+				parts: []exPart{{def: exYes, limit: 5000, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8A002.o.3.b")}, ans: exNo},
+				}}}},
+			{entry: product.MustParseECCN("8A002"), code: "GBS", text: "Yes for manipulators for civil end uses ( e.g., underwater oil, gas or mining operations) controlled by 8A002.i.2 and having 5 degrees of freedom of movement; and 8A002.r.",
+				conditional: true, condition: "manipulators for civil end uses ( e.g., underwater oil, gas or mining operations) controlled by 8A002.i.2 and having 5 degrees of freedom of movement",
+				parts: []exPart{{def: exNo, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8A002"), qualified: true}, ans: exYes},
+					{ref: Ref{eccn: product.MustParseECCN("8A002.i.2"), qualified: true}, ans: exInd},
+					{ref: Ref{eccn: product.MustParseECCN("8A002.r")}, ans: exYes},
+				}}}},
+			{entry: product.MustParseECCN("8A002"), code: "STA", text: "License Exception STA may not be used to ship any commodity in 8A002.b, h, j, o.3, or p to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8A002.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("8A002.h")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("8A002.j")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("8A002.o.3")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("8A002.p")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8A002"), code: "STA", text: "STA: License Exception STA may not be used to ship any commodity in 8A002.b, h, j, o.3, or p to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8A002.b")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("8A002.h")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("8A002.j")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("8A002.o.3")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("8A002.p")}, ans: exNo},
+			}}}},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8A609"), code: "LVS", text: "$1,500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("8A609"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8A609"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for any item in 8A609.a, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and “600 series” items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 8A609.",
+				conditional: true, condition: "any item in 8A609.a, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and \"600 series\" items)",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8A609.a"), qualified: true}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8A609")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8A609"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for any item in 8A609.a, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and “600 series” items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 8A609.",
+			conditional: true, condition: "any item in 8A609.a, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and \"600 series\" items)",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8A609.a"), qualified: true}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8A609")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8A620"), code: "LVS", text: "$1,500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("8A620"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8A620"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for any item in 8A620.a or .b, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for “600 series” end items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 8A620.",
+				conditional: true, condition: "any item in 8A620.a; .b, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for \"600 series\" end items)",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8A620.a"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("8A620.b"), qualified: true}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8A620")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8A620"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for any item in 8A620.a or .b, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for “600 series” end items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 8A620.",
+			conditional: true, condition: "any item in 8A620.a; .b, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for \"600 series\" end items)",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8A620.a"), qualified: true}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("8A620.b"), qualified: true}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8A620")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8A992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8A992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8B001"), code: "LVS", text: "$3,000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("8B001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8B609"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("8B609"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8B609"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 8B609.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8B609")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8B609"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 8B609.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8B609")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8B620"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("8B620"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8B620"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 8B620.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8B620")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8B620"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 8B620.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8B620")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8C001"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8C001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8C609"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("8C609"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8C609"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” “specially designed” for the “development” or “production” of equipment in 8A001.b, 8A001.c, 8A002.b, 8A002.h, 8A002.j, 8A002.o.3 or 8A002.p to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				conditional: true, condition: "\"production\" of equipment in 8A001.b; 8A001.c; 8A002.b; 8A002.h; 8A002.j; 8A002.o.3; 8A002.p",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+			{entry: product.MustParseECCN("8C609"), code: "TSR", text: "Yes, except for exports or reexports to destinations outside of those countries listed in Country Group A:5 (See Supplement No. 1 to part 740 of the EAR) of “software” “specially designed” for the “development” or “production” of equipment controlled by 8A001.b, 8A001.c.1, or 8A002.o.3.b.",
+				conditional: true, condition: "exports or reexports to destinations outside of those countries listed in Country Group A:5 of \"software\" \"specially designed\" for the \"development\"; \"production\" of equipment controlled by 8A001.b; 8A001.c.1; 8A002.o.3.b",
+				parts: []exPart{{def: exYes, capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8C609"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 8C609.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8C609")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8D002"), code: "TSR", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("8D002"), code: "STA", text: "License Exception STA may not be used to ship or transmit any software in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8D002")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8D002"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit any software in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8D002")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8D609"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8D609"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 8D609.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8D609")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8D609"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 8D609.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8D609")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8D620"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8D620"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 8D620.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8D620")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8D620"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 8D620.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8D620")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8D992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8D999"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8E001"), code: "TSR", text: "Yes, except for exports or reexport to destinations outside of those countries listed in Country Group A:5 (Supplement No. 1 to part 740 of the EAR) of “technology” for items controlled by 8A001.b, 8A001.c.1 or 8A002.o.3.b.",
+				conditional: true, condition: "exports or reexport to destinations outside of those countries listed in Country Group A:5 of \"technology\" for items controlled by 8A001.b; 8A001.c.1; 8A002.o.3.b",
+				parts: []exPart{{def: exYes, capped: true}}},
+			{entry: product.MustParseECCN("8E001"), code: "STA", text: "License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “development” or “production” of equipment specified by 8A001.b, 8A001.c, 8A002.b, 8A002.h, 8A002.j, 8A002.o.3 or 8A002.p to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				conditional: true, condition: "\"technology\" according to the General Technology Note for the \"development\"; \"production\" of equipment specified by 8A001.b; 8A001.c; 8A002.b; 8A002.h; 8A002.j; 8A002.o.3; 8A002.p",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8E001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “technology” according to the General Technology Note for the “development” or “production” of equipment specified by 8A001.b, 8A001.c, 8A002.b, 8A002.h, 8A002.j, 8A002.o.3 or 8A002.p to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			conditional: true, condition: "\"technology\" according to the General Technology Note for the \"development\"; \"production\" of equipment specified by 8A001.b; 8A001.c; 8A002.b; 8A002.h; 8A002.j; 8A002.o.3; 8A002.p",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8E002"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8E002"), code: "STA", text: "License Exception STA may not be used to ship or transmit technology in 8E002.a to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8E002.a")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8E002"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit technology in 8E002.a to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8E002.a")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8E609"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8E609"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 8E609.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8E609")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8E609"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 8E609.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8E609")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8E620"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("8E620"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 8E620.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("8E620")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("8E620"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 8E620.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("8E620")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("8E992"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A001"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A001"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A002"), code: "LVS", text: "$5,000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("9A002"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A003"), code: "LVS", text: "$5000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("9A003"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A004"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A004"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{},
+	{},
+	{},
+	{},
+	{},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A012"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A012"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A101"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A101"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A102"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A102"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A106"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A106"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A110"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A110"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A115"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A115"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{},
+	{},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A120"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A120"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A515"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9A515"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A515"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for “spacecraft” in ECCNs 9A515.a.1, a.2, a.3, or a.4, “sub-orbital craft,” or items in 9A515.g, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for certain 9x515 and “600 series” items). (2) License Exception STA may not be used if the “spacecraft” controlled in ECCN 9A515.a.1, a.2, a.3, or a.4 contains a separable or removable propulsion system described in USML Category IV(d)(2) or USML Category XV(e)(12) and designated MT. (3) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9A515.",
+				conditional: true, condition: "items in 9A515.g, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for certain 9x515 and \"600 series\" items); License Exception STA may not be used if the \"spacecraft\" controlled in ECCN 9A515.a.1, a.2, a.3, or a.4 contains a separable or removable propulsion system described in USML Category IV(d)(2) or USML Category XV(e)(12) and designated MT",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9A515.a.1")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9A515.a.2")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9A515.a.3")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9A515.a.4")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9A515.g"), qualified: true}, ans: exNo},
+				}}, {def: exYes, capped: true}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9A515")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9A515"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for “spacecraft” in ECCNs 9A515.a.1, a.2, a.3, or a.4, “sub-orbital craft,” or items in 9A515.g, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for certain 9x515 and “600 series” items). (2) License Exception STA may not be used if the “spacecraft” controlled in ECCN 9A515.a.1, a.2, a.3, or a.4 contains a separable or removable propulsion system described in USML Category IV(d)(2) or USML Category XV(e)(12) and designated MT. (3) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9A515.",
+			conditional: true, condition: "items in 9A515.g, unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for certain 9x515 and \"600 series\" items); License Exception STA may not be used if the \"spacecraft\" controlled in ECCN 9A515.a.1, a.2, a.3, or a.4 contains a separable or removable propulsion system described in USML Category IV(d)(2) or USML Category XV(e)(12) and designated MT",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9A515.a.1")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9A515.a.2")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9A515.a.3")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9A515.a.4")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9A515.g"), qualified: true}, ans: exNo},
+			}}, {def: exYes, capped: true}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9A515")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A604"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A604"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A604"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 9A604.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9A604")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9A604"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 9A604.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9A604")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A610"), code: "LVS", text: "$1,500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9A610"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A610"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for any item in 9A610.a ( i.e., “end item” military aircraft), unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and “600 series” items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9A610.",
+				conditional: true, condition: "any item in 9A610.a ( i.e., \"end item\" military aircraft), unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and \"600 series\" items)",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9A610.a"), qualified: true}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9A610")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9A610"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for any item in 9A610.a ( i.e., “end item” military aircraft), unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and “600 series” items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9A610.",
+			conditional: true, condition: "any item in 9A610.a ( i.e., \"end item\" military aircraft), unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for 9x515 and \"600 series\" items)",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9A610.a"), qualified: true}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9A610")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A619"), code: "LVS", text: "$1,500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9A619"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A619"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in ECCN 9A619.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9A619")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9A619"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in ECCN 9A619.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9A619")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A620"), code: "LVS", text: "$1500.",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9A620"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A620"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9A620.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9A620")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9A620"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9A620.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9A620")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A980"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A980"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A990"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A990"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9A992"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9A992"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B001"), code: "LVS", text: "$5000, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("9B001"), code: "GBS", text: "Yes, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes}}},
+			{entry: product.MustParseECCN("9B001"), code: "STA", text: "License Exception STA may not be used to ship commodities in 9B001 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9B001")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9B001"), code: "STA", text: "STA: License Exception STA may not be used to ship commodities in 9B001 to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9B001")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B002"), code: "LVS", text: "$3,000, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("9B002"), code: "GBS", text: "Yes, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B003"), code: "LVS", text: "$5000, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("9B003"), code: "GBS", text: "Yes, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B004"), code: "LVS", text: "$3000, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("9B004"), code: "GBS", text: "Yes, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B005"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B005"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B006"), code: "LVS", text: "$3000",
+				parts: []exPart{{def: exYes, limit: 3000}}},
+			{entry: product.MustParseECCN("9B006"), code: "GBS", text: "Yes",
+				parts: []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B007"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B007"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B008"), code: "LVS", text: "$5000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("9B008"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B009"), code: "LVS", text: "$5,000",
+				parts: []exPart{{def: exYes, limit: 5000}}},
+			{entry: product.MustParseECCN("9B009"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B010"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B010"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B104"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B104"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B105"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B105"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B106"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B106"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B115"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B115"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B116"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B116"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B117"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B117"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B515"), code: "LVS", text: "$1500; $5000 for 9B515.b",
+				parts: []exPart{{def: exYes, limit: 1500, rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9B515.b")}, ans: exYes, limit: 5000},
+				}}}},
+			{entry: product.MustParseECCN("9B515"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B515"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9B515.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9B515")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9B515"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9B515.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9B515")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B604"), code: "LVS", text: "$1,500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9B604"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B604"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 9B604.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9B604")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9B604"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 9B604.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9B604")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B610"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9B610"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B610"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9B610.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9B610")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9B610"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9B610.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9B610")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B619"), code: "LVS", text: "$1,500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9B619"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B619"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in ECCN 9B619.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9B619")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9B619"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in ECCN 9B619.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9B619")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B620"), code: "LVS", text: "$1500.",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9B620"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B620"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9B620.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9B620")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9B620"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9B620.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9B620")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B990"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B990"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9B991"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9B991"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9C110"), code: "LVS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9C110"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9C610"), code: "LVS", text: "$1500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9C610"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9C610"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9C610.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9C610")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9C610"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in 9C610.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9C610")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9C619"), code: "LVS", text: "$1,500",
+				parts: []exPart{{def: exYes, limit: 1500}}},
+			{entry: product.MustParseECCN("9C619"), code: "GBS", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9C619"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in ECCN 9C619.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9C619")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9C619"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in ECCN 9C619.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9C619")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D001"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9D001"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” “specially designed” or modified for the “development” of equipment or “technology”, specified by ECCNs 9B001.b. or 9E003.a.1, 9E003.a.2 to a.5, 9E003.a.8, or 9E003.h to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				conditional: true, condition: "specified by ECCNs 9B001.b.; 9E003.a.1; 9E003.a.2 to a.5; 9E003.a.8; 9E003.h",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9D001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” “specially designed” or modified for the “development” of equipment or “technology”, specified by ECCNs 9B001.b. or 9E003.a.1, 9E003.a.2 to a.5, 9E003.a.8, or 9E003.h to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			conditional: true, condition: "specified by ECCNs 9B001.b.; 9E003.a.1; 9E003.a.2 to a.5; 9E003.a.8; 9E003.h",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D002"), code: "TSR", text: "N/A.",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9D002"), code: "STA", text: "License Exception STA may not be used to ship or transmit “software” “specially designed” or modified for the “production” of equipment specified by 9B001.b to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+				conditional: true, condition: "modified for the \"production\" of equipment specified by 9B001.b",
+				parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9D002"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit “software” “specially designed” or modified for the “production” of equipment specified by 9B001.b to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR).",
+			conditional: true, condition: "modified for the \"production\" of equipment specified by 9B001.b",
+			parts: []exPart{{def: exYes, para: "(c)(2)", capped: true}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D003"), code: "TSR", text: "Yes, except N/A for MT",
+				notFor: []Reason{ReasonMT},
+				parts:  []exPart{{def: exYes}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D004"), code: "TSR", text: "N/A.",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9D004"), code: "STA", text: "License Exception STA may not be used to ship or transmit software in 9D004.a and 9D004.c to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR)",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9D004.a")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9D004.c")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9D004"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit software in 9D004.a and 9D004.c to any of the destinations listed in Country Group A:6 (See Supplement No.1 to part 740 of the EAR)",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9D004.a")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9D004.c")}, ans: exNo},
+			}}}},
+	},
+	{},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D104"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D515"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9D515"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9D515.b, .d, or .e. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 9D515.",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9D515.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9D515.d")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9D515.e")}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9D515")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9D515"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9D515.b, .d, or .e. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 9D515.",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9D515.b")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9D515.d")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9D515.e")}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9D515")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D604"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9D604"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 9D604.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9D604")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9D604"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 9D604.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9D604")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D610"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9D610"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9D610.b. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any software in 9D610.",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9D610.b")}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9D610")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9D610"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9D610.b. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any software in 9D610.",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9D610.b")}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9D610")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D619"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9D619"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9D619.b. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any software in ECCN 9D619.",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9D619.b")}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9D619")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9D619"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9D619.b. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any software in ECCN 9D619.",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9D619.b")}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9D619")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D620"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9D620"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 9D620.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9D620")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9D620"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “software” in 9D620.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9D620")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D990"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9D991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E001"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9E001"), code: "STA", text: "License Exception STA may not be used to ship or transmit any technology in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR)",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9E001")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9E001"), code: "STA", text: "STA: License Exception STA may not be used to ship or transmit any technology in this entry to any of the destinations listed in Country Group A:6 (See Supplement No. 1 to part 740 of the EAR)",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9E001")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E002"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E003"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E101"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E102"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E515"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9E515"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for ECCN 9E515.b, .d, .e, or .f unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for certain 9x515 and “600 series” items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 9E515.",
+				conditional: true, condition: "ECCN 9E515.b; .d; .e; .f unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for certain 9x515 and \"600 series\" items)",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9E515.b"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9E515.d"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9E515.e"), qualified: true}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9E515.f"), qualified: true}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9E515")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9E515"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for ECCN 9E515.b, .d, .e, or .f unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for certain 9x515 and “600 series” items). (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any “technology” in 9E515.",
+			conditional: true, condition: "ECCN 9E515.b; .d; .e; .f unless determined by BIS to be eligible for License Exception STA in accordance with § 740.20(g) (License Exception STA eligibility requests for certain 9x515 and \"600 series\" items)",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9E515.b"), qualified: true}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9E515.d"), qualified: true}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9E515.e"), qualified: true}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9E515.f"), qualified: true}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9E515")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E604"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9E604"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 9E604.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9E604")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9E604"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any item in this ECCN 9E604.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9E604")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E610"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9E610"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9E610.b. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 9E610.",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9E610.b")}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9E610")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9E610"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9E610.b. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 9E610.",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9E610.b")}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9E610")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E619"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9E619"), code: "STA", text: "(1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9E619.b. or .c. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in ECCN 9E619.",
+				parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9E619.b")}, ans: exNo},
+					{ref: Ref{eccn: product.MustParseECCN("9E619.c")}, ans: exNo},
+				}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9E619")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9E619"), code: "STA", text: "STA: (1) Paragraph (c)(1) of License Exception STA (§ 740.20(c)(1) of the EAR) may not be used for 9E619.b. or .c. (2) Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in ECCN 9E619.",
+			parts: []exPart{{def: exYes, para: "(c)(1)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9E619.b")}, ans: exNo},
+				{ref: Ref{eccn: product.MustParseECCN("9E619.c")}, ans: exNo},
+			}}, {def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9E619")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E620"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+			{entry: product.MustParseECCN("9E620"), code: "STA", text: "Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 9E620.",
+				parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+					{ref: Ref{eccn: product.MustParseECCN("9E620")}, ans: exNo},
+				}}}},
+		},
+		sta: &ExceptionLine{entry: product.MustParseECCN("9E620"), code: "STA", text: "STA: Paragraph (c)(2) of License Exception STA (§ 740.20(c)(2) of the EAR) may not be used for any technology in 9E620.",
+			parts: []exPart{{def: exYes, para: "(c)(2)", rules: []exRule{
+				{ref: Ref{eccn: product.MustParseECCN("9E620")}, ans: exNo},
+			}}}},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E990"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E991"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+	{
+		lines: []ExceptionLine{
+			{entry: product.MustParseECCN("9E993"), code: "TSR", text: "N/A",
+				parts: []exPart{{def: exNo}}},
+		},
+	},
+}
+
 // cclIndex lists the positions in cclTable in ECCN order, for Lookup.
 var cclIndex = [...]uint16{
 	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,

@@ -33,6 +33,11 @@ type Entry struct {
 	// Paragraphs is the entry's paragraph set, nil when neither the source
 	// (categories 1, 3, 4, 5) nor a mend carries it.
 	Paragraphs *ParagraphSet
+	// Exceptions is the License Exceptions section, structured line by
+	// line in printed order; STA the Special Conditions for STA, structured
+	// as an STA line (nil if the entry prints none).
+	Exceptions []ExceptionLine
+	STA        *ExceptionLine
 }
 
 // Table is the generated CCL.
@@ -59,6 +64,16 @@ type Summary struct {
 	// ParagraphMends names the entries a paragraph mend corrected.
 	Paragraphs     int
 	ParagraphMends []string
+	// ExceptionLines counts the License Exceptions lines; of them,
+	// ExceptionsConditional carry words the generator could not
+	// structure (listed, "ECCN CODE: text", in ConditionalExceptions).
+	// STAConditions counts the Special Conditions for STA, and
+	// STAConditional those not fully structured.
+	ExceptionLines        int
+	ExceptionsConditional int
+	ConditionalExceptions []string
+	STAConditions         int
+	STAConditional        int
 }
 
 // String renders the summary as the generator prints it.
@@ -76,6 +91,10 @@ func (s Summary) String() string {
 		fmt.Fprintf(&b, "    %s\n", u)
 	}
 	fmt.Fprintf(&b, "paragraph sets: %d entries (%d mended: %s)\n", s.Paragraphs, len(s.ParagraphMends), strings.Join(s.ParagraphMends, ", "))
+	fmt.Fprintf(&b, "license exception lines: %d\n", s.ExceptionLines)
+	fmt.Fprintf(&b, "  structured: %d\n", s.ExceptionLines-s.ExceptionsConditional)
+	fmt.Fprintf(&b, "  conditional: %d\n", s.ExceptionsConditional)
+	fmt.Fprintf(&b, "special conditions for STA: %d (%d conditional)\n", s.STAConditions, s.STAConditional)
 	return b.String()
 }
 
@@ -142,6 +161,7 @@ func Build(src *SourceFile, mf *MendFile) (*Table, Summary, error) {
 		if err := buildParagraphs(&e, me, paraMends, &sum); err != nil {
 			return nil, sum, err
 		}
+		buildExceptions(&e, me, known, &sum)
 		t.Entries = append(t.Entries, e)
 	}
 	if len(paraMends) > 0 {
@@ -154,6 +174,28 @@ func Build(src *SourceFile, mf *MendFile) (*Table, Summary, error) {
 	}
 	sum.Entries = len(t.Entries)
 	return t, sum, nil
+}
+
+// buildExceptions structures the License Exceptions lines and the Special
+// Conditions for STA of e.
+func buildExceptions(e *Entry, me mended, known []string, sum *Summary) {
+	for _, x := range me.Exceptions {
+		l := ParseExceptionLine(x.Code, x.Text, me.ECCN, known)
+		e.Exceptions = append(e.Exceptions, l)
+		sum.ExceptionLines++
+		if l.Conditional() {
+			sum.ExceptionsConditional++
+			sum.ConditionalExceptions = append(sum.ConditionalExceptions, me.ECCN+" "+l.Code+": "+l.Text)
+		}
+	}
+	if me.STASpecialConditions != nil {
+		l := ParseExceptionLine("STA", *me.STASpecialConditions, me.ECCN, known)
+		e.STA = &l
+		sum.STAConditions++
+		if l.Conditional() {
+			sum.STAConditional++
+		}
+	}
 }
 
 // buildParagraphs sets the paragraph set of e: derived from the source's

@@ -59,6 +59,14 @@ func Render(t *Table, sourceName, mendsName string) ([]byte, error) {
 		}
 	}
 	b.WriteString("}\n\n")
+	fmt.Fprintf(&b, "// cclExceptions holds the License Exceptions sections and the Special\n// Conditions for STA of the entries of cclTable, at the same positions.\n")
+	b.WriteString("var cclExceptions = [...]exceptionSet{\n")
+	for _, e := range t.Entries {
+		if err := renderExceptions(&b, e); err != nil {
+			return nil, fmt.Errorf("cclgen: %s: %w", e.ECCN, err)
+		}
+	}
+	b.WriteString("}\n\n")
 	idx := make([]int, len(t.Entries))
 	for i := range idx {
 		idx[i] = i
@@ -138,6 +146,95 @@ func renderEntry(b *bytes.Buffer, e Entry) error {
 		b.WriteString("\n},\n")
 	}
 	b.WriteString("},\n")
+	return nil
+}
+
+var answerConst = map[int]string{AnsYes: "exYes", AnsNo: "exNo", AnsInd: "exInd"}
+
+// renderExceptions writes the exceptionSet of e.
+func renderExceptions(b *bytes.Buffer, e Entry) error {
+	if len(e.Exceptions) == 0 && e.STA == nil {
+		b.WriteString("{},\n")
+		return nil
+	}
+	b.WriteString("{\n")
+	if len(e.Exceptions) > 0 {
+		b.WriteString("lines: []ExceptionLine{\n")
+		for _, x := range e.Exceptions {
+			if err := renderExceptionLine(b, e.ECCN, x); err != nil {
+				return err
+			}
+		}
+		b.WriteString("},\n")
+	}
+	if e.STA != nil {
+		b.WriteString("sta: &ExceptionLine")
+		if err := renderExceptionLine(b, e.ECCN, *e.STA); err != nil {
+			return err
+		}
+	}
+	b.WriteString("},\n")
+	return nil
+}
+
+func renderExceptionLine(b *bytes.Buffer, entry string, x ExceptionLine) error {
+	fmt.Fprintf(b, "{entry: %s, code: %s, text: %s,\n", eccnLit(entry), q(x.Code), q(x.Text))
+	if x.Conditional() {
+		fmt.Fprintf(b, "conditional: true, condition: %s,\n", q(strings.Join(x.Conditions, "; ")))
+	}
+	if len(x.NotFor) > 0 {
+		rs := make([]string, len(x.NotFor))
+		for i, r := range x.NotFor {
+			rs[i] = "Reason" + r
+		}
+		fmt.Fprintf(b, "notFor: []Reason{%s},\n", strings.Join(rs, ", "))
+	}
+	b.WriteString("parts: []exPart{")
+	for _, pt := range x.Parts {
+		if answerConst[pt.Default] == "" {
+			return fmt.Errorf("exception line %s %q: a part without a default", x.Code, x.Text)
+		}
+		parts := []string{"def: " + answerConst[pt.Default]}
+		if pt.Para != "" {
+			parts = append(parts, "para: "+q(pt.Para))
+		}
+		if pt.Limit != 0 {
+			parts = append(parts, fmt.Sprintf("limit: %d", pt.Limit))
+		}
+		if pt.Capped {
+			parts = append(parts, "capped: true")
+		}
+		if len(pt.Rules) > 0 {
+			var rs []string
+			for _, r := range pt.Rules {
+				if !validECCN(r.Ref.ECCN) || answerConst[r.Ans] == "" {
+					return fmt.Errorf("exception line %s %q: malformed rule %+v", x.Code, x.Text, r)
+				}
+				ref := []string{"eccn: " + eccnLit(r.Ref.ECCN)}
+				if len(r.Ref.Except) > 0 {
+					var xs []string
+					for _, v := range r.Ref.Except {
+						if !validECCN(v) {
+							return fmt.Errorf("exception line %s %q: malformed exception %q", x.Code, x.Text, v)
+						}
+						xs = append(xs, eccnLit(v))
+					}
+					ref = append(ref, "except: []product.ECCN{"+strings.Join(xs, ", ")+"}")
+				}
+				if r.Ref.Qualified {
+					ref = append(ref, "qualified: true")
+				}
+				rule := "{ref: Ref{" + strings.Join(ref, ", ") + "}, ans: " + answerConst[r.Ans]
+				if r.Limit != 0 {
+					rule += fmt.Sprintf(", limit: %d", r.Limit)
+				}
+				rs = append(rs, rule+"}")
+			}
+			parts = append(parts, "rules: []exRule{\n"+strings.Join(rs, ",\n")+",\n}")
+		}
+		b.WriteString("{" + strings.Join(parts, ", ") + "}, ")
+	}
+	b.WriteString("}},\n")
 	return nil
 }
 
