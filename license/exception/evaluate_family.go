@@ -1,0 +1,487 @@
+package exception
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
+	"github.com/earcheck/ear/origin"
+	"github.com/earcheck/ear/product"
+	"github.com/earcheck/ear/product/ccl"
+)
+
+// family checks the conditions particular to each exception, as its
+// section states them (the data of exceptionTable and the tables beside
+// it).
+func (e *eval) family() {
+	x, in := e.x, e.in
+	if x.Only {
+		e.reasonsOnly(x.Reasons, "a license requirement for "+reasonWords(x.Reasons)+" reasons only")
+	}
+	switch x.Code {
+	case LVS:
+		e.lvs()
+	case CIV:
+		if !x.Until.IsValid() || in.AsOf.Before(x.Until) {
+			e.add(open("as_of", "the CCL's CIV lines in force before 2020-06-29 are not held"))
+		}
+	case APP:
+		if in.Kind == product.Commodity && (in.Groups.Has(jurisdiction.GroupE1) || in.Groups.Has(jurisdiction.GroupE2) || slices.Contains(appTier3, in.Destination.Country.TablesAs())) {
+			e.add(no("%s is in Computer Tier 3 (740.7(d)(1)) or Country Group E:1/E:2: 740.7(d)(2) authorizes no computers there", in.Destination))
+		}
+	case RPL:
+		if in.Groups.Has(jurisdiction.GroupE1) {
+			switch in.controlledFor(ccl.ReasonNS) {
+			case ear.Yes:
+				e.add(no("740.10(a)(3)(iv): no replacement parts to Country Group E:1 for an item controlled for NS reasons"))
+			case ear.Indeterminate:
+				e.add(open("item.eccn", "whether the item is controlled for NS reasons decides RPL to Country Group E:1 (740.10(a)(3)(iv))"))
+			}
+		}
+		if in.Groups.Has(jurisdiction.GroupD5) && in.ECCN.IsValid() && (in.ECCN.Is600Series() || in.ECCN.Is9x515()) {
+			e.add(no("740.10(a)(3)(v): no 9x515 or \"600 series\" parts to Country Group D:5"))
+		}
+	case ENC:
+		e.enc()
+	case STA:
+		e.sta()
+	}
+	if p := in.Facts.Meets(x.Code).Citation(); p.IsValid() {
+		e.paragraphTerms(p)
+	}
+}
+
+func reasonWords(rs []ccl.Reason) string {
+	s := ""
+	for i, r := range rs {
+		if i > 0 {
+			s += ", "
+		}
+		s += r.String()
+	}
+	return s
+}
+
+// paragraphTerms checks the destinations and items the paragraph the
+// caller states names.
+func (e *eval) paragraphTerms(p fdp.Citation) {
+	in := e.in
+	switch e.x.Code {
+	case TMP:
+		for _, t := range tmpParagraphs {
+			if t.para.Covers(p) {
+				if ok, _ := t.to.Contains(in.Destination, in.Groups, in.AsOf); !ok {
+					e.add(no("%s: %s", t.para, t.reason))
+				}
+			}
+		}
+		if in.Groups.Has(jurisdiction.GroupE1) && slices.ContainsFunc(tmpNotE1, func(c fdp.Citation) bool { return c.Covers(p) }) {
+			e.add(no("%s does not reach Country Group E:1", p))
+		}
+	case TSU:
+		if cite("15 CFR 740.13(d)").Covers(p) {
+			if in.Groups.Has(jurisdiction.GroupE1) {
+				e.add(no("740.13(d): mass market software is not available to Country Group E:1"))
+			}
+			if in.ECCN.IsValid() && product.MustParseECCN("5D002").Covers(in.ECCN) {
+				e.add(no("740.13(d)(2): not for encryption software controlled under 5D002"))
+			}
+			switch in.controlledFor(ccl.ReasonMT) {
+			case ear.Yes:
+				e.add(no("740.13(d)(2): not for software controlled for MT reasons"))
+			case ear.Indeterminate:
+				e.add(open("item.eccn", "whether the software is controlled for MT reasons decides 740.13(d)"))
+			}
+		}
+	case GOV:
+		if cite("15 CFR 740.11(c)").Covers(p) {
+			switch in.controlledFor(ccl.ReasonNP, ccl.ReasonEI) {
+			case ear.Yes:
+				e.add(no("740.11(c)(3): not for items controlled for NP or EI reasons"))
+			case ear.Indeterminate:
+				e.add(open("item.eccn", "whether the item is controlled for NP or EI reasons decides 740.11(c)"))
+			}
+		}
+	}
+}
+
+// lvsAnnualTimes is the annual limit of 740.3(d)(2): "may not exceed 12
+// times the LVS value limit for that ECCN".
+const lvsAnnualTimes = 12
+
+func (e *eval) lvs() {
+	in := e.in
+	if !in.ECCN.IsValid() || !in.Entry.IsValid() {
+		return // item() decides
+	}
+	l, ok := in.Entry.ExceptionLine("LVS")
+	if !ok {
+		return
+	}
+	ans, limit := l.Eligible(in.ECCN)
+	if ans != ear.Yes {
+		return // item() said why
+	}
+	if limit <= 0 {
+		e.add(open("item.eccn", fmt.Sprintf("%s prints \"LVS: %s\" with no dollar value for %s", in.Entry.ECCN(), l.Text(), in.ECCN)))
+		return
+	}
+	e.lvsValue("exception_facts.order_value", in.Facts.OrderValue, limit, "740.3(b): the net value of the order under the ECCN")
+	e.lvsValue("exception_facts.annual_value", in.Facts.AnnualValue, limit*lvsAnnualTimes, "740.3(d)(2): the value of the year's exports to the consignee under the ECCN")
+}
+
+// lvsValue checks that v does not exceed limit U.S. dollars.
+func (e *eval) lvsValue(field string, v product.Money, limit int64, what string) {
+	if !v.IsValid() {
+		e.add(open(field, fmt.Sprintf("%s is not given; it may not exceed $%d", what, limit)))
+		return
+	}
+	usd := product.MustParseCurrency("USD")
+	x, err := e.in.Rates.ConvertExact(field, v, usd)
+	if err != nil {
+		e.add(open("exchange_rates", fmt.Sprintf("%s (%s) cannot be brought into U.S. dollars: %v", what, v, err)))
+		return
+	}
+	lim := origin.ExactOf(decimal.NewFromInt(limit))
+	if origin.ExceedsExact(x, lim, 100) {
+		e.add(no("%s, %s, exceeds $%d", what, v, limit))
+	}
+}
+
+// enc checks the 740.17 status of the item.
+func (e *eval) enc() {
+	in := e.in
+	switch in.Facts.Encryption {
+	case product.EncryptionB1, product.EncryptionB3:
+	case product.EncryptionB2:
+		switch {
+		case !in.Facts.GovernmentEndUser.Given():
+			e.add(open("exception_facts.government_end_user", "740.17(b)(2): outside Supplement No. 3 to part 740, (b)(2) items go only to non-\"government end users\""))
+		case in.Facts.GovernmentEndUser.IsTrue():
+			e.add(open("exception_facts.government_end_user", "740.17(b)(2): a \"government end user\" may receive (b)(2) items only in a country of Supplement No. 3 to part 740, which the SDK does not hold"))
+		}
+		if in.ECCN.IsValid() && slices.ContainsFunc(pats("5A004.a", "5D002.a.3.a", "5D002.c.3.a"), func(p fdp.Pattern) bool { return p.MatchItem(in.ECCN) != ear.No }) {
+			e.add(open("exception_facts.encryption", "740.17(b)(2)(ii): cryptanalytic items go to non-government end users in Supplement No. 3 to part 740 only, which the SDK does not hold"))
+		}
+	case product.EncryptionMassMarket:
+		e.add(no("740.17(b)(1): a mass-market encryption item is classified 5A992.c or 5D992.c, outside ENC"))
+	default:
+		e.add(open("exception_facts.encryption", "the item's status under 740.17 ((b)(1), (b)(2) or (b)(3)) is not given"))
+	}
+}
+
+// sta checks 740.20: the paragraph the destination falls under, the
+// reasons it authorizes, the items it excludes, and the entry's STA
+// paragraph.
+func (e *eval) sta() {
+	in := e.in
+	var para string
+	var allowed []ccl.Reason
+	switch {
+	case in.Groups.Has(jurisdiction.GroupA5):
+		para, allowed = "(c)(1)", staA5Reasons
+	case in.Groups.Has(jurisdiction.GroupA6):
+		para, allowed = "(c)(2)", staA6Reasons
+	default:
+		return // destination() said why
+	}
+	e.staPara = cite("15 CFR 740.20" + para)
+	e.reasonsOnly(allowed, "reasons that 740.20"+para+" authorizes ("+reasonWords(allowed)+")")
+	switch in.controlledFor(staBarredReasons...) {
+	case ear.Yes:
+		e.add(no("740.20(b)(2)(iii): STA may not be used for items controlled for EI, SS, SL, MT or CW reasons"))
+	case ear.Indeterminate:
+		e.add(open("item.eccn", "whether the item is controlled for EI, SS, SL, MT or CW reasons decides STA (740.20(b)(2)(iii))"))
+	}
+	if !in.ECCN.IsValid() {
+		return
+	}
+	for _, p := range staBarredItems {
+		switch matchPattern(p, in.ECCN, in.For) {
+		case ear.Yes:
+			e.add(no("740.20(b)(2): STA may not be used for %s", p))
+		case ear.Indeterminate:
+			e.add(open("item.eccn", fmt.Sprintf("whether the item is %s, for which 740.20(b)(2) excludes STA", p)))
+		}
+	}
+	for _, p := range staQualifiedItems {
+		if matchPattern(p, in.ECCN, in.For) != ear.No {
+			e.add(open("exception_facts.meets.STA", fmt.Sprintf("740.20(b)(2) excludes %s from STA unless conditions the SDK does not read are met (civil telecommunications use; toxin amounts)", p)))
+		}
+	}
+	if l, ok := in.Entry.ExceptionLine("STA"); ok && (l.STAParagraph() == "" || l.STAParagraph() == para) {
+		switch a, _ := l.Eligible(in.ECCN); a {
+		case ear.No:
+			e.add(no("%s prints \"STA: %s\"", in.Entry.ECCN(), l.Text()))
+		case ear.Indeterminate:
+			e.add(open("item.eccn", fmt.Sprintf("%s prints \"STA: %s\": the item's paragraph decides", in.Entry.ECCN(), l.Text())))
+		}
+	}
+	if in.Entry.IsValid() {
+		switch in.Entry.STAExcluded(in.ECCN, para) {
+		case ear.Yes:
+			s, _ := in.Entry.STAConditions()
+			e.add(no("the Special Conditions for STA of %s exclude it from 740.20%s: %s", in.Entry.ECCN(), para, s))
+		case ear.Indeterminate:
+			s, _ := in.Entry.STAConditions()
+			e.add(open("item.eccn", fmt.Sprintf("the Special Conditions for STA of %s may exclude the item from 740.20%s: %s", in.Entry.ECCN(), para, s)))
+		}
+	}
+}
+
+// restrictions applies 15 CFR 740.2(a).
+func (e *eval) restrictions() {
+	for i := range restrictionTable {
+		rs := &restrictionTable[i]
+		ap := e.applies(rs)
+		if ap.ans == ear.No {
+			continue
+		}
+		notYet := rs.Effective.IsValid() && e.in.AsOf.Before(rs.Effective)
+		a, ok := allowanceFor(rs.Allowed, e.x.Code)
+		switch {
+		case !ok && ap.ans == ear.Yes && !notYet:
+			e.add(no("%s: %s", rs.Citation, rs.Text))
+		case !ok && notYet:
+			e.add(open("as_of", fmt.Sprintf("%s as in force before %s is not modelled; its current text would bar %s", rs.Citation, rs.Effective, e.x.Code)))
+		case !ok:
+			e.add(check{ans: ear.Indeterminate, why: fmt.Sprintf("%s may apply (%s)", rs.Citation, ap.why), missing: ap.missing})
+		case ap.ans == ear.Yes:
+			e.restrict(a)
+			if a.Qualified != "" {
+				e.add(open("exception_facts", fmt.Sprintf("%s leaves %s open only %s", rs.Citation, e.x.Code, a.Qualified)))
+			}
+		default:
+			// It may apply: its paragraph limits become open conditions.
+			if len(a.Paragraphs) > 0 {
+				e.soft = append(e.soft, a.Paragraphs)
+			}
+		}
+	}
+}
+
+// applies answers whether restriction rs reaches the transaction.
+func (e *eval) applies(rs *Restriction) check {
+	in := e.in
+	c := check{ans: ear.Yes}
+	and := func(a ear.Answer, field, why string) {
+		if a == ear.Indeterminate {
+			c.missing = append(c.missing, Missing{Field: field, Why: why})
+			c.why = why
+		}
+		c.ans = c.ans.And(a)
+	}
+	if rs.Items != nil {
+		a := ear.No
+		if !in.ECCN.IsValid() {
+			a = ear.Indeterminate
+		}
+		for _, p := range rs.Items {
+			if in.ECCN.IsValid() {
+				a = a.Or(matchPattern(p, in.ECCN, in.For))
+			}
+		}
+		and(a, "item.eccn", "whether the item is "+patternList(rs.Items))
+	}
+	for _, p := range rs.NotItems {
+		if in.ECCN.IsValid() {
+			and(not(matchPattern(p, in.ECCN, in.For)), "item.eccn", "whether the item is "+p.String())
+		}
+	}
+	if rs.Class != 0 {
+		and(e.class(rs.Class), "item.eccn", "whether the item is "+classWords(rs.Class))
+	}
+	if rs.NotTo != nil {
+		if in, _ := rs.NotTo.Contains(in.Destination, in.Groups, in.AsOf); in {
+			and(ear.No, "", "")
+		}
+	}
+	if rs.To != nil || rs.HeadquarteredIn != nil || rs.From != nil || rs.MadeIn != nil {
+		loc := ear.No
+		if rs.To != nil {
+			if ok, _ := rs.To.Contains(in.Destination, in.Groups, in.AsOf); ok {
+				loc = ear.Yes
+			}
+		}
+		if rs.HeadquarteredIn != nil && loc != ear.Yes {
+			loc = loc.Or(e.headquartered(rs.HeadquarteredIn))
+		}
+		field, why := "parties", "where the parties (or their ultimate parents) are headquartered"
+		if rs.From != nil && loc != ear.Yes {
+			loc = loc.Or(e.countryIn(rs.From, in.ExportedFrom))
+			field, why = "exported_from", "where the item ships from"
+		}
+		if rs.MadeIn != nil && loc != ear.Yes {
+			loc = loc.Or(e.countryIn(rs.MadeIn, in.ProducedIn))
+			field, why = "item.produced_in", "where the item ships from and was made"
+		}
+		and(loc, field, why)
+	}
+	if rs.Unverified {
+		and(in.Unverified, "parties", "whether a party is on the Unverified List (Supplement No. 6 to part 744)")
+	}
+	if rs.Qualified != "" && c.ans != ear.No {
+		and(ear.Indeterminate, "exception_facts", rs.Qualified)
+	}
+	return c
+}
+
+// class answers whether the item is of class k.
+func (e *eval) class(k ItemClass) ear.Answer {
+	in := e.in
+	switch k {
+	case ClassMT:
+		return in.controlledFor(ccl.ReasonMT)
+	case ClassHKControlled:
+		return in.controlledFor(ccl.ReasonNS, ccl.ReasonMT, ccl.ReasonNP, ccl.ReasonCB)
+	case ClassCCRequired:
+		a := ear.No
+		for _, r := range in.Requirements {
+			if r.Basis == BasisChart && r.Reason == ccl.ReasonCC {
+				a = a.Or(r.Answer)
+			}
+		}
+		return a
+	}
+	if !in.ECCN.IsValid() {
+		return ear.Indeterminate
+	}
+	switch k {
+	case Class600:
+		return ear.AnswerOf(in.ECCN.Is600Series())
+	case Class9x515:
+		return ear.AnswerOf(in.ECCN.Is9x515())
+	case Class600Or9x515:
+		return ear.AnswerOf(in.ECCN.Is600Series() || in.ECCN.Is9x515())
+	case ClassIEC:
+		if l, ok := in.Entry.ExceptionLine("IEC"); ok {
+			a, _ := l.Eligible(in.ECCN)
+			return a
+		}
+		return ear.No
+	}
+	return ear.Indeterminate
+}
+
+func classWords(k ItemClass) string {
+	return [...]string{"", "controlled for MT reasons", "a \"600 series\" item", "a 9x515 item", "a 9x515 or \"600 series\" item",
+		"subject to a 742.7 (CC) license requirement", "eligible for License Exception IEC", "controlled for NS, MT, NP or CB reasons"}[k]
+}
+
+// headquartered answers whether a party is headquartered in set.
+func (e *eval) headquartered(set *fdp.Places) ear.Answer {
+	in := e.in
+	for _, c := range in.Headquarters {
+		if e.countryIn(set, c) == ear.Yes {
+			return ear.Yes
+		}
+	}
+	if in.HeadquartersComplete {
+		return ear.No
+	}
+	return ear.Indeterminate
+}
+
+// countryIn answers whether country c is in set on the date (the zero
+// Country: unknown).
+func (e *eval) countryIn(set *fdp.Places, c jurisdiction.Country) ear.Answer {
+	if !c.IsValid() {
+		return ear.Indeterminate
+	}
+	gs, err := jurisdiction.GroupsOf(c.TablesAs(), e.in.AsOf)
+	if err != nil {
+		return ear.Indeterminate
+	}
+	ok, _ := set.Contains(jurisdiction.Destination{Country: c}, gs, e.in.AsOf)
+	return ear.AnswerOf(ok)
+}
+
+// paragraphMet checks the caller's statement of the exception's terms
+// against the paragraphs the restrictions and programs leave open.
+func (e *eval) paragraphMet() {
+	x, in := e.x, e.in
+	var field, what string
+	for _, f := range x.Facts {
+		if f.Field == "exception_facts.meets."+x.Code.String() {
+			field, what = f.Field, f.What
+		}
+	}
+	p := in.Facts.Meets(x.Code)
+	para := p.Citation()
+	if x.Code == STA {
+		para = e.staPara
+	}
+	if field != "" {
+		switch {
+		case p.None():
+			e.add(no("the caller states the export meets the terms of no paragraph of %s", x.Citation))
+			return
+		case p.IsZero():
+			e.add(open(field, what))
+		}
+	}
+	for _, set := range e.paras {
+		e.inParagraphs(para, set, true)
+	}
+	for _, set := range e.soft {
+		e.inParagraphs(para, set, false)
+	}
+	for _, ex := range e.excepted {
+		if para.IsValid() && ex.Covers(para) {
+			e.add(no("%s is left out of the exceptions open here", ex))
+		} else if !para.IsValid() || para.Covers(ex) {
+			e.add(open(field, fmt.Sprintf("%s is left out of the exceptions open here", ex)))
+		}
+	}
+}
+
+// inParagraphs checks para against the paragraphs of set; hard says a
+// paragraph outside set fails rather than stays open.
+func (e *eval) inParagraphs(para fdp.Citation, set []fdp.Citation, hard bool) {
+	field := "exception_facts.meets." + e.x.Code.String()
+	if !para.IsValid() {
+		e.add(open(field, fmt.Sprintf("only %s of %s %s open here", citeList(set), e.x.Code, isAre(set))))
+		return
+	}
+	if slices.ContainsFunc(set, func(c fdp.Citation) bool { return c.Covers(para) }) {
+		return
+	}
+	if !hard || slices.ContainsFunc(set, func(c fdp.Citation) bool { return para.Covers(c) }) {
+		e.add(open(field, fmt.Sprintf("only %s of %s %s open here; %s is not more specific", citeList(set), e.x.Code, isAre(set), para)))
+		return
+	}
+	e.add(no("only %s of %s %s open here, not %s", citeList(set), e.x.Code, isAre(set), para))
+}
+
+func isAre(s []fdp.Citation) string {
+	if len(s) == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+func citeList(s []fdp.Citation) string {
+	out := ""
+	for i, c := range s {
+		if i > 0 {
+			out += ", "
+		}
+		out += c.String()
+	}
+	return out
+}
+
+// not negates a three-valued answer (Indeterminate stays).
+func not(a ear.Answer) ear.Answer {
+	switch a {
+	case ear.Yes:
+		return ear.No
+	case ear.No:
+		return ear.Yes
+	}
+	return a
+}
