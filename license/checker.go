@@ -194,4 +194,7 @@ func mergeDesignations(fns *[]int, lists *[]Listing, d csl.Designations) {
 	if d.OnList(csl.MilitaryEndUser) && !slices.Contains(*lists, ListedMEU) {
 		*lists = append(slices.Clone(*lists), ListedMEU)
 	}
+	if d.OnList(csl.Unverified) && !slices.Contains(*lists, ListedUnverified) {
+		*lists = append(slices.Clone(*lists), ListedUnverified)
+	}
 }

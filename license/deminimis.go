@@ -12,6 +12,7 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
@@ -293,12 +294,50 @@ func (c *dmEval) chart(l product.Line) (chartAnswer, error) {
 			}
 		}
 		v.missing = res.Missing()
+		c.gbs(&v, l, res)
 	}
 	c.charts.put(k, v)
 	if c.memo != nil {
 		c.memo.put(mk, v)
 	}
 	return v, nil
+}
+
+// gbs applies Supplement No. 2 to part 734, paragraph (a)(1): "do not
+// take account of commodities, software, or technology that could be
+// exported or reexported to the country of destination without a license
+// ... or under License Exception GBS". The line's content, as if shipped
+// from the United States to the destination, is read against 740.4 (and
+// the 740.2 restrictions that turn on the item and the destination; the
+// parties of this transaction are not the content's): GBS available makes
+// the line not controlled; GBS indeterminate leaves a required line open.
+func (c *dmEval) gbs(v *chartAnswer, l product.Line, res ChartResult) {
+	if !l.ECCN.IsValid() || l.ECCN.IsEAR99() {
+		return
+	}
+	var reqs []exception.Requirement
+	for _, f := range res.Findings {
+		if f.Required != ear.No {
+			reqs = append(reqs, chartRequirement(f))
+		}
+	}
+	kind := l.ECCN.Kind()
+	r := exception.EvaluateOne(exception.GBS, exception.Input{
+		ECCN: l.ECCN, For: l.For, Kind: kind, Entry: res.Entry,
+		Destination: c.q.Destination, Groups: c.dc.groups, ExportedFrom: jurisdiction.UnitedStates, ProducedIn: jurisdiction.UnitedStates,
+		AsOf: c.q.AsOf, Requirements: reqs, Unverified: ear.No, HeadquartersComplete: true,
+	})
+	switch r.Outcome {
+	case exception.Available:
+		v.required, v.missing, v.cite = ear.No, nil, citationSupp2+", (a)(1); 15 CFR 740.4"
+		v.why = "could go to " + c.q.Destination.String() + " under License Exception GBS (NS-only requirement, GBS - Yes): not controlled content"
+	case exception.Indeterminate:
+		if v.required == ear.Yes {
+			v.required = ear.Indeterminate
+			v.why += "; unless License Exception GBS is available (" + r.Why + ")"
+			v.missing = append(slices.Clone(v.missing), "eccn: whether the line could go under License Exception GBS (Supp. No. 2 to part 734, (a)(1))")
+		}
+	}
 }
 
 // chartCache maps classifications to chart answers: a short list held in
@@ -354,9 +393,10 @@ const (
 // A line counts as controlled content when it is US-origin and, as
 // received, would need a license to the destination under the Country
 // Chart or Part 746 (CountryChart, never Part 744), or when the caller says
-// so with license_required. Readings: content that needs only a license
-// exception other than GBS is counted (license exceptions are not
-// evaluated, so every chart requirement counts); the partner-country
+// so with license_required. Content that could go to the destination under
+// License Exception GBS is not counted (Supp. No. 2 (a)(1); 740.4 read for
+// the line as shipped from the United States); content that needs any
+// other license exception is counted. Readings: the partner-country
 // carve-outs of 746.7(a)(1)(v) and 746.8(a)(12)(iii)(B) leave out EAR99 and
 // AT-only content when the item is exported from a country of Supplement
 // No. 3 to part 746. A line's value is value x quantity in the item's

@@ -9,6 +9,7 @@ import (
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
 )
@@ -33,11 +34,16 @@ type Determination struct {
 	fdp       []FDPResult
 	license   ear.Answer
 	reasons   []LicenseReason
-	missing   []MissingFact
-	trace     []Step
-	options   Options
-	parties   []PartyDesignations
-	warnings  []Warning
+	// exceptions are the License Exceptions evaluated (nil when no
+	// license is required); covered whether they overcome every
+	// requirement.
+	exceptions []exception.Result
+	covered    ear.Answer
+	missing    []MissingFact
+	trace      []Step
+	options    Options
+	parties    []PartyDesignations
+	warnings   []Warning
 }
 
 // Warning is something a Determination rests on that the caller should
@@ -114,6 +120,20 @@ func (d Determination) LicenseRequired() ear.Answer { return d.license }
 // LicenseReasons returns the reasons for the license answer, each with its
 // citation.
 func (d Determination) LicenseReasons() []LicenseReason { return slices.Clone(d.reasons) }
+
+// Exceptions returns the License Exceptions of part 740 evaluated for the
+// license requirements, in CFR order (740.3 LVS to 740.25 HBM), each
+// available, not available or indeterminate, with the requirements it
+// overcomes, why and the facts that would decide it; nil when no license
+// is required. The caller owns the returned slices.
+func (d Determination) Exceptions() []exception.Result { return cloneResults(d.exceptions) }
+
+// CoveredByExceptions returns whether every license requirement (answer
+// yes or indeterminate) is overcome by an available License Exception:
+// Yes, No, or Indeterminate when an exception that could overcome one
+// waits for a fact. Yes also when no license is required (nothing to
+// overcome). LicenseRequired keeps its meaning: a requirement applies.
+func (d Determination) CoveredByExceptions() ear.Answer { return d.covered }
 
 // Missing returns the facts whose absence left an answer open.
 func (d Determination) Missing() []MissingFact { return slices.Clone(d.missing) }
@@ -196,7 +216,20 @@ func (d Determination) AppendJSON(b []byte) ([]byte, error) {
 		b = wire.AppendString(b, r.Why)
 		b = append(b, '}')
 	}
-	b = append(b, `],"license_exceptions":"not evaluated"},"missing":`...)
+	b = append(b, `],"exceptions":[`...)
+	for i := range d.exceptions {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendException(b, &d.exceptions[i]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, `],"covered_by_exceptions":`...)
+	if b, err = appendAnswer(b, d.covered); err != nil {
+		return b, err
+	}
+	b = append(b, `},"missing":`...)
 	b = appendMissing(b, nonNil(d.missing))
 	b = append(b, `,"trace":[`...)
 	for i, st := range d.trace {
@@ -517,4 +550,39 @@ func (r FDPResult) clone() FDPResult {
 		r.Reading = &v
 	}
 	return r
+}
+
+// appendException appends one exception result in the wire format:
+// {"code","citation","outcome","overcomes","why","missing"}.
+func appendException(b []byte, r *exception.Result) ([]byte, error) {
+	if !r.Code.IsValid() || !r.Outcome.IsValid() {
+		return b, marshalError(r.Code, fmt.Errorf("license: exception result %q with outcome %d has no wire form", r.Code, r.Outcome))
+	}
+	b = append(b, `{"code":`...)
+	b = wire.AppendString(b, r.Code.String())
+	b = append(b, `,"citation":`...)
+	b = wire.AppendString(b, r.Citation)
+	b = append(b, `,"outcome":`...)
+	b = wire.AppendString(b, r.Outcome.String())
+	b = append(b, `,"overcomes":[`...)
+	for i, c := range r.Overcomes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = wire.AppendString(b, c)
+	}
+	b = append(b, `],"why":`...)
+	b = wire.AppendString(b, r.Why)
+	b = append(b, `,"missing":[`...)
+	for i, m := range r.Missing {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"field":`...)
+		b = wire.AppendString(b, m.Field)
+		b = append(b, `,"why":`...)
+		b = wire.AppendString(b, m.Why)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...), nil
 }

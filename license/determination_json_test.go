@@ -8,6 +8,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/earcheck/ear/license/exception"
+
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/origin"
@@ -161,10 +163,23 @@ func referenceJSON(d Determination) ([]byte, error) {
 		AsOf        string `json:"as_of"`
 		AIDiffusion string `json:"ai_diffusion"`
 	}
+	type exc struct {
+		Code      exception.Code      `json:"code"`
+		Citation  string              `json:"citation"`
+		Outcome   exception.Outcome   `json:"outcome"`
+		Overcomes []string            `json:"overcomes"`
+		Why       string              `json:"why"`
+		Missing   []exception.Missing `json:"missing"`
+	}
 	type lic struct {
 		Required   ear.Answer      `json:"required"`
 		Reasons    []LicenseReason `json:"reasons"`
-		Exceptions string          `json:"license_exceptions"`
+		Exceptions []exc           `json:"exceptions"`
+		Covered    ear.Answer      `json:"covered_by_exceptions"`
+	}
+	excs := []exc{}
+	for _, r := range d.exceptions {
+		excs = append(excs, exc{r.Code, r.Citation, r.Outcome, nonNil(r.Overcomes), r.Why, nonNil(r.Missing)})
 	}
 	out := struct {
 		ItemID   string              `json:"item_id"`
@@ -185,7 +200,7 @@ func referenceJSON(d Determination) ([]byte, error) {
 		Grounds:  nonNil(d.grounds),
 		DM:       refWireDeMinimis(d.deMinimis),
 		FDP:      nonNil(d.fdp),
-		License:  lic{Required: d.license, Reasons: nonNil(d.reasons), Exceptions: "not evaluated"},
+		License:  lic{Required: d.license, Reasons: nonNil(d.reasons), Exceptions: excs, Covered: d.covered},
 		Missing:  nonNil(d.missing),
 		Trace:    nonNil(d.trace),
 		Parties:  nonNil(d.parties),

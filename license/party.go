@@ -64,21 +64,23 @@ func (r *Role) UnmarshalText(b []byte) error {
 // words of the wire format's listed_on. The zero Listing is invalid.
 type Listing uint8
 
-// The lists the affiliates rule (90 FR 47201) and part 744 read.
+// The lists the affiliates rule (90 FR 47201), part 744 and the
+// restrictions on License Exceptions (740.2(a)(17)) read.
 const (
 	ListedEntityList Listing = iota + 1 // "entity_list": the Entity List, Supplement No. 4 to part 744
 	ListedMEU                           // "military_end_user_list": the Military End-User List, Supplement No. 7 to part 744
 	ListedSDN                           // "sdn": OFAC's Specially Designated Nationals under the programs 15 CFR 744.8 names
+	ListedUnverified                    // "unverified_list": the Unverified List, Supplement No. 6 to part 744 (no License Exception may be used, 740.2(a)(17))
 )
 
-var listingNames = [...]string{"", "entity_list", "military_end_user_list", "sdn"}
+var listingNames = [...]string{"", "entity_list", "military_end_user_list", "sdn", "unverified_list"}
 
-// ParseListing parses "entity_list", "military_end_user_list" or "sdn";
-// anything else is a *product.EnumError.
+// ParseListing parses "entity_list", "military_end_user_list", "sdn" or
+// "unverified_list"; anything else is a *product.EnumError.
 func ParseListing(s string) (Listing, error) { return parseEnum[Listing]("list", s, listingNames[:]) }
 
-// IsValid reports whether l is one of the three lists.
-func (l Listing) IsValid() bool { return l >= ListedEntityList && l <= ListedSDN }
+// IsValid reports whether l is one of the four lists.
+func (l Listing) IsValid() bool { return l >= ListedEntityList && l <= ListedUnverified }
 
 // String returns the wire text ("entity_list"), or "" for an invalid
 // Listing.

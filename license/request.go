@@ -12,6 +12,7 @@ import (
 
 	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
 )
@@ -44,6 +45,10 @@ type Request struct {
 	ExchangeRates origin.Rates
 	// Options choose readings and policies.
 	Options Options
+	// ExceptionFacts are the facts of the transaction the License
+	// Exceptions of part 740 need (the wire's exception_facts); a fact not
+	// given leaves the exceptions that need it indeterminate.
+	ExceptionFacts exception.Facts
 	// NoneFound is the caller's one declaration that it checked and found
 	// none of these: listed parties, end uses of concern, knowledge of an
 	// incorporation, U.S. technology or software the item, its plant or a
@@ -231,7 +236,7 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 	err := wire.Object(data, product.NewFieldError, func(k string, raw []byte) error {
 		if wire.IsNull(raw) {
 			switch k {
-			case "as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options", "none_found":
+			case "as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options", "none_found", "exception_facts":
 				return nil
 			}
 		}
@@ -258,6 +263,8 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 			return decodeOptions(raw, &out.Options)
 		case "none_found":
 			return wire.DecodeBool(raw, &out.NoneFound)
+		case "exception_facts":
+			return out.ExceptionFacts.UnmarshalJSON(raw)
 		}
 		return product.ErrUnknownField
 	})
@@ -387,6 +394,7 @@ func (req Request) MarshalJSON() ([]byte, error) {
 		ExchangeRates  *origin.Rates            `json:"exchange_rates,omitempty"`
 		NoneFound      bool                     `json:"none_found,omitempty"`
 		Options        opts                     `json:"options"`
+		ExceptionFacts *exception.Facts         `json:"exception_facts,omitempty"`
 	}{
 		AsOf: req.AsOf.String(), Item: req.Item, ExportedFrom: req.ExportedFrom.String(), Destination: req.Destination,
 		Options: opts{AIDiffusion: req.Options.AIDiffusion, UnknownOrigin: req.Options.UnknownOrigin, Affiliates: req.Options.Affiliates},
@@ -405,6 +413,9 @@ func (req Request) MarshalJSON() ([]byte, error) {
 	}
 	if req.NoneFound {
 		out.NoneFound = true
+	}
+	if !req.ExceptionFacts.IsZero() {
+		out.ExceptionFacts = &req.ExceptionFacts
 	}
 	return json.Marshal(out)
 }

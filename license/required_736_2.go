@@ -7,6 +7,7 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/product"
 )
 
@@ -43,12 +44,21 @@ type licenseInput struct {
 // with, and the end-use rules of 744.21 and 744.23. It returns the answer
 // (the Or of every reason), the reasons, and the missing facts.
 func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []MissingFact) {
+	a, reasons, missing, _ := licenseRequirementsFor(in)
+	return a, reasons, missing
+}
+
+// licenseRequirementsFor is licenseRequirements, with each reason's
+// requirement as the License Exceptions read it (aligned with the
+// reasons).
+func licenseRequirementsFor(in licenseInput) (ear.Answer, []LicenseReason, []MissingFact, []exception.Requirement) {
 	var l reasonList
 
 	// The item's own classification under the chart and Part 746.
 	e := in.item.ECCN
 	if !e.IsValid() {
 		l.add(CitationCountryChart, ear.Indeterminate, "the item's ECCN is not given: the CCL-based requirements cannot be read")
+		l.basis(exception.Requirement{Basis: exception.BasisChart})
 		l.need("item.eccn", "the item's classification decides the Country Chart requirements")
 	} else {
 		res, err := countryChart(ChartQuery{
@@ -58,6 +68,7 @@ func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []Missin
 		switch {
 		case err != nil:
 			l.add(CitationCountryChart, ear.Indeterminate, "the Country Chart could not be read: "+err.Error())
+			l.basis(exception.Requirement{Basis: exception.BasisChart})
 			l.need("item.eccn", err.Error())
 		case res.Required == ear.No:
 			l.add(CitationCountryChart, ear.No, fmt.Sprintf("no License Requirements row of %s, chart footnote or Part 746 program requires a license to %s", e, in.destination))
@@ -65,6 +76,7 @@ func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []Missin
 			for _, f := range res.Findings {
 				if f.Required == res.Required {
 					l.add(f.Citation, f.Required, f.Why)
+					l.basis(chartRequirement(f))
 				}
 			}
 			for _, m := range res.Missing() {
@@ -87,7 +99,7 @@ func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []Missin
 	if ans != ear.Indeterminate {
 		l.missing = nil
 	}
-	return ans, l.reasons, dedupeMissing(l.missing)
+	return ans, l.reasons, dedupeMissing(l.missing), l.reqs
 }
 
 // reasonList collects the reasons and missing facts of a license
@@ -95,10 +107,22 @@ func licenseRequirements(in licenseInput) (ear.Answer, []LicenseReason, []Missin
 type reasonList struct {
 	reasons []LicenseReason
 	missing []MissingFact
+	// reqs are the reasons as the License Exceptions read them, aligned
+	// with reasons: a part 744 rule unless basis says otherwise.
+	reqs []exception.Requirement
 }
 
 func (l *reasonList) add(cite string, a ear.Answer, why string) {
 	l.reasons = append(l.reasons, LicenseReason{Citation: cite, Answer: a, Why: why})
+	l.reqs = append(l.reqs, exception.Requirement{Citation: cite, Answer: a, Basis: exception.BasisPart744})
+}
+
+// basis sets the kind of provision of the reason added last (its
+// citation and answer are the reason's).
+func (l *reasonList) basis(r exception.Requirement) {
+	last := &l.reqs[len(l.reqs)-1]
+	r.Citation, r.Answer = last.Citation, last.Answer
+	*last = r
 }
 
 // need records a missing fact; it decides the provision of the reason
@@ -140,6 +164,7 @@ func (l *reasonList) fdpPairs(in licenseInput) {
 			}
 		}
 		l.add(pair.Citation.String(), a, why+" ("+r.Citation+" "+fdpOutcomeText(r.Outcome)+")")
+		l.basis(pairRequirement(pair.Citation.String(), a))
 	}
 }
 

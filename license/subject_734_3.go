@@ -21,8 +21,9 @@ import (
 // Entity List (744.11) for the parties' footnotes, the requirement each
 // applying FDP rule pairs with (744.11(a)(2), 746.8(a)(2) with its
 // partner-country exclusion, 746.8(a)(3), 744.23, 746.7), and the end-use
-// rules of 744.21 and 744.23. License exceptions are not evaluated; the
-// result says so.
+// rules of 744.21 and 744.23; and where a license is or may be required,
+// the License Exceptions of part 740 (exception.Evaluate) that may
+// overcome each requirement, and whether they cover them all.
 //
 // Check is safe for concurrent use and takes no lock. It uses the default
 // Checker: fdp.Default() and no party resolver (parties' designations are
@@ -122,12 +123,13 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	d.trace = append(d.trace, Step{Citation: CheckCitationSubject, Outcome: subject.String(), Detail: groundsDetail(d.grounds)})
 
 	// The license requirement, for an item that is or may be subject.
+	d.covered = ear.Yes
 	if subject == ear.No {
 		d.license = ear.No
 		d.reasons = []LicenseReason{{Citation: CheckCitationSubject, Answer: ear.No, Why: "the item is not subject to the EAR: no EAR license is required"}}
 		d.missing = nil
 	} else {
-		a, reasons, missing := licenseRequirements(licenseInput{
+		a, reasons, missing, reqs := licenseRequirementsFor(licenseInput{
 			item: it, destination: req.Destination, exportedFrom: req.ExportedFrom,
 			parties: req.Parties, endUses: req.EndUses, fdp: fdpResults, asOf: asOf,
 			options: opts, designations: d.parties,
@@ -135,10 +137,18 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		d.license = subject.And(a)
 		d.reasons = reasons
 		d.missing = append(d.missing, missing...)
+		if d.license != ear.No {
+			// Part 740: may the export go under a License Exception?
+			d.exceptions, d.covered = exceptionsFor(req, reqs, d.parties)
+		}
 	}
-	d.trace = append(d.trace, Step{Citation: "15 CFR 736.2", Outcome: d.license.String(), Detail: "license required: " + d.license.String() + "; license exceptions (part 740) not evaluated"})
+	d.trace = append(d.trace, Step{Citation: "15 CFR 736.2", Outcome: d.license.String(), Detail: "license required: " + d.license.String()})
+	d.trace = append(d.trace, Step{Citation: CitationExceptions, Outcome: d.covered.String(), Detail: exceptionsDetail(d.exceptions, d.covered)})
 	if d.subject != ear.Indeterminate && d.license != ear.Indeterminate {
 		d.missing = nil
+	}
+	if d.covered == ear.Indeterminate {
+		d.missing = append(d.missing, exceptionsMissing(d.exceptions)...)
 	}
 	d.missing = groupMissing(d.missing)
 	d.warnings = warningsOf(req, d)
@@ -231,6 +241,9 @@ func validateRequest(req Request) error {
 	}
 	if err := req.Options.validate(); err != nil {
 		return err
+	}
+	if err := req.ExceptionFacts.Validate(); err != nil {
+		return product.NewFieldError("exception_facts", err)
 	}
 	for i, p := range req.Parties.list.items {
 		if err := p.Validate(); err != nil {

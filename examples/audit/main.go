@@ -33,6 +33,7 @@ import (
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
@@ -280,12 +281,16 @@ func report(w io.Writer, req license.Request, d license.Determination) {
 	for _, g := range d.Grounds() {
 		fmt.Fprintf(w, "  - %s: %s\n", g.Citation, md(g.Title))
 	}
-	fmt.Fprintf(w, "- License required: **%s** (license exceptions not evaluated)\n", d.LicenseRequired())
+	fmt.Fprintf(w, "- License required: **%s**\n", d.LicenseRequired())
 	for _, r := range d.LicenseReasons() {
 		fmt.Fprintf(w, "  - %s [%s]: %s\n", r.Answer, r.Citation, md(r.Why))
 	}
+	fmt.Fprintf(w, "- Covered by License Exceptions (15 CFR part 740): **%s**\n", d.CoveredByExceptions())
 	for _, m := range d.Missing() {
 		fmt.Fprintf(w, "- Missing: %s: %s\n", code(m.Field), md(m.Why))
+	}
+	if xs := d.Exceptions(); xs != nil {
+		fmt.Fprint(w, "\n## License Exceptions (15 CFR part 740)\n\n", exception.ResultsMarkdown(xs))
 	}
 }
 

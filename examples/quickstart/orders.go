@@ -7,6 +7,7 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/license/exception"
 )
 
 // sampleOrders are the order lines the quickstart decides in full, in the
@@ -62,11 +63,38 @@ var sampleOrders = []struct{ title, request string }{
 		"exported_from": "CN", "destination": {"country": "RU"},
 		"parties": [{"name": "Example Systems LLC", "role": "end_user", "country": "RU"}],
 		"end_uses": [], "incorporations": []}`},
+	{"A Korean controller with a US FPGA (3A001.a.7), to Brazil: GBS content is not controlled", `{
+		"as_of": "2026-11-28",
+		"item": {"id": "KR-CTL-2", "description": "motion controller", "eccn": "EAR99", "kind": "commodity", "produced_in": "KR",
+			"value": {"amount": "1000.00", "currency": "USD"},
+			"components": [{"id": "fpga", "description": "FPGA", "eccn": "3A001.a.7", "origin": "us", "value": {"amount": "300.00", "currency": "USD"}, "relation": "incorporated"}],
+			"direct_product_of": [], "plant": {"direct_product_of": []}},
+		"exported_from": "KR", "destination": {"country": "BR"},
+		"parties": [{"name": "Example Automacao Ltda.", "role": "end_user", "country": "BR", "headquartered_in": "BR"}],
+		"end_uses": [], "incorporations": []}`},
+	{"The same controller, to China: the FPGA counts", `{
+		"as_of": "2026-11-28",
+		"item": {"id": "KR-CTL-2", "description": "motion controller", "eccn": "EAR99", "kind": "commodity", "produced_in": "KR",
+			"value": {"amount": "1000.00", "currency": "USD"},
+			"components": [{"id": "fpga", "description": "FPGA", "eccn": "3A001.a.7", "origin": "us", "value": {"amount": "300.00", "currency": "USD"}, "relation": "incorporated"}],
+			"direct_product_of": [], "plant": {"direct_product_of": []}},
+		"exported_from": "KR", "destination": {"country": "CN"},
+		"parties": [{"name": "Example Automation Ltd.", "role": "end_user", "country": "CN", "headquartered_in": "CN"}],
+		"end_uses": [], "incorporations": [], "exception_facts": {"meets": {"*": "none"}}}`},
+	{"A US-made encryption appliance (5A002.a), to Germany under ENC", `{
+		"as_of": "2026-11-28",
+		"item": {"id": "US-VPN-1", "description": "VPN gateway", "eccn": "5A002.a", "kind": "commodity", "produced_in": "US",
+			"value": {"amount": "12000.00", "currency": "USD"}, "components": [],
+			"direct_product_of": [], "plant": {"direct_product_of": []}},
+		"exported_from": "US", "destination": {"country": "DE"},
+		"parties": [{"name": "Example GmbH", "role": "end_user", "country": "DE", "headquartered_in": "DE"}],
+		"end_uses": [], "incorporations": [],
+		"exception_facts": {"encryption": "740.17(b)(1)", "meets": {"*": "none"}}}`},
 }
 
 // runOrders decides the sample orders and prints a report of each.
 func runOrders(w io.Writer) error {
-	fmt.Fprintln(w, "Determinations (15 CFR 734.3, 734.4, 734.9, 736.2; license exceptions not evaluated)")
+	fmt.Fprintln(w, "Determinations (15 CFR 734.3, 734.4, 734.9, 736.2; License Exceptions of part 740)")
 	for _, o := range sampleOrders {
 		req, err := license.DecodeRequest(strings.NewReader(o.request))
 		if err != nil {
@@ -97,6 +125,14 @@ func runOrders(w io.Writer) error {
 		for _, r := range d.LicenseReasons() {
 			if r.Answer != ear.No {
 				fmt.Fprintf(w, "    %s [%s] %s\n", r.Answer, r.Citation, r.Why)
+			}
+		}
+		if xs := d.Exceptions(); xs != nil {
+			fmt.Fprintf(w, "  covered by license exceptions: %s\n", d.CoveredByExceptions())
+			for _, x := range xs {
+				if x.Outcome != exception.NotAvailable {
+					fmt.Fprintf(w, "    %-7s %-13s [%s] %s\n", x.Code, x.Outcome, x.Citation, x.Why)
+				}
 			}
 		}
 		for _, m := range d.Missing() {
