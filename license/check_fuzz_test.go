@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/product"
 )
 
@@ -36,6 +38,10 @@ func FuzzCheck(f *testing.F) {
 	}
 	f.Add([]byte(`{"item": {"value": {"amount": "1e999999", "currency": "USD"}}}`))
 	f.Add([]byte(`{"as_of": "2026-02-30"}`))
+	// License exceptions: facts of every kind, for items that need a license.
+	f.Add([]byte(exceptionRequest("1C009", "US", "US", "BR", `{"order_value":{"amount":"4000","currency":"EUR"},"annual_value":{"amount":"1","currency":"USD"},"meets":{"TSR":"740.6(a)","*":"none"}}`)))
+	f.Add([]byte(exceptionRequest("5A002.a", "US", "US", "RU", `{"encryption":"740.17(b)(2)","government_end_user":true,"meets":{"TMP":"740.9(a)(9)","BAG":"740.14(e)"}}`)))
+	f.Add([]byte(exceptionRequest("3A090.a", "TW", "TW", "MO", `{"meets":{"NAC/ACA":"740.8(a)","HBM":"740.25","TMP":"740.9(a)(6)"}}`)))
 	f.Add([]byte(`{"destination": {"country": "UA", "region": "crimea"}, "item": null}`))
 	// A 10,000-line bill of materials, with parties whose names are
 	// Unicode (CJK, Arabic, full-width, bidi marks, NUL).
@@ -123,6 +129,23 @@ func FuzzCheckGenerated(f *testing.F) {
 		}
 		if d.SubjectToEAR() == ear.No && d.LicenseRequired() != ear.No {
 			t.Fatalf("not subject, yet license %v\n%s", d.LicenseRequired(), w.json())
+		}
+		// No License Exception overcomes a part 744 requirement or the
+		// Denied Persons List: such a requirement is never covered.
+		for _, r := range d.LicenseReasons() {
+			if r.Answer != ear.No && (strings.HasPrefix(r.Citation, "15 CFR 744.") || strings.HasPrefix(r.Citation, "15 CFR 736.2(b)(4)")) && d.CoveredByExceptions() == ear.Yes {
+				t.Fatalf("%s (%s) covered by exceptions\n%s", r.Citation, r.Answer, w.json())
+			}
+		}
+		// An exception is available only if it overcomes a requirement,
+		// and a license not required leaves nothing to evaluate.
+		for _, x := range d.Exceptions() {
+			if x.Outcome == exception.Available && len(x.Overcomes) == 0 {
+				t.Fatalf("%s available, overcoming nothing\n%s", x.Code, w.json())
+			}
+		}
+		if d.LicenseRequired() == ear.No && (d.Exceptions() != nil || d.CoveredByExceptions() != ear.Yes) {
+			t.Fatalf("no license, yet exceptions %v covered %s\n%s", d.Exceptions(), d.CoveredByExceptions(), w.json())
 		}
 		if d.SubjectToEAR() != ear.Indeterminate && d.LicenseRequired() != ear.Indeterminate && d.CoveredByExceptions() != ear.Indeterminate && len(d.Missing()) > 0 {
 			t.Fatalf("no open answer, yet missing facts %v\n%s", d.Missing(), w.json())

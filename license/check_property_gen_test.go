@@ -143,6 +143,7 @@ type pwRequest struct {
 	EndUses        *[]string          `json:"end_uses,omitempty"`
 	Incorporations *[]pwIncorporation `json:"incorporations,omitempty"`
 	Options        pwOptions          `json:"options"`
+	ExceptionFacts map[string]any     `json:"exception_facts,omitempty"`
 }
 
 // MarshalJSON writes a known empty list as [] (not null).
@@ -470,7 +471,42 @@ func genRequest(r *rand.Rand) pwRequest {
 		}
 		req.Incorporations = &[]pwIncorporation{inc}
 	}
+	// Drawn last, so that the requests before it are the same as without.
+	if r.IntN(3) == 0 {
+		req.ExceptionFacts = genExceptionFacts(r)
+	}
 	return req
+}
+
+// genExceptionFacts draws the facts the License Exceptions read.
+func genExceptionFacts(r *rand.Rand) map[string]any {
+	f := map[string]any{}
+	if r.IntN(2) == 0 {
+		f["order_value"] = pwMoney{Amount: propAmount(r, true), Currency: propPick(r, []string{"USD", "USD", "EUR"})}
+		f["annual_value"] = pwMoney{Amount: propAmount(r, true), Currency: "USD"}
+	}
+	if r.IntN(3) == 0 {
+		f["encryption"] = propPick(r, []string{"740.17(b)(1)", "740.17(b)(2)", "740.17(b)(3)", "mass_market", "unknown"})
+		f["government_end_user"] = r.IntN(2) == 0
+	}
+	meets := map[string]string{}
+	for _, m := range []struct {
+		code  string
+		paras []string
+	}{
+		{"TSR", []string{"740.6(a)", "none"}}, {"TMP", []string{"740.9(a)(1)", "740.9(a)(6)", "740.9(a)(9)", "none"}}, {"RPL", []string{"740.10(a)", "740.10(b)"}},
+		{"GOV", []string{"740.11(b)(2)", "740.11(c)", "none"}}, {"TSU", []string{"740.13(a)", "740.13(d)"}}, {"BAG", []string{"740.14(b)", "740.14(e)"}},
+		{"STA", []string{"740.20(d)"}}, {"NAC/ACA", []string{"740.8(a)"}}, {"IEC", []string{"740.24"}}, {"HBM", []string{"740.25"}}, {"APP", []string{"740.7(c)"}},
+	} {
+		if r.IntN(3) == 0 {
+			meets[m.code] = propPick(r, m.paras)
+		}
+	}
+	if r.IntN(2) == 0 {
+		meets["*"] = "none"
+	}
+	f["meets"] = meets
+	return f
 }
 
 // ---- checking ----
