@@ -382,10 +382,7 @@ func (e *eval) item() {
 		return
 	}
 	ans, _ := l.Eligible(in.ECCN)
-	if ans == ear.Indeterminate && x.Code == ENC && encLineDefers(l.Text()) {
-		// "Yes for certain EI controlled commodities, see § 740.17 of the
-		// EAR for eligibility": the words send the reader to 740.17, whose
-		// conditions enc() evaluates.
+	if ans == ear.Indeterminate && lineDefers(x.Code, l.Text(), in.ECCN) {
 		ans = ear.Yes
 	}
 	switch ans {
@@ -498,8 +495,24 @@ func (e *eval) reasonsOnly(allowed []ccl.Reason, what string) {
 
 func openCheck(field, why string) check { return open(field, why) }
 
-// encLineDefers reports whether an ENC line's only words are the pointer
-// to 740.17 for eligibility.
-func encLineDefers(text string) bool {
-	return strings.HasPrefix(text, "Yes for certain EI controlled") && strings.Contains(text, "740.17")
+// lineDefers reports whether the words that leave a line open only send
+// the reader to the exception's own section, whose conditions the
+// evaluation reads: ENC's "Yes for certain EI controlled commodities, see
+// § 740.17 of the EAR for eligibility" (740.17 decides through the
+// encryption status), and APP's "Yes, for computers controlled by
+// 4A003.b, and "electronic assemblies" controlled by 4A003.c, to the
+// exclusion of other technical parameters. See § 740.7" for an item of
+// 4A003.b or 4A003.c (the caller states the paragraph of 740.7 met).
+func lineDefers(c Code, text string, e product.ECCN) bool {
+	switch c {
+	case ENC:
+		return strings.HasPrefix(text, "Yes for certain EI controlled") && strings.Contains(text, "740.17")
+	case APP:
+		return strings.Contains(text, "to the exclusion of other technical parameters") && strings.Contains(text, "740.7") &&
+			(appB.Covers(e) || appC.Covers(e))
+	}
+	return false
 }
+
+// The paragraphs APP's line names.
+var appB, appC = product.MustParseECCN("4A003.b"), product.MustParseECCN("4A003.c")

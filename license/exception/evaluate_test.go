@@ -89,10 +89,14 @@ func TestEvaluateExceptions(t *testing.T) {
 
 		// APP, 740.7.
 		{"APP not to a Tier 3 country", "4A003.b", "CN", day, []opt{from("KR"), meetsP(APP, "740.7(c)")}, APP, NotAvailable, "Computer Tier 3"},
+		{"APP for a computer to Germany", "4A003.b", "DE", day, []opt{from("US"), meetsP(APP, "740.7(c)(2)")}, APP, Available, "740.7(c)(2)"},
+		{"APP not for 4A003.g apart from its computer", "4A003.g", "DE", day, []opt{from("US"), meetsP(APP, "740.7(c)(2)")}, APP, NotAvailable, "4A003"},
+		{"APP waits for the paragraph met", "4A003.b", "DE", day, []opt{from("US")}, APP, Indeterminate, "exception_facts.meets.APP"},
 		{"APP not for a non-computer", "3A001.a.7", "DE", day, []opt{from("KR")}, APP, NotAvailable, "not among the items"},
 
 		// NAC/ACA, 740.8, and 740.2(a)(9)(ii).
 		{"NAC for 3A090.a to China", "3A090.a", "CN", day, []opt{from("TW"), reqs(chart("NS"), chart("RS")), meetsP(NAC, "740.8(a)")}, NAC, Available, "740.8(a)"},
+		{"NAC waits for the notification", "3A090.a", "CN", day, []opt{from("TW"), reqs(chart("NS"), chart("RS"))}, NAC, Indeterminate, "exception_facts.meets.NAC/ACA"},
 		{"NAC not for 3A090.c", "3A090.c", "CN", day, []opt{from("TW"), meetsP(NAC, "740.8(a)")}, NAC, NotAvailable, "not among the items"},
 		{"NAC not before 2023-11-17", "3A090.a", "CN", "2023-06-01", []opt{from("TW"), meetsP(NAC, "740.8(a)")}, NAC, NotAvailable, "in the EAR from 2023-11-17"},
 
@@ -108,14 +112,19 @@ func TestEvaluateExceptions(t *testing.T) {
 
 		// GOV, 740.11.
 		{"GOV (b)(2) for the U.S. Government", "1C009", "DE", day, []opt{from("KR"), meetsP(GOV, "740.11(b)(2)(ii)")}, GOV, Available, "740.11(b)(2)(ii)"},
+		{"GOV waits for the paragraph met", "1C009", "DE", day, []opt{from("KR")}, GOV, Indeterminate, "exception_facts.meets.GOV"},
 		{"GOV (c) not for NP items", "3A225", "DE", day, []opt{from("KR"), reqs(chart("NP")), meetsP(GOV, "740.11(c)")}, GOV, NotAvailable, "NP or EI"},
 		{"GOV (c) for an NS item", "3A001.a.7", "DE", day, []opt{from("KR"), meetsP(GOV, "740.11(c)(2)")}, GOV, Available, "740.11(c)(2)"},
 
 		// TSU, 740.13.
 		{"TSU not for commodities", "1C009", "DE", day, []opt{from("KR"), meetsP(TSU, "740.13(a)")}, TSU, NotAvailable, "software and technology only"},
+		{"TSU waits for the paragraph met", "1D002", "DE", day, []opt{from("KR")}, TSU, Indeterminate, "exception_facts.meets.TSU"},
+		{"TSU (d) mass market software not to E:1", "1D002", "SY", day, []opt{from("KR"), reqs(program(jurisdiction.ProgramSyria, "15 CFR 746.9")), meetsP(TSU, "740.13(d)")}, TSU, NotAvailable, "not available to Country Group E:1"},
 		{"TSU software update", "1D002", "DE", day, []opt{from("KR"), meetsP(TSU, "740.13(c)")}, TSU, Available, "740.13(c)"},
 
 		// BAG, 740.14.
+		{"BAG waits for the paragraph met", "1C009", "DE", day, []opt{from("KR")}, BAG, Indeterminate, "exception_facts.meets.BAG"},
+		{"BAG stated not met", "1C009", "DE", day, []opt{from("KR"), meetsP(BAG, "none")}, BAG, NotAvailable, "no paragraph"},
 		{"BAG personal baggage", "1C009", "DE", day, []opt{from("KR"), meetsP(BAG, "740.14(b)(4)")}, BAG, Available, "740.14(b)(4)"},
 
 		// ENC, 740.17.
@@ -132,17 +141,23 @@ func TestEvaluateExceptions(t *testing.T) {
 
 		// STA, 740.20.
 		{"STA (c)(1) to Germany", "3A001.a.7", "DE", day, []opt{from("KR"), meetsP(STA, "740.20(d)")}, STA, Available, "740.20"},
+		{"STA waits for the consignee statement", "3A001.a.7", "DE", day, []opt{from("KR")}, STA, Indeterminate, "exception_facts.meets.STA"},
+		{"STA (c)(2) for an NS item to an A:6 country", "3A001.a.7", "AL", day, []opt{from("KR"), meetsP(STA, "740.20(d)")}, STA, Available, "740.20"},
+		{"STA (c)(2) not for an NP requirement", "3A225", "AL", day, []opt{from("KR"), reqs(chart("NP")), meetsP(STA, "740.20(d)")}, STA, NotAvailable, "for NP reasons"},
 		{"STA not for EI items", "5A002.a", "DE", day, []opt{from("KR"), reqs(chart("NS"), chart("EI")), meetsP(STA, "740.20(d)")}, STA, NotAvailable, "EI reasons"},
 		{"STA not for 3A001.z by the entry's line", "3A001.z.1.a", "DE", day, []opt{from("KR"), meetsP(STA, "740.20(d)")}, STA, NotAvailable, "STA"},
 		{"STA not to Brazil", "3A001.a.7", "BR", day, []opt{from("KR"), meetsP(STA, "740.20(d)")}, STA, NotAvailable, "not an eligible destination"},
 
 		// IEC, 740.24.
 		{"IEC not before 2024-09-06", "3B001.c.1.a", "JP", "2024-06-01", []opt{from("US"), meetsP(IEC, "740.24")}, IEC, NotAvailable, "in the EAR from 2024-09-06"},
+		{"IEC waits for the table's listing", "3B001.c.1.a", "JP", day, []opt{from("US")}, IEC, Indeterminate, "exception_facts.meets.IEC"},
+		{"IEC not for an item its line leaves out", "3B001.a.1", "JP", day, []opt{from("US"), meetsP(IEC, "740.24")}, IEC, NotAvailable, "does not make 3B001.a.1 eligible"},
 		{"IEC with the table's listing", "3B001.c.1.a", "JP", day, []opt{from("US"), meetsP(IEC, "740.24")}, IEC, Available, "IEC"},
 		{"IEC bars GBS for its items (740.2(a)(22))", "3B001.c.1.a", "JP", day, []opt{from("US")}, GBS, NotAvailable, "740.2(a)(22)"},
 
 		// HBM, 740.25.
 		{"HBM for 3A090.c to China", "3A090.c", "CN", day, []opt{from("KR"), meetsP(HBM, "740.25")}, HBM, Available, "740.25"},
+		{"HBM waits for its terms", "3A090.c", "CN", day, []opt{from("KR")}, HBM, Indeterminate, "exception_facts.meets.HBM"},
 		{"HBM not for 3A090.a", "3A090.a", "CN", day, []opt{from("KR"), meetsP(HBM, "740.25")}, HBM, NotAvailable, "not among the items"},
 
 		// 740.2 restrictions.
