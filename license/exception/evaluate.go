@@ -412,13 +412,7 @@ func kindWords(s string) string {
 	return "software and technology"
 }
 
-func patternList(ps []fdp.Pattern) string {
-	ss := make([]string, len(ps))
-	for i, p := range ps {
-		ss[i] = p.String()
-	}
-	return strings.Join(ss, ", ")
-}
+func patternList(ps []fdp.Pattern) string { return join(ps) }
 
 // matchPattern answers whether an item classified e (for f) is p.
 func matchPattern(p fdp.Pattern, e, f product.ECCN) ear.Answer {

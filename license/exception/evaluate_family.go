@@ -3,6 +3,7 @@ package exception
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -55,16 +56,19 @@ func (e *eval) family() {
 	}
 }
 
-func reasonWords(rs []ccl.Reason) string {
-	s := ""
-	for i, r := range rs {
+// join writes values as a list: "NS, MT".
+func join[T interface{ String() string }](xs []T) string {
+	var b strings.Builder
+	for i, x := range xs {
 		if i > 0 {
-			s += ", "
+			b.WriteString(", ")
 		}
-		s += r.String()
+		b.WriteString(x.String())
 	}
-	return s
+	return b.String()
 }
+
+func reasonWords(rs []ccl.Reason) string { return join(rs) }
 
 // paragraphTerms checks the destinations and items the paragraph the
 // caller states names.
@@ -464,16 +468,7 @@ func isAre(s []fdp.Citation) string {
 	return "are"
 }
 
-func citeList(s []fdp.Citation) string {
-	out := ""
-	for i, c := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += c.String()
-	}
-	return out
-}
+func citeList(s []fdp.Citation) string { return join(s) }
 
 // not negates a three-valued answer (Indeterminate stays).
 func not(a ear.Answer) ear.Answer {

@@ -179,13 +179,7 @@ func restrictionWhen(r Restriction) string {
 	return strings.Join(parts, "; ")
 }
 
-func groupList[G interface{ String() string }](gs []G) string {
-	out := make([]string, len(gs))
-	for i, g := range gs {
-		out[i] = g.String()
-	}
-	return strings.Join(out, ", ")
-}
+func groupList[G interface{ String() string }](gs []G) string { return join(gs) }
 
 // ResultsMarkdown renders results as a Markdown table (code, section,
 // outcome, requirements overcome, why, missing facts), for a determination's
