@@ -174,6 +174,21 @@ func TestEvaluateExceptions(t *testing.T) {
 		{"(a)(5)(ii) other MT item to D:4: no exception", "1C101", "CN", day, []opt{from("KR"), reqs(chart("MT")), meetsP(RPL, "740.10(a)")}, RPL, NotAvailable, "740.2(a)(5)(ii)"},
 		{"(a)(12) 600 series to China: only GOV", "9A610.a", "CN", day, []opt{from("KR"), meetsP(RPL, "740.10(a)")}, RPL, NotAvailable, "740.2(a)(12)"},
 
+		{"(a)(3) surreptitious interception: GOV (b)(2)(ii) only", "5A980", "DE", day, []opt{from("US"), meetsP(TMP, "740.9(a)(6)")}, TMP, NotAvailable, "740.2(a)(3)"},
+		{"(a)(3): GOV (b)(2)(ii) stays", "5A980", "DE", day, []opt{from("US"), meetsP(GOV, "740.11(b)(2)(ii)")}, GOV, Available, "740.11(b)(2)(ii)"},
+		{"(a)(3): none for 5E980", "5E980", "DE", day, []opt{from("US"), meetsP(GOV, "740.11(b)(2)(ii)")}, GOV, NotAvailable, "740.2(a)(3)"},
+		{"(a)(4) CC item to Brazil: only GOV, BAG (e), STA", "0A978", "BR", day, []opt{from("US"), reqs(chart("CC")), meetsP(RPL, "740.10(a)")}, RPL, NotAvailable, "740.2(a)(4)"},
+		{"(a)(4) not to a NATO member", "0A978", "DE", day, []opt{from("US"), reqs(chart("CC")), meetsP(RPL, "740.10(a)")}, RPL, Available, "740.10(a)"},
+		{"(a)(7) IRFPA technology: GOV only, words open", "6E001", "DE", day, []opt{from("US"), forE("6A002.a.3"), meetsP(TSU, "740.13(a)")}, TSU, Indeterminate, "focal plane arrays"},
+		{"(a)(8) 2A983: TSU (a), (c) only", "2D983", "DE", day, []opt{from("US"), meetsP(TSU, "740.13(b)")}, TSU, NotAvailable, "only 15 CFR 740.13(a), 15 CFR 740.13(c)"},
+		{"(a)(10) 0A983: no exception", "0A983", "DE", day, []opt{from("US"), meetsP(GOV, "740.11(b)(2)(ii)")}, GOV, NotAvailable, "740.2(a)(10)"},
+		{"(a)(11) 0A919: GOV (b)(2)(ii) only", "0A919", "DE", day, []opt{from("US"), meetsP(RPL, "740.10(a)")}, RPL, NotAvailable, "740.2(a)(11)"},
+		{"(a)(13) 600 series outside D:5: no ENC", "9A610.a", "DE", day, []opt{from("US"), meetsP(BAG, "740.14(b)")}, BAG, Indeterminate, "600 Series Major Defense Equipment"},
+		{"(a)(13) 9D610.b: GOV (b)(2) only", "9D610.b", "DE", day, []opt{from("US"), meetsP(TSU, "740.13(a)")}, TSU, NotAvailable, "740.2(a)(13)"},
+		{"(a)(14) 0A521: GOV (b)(2)(ii) only", "0A521", "DE", day, []opt{from("US"), meetsP(TMP, "740.9(a)(6)")}, TMP, NotAvailable, "740.2(a)(14)"},
+		{"(a)(19) NS item to Hong Kong: the HK documents", "3A001.a.7", "HK", day, []opt{from("US"), meetsP(GOV, "740.11(b)(2)")}, GOV, Indeterminate, "Hong Kong import or export license"},
+		{"(a)(21) firearms: GOV (b)(2)(ii) only, words open", "0A501.a", "DE", day, []opt{from("US"), reqs(chart("FC")), meetsP(TMP, "740.9(a)(5)")}, TMP, Indeterminate, "USML Category I(h)(2)"},
+
 		// Part 746 (740.2(a)(6)).
 		{"Russia: GBS not listed in 746.8(c)", "3A001.a.7", "RU", day, []opt{from("KR"), reqs(chart("NS"), program(jurisdiction.ProgramRussiaBelarus, "15 CFR 746.8"))}, GBS, NotAvailable, "746.8(c)(2) does not list License Exception GBS"},
 		{"Russia: TMP for the news media", "3A001.a.7", "RU", day, []opt{from("KR"), reqs(chart("NS"), program(jurisdiction.ProgramRussiaBelarus, "15 CFR 746.8")), meetsP(TMP, "740.9(a)(9)")}, TMP, Available, "740.9(a)(9)"},
