@@ -191,9 +191,14 @@ func (r ChartResult) Requiring(a ear.Answer) []Finding {
 // and end-user rules of part 744 and the general prohibitions are not
 // evaluated here.
 //
-// Bad input is a *product.FieldError naming the field; a date outside the
-// tables' history is one at "as_of" wrapping a *jurisdiction.DateRangeError
-// (code "date_out_of_range").
+// On a date from 2020-01-01 before the chart, country-group or Part 746
+// tables are modelled (jurisdiction.ChartHistoryFloor and the others), the
+// findings that need them are one open finding each, naming the gap; an
+// EAR99 item has no chart requirement whatever the date.
+//
+// Bad input is a *product.FieldError naming the field; a date before the
+// tables' history and before 2020-01-01 is one wrapping a
+// *jurisdiction.DateRangeError (code "date_out_of_range").
 func CountryChart(q ChartQuery) (ChartResult, error) { return countryChart(q, true) }
 
 // countryChart is CountryChart; with text false it leaves the Why sentences
@@ -219,6 +224,9 @@ type destContext struct {
 	row      jurisdiction.ChartRow
 	programs []jurisdiction.Program
 	groups   jurisdiction.GroupSet
+	// The tables not modelled on the date (nil when they are): the
+	// findings that need them are indeterminate and name the gap.
+	chartGap, programsGap, groupsGap *jurisdiction.DateRangeError
 }
 
 func newDestContext(d jurisdiction.Destination, asOf jurisdiction.Date) (destContext, error) {
@@ -228,8 +236,11 @@ func newDestContext(d jurisdiction.Destination, asOf jurisdiction.Date) (destCon
 	if !asOf.IsValid() {
 		return destContext{}, fdpFieldErr("as_of", product.ErrMissing, "the evaluation date")
 	}
+	dc := destContext{dest: d, asOf: asOf}
 	row, err := jurisdiction.ChartRowAsOf(d.Country, asOf)
-	if err != nil {
+	if gap, ok := notModelled(err, asOf); ok {
+		dc.chartGap = gap
+	} else if err != nil {
 		return destContext{}, product.NewFieldError("destination.country", err)
 	}
 	// Footnote 5: Liechtenstein follows Switzerland.
@@ -239,17 +250,29 @@ func newDestContext(d jurisdiction.Destination, asOf jurisdiction.Date) (destCon
 		}
 	}
 	programs, err := jurisdiction.ProgramsFor(d, asOf)
-	if err != nil {
+	if gap, ok := notModelled(err, asOf); ok {
+		dc.programsGap = gap
+	} else if err != nil {
 		return destContext{}, product.NewFieldError("as_of", err)
 	}
 	groups, err := jurisdiction.GroupsOf(groupsCountry(d.Country), asOf)
-	if err != nil {
+	if gap, ok := notModelled(err, asOf); ok {
+		dc.groupsGap = gap
+	} else if err != nil {
 		if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
 			return destContext{}, product.NewFieldError("as_of", err)
 		}
 		return destContext{}, product.NewFieldError("destination.country", err)
 	}
-	return destContext{dest: d, asOf: asOf, row: row, programs: programs, groups: groups}, nil
+	dc.row, dc.programs, dc.groups = row, programs, groups
+	return dc, nil
+}
+
+// gapFinding is the open finding of a table not modelled on the date.
+func gapFinding(kind FindingKind, cite string, gap *jurisdiction.DateRangeError) Finding {
+	why := gapText(gap)
+	return Finding{Kind: kind, Row: -1, Covers: ear.Indeterminate, InScope: ear.Indeterminate, Required: ear.Indeterminate,
+		Citation: cite, Why: why, Missing: []string{"as_of: " + why}}
 }
 
 // countryChartIn is countryChart with the destination context computed;
@@ -264,6 +287,9 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 	row, programs, groups := dc.row, dc.programs, dc.groups
 	ev := &chartEval{q: q, row: row, groups: groups, text: text}
 	res := ChartResult{Query: q, ChartRow: row, CCLDate: ccl.Date(), TablesDate: jurisdiction.TablesDate()}
+	if dc.chartGap != nil || dc.groupsGap != nil || dc.programsGap != nil {
+		return chartWithGaps(dc, q, res)
+	}
 
 	var entry ccl.Entry
 	onCCL := false
@@ -308,6 +334,57 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 			Why:      "the chart row refers to Part 746 and no program of the tables covers this date",
 			Missing:  []string{"destination: the Part 746 program in force on the date"},
 		})
+	}
+	res.Required = ear.No
+	for _, f := range res.Findings {
+		res.Required = res.Required.Or(f.Required)
+	}
+	return res, nil
+}
+
+// chartWithGaps answers a query on a date whose chart, country groups or
+// Part 746 programs are not modelled: the item's CCL rows (and, for an
+// item on the CCL, the chart), and the programs, are each one open
+// finding naming the gap; an EAR99 item has no chart requirement, so only
+// the programs (known or not) decide it.
+func chartWithGaps(dc destContext, q ChartQuery, res ChartResult) (ChartResult, error) {
+	if !q.ECCN.IsEAR99() {
+		entry, ok := ccl.Lookup(q.ECCN)
+		if !ok {
+			return ChartResult{}, fdpFieldErr("eccn", product.ErrInvalid, "%s is not an entry of the Commerce Control List of %s", q.ECCN.Entry(), ccl.Date())
+		}
+		res.Entry = entry
+		gap := dc.chartGap
+		if gap == nil {
+			gap = dc.groupsGap
+		}
+		if gap != nil {
+			res.Findings = append(res.Findings, gapFinding(FromEntry, CitationCountryChart, gap))
+		}
+	} else {
+		res.Findings = append(res.Findings, Finding{
+			Kind: FromEntry, Row: -1, Covers: ear.Yes, InScope: ear.No, Required: ear.No,
+			Citation: CitationCountryChart,
+			Why:      "EAR99 items are on no CCL entry: the Commerce Country Chart requires no license for them (Part 744 and Part 746 still may)",
+		})
+	}
+	if dc.programsGap != nil {
+		res.Findings = append(res.Findings, gapFinding(FromProgram, "15 CFR part 746", dc.programsGap))
+	} else if dc.chartGap != nil || dc.groupsGap != nil {
+		// The programs are known, the chart is not: a program's reading
+		// of the item's CCL rows may still turn on them; open.
+		ev := &chartEval{q: q, groups: dc.groups, text: true}
+		gap := dc.chartGap
+		if gap == nil {
+			gap = dc.groupsGap
+		}
+		for _, p := range dc.programs {
+			f := ev.program(p, res.Entry, res.Entry.IsValid())
+			if f.Required == ear.No && !q.ECCN.IsEAR99() {
+				f = gapFinding(FromProgram, p.Citation, gap)
+			}
+			res.Findings = append(res.Findings, f)
+		}
 	}
 	res.Required = ear.No
 	for _, f := range res.Findings {

@@ -189,6 +189,9 @@ type dmEval struct {
 	dc      destContext // the destination's chart row, programs and groups, computed once
 	dcReady bool
 	memo    *chartMemo // the Checker's answers across evaluations (nil: none)
+	// groupsGap is set when the country groups on the date are not
+	// modelled: the level and the categories that turn on them are open.
+	groupsGap *jurisdiction.DateRangeError
 }
 
 // chartMemo keeps the chart's answer for a line's classification to a
@@ -471,10 +474,11 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 
 	dest := q.Destination.Country.TablesAs()
 	groups, err := jurisdiction.GroupsOf(groupsCountry(q.Destination.Country), q.AsOf)
-	if err != nil {
+	groupsGap, gapped := notModelled(err, q.AsOf)
+	if err != nil && !gapped {
 		return DeMinimisResult{}, product.NewFieldError("as_of", err)
 	}
-	ev := &dmEval{q: q, dest: dest, groups: groups, memo: memo}
+	ev := &dmEval{q: q, dest: dest, groups: groups, memo: memo, groupsGap: groupsGap}
 
 	// 734.4(a): categories with no de minimis level.
 	noLevel := ear.No
@@ -569,6 +573,16 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 	upper := definite.Add(possible)
 	lowerExceeds := origin.ExceedsExact(definite, itemValue, level)
 	upperExceeds := origin.ExceedsExact(upper, itemValue, level)
+	if ev.groupsGap != nil {
+		// The level turns on Country Groups E:1 and E:2, not modelled on
+		// the date: exceeds only above 25 percent, within only at 10
+		// percent or less.
+		lowerExceeds = origin.ExceedsExact(definite, itemValue, 25)
+		upperExceeds = origin.ExceedsExact(upper, itemValue, 10)
+		if upperExceeds && !lowerExceeds {
+			res.Missing = append(res.Missing, MissingFact{Field: "as_of", Why: "the de minimis level (10 percent for E:1 and E:2, 25 percent elsewhere) turns on " + gapText(ev.groupsGap)})
+		}
+	}
 	pctDetail := fmt.Sprintf("controlled %s / item %s %s = %s %% (exact %v) against %d %% (exceeds iff controlled x 100 > %d x item)", exactText(definite), it.Value.AmountString(), cur, res.ControlledPercent, res.ControlledPercentExact, level, level)
 
 	// Technology: the one-time report (Supp. No. 2) is a prerequisite of
@@ -631,6 +645,10 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 		if possible.Sign() > 0 {
 			res.Notes = append(res.Notes, "lines whose status is open stay within the level even if counted: "+exactText(upper))
 		}
+	}
+	if ev.groupsGap != nil && res.Outcome != DeMinimisNoLevel {
+		res.ThresholdPercent, res.Citation = "10 or 25", citationDeMinimis10+" or (d)"
+		res.Notes = append(res.Notes, "the level turns on Country Groups E:1 and E:2: "+gapText(ev.groupsGap))
 	}
 	if q.Options.UnknownOrigin == UnknownOriginControlled {
 		res.Notes = append(res.Notes, "policy: lines of unknown origin are treated as US-origin controlled content")

@@ -14,12 +14,15 @@ import (
 // reaches (in the vocabulary of the FDP rules, fdp.Places) and its test.
 // Every citation in this file is within 15 CFR 734.4 (a test checks it).
 //
-// effective is the first date a category is applied from. 2024-01-01 is
-// not a rule's date: it is the history floor of the country-group tables
-// (jurisdiction.GroupHistoryFloor), before which no evaluation runs, and
-// marks a category in force since before that floor (its own date is
-// earlier and not recorded). The categories of the SME rule of 2024-12-02
-// (89 FR 96790) carry that date.
+// effective is the first date a category is applied from. 2020-01-01 is
+// not a rule's date: it is the earliest date a determination answers for,
+// and marks a category in force with these words since before it: (a)(1),
+// (a)(2), (a)(4), (a)(5) and (a)(6)(i) read the same in a copy of 734.4
+// from before 2022 (the eCFR mirror MichalOpoka/ecfr at 0b837cb) as in the
+// 2024 and 2025 copies; (a)(6)(ii) there names E:1, E:2 and the PRC, not
+// Russia or Belarus, and is applied with today's broader destinations
+// (conservative; the date they were added is not recorded). The categories
+// of the SME rule of 2024-12-02 (89 FR 96790) carry that date.
 var deMinimisCategories = []deMinimisCategory{
 	{
 		// "There is no de minimis level for the export from a foreign country of a foreign-made computer with an
@@ -174,9 +177,9 @@ var deMinimisCategories = []deMinimisCategory{
 	},
 }
 
-// dmFloor is the effective date recorded for a category in force since
-// before the tables' history floor (see deMinimisCategories).
-var dmFloor = jurisdiction.MustParseDate("2024-01-01")
+// dmFloor is the effective date recorded for a category in force with its
+// words since before 2020-01-01 (see deMinimisCategories).
+var dmFloor = supportedFrom
 
 // dmFacilityProng is the day the facility prong of 734.4(a)(9) was added
 // (90 FR 5308).
@@ -219,11 +222,11 @@ func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 			return a, "a 4A003 computer with US-origin 3A001 semiconductors" + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A003 computer with US-origin 3A001 semiconductors")
 		}
 	}
-	if in, _ := embargoed4A994.Contains(jurisdiction.Destination{Country: c.dest}, c.groups, c.q.AsOf); in {
+	if in := c.destIn(&embargoed4A994, c.dest, c.groups); in != ear.No {
 		small := eccnIn(e, computers4A994).Or(big)
 		if small != ear.No {
 			has, id, _ := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, interconnect4A994j) })
-			a := small.And(has)
+			a := small.And(has).And(in)
 			return a, "a 4A994 computer with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A994 computer with US-origin 3A001 or 4A994.j content")
 		}
 	}
@@ -380,8 +383,7 @@ func (c *dmEval) advancedNodeFacility() ear.Answer {
 				continue
 			}
 		}
-		in, _ := dmMacauOrD5.Contains(jurisdiction.Destination{Country: where}, gs, c.q.AsOf)
-		ans = ans.Or(ear.AnswerOf(in))
+		ans = ans.Or(c.destIn(&dmMacauOrD5, where, gs))
 	}
 	return ans
 }
@@ -546,9 +548,33 @@ type deMinimisCategory struct {
 // applies runs the category: No outside its destinations, else its test.
 func (cat *deMinimisCategory) applies(c *dmEval) (ear.Answer, string, []MissingFact) {
 	if w := cat.where; w.Anywhere || len(w.Places) > 0 || len(w.Groups) > 0 {
-		if in, _ := w.Contains(jurisdiction.Destination{Country: c.dest}, c.groups, c.q.AsOf); !in {
+		switch c.destIn(&w, c.dest, c.groups) {
+		case ear.No:
 			return ear.No, "the destination is not in " + w.String(), nil
+		case ear.Indeterminate:
+			a, why, missing := cat.test(c)
+			if a == ear.No {
+				return a, why, missing
+			}
+			gap := "whether the destination is in " + w.String() + " is open: " + gapText(c.groupsGap)
+			return ear.Indeterminate, why + "; " + gap, append(missing, MissingFact{Field: "as_of", Why: gap})
 		}
 	}
 	return cat.test(c)
+}
+
+// destIn answers whether where (with groups gs) is in w on the date; on a
+// date whose country groups are not modelled, a set that turns on them is
+// open.
+func (c *dmEval) destIn(w *fdp.Places, where jurisdiction.Country, gs jurisdiction.GroupSet) ear.Answer {
+	d := jurisdiction.Destination{Country: where}
+	if c.groupsGap != nil && w.NamesGroups() {
+		in, decided := w.ContainsWithoutGroups(d, c.q.AsOf)
+		if !decided {
+			return ear.Indeterminate
+		}
+		return ear.AnswerOf(in)
+	}
+	in, _ := w.Contains(d, gs, c.q.AsOf)
+	return ear.AnswerOf(in)
 }

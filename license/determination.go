@@ -73,6 +73,10 @@ const (
 	// WarnEndUseLocation: an end use without located_in was read as
 	// located at the destination.
 	WarnEndUseLocation = "end_use_location"
+	// WarnNotModelled: as_of is before the date from which a table (the
+	// country groups, the Country Chart, the Part 746 programs) is
+	// modelled: the findings that need it are open and name the gap.
+	WarnNotModelled = "not_modelled"
 )
 
 // Warnings returns what the determination rests on that the caller should

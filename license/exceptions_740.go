@@ -66,9 +66,26 @@ func exceptionsFor(req Request, reqs []exception.Requirement, designations []Par
 	if e := it.ECCN; e.IsValid() && !e.IsEAR99() {
 		in.Entry, _ = ccl.Lookup(e.Entry())
 	}
-	in.Groups, _ = jurisdiction.GroupsOf(groupsCountry(req.Destination.Country), req.AsOf) // validated
+	var err error
+	in.Groups, err = jurisdiction.GroupsOf(groupsCountry(req.Destination.Country), req.AsOf)
+	gap, _ := notModelled(err, req.AsOf)
+	if _, perr := jurisdiction.ProgramsFor(req.Destination, req.AsOf); gap == nil {
+		gap, _ = notModelled(perr, req.AsOf)
+	}
 	in.Unverified, in.Headquarters, in.HeadquartersComplete = partyFactsForExceptions(req.Parties, designations)
 	results := exception.Evaluate(in)
+	if gap != nil {
+		// The groups or programs the exceptions read are not modelled on
+		// the date: no exception is available for sure.
+		why := gapText(gap)
+		for i := range results {
+			if results[i].Outcome == exception.Available {
+				results[i].Outcome = exception.Indeterminate
+				results[i].Why = "open: " + why + "; " + results[i].Why
+				results[i].Missing = append(results[i].Missing, exception.Missing{Field: "as_of", Why: why})
+			}
+		}
+	}
 	return results, exception.Covered(reqs, results)
 }
 

@@ -197,11 +197,14 @@ func (r FDPResult) MarshalJSON() ([]byte, error) {
 
 // FDP evaluates the foreign direct product rules of 15 CFR 734.9
 // (fdp.Default) on q: every rule in force on q.AsOf, in CFR order; a rule
-// whose effective date is after q.AsOf is left out. It returns a
-// *product.FieldError for a query that cannot be evaluated (invalid item,
-// destination, date, party), and the errors of the country-group tables for
-// dates they do not cover (before 2024-01-01). A Checker built with
-// WithFDPRules evaluates its own set instead.
+// whose effective date is after q.AsOf is left out, unless it stood then at
+// a predecessor (fdp.Rule.Predecessor): evaluated when the predecessor had
+// its substance, open (naming the gap) when its text is not modelled. On a
+// date whose country groups are not modelled (before 2024-01-01), a reach
+// that turns on them is open. It returns a *product.FieldError for a query
+// that cannot be evaluated (invalid item, destination, date, party, a date
+// before 2020-01-01). A Checker built with WithFDPRules evaluates its own
+// set instead.
 func FDP(q FDPQuery) ([]FDPResult, error) { return evaluateFDP(fdp.Default(), q) }
 
 // evaluateFDP evaluates the rules of s on q.
@@ -222,14 +225,18 @@ func evaluateFDP(s fdp.Set, q FDPQuery) ([]FDPResult, error) {
 	ev := fdpEval{q: &q, fdpScratch: sc}
 	n := 0
 	for i := range s.Len() {
-		if s.At(i).InForce(q.AsOf) {
+		if r := s.At(i); r.InForce(q.AsOf) || r.AtPredecessor(q.AsOf) {
 			n++
 		}
 	}
 	out := make([]FDPResult, 0, n)
+	gaps := 0
 	for i := range s.Len() {
 		r := s.At(i)
-		if !r.InForce(q.AsOf) {
+		if !r.InForce(q.AsOf) && !r.AtPredecessor(q.AsOf) {
+			if r.Unmodelled(q.AsOf) {
+				gaps++
+			}
 			continue
 		}
 		out = out[:len(out)+1]
@@ -238,7 +245,48 @@ func evaluateFDP(s fdp.Set, q FDPQuery) ([]FDPResult, error) {
 		}
 	}
 	ev.finish(out)
-	return out, nil
+	k := 0
+	for i := range s.Len() {
+		r := s.At(i)
+		switch {
+		case r.AtPredecessor(q.AsOf):
+			note := fmt.Sprintf("on %s the rule stood at %s, with the substance of %s (in force there from %s)", q.AsOf, r.Predecessor, r.Citation, r.Effective)
+			out[k].Why = note + "; " + out[k].Why
+			out[k].Warnings = append(slices.Clip(out[k].Warnings), note)
+			out[k].textRead = false
+			k++
+		case r.InForce(q.AsOf):
+			k++
+		}
+	}
+	if gaps == 0 {
+		return out, nil
+	}
+	// Rules that stood elsewhere on the date (their text there not
+	// modelled) are open, in CFR order among the others.
+	all := make([]FDPResult, 0, len(out)+gaps)
+	k = 0
+	for i := range s.Len() {
+		r := s.At(i)
+		switch {
+		case r.InForce(q.AsOf) || r.AtPredecessor(q.AsOf):
+			all = append(all, out[k])
+			k++
+		case r.Unmodelled(q.AsOf):
+			all = append(all, unmodelledResult(r, q.AsOf))
+		}
+	}
+	return all, nil
+}
+
+// unmodelledResult is the open result of a rule that on asOf stood at its
+// predecessor, whose text the SDK does not model.
+func unmodelledResult(r *fdp.Rule, asOf jurisdiction.Date) FDPResult {
+	why := fmt.Sprintf("on %s the rule stood at %s (it is %s from %s); that text is not modelled", asOf, r.Predecessor, r.Citation, r.Effective)
+	miss := []MissingFact{{Field: "as_of", Why: why}}
+	open := FDPFinding{Answer: ear.Indeterminate, Why: why, Missing: miss}
+	return FDPResult{Citation: r.Citation.String(), Title: r.Title, Outcome: ear.Indeterminate, Product: open, Reach: open,
+		Why: "undecided: " + why, Missing: miss, license: r.License}
 }
 
 func (q FDPQuery) validate() error {

@@ -27,25 +27,37 @@ func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 		if err != nil {
 			return fdpFind{}, err
 		}
-		return ev.leaf(ear.AnswerOf(in), m), nil
+		if in == ear.Indeterminate {
+			ev.cut(m)
+			return ev.gapFind(q.Destination, &p.Where), nil
+		}
+		return ev.leaf(in, m), nil
 	case fdp.ProngIncorporation:
 		if !q.Incorporations.Known() {
 			return ev.unknownS("incorporations", "unknown whether the item will be incorporated into items bound for ", p.Where.String()), nil
 		}
+		var open *jurisdiction.Destination
 		for _, inc := range q.Incorporations.list.items {
 			if !inc.Destination.IsValid() {
 				continue
 			}
-			in, err := ev.inSet(jurisdiction.Destination{Country: inc.Destination}, &p.Where, false)
+			d := jurisdiction.Destination{Country: inc.Destination}
+			in, err := ev.inSet(d, &p.Where, false)
 			if err != nil {
 				return fdpFind{}, err
 			}
-			if in {
+			switch in {
+			case ear.Yes:
 				m := ev.mark()
 				ev.w("to be incorporated into items bound for ")
-				ev.dest(jurisdiction.Destination{Country: inc.Destination})
+				ev.dest(d)
 				return ev.yes(m), nil
+			case ear.Indeterminate:
+				open = &d
 			}
+		}
+		if open != nil {
+			return ev.gapFind(*open, &p.Where), nil
 		}
 		return ev.noS("no known incorporation into items bound for ", p.Where.String()), nil
 	case fdp.ProngFootnote:
@@ -74,7 +86,7 @@ func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 			if err != nil {
 				return fdpFind{}, err
 			}
-			if !in {
+			if in != ear.Yes {
 				// Where the end use is unknown, it may still be in the
 				// places: the fact is open only when the use is.
 				ev.cut(k)
@@ -114,12 +126,19 @@ func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 				}
 				return fdpFind{}, err
 			}
-			if in {
+			switch in {
+			case ear.Yes:
 				return ev.yes(m), nil
+			case ear.Indeterminate:
+				ev.cut(m)
+				found = ev.gapFind(at, &p.Where)
+				continue
 			}
 			ev.cut(k)
 			ev.w(", not in ", p.Where.String())
-			found = ev.no(m)
+			if found.a != ear.Indeterminate {
+				found = ev.no(m)
+			}
 		}
 		return found, nil
 	case fdp.ProngDeveloperHQ:
@@ -273,18 +292,28 @@ func (ev *fdpEval) groupsFor(c jurisdiction.Country) (jurisdiction.GroupSet, err
 	return gs, nil
 }
 
-// inSet reports whether d is in the set on the query's date; with text, it
-// writes why (fdp.Places.Contains's sentence).
-func (ev *fdpEval) inSet(d jurisdiction.Destination, w *fdp.Places, text bool) (bool, error) {
+// inSet answers whether d is in the set on the query's date; with text,
+// it writes why (fdp.Places.Contains's sentence). On a date whose country
+// groups are not modelled, a set that turns on the groups answers
+// Indeterminate and writes nothing (gapFind writes the open finding).
+func (ev *fdpEval) inSet(d jurisdiction.Destination, w *fdp.Places, text bool) (ear.Answer, error) {
 	var gs jurisdiction.GroupSet
 	if w.NamesGroups() {
 		var err error
 		if gs, err = ev.groupsFor(d.Country); err != nil {
-			var ce *jurisdiction.CountryError
-			if errors.As(err, &ce) {
-				return false, product.NewFieldError("destination.country", err)
+			if _, ok := notModelled(err, ev.q.AsOf); ok {
+				// Decided without the groups (an excepted or named place),
+				// or open: the sentence below says how when decided.
+				if _, decided := w.ContainsWithoutGroups(jurisdiction.Destination{Country: d.Country.TablesAs(), Region: d.Region}, ev.q.AsOf); !decided {
+					return ear.Indeterminate, nil
+				}
+			} else {
+				var ce *jurisdiction.CountryError
+				if errors.As(err, &ce) {
+					return ear.No, product.NewFieldError("destination.country", err)
+				}
+				return ear.No, product.NewFieldError("as_of", err)
 			}
-			return false, product.NewFieldError("as_of", err)
 		}
 	}
 	d.Country = d.Country.TablesAs()
@@ -294,5 +323,17 @@ func (ev *fdpEval) inSet(d jurisdiction.Destination, w *fdp.Places, text bool) (
 	if !text {
 		ev.cut(m)
 	}
-	return in, nil
+	return ear.AnswerOf(in), nil
+}
+
+// gapFind is the open finding of a set that turns on country groups not
+// modelled on the query's date.
+func (ev *fdpEval) gapFind(d jurisdiction.Destination, w *fdp.Places) fdpFind {
+	_, err := jurisdiction.GroupsOf(groupsCountry(d.Country), ev.q.AsOf)
+	de, _ := notModelled(err, ev.q.AsOf)
+	why := "the country groups on the date are not modelled"
+	if de != nil {
+		why = gapText(de)
+	}
+	return ev.unknownS("as_of", "whether ", d.String(), " is in ", w.String(), " is open: ", why)
 }

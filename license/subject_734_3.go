@@ -174,6 +174,15 @@ func warningsOf(req Request, d Determination) []Warning {
 		cite, _ := c.TablesAsCitation()
 		ws = append(ws, Warning{WarnReadAs, fmt.Sprintf("the destination %s (%s) is read as %s (%s) (%s)", c, c.Name(), c.TablesAs(), c.TablesAs().Name(), cite)})
 	}
+	d0 := req.Destination
+	_, gErr := jurisdiction.GroupsOf(groupsCountry(d0.Country), req.AsOf)
+	_, cErr := jurisdiction.ChartRowAsOf(d0.Country, req.AsOf)
+	_, pErr := jurisdiction.ProgramsFor(d0, req.AsOf)
+	for _, err := range []error{cErr, gErr, pErr} {
+		if gap, ok := notModelled(err, req.AsOf); ok {
+			ws = append(ws, Warning{WarnNotModelled, "as_of " + req.AsOf.String() + ": " + gapText(gap) + "; the findings that need them are open"})
+		}
+	}
 	hasOwners := false
 	for _, p := range req.Parties.list.items {
 		hasOwners = hasOwners || len(p.Ownership) > 0
@@ -228,16 +237,24 @@ func validateRequest(req Request) error {
 		return asFieldError(err)
 	}
 	// The chart must answer for the destination on the date: the United
-	// States is no export destination, and dates before the chart's
-	// history floor cannot be decided (never "no license" by default).
+	// States is no export destination, and dates before 2020-01-01 are not
+	// answered. From then on, a date whose chart is not modelled is
+	// answered with the findings that need it open (never "no license" by
+	// default).
+	if req.AsOf.Before(supportedFrom) {
+		return fdpFieldErr("as_of", product.ErrDateOutOfRange, "%s is before %s, the earliest date the SDK answers for", req.AsOf, supportedFrom)
+	}
 	if _, err := jurisdiction.ChartRowAsOf(req.Destination.Country, req.AsOf); err != nil {
-		if _, ok := errors.AsType[*jurisdiction.DateRangeError](err); ok {
-			return product.NewFieldError("as_of", err)
-		}
-		if req.Destination.Country == jurisdiction.UnitedStates {
+		_, gapped := notModelled(err, req.AsOf)
+		switch {
+		case req.Destination.Country == jurisdiction.UnitedStates:
 			return fdpFieldErr("destination.country", product.ErrNotAnExport, "the United States is not an export destination (a shipment into the United States is not an export or reexport)")
+		case gapped:
+		case isDateRange(err):
+			return product.NewFieldError("as_of", err)
+		default:
+			return product.NewFieldError("destination.country", err)
 		}
-		return product.NewFieldError("destination.country", err)
 	}
 	if err := req.Options.validate(); err != nil {
 		return err
@@ -256,4 +273,9 @@ func validateRequest(req Request) error {
 		}
 	}
 	return nil
+}
+
+func isDateRange(err error) bool {
+	_, ok := errors.AsType[*jurisdiction.DateRangeError](err)
+	return ok
 }

@@ -137,6 +137,17 @@ func (s Set) Markdown() string {
 		if r.Compliance.IsValid() {
 			dates += "; compliance " + r.Compliance.String()
 		}
+		if r.Predecessor.IsValid() {
+			dates += "; before, at " + r.Predecessor.String()
+			if r.PredecessorFrom.IsValid() {
+				dates += " from " + r.PredecessorFrom.String()
+			}
+			if r.PredecessorSame {
+				dates += " (same substance)"
+			} else {
+				dates += " (not modelled: open)"
+			}
+		}
 		ic := "—"
 		if r.Product.ContainsIC {
 			ic = "contains an IC made by a plant meeting the plant route"

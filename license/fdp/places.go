@@ -96,6 +96,20 @@ func (w *Places) AppendContains(b []byte, d jurisdiction.Destination, gs jurisdi
 	return in, append(b, w.String()...)
 }
 
+// ContainsWithoutGroups answers whether d is in the set using only what
+// needs no country groups: the excepted places, "anywhere" and the named
+// places. decided is false when the answer turns on the groups (the set
+// names groups and none of the rest decides), for a date whose groups are
+// not known.
+func (w *Places) ContainsWithoutGroups(d jurisdiction.Destination, asOf jurisdiction.Date) (in, decided bool) {
+	in, how, _ := w.decide(d, 0, asOf)
+	switch how {
+	case byExcept, byAnywhere, byPlace:
+		return in, true
+	}
+	return false, len(w.Groups) == 0
+}
+
 // AppendDestination appends d's String ("CN", "UA/crimea") to b.
 func AppendDestination(b []byte, d jurisdiction.Destination) []byte {
 	b = append(b, d.Country.String()...)

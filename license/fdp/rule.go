@@ -33,6 +33,20 @@ type Rule struct {
 	// force (a later version, with the same citation, takes over); the zero
 	// Date while it is in force.
 	Until jurisdiction.Date
+	// Predecessor is the paragraph where the rule stood before Effective
+	// when it was moved into 734.9 from elsewhere or replaced an earlier
+	// version not modelled ("15 CFR 736.2(b)(3)", General Prohibition
+	// Three), in force from PredecessorFrom (the zero Date: before
+	// 2020-01-01). On a date in that span the rule's text is not modelled:
+	// an evaluation leaves the rule open, never "not in force". The zero
+	// Citation: the rule is new on Effective.
+	Predecessor     Citation
+	PredecessorFrom jurisdiction.Date
+	// PredecessorSame says the predecessor's substance is the rule's as
+	// modelled (its Provenance says on what source): on a date in the
+	// predecessor's span the rule is evaluated, and its result names the
+	// predecessor; false leaves the rule open there.
+	PredecessorSame bool
 	// Product is the product scope.
 	Product ProductScope
 	// Reach is the destination, end-user and end-use scope: the rule
@@ -303,6 +317,23 @@ func (r Rule) clone() Rule {
 // InForce reports whether this version of the rule is in force on d.
 func (r Rule) InForce(d jurisdiction.Date) bool {
 	return !d.Before(r.Effective) && (!r.Until.IsValid() || d.Before(r.Until))
+}
+
+// Unmodelled reports whether on d the rule stood at its Predecessor, whose
+// text is not modelled (d before Effective, from PredecessorFrom on).
+func (r Rule) Unmodelled(d jurisdiction.Date) bool {
+	return r.atPredecessor(d) && !r.PredecessorSame
+}
+
+// AtPredecessor reports whether on d the rule stood at its Predecessor and
+// the predecessor's substance is the rule's (PredecessorSame): the rule is
+// evaluated as modelled, citing the predecessor.
+func (r Rule) AtPredecessor(d jurisdiction.Date) bool {
+	return r.atPredecessor(d) && r.PredecessorSame
+}
+
+func (r Rule) atPredecessor(d jurisdiction.Date) bool {
+	return r.Predecessor.IsValid() && d.Before(r.Effective) && (!r.PredecessorFrom.IsValid() || !d.Before(r.PredecessorFrom))
 }
 
 // InCategory reports whether category c is within the scope's categories.

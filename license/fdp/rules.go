@@ -82,6 +82,9 @@ func ruleData() []Rule {
 		{
 			Citation: MustParseCitation("15 CFR 734.9(b)"), Title: "National Security FDP rule",
 			Effective: date("2022-02-03"),
+			// Before the move, in General Prohibition Three with the same
+			// substance since 2010-07-30 (reported below).
+			Predecessor: MustParseCitation("15 CFR 736.2(b)(3)"), PredecessorFrom: date("2010-07-30"), PredecessorSame: true,
 			Product: ProductScope{
 				Item:   ItemScope{Test: ItemNSControlled},
 				Direct: &InputScope{Origin: InputUSOrigin, AnyDE: true, MaxCategory: 9, WrittenAssurance: true},
@@ -91,6 +94,7 @@ func ruleData() []Rule {
 			Provenance: []Source{
 				read("(b)(1)(i)-(ii): U.S.-origin technology or software that requires a written assurance (para. (o)(3)(i) of Supp. No. 2 to part 748 or License Exception TSR); the item subject to NS controls; (b)(2): D:1, E:1 or E:2"),
 				fr("87 FR 6022 (2022-02-03): moved into 734.9(b) from General Prohibition Three, 736.2(b)(3)"),
+				Source{Basis: Reported, Ref: "International Trade Today, 2010-07-30, on the BIS final rule effective 2010-07-30", Note: "736.2(b)(3) before 2022: a foreign-made item subject to NS controls, the direct product of U.S.-origin technology or software that requires a written assurance (TSR), reexported to Country Group D:1, E:1 or E:2 (the rule of 2010-07-30 extended it from D:1 and Cuba to E:1): the substance of 734.9(b); the 736.2 text itself was not read"},
 				reading("the plant route of (b)(1)(ii) names technology only; software is kept in it (broader than the text)"),
 				reading("written assurance not stated: NS-controlled technology or software is indeterminate, AT-only cannot need one"),
 			},
@@ -131,6 +135,9 @@ func ruleData() []Rule {
 		{
 			Citation: MustParseCitation("15 CFR 734.9(e)(1)"), Title: "Entity List FDP rule: footnote 1",
 			Effective: date("2020-08-17"),
+			// The first version of the Huawei rule (85 FR 29849, in force
+			// from 2020-05-15), not modelled.
+			Predecessor: MustParseCitation("15 CFR 736.2(b)(3)(vi)"), PredecessorFrom: date("2020-05-15"),
 			Product: ProductScope{
 				Item:   ItemScope{Test: ItemAny},
 				Direct: &InputScope{Origin: InputSubjectToEAR, Patterns: patterns(fn1Inputs...)},

@@ -29,7 +29,7 @@ func (e *RuleError) Unwrap() error { return e.Err }
 // Sentinel errors of RuleError.
 var (
 	ErrRuleCitation   = errors.New("a rule needs a citation within 15 CFR 734.9 that no other rule of the set has in force on the same day")
-	ErrRuleEffective  = errors.New("a rule needs an effective date (and a compliance date, if any, not before it, and an end date, if any, after it)")
+	ErrRuleEffective  = errors.New("a rule needs an effective date (and a compliance date, if any, not before it, an end date, if any, after it, and a predecessor's start, if any, before it)")
 	ErrRuleScope      = errors.New("a rule needs a title, an item test, at least one route and at least one reach prong")
 	ErrRuleProvenance = errors.New("a rule needs at least one source, each with a basis, and a license requirement, if any, with a citation")
 )
@@ -134,7 +134,8 @@ func (r Rule) check() error {
 	if !section.Covers(r.Citation) || r.Citation == section {
 		return fail(ErrRuleCitation)
 	}
-	if !r.Effective.IsValid() || (r.Compliance.IsValid() && r.Compliance.Before(r.Effective)) || (r.Until.IsValid() && !r.Until.After(r.Effective)) {
+	if !r.Effective.IsValid() || (r.Compliance.IsValid() && r.Compliance.Before(r.Effective)) || (r.Until.IsValid() && !r.Until.After(r.Effective)) ||
+		(r.PredecessorFrom.IsValid() && (!r.Predecessor.IsValid() || !r.PredecessorFrom.Before(r.Effective))) {
 		return fail(ErrRuleEffective)
 	}
 	if err := checkScope(r.Title, r.Product, r.Reach); err != nil {

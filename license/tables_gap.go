@@ -1,0 +1,46 @@
+package license
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/earcheck/ear/jurisdiction"
+)
+
+// supportedFrom is the earliest as_of a determination answers for (the
+// five years of recordkeeping of 15 CFR 762.6 reach back to it). Earlier
+// dates are an error (date_out_of_range).
+var supportedFrom = jurisdiction.MustParseDate("2020-01-01")
+
+// notModelled reports whether err says that a table's content on a date
+// from supportedFrom on is not modelled (the date is before the table's
+// floor): the answers that need the table are then indeterminate and name
+// the gap, and the rest is decided.
+func notModelled(err error, asOf jurisdiction.Date) (*jurisdiction.DateRangeError, bool) {
+	de, ok := errors.AsType[*jurisdiction.DateRangeError](err)
+	if !ok || !asOf.IsValid() || asOf.Before(supportedFrom) {
+		return nil, false
+	}
+	return de, true
+}
+
+// gapText names a table not modelled on a date: "the country groups
+// (Supp. No. 1 to part 740) before 2024-01-01 are not modelled".
+func gapText(de *jurisdiction.DateRangeError) string {
+	if de.Floor.IsValid() {
+		return fmt.Sprintf("the %s before %s are not modelled (the SDK's record of them is complete from %s)", tableName(de.Table), de.Floor, de.Floor)
+	}
+	return fmt.Sprintf("the %s on %s are not modelled (%s)", tableName(de.Table), de.AsOf, de.Msg)
+}
+
+func tableName(t string) string {
+	switch t {
+	case "country groups":
+		return "country groups (Supp. No. 1 to part 740)"
+	case "country chart":
+		return "Commerce Country Chart rows (Supp. No. 1 to part 738)"
+	case "part 746 programs":
+		return "Part 746 programs"
+	}
+	return t + " tables"
+}
