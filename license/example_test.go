@@ -47,3 +47,20 @@ func ExampleChartResult_Missing() {
 	// license required: indeterminate
 	// missing: eccn: the paragraph of 3A090 that the row's scope turns on
 }
+
+// The changes of the rules and tables the SDK knows in the week of the
+// December 2024 semiconductor rules.
+func ExampleChanges() {
+	for _, c := range license.Changes(jurisdiction.MustParseDate("2024-12-02"), jurisdiction.MustParseDate("2024-12-02")) {
+		fmt.Println(c.Effective, c.Provision)
+	}
+	// Output:
+	// 2024-12-02 15 CFR 734.4(a)(3)
+	// 2024-12-02 15 CFR 734.4(a)(8)
+	// 2024-12-02 15 CFR 734.4(a)(9)
+	// 2024-12-02 15 CFR 734.9(e)(3)
+	// 2024-12-02 15 CFR 734.9(k)
+	// 2024-12-02 15 CFR 740.2(a)(9)(i)
+	// 2024-12-02 15 CFR 740.2(a)(9)(ii)
+	// 2024-12-02 15 CFR 740.25
+}

@@ -12,9 +12,9 @@ import (
 	"github.com/earcheck/ear/product/ccl"
 )
 
-// CitationExceptions is the part of the EAR whose License Exceptions a
+// citationExceptions is the part of the EAR whose License Exceptions a
 // determination evaluates once a license is required.
-const CitationExceptions = "15 CFR part 740"
+const citationExceptions = "15 CFR part 740"
 
 // chartRequirement is the exception.Requirement of a Country Chart
 // finding: a row or footnote (with its reason), a Part 746 program, or the

@@ -167,3 +167,36 @@ func TestHistoryHuaweiRule(t *testing.T) {
 		}
 	}
 }
+
+// TestChanges: the dated changes come in date order, within the dates
+// asked and from 2020-01-01, and hold the changes the data records.
+func TestChanges(t *testing.T) {
+	from, to := jurisdiction.MustParseDate("2019-01-01"), jurisdiction.MustParseDate("2026-12-31")
+	cs := Changes(from, to)
+	for i, c := range cs {
+		if c.Effective.Before(supportedFrom) || c.Effective.After(to) || c.Provision == "" || c.What == "" {
+			t.Errorf("change %d: %+v", i, c)
+		}
+		if i > 0 && c.Effective.Before(cs[i-1].Effective) {
+			t.Errorf("change %d out of date order: %s after %s", i, c.Effective, cs[i-1].Effective)
+		}
+	}
+	has := func(d, prov string) bool {
+		return slices.ContainsFunc(cs, func(c Change) bool { return c.Effective.String() == d && c.Provision == prov })
+	}
+	for _, want := range [][2]string{
+		{"2020-05-15", "15 CFR 736.2(b)(3)(vi)"}, {"2020-08-17", "15 CFR 734.9(e)(1)"}, {"2024-12-02", "15 CFR 734.9(k)"},
+		{"2024-12-02", "15 CFR 734.4(a)(8)"}, {"2024-03-15", "Supp. No. 1 to part 740, D:5"}, {"2020-06-29", "15 CFR 740.5"},
+		{"2025-09-29", "15 CFR 744.11"},
+	} {
+		if !has(want[0], want[1]) {
+			t.Errorf("no change %s %s", want[0], want[1])
+		}
+	}
+	if got := Changes(jurisdiction.MustParseDate("2024-12-02"), jurisdiction.MustParseDate("2024-12-02")); len(got) == 0 || slices.ContainsFunc(got, func(c Change) bool { return c.Effective.String() != "2024-12-02" }) {
+		t.Errorf("one day: %v", got)
+	}
+	if got := Changes(to, from); got != nil {
+		t.Errorf("reversed range: %v", got)
+	}
+}

@@ -143,7 +143,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		}
 	}
 	d.trace = append(d.trace, Step{Citation: "15 CFR 736.2", Outcome: d.license.String(), Detail: "license required: " + d.license.String()})
-	d.trace = append(d.trace, Step{Citation: CitationExceptions, Outcome: d.covered.String(), Detail: exceptionsDetail(d.exceptions, d.covered)})
+	d.trace = append(d.trace, Step{Citation: citationExceptions, Outcome: d.covered.String(), Detail: exceptionsDetail(d.exceptions, d.covered)})
 	if d.subject != ear.Indeterminate && d.license != ear.Indeterminate {
 		d.missing = nil
 	}

@@ -1,0 +1,110 @@
+package license
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/exception"
+	"github.com/earcheck/ear/license/fdp"
+)
+
+// Change is one dated change of the rules or tables the SDK knows: a rule
+// or a version of it entering into force or leaving it, a country group's
+// membership, a Part 746 program's version, a de minimis category, a
+// License Exception or a restriction on them.
+type Change struct {
+	// Effective is the first day of the change.
+	Effective jurisdiction.Date
+	// Provision is what changed: "15 CFR 734.9(k)", "Supp. No. 1 to part
+	// 740, D:5".
+	Provision string
+	// What says the change in words.
+	What string
+	// Source is the Federal Register rule or the text read, as the data
+	// records it ("" when it records none).
+	Source string
+}
+
+// Changes returns every dated change the SDK knows from from to to, both
+// included, in date order (then by provision): the FDP rules of
+// fdp.Default (their versions, predecessors, compliance dates), the
+// affiliates rule and the AI diffusion amendments, the de minimis
+// categories, the License Exceptions, the restrictions of 740.2 and the
+// Part 746 lists of exceptions, the country-group changes and the Part 746
+// program versions, and Hong Kong read as China. A fact in force since
+// before 2020-01-01 with no recorded date is not a change.
+func Changes(from, to jurisdiction.Date) []Change {
+	var out []Change
+	add := func(d jurisdiction.Date, prov, what, src string) {
+		if d.IsValid() && !d.Before(from) && !d.After(to) && !d.Before(supportedFrom) {
+			out = append(out, Change{Effective: d, Provision: prov, What: what, Source: src})
+		}
+	}
+	rules := fdp.Default()
+	for _, r := range rules.Rules() {
+		src := frSources(r.Provenance)
+		add(r.Effective, r.Citation.String(), r.Title+": in force (this version)", src)
+		add(r.Compliance, r.Citation.String(), r.Title+": compliance date", src)
+		add(r.Until, r.Citation.String(), r.Title+": this version ends", src)
+		if r.Predecessor.IsValid() {
+			add(r.PredecessorFrom, r.Predecessor.String(), r.Title+": in force at "+r.Predecessor.String(), src)
+		}
+	}
+	first, resumes := fdp.Affiliates()
+	add(first.From, "15 CFR 744.11", "affiliates rule (50 percent) in force", "90 FR 47201")
+	add(first.Until, "15 CFR 744.11", "affiliates rule suspended", "90 FR 47201; suspension rule")
+	add(resumes, "15 CFR 744.11", "affiliates rule back in force, as the suspension rule is written", "90 FR 47201; suspension rule")
+	add(fdp.AIDiffusionEffective(), "15 CFR 734.9(h), (l); 740.27, 740.28", "AI diffusion amendments in force (codified reading)", "90 FR 4544")
+	for _, c := range deMinimisCategories {
+		if c.effective != dmFloor {
+			add(c.effective, c.citation, c.title+": in force", "")
+		}
+	}
+	for _, x := range exception.Exceptions() {
+		src := frSources(x.Provenance)
+		add(x.Effective, x.Citation.String(), "License Exception "+x.Code.String()+" in the EAR", src)
+		add(x.Until, x.Citation.String(), "License Exception "+x.Code.String()+" removed", src)
+	}
+	for _, r := range exception.Restrictions() {
+		add(r.Effective, r.Citation.String(), "this version in force: "+r.Text, "")
+	}
+	for _, p := range exception.ProgramRules() {
+		add(p.Effective, p.Citation.String(), "this version of the license exceptions listed for "+p.Program.String(), frSources(p.Provenance))
+		add(p.Until, p.Citation.String(), "this version of the license exceptions listed for "+p.Program.String()+" ends", frSources(p.Provenance))
+	}
+	for _, g := range jurisdiction.GroupChanges() {
+		verb := "added to"
+		if g.Change == jurisdiction.GroupRemoved {
+			verb = "removed from"
+		}
+		add(g.Effective, "Supp. No. 1 to part 740, "+g.Group.String(), fmt.Sprintf("%s (%s) %s Country Group %s", g.Country.Name(), g.Country, verb, g.Group), g.Citation)
+	}
+	for _, p := range jurisdiction.Programs() {
+		if p.Period.From != jurisdiction.ProgramHistoryFloor() {
+			add(p.Period.From, p.Citation, p.Title+": this version in force", p.Source)
+		}
+	}
+	if cite, since := jurisdiction.HongKong.TablesAsCitation(); since.IsValid() {
+		add(since, "Supp. No. 1 to part 740; Supp. No. 1 to part 738", "Hong Kong read as China (no separate entry)", cite)
+	}
+	slices.SortStableFunc(out, func(a, b Change) int {
+		return cmp.Or(a.Effective.Compare(b.Effective), strings.Compare(a.Provision, b.Provision))
+	})
+	return out
+}
+
+// frSources joins the Federal Register rules a provenance names (the
+// references that are FR citations, "87 FR 6022 (2022-02-03)").
+func frSources(ss []fdp.Source) string {
+	var out []string
+	for _, s := range ss {
+		vol, rest, ok := strings.Cut(s.Ref, " FR ")
+		if ok && vol != "" && strings.Trim(vol, "0123456789") == "" && rest != "" && !slices.Contains(out, s.Ref) {
+			out = append(out, s.Ref)
+		}
+	}
+	return strings.Join(out, "; ")
+}
