@@ -28,9 +28,12 @@
 // 2026-02-03, the United Arab Emirates 2026-07-10) undone for earlier
 // dates. The record is complete from GroupHistoryFloor (2024-01-01); the
 // chart is known unchanged from ChartHistoryFloor (2025-09-30); the part 746
-// programs are recorded from ProgramHistoryFloor (2024-01-01). Earlier dates
-// are refused with a *DateRangeError rather than answered with today's
-// tables. Later dates get the tables as printed on TablesECFRDate.
+// programs are recorded from ProgramHistoryFloor (2020-01-01), each version
+// with its dates (Russia and Belarus from 2022-02-24 in stages, the DNR and
+// LNR regions from 2022-02-24, Iran's versions of 2020 and 2023, Syria's of
+// 2025). Earlier dates are refused with a *DateRangeError rather than
+// answered with today's tables. Later dates get the tables as printed on
+// TablesECFRDate.
 //
 // # Hong Kong, Macau, Liechtenstein and the regions of Ukraine
 //

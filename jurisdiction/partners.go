@@ -14,7 +14,9 @@ const CitationPartnerCountries = "Supp. No. 3 to part 746"
 // the United Kingdom. Source: the supplement as summarized in the FDP fact
 // sheet (reference/fdp.md, section 4, tagged "known, verify") and the de
 // minimis fact sheet (section 2.2, Jan-2025 text). Reading: the list is
-// taken as in force for every date the package answers (from 2024-01-01);
+// taken as in force for every date from 2024-01-01 (license applies the
+// carve-outs from then only: the supplement's membership grew during 2022
+// on dates not recorded);
 // the supplement's "Scope" column limits are not modeled, so a caller whose
 // carve-out depends on them must check the supplement.
 var partnerCountries = []string{

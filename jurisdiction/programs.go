@@ -53,6 +53,10 @@ const (
 	// name a Commerce Country Chart column (CB1 to AT2), plus the ECCNs in
 	// Program.ListedECCNs (Iran, 746.7(a)(1)).
 	CCLChartColumnOrListed
+	// CCLCategories3to9 is every item on the CCL in Categories 3 through 9,
+	// AT-only entries included (746.8(a)(1) from 2022-02-24 to 2022-04-07,
+	// 87 FR 12226); Categories 0 to 2 only as the chart requires.
+	CCLCategories3to9
 )
 
 // String returns a short name of the scope.
@@ -64,6 +68,8 @@ func (s CCLScope) String() string {
 		return "all_ccl_except_comms_software"
 	case CCLChartColumnOrListed:
 		return "ccl_chart_column_or_listed"
+	case CCLCategories3to9:
+		return "ccl_categories_3_to_9"
 	}
 	return ""
 }
@@ -88,6 +94,8 @@ const (
 	// named in Program.EAR99Lists, mostly by Harmonized Tariff Schedule
 	// code: deciding it needs the item's HTS code ("item.hts").
 	EAR99Listed
+	// EAR99None is no EAR99 item (the program reaches CCL items only).
+	EAR99None
 )
 
 // String returns a short name of the scope.
@@ -101,6 +109,8 @@ func (s EAR99Scope) String() string {
 		return "ear99_except_food_medicine_comms_software"
 	case EAR99Listed:
 		return "ear99_listed_only"
+	case EAR99None:
+		return "no_ear99"
 	}
 	return ""
 }
@@ -127,10 +137,27 @@ type Program struct {
 }
 
 // ProgramHistoryFloor returns the earliest date for which ProgramsFor
-// answers: 2024-01-01, the same floor as the country groups. Each program
-// version in force on that date starts its Period there; earlier history is
-// not recorded.
-func ProgramHistoryFloor() Date { return groupHistoryFloor }
+// answers: 2020-01-01. Each program version in force on that date starts
+// its Period there (its own date is earlier and not recorded); the
+// versions since (Russia and Belarus from 2022-02-24 in three stages, the
+// DNR and LNR regions from 2022-02-24, Iran's list of 2020-03-09 and its
+// EAR99 items from 2023-02-24, Syria's rewrite of 2025-09-02) carry their
+// dates.
+func ProgramHistoryFloor() Date { return programFloor }
+
+// programFloor is the earliest date the program record answers for.
+var programFloor = mustDate("2020-01-01")
+
+// Dates of the program versions since programFloor (each with its Federal
+// Register rule in the version's Source).
+var (
+	iranList2020    = mustDate("2020-03-09") // 85 FR 4136: 0A503 for 0A985 in 746.7(a)(1)
+	iranEAR99       = mustDate("2023-02-24") // 88 FR 12150: the EAR99 items of Supp. No. 7
+	russiaFirst     = mustDate("2022-02-24") // 87 FR 12226: Russia, CCL Categories 3-9; the DNR and LNR regions
+	belarusAdded    = mustDate("2022-03-02") // 87 FR 13048: Belarus, same scope
+	russiaEAR99List = mustDate("2022-03-03") // 87 FR 12856: the first EAR99 list (Supp. No. 4, Russia)
+	russiaAllCCL    = mustDate("2022-04-08") // 87 FR 22130: every item on the CCL
+)
 
 // syriaRewrite is the effective date of the Syria rule of 2025-09-02
 // (90 FR 42315, FR Doc. 2025-16724).
@@ -145,7 +172,7 @@ var programTable = []Program{
 		// all items subject to the EAR" unless a license exception of
 		// 746.2(a)(1) or an exemption of 746.2(a)(2) applies.
 		ID: ProgramCuba, Citation: "15 CFR 746.2", Title: "Cuba",
-		Period:    Period{From: groupHistoryFloor},
+		Period:    Period{From: programFloor},
 		Countries: []Country{Cuba},
 		CCL:       CCLAll, EAR99: EAR99All,
 		Policy: "General policy of denial (746.2(b)), with stated exceptions: medicines and medical devices generally approved; humanitarian donations, telecommunications links and some other categories case by case.",
@@ -162,7 +189,7 @@ var programTable = []Program{
 		// other than food or medicine designated EAR99; in force since
 		// 2007-01-26 (72 FR 3722).
 		ID: ProgramNorthKorea, Citation: "15 CFR 746.4", Title: "North Korea",
-		Period:    Period{From: groupHistoryFloor},
+		Period:    Period{From: programFloor},
 		Countries: []Country{NorthKorea},
 		CCL:       CCLAll, EAR99: EAR99ExceptFoodMedicine,
 		Facts:  []string{"item.food_or_medicine"},
@@ -180,7 +207,29 @@ var programTable = []Program{
 		// designated EAR99, or 'software necessary to enable the exchange
 		// of personal communications over the internet'.
 		ID: ProgramUkraineRegions, Citation: "15 CFR 746.6", Title: "Crimea region of Ukraine and covered regions of Ukraine",
-		Period:  Period{From: groupHistoryFloor},
+		Period:  Period{From: programFloor, Until: russiaFirst},
+		Regions: []Region{RegionCrimea},
+		CCL:     CCLAllExceptCommsSoftware, EAR99: EAR99ExceptFoodMedicineCommsSoftware,
+		Facts:  []string{"item.food_or_medicine", "whether the item is software necessary to enable the exchange of personal communications over the internet (EAR99 or 5D992.c, widely available at no cost)"},
+		Policy: "Policy of denial (746.6(b)), except case by case for transactions authorized under OFAC's Ukraine-related general licenses.",
+		Notes: []string{
+			"Applies to exports and reexports to, and transfers within, the Crimea, DNR and LNR regions; rest-of-Ukraine destinations (region none) are not covered.",
+			"Ukraine's country-group entries nominally extend to the Crimea region (note to Supplement No. 1 to part 740), but only the license exceptions of 746.6(c) may be used in the covered regions (evaluated elsewhere).",
+			"Chart footnote 9 (Ukraine) points here; footnote 8 (Pakistan) repeats it as printed.",
+			"Supplement No. 7 to part 746 also names the Crimea region; the Russia/Belarus/Crimea FDP rule is 734.9(f).",
+		},
+		// The DNR and LNR regions came under 746.6 with the Russia rule
+		// effective 2022-02-24 (87 FR 12226); before, the Crimea region
+		// alone (since 2015).
+		Source: "Program history: the DNR and LNR regions added effective 2022-02-24 by 87 FR 12226 (FR Doc. 2022-04300), reported in its summary and law-firm alerts; Crimea's scope unchanged since 2015. Stored copy of 746.6(a)-(c) (getpocketlaw); chart footnote 9 as printed (export-controls-agent-mcp parse of eCFR 2026-07-23); 80 FR 4776 (2015-01-29) and 80 FR 29530 (2015-05-22) for the Crimea rule and the communications-software carve-out.",
+	},
+	{
+		// 746.6(a)(1) (Crimea) and (a)(2) (DNR, LNR): license required for
+		// any item subject to the EAR other than food and medicine
+		// designated EAR99, or 'software necessary to enable the exchange
+		// of personal communications over the internet'.
+		ID: ProgramUkraineRegions, Citation: "15 CFR 746.6", Title: "Crimea region of Ukraine and covered regions of Ukraine",
+		Period:  Period{From: russiaFirst},
 		Regions: []Region{RegionCrimea, RegionDNR, RegionLNR},
 		CCL:     CCLAllExceptCommsSoftware, EAR99: EAR99ExceptFoodMedicineCommsSoftware,
 		Facts:  []string{"item.food_or_medicine", "whether the item is software necessary to enable the exchange of personal communications over the internet (EAR99 or 5D992.c, widely available at no cost)"},
@@ -200,7 +249,65 @@ var programTable = []Program{
 		// under the listed ECCNs; since 2023-02-24 also the EAR99 items of
 		// Supplement No. 7 to part 746 (88 FR 12150).
 		ID: ProgramIran, Citation: "15 CFR 746.7", Title: "Iran",
-		Period:    Period{From: groupHistoryFloor},
+		Period:    Period{From: programFloor, Until: iranList2020},
+		Countries: []Country{Iran},
+		CCL:       CCLChartColumnOrListed,
+		Listed: []string{
+			"0A980", "0A985", "0A982", "0A983", "0E982", "1C355", "1C395", "1C980", "1C982", "1C983", "1C984",
+			"2A994", "2D994", "2E994", "5A001.f.1", "5A980",
+			"5D001 (for 5A001.f.1, or for 5E001.a (for 5A001.f.1, or for 5D001.a (for 5A001.f.1)))",
+			"5D980", "5E001.a (for 5A001.f.1, or for 5D001.a (for 5A001.f.1))", "5E980",
+		},
+		// No EAR99 item before 2023-02-24 (OFAC's ITSR reached them; the
+		// EAR did not).
+		EAR99:  EAR99None,
+		Policy: "Applications generally denied; humanitarian and civil-aviation safety transactions case by case (746.7(b)).",
+		Notes: []string{
+			"Reading chosen: an ECCN whose License Requirements name no chart column and that is not listed (e.g. 0A998, controlled only for Russia/Belarus) falls outside 746.7(a)(1); a caller wanting the most conservative reading treats every CCL item as licensable to Iran, which in practice differs only for such entries because AT Column 1 appears in nearly every ECCN.",
+			"The list of ECCNs is as printed in a stored copy of 746.7(a)(1) that predates the 2023 restructuring into subparagraphs; it was not checked against the 2026-09-24 issue.",
+			"OFAC's Iranian Transactions and Sanctions Regulations (31 CFR part 560) prohibit nearly all exports to Iran; an OFAC authorization counts as EAR authorization (746.7(a)(2)), but not for deemed exports or Part 744 requirements.",
+			"Countries in Supplement No. 3 to part 746 are excluded from certain Iran requirements for foreign-produced items (746.7(a)(1)(iv)-(v)); the Iran FDP rule is 734.9(j), expanded effective 2024-07-23 (FR Doc. 2024-16566).",
+			"The chart row for Iran is a pointer row ('see part 746'); footnote 1 also applies.",
+		},
+		Source: "Program history: until 2020-03-08 the list named 0A985 where it now names 0A503 (85 FR 4136, FR Doc. 2020-00573, effective 2020-03-09; the swap is read from the two lists, a pre-2020 copy of 746.7 and the 2023 one).  the EAR99 items of Supplement No. 7 came with 88 FR 12150 (FR Doc. 2023-03930), effective 2023-02-24 (text read in a dated copy of 746.7); before, CCL items only. Stored copy of 746.7(a)-(b) (law.lawstack.com); BIS Iran country guidance; 88 FR 12150 (2023-02-27) summary adding EAR99 items by HTS-6 code in a new supplement; bis.gov headings of Supplements No. 3 and No. 7 to part 746.",
+	},
+	{
+		// 746.7(a)(1): license required to export or reexport to Iran any
+		// item on the CCL whose License Requirements name CB1-3, NP1-2,
+		// NS1-2, MT1, RS1-2, CC1-3, AT1 or AT2, or that is classified
+		// under the listed ECCNs; since 2023-02-24 also the EAR99 items of
+		// Supplement No. 7 to part 746 (88 FR 12150).
+		ID: ProgramIran, Citation: "15 CFR 746.7", Title: "Iran",
+		Period:    Period{From: iranList2020, Until: iranEAR99},
+		Countries: []Country{Iran},
+		CCL:       CCLChartColumnOrListed,
+		Listed: []string{
+			"0A503", "0A980", "0A982", "0A983", "0E982", "1C355", "1C395", "1C980", "1C982", "1C983", "1C984",
+			"2A994", "2D994", "2E994", "5A001.f.1", "5A980",
+			"5D001 (for 5A001.f.1, or for 5E001.a (for 5A001.f.1, or for 5D001.a (for 5A001.f.1)))",
+			"5D980", "5E001.a (for 5A001.f.1, or for 5D001.a (for 5A001.f.1))", "5E980",
+		},
+		// No EAR99 item before 2023-02-24 (OFAC's ITSR reached them; the
+		// EAR did not).
+		EAR99:  EAR99None,
+		Policy: "Applications generally denied; humanitarian and civil-aviation safety transactions case by case (746.7(b)).",
+		Notes: []string{
+			"Reading chosen: an ECCN whose License Requirements name no chart column and that is not listed (e.g. 0A998, controlled only for Russia/Belarus) falls outside 746.7(a)(1); a caller wanting the most conservative reading treats every CCL item as licensable to Iran, which in practice differs only for such entries because AT Column 1 appears in nearly every ECCN.",
+			"The list of ECCNs is as printed in a stored copy of 746.7(a)(1) that predates the 2023 restructuring into subparagraphs; it was not checked against the 2026-09-24 issue.",
+			"OFAC's Iranian Transactions and Sanctions Regulations (31 CFR part 560) prohibit nearly all exports to Iran; an OFAC authorization counts as EAR authorization (746.7(a)(2)), but not for deemed exports or Part 744 requirements.",
+			"Countries in Supplement No. 3 to part 746 are excluded from certain Iran requirements for foreign-produced items (746.7(a)(1)(iv)-(v)); the Iran FDP rule is 734.9(j), expanded effective 2024-07-23 (FR Doc. 2024-16566).",
+			"The chart row for Iran is a pointer row ('see part 746'); footnote 1 also applies.",
+		},
+		Source: "Program history: the EAR99 items of Supplement No. 7 came with 88 FR 12150 (FR Doc. 2023-03930), effective 2023-02-24 (text read in a dated copy of 746.7); before, CCL items only. Stored copy of 746.7(a)-(b) (law.lawstack.com); BIS Iran country guidance; 88 FR 12150 (2023-02-27) summary adding EAR99 items by HTS-6 code in a new supplement; bis.gov headings of Supplements No. 3 and No. 7 to part 746.",
+	},
+	{
+		// 746.7(a)(1): license required to export or reexport to Iran any
+		// item on the CCL whose License Requirements name CB1-3, NP1-2,
+		// NS1-2, MT1, RS1-2, CC1-3, AT1 or AT2, or that is classified
+		// under the listed ECCNs; since 2023-02-24 also the EAR99 items of
+		// Supplement No. 7 to part 746 (88 FR 12150).
+		ID: ProgramIran, Citation: "15 CFR 746.7", Title: "Iran",
+		Period:    Period{From: iranEAR99},
 		Countries: []Country{Iran},
 		CCL:       CCLChartColumnOrListed,
 		Listed: []string{
@@ -230,7 +337,86 @@ var programTable = []Program{
 		// supplements themselves were not available); consolidated into
 		// 746.8 by 89 FR 51644 (effective 2024-06-12).
 		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
-		Period:    Period{From: groupHistoryFloor},
+		Period:    Period{From: russiaFirst, Until: belarusAdded},
+		Countries: []Country{Russia},
+		CCL:       CCLCategories3to9,
+		// No EAR99 item yet (the first EAR99 list came on 2022-03-03).
+		EAR99:  EAR99None,
+		Facts:  []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"},
+		Policy: "Mostly a policy of denial (746.8(b)); the review policy was not verified in detail for this package.",
+		Notes: []string{
+			"Every ECCN on the CCL needs a license, AT-only entries (e.g. 3A991, 5A992.c) included.",
+			"Before 2024-06-12 the industry sector sanctions sat in 746.5 and the luxury goods sanctions in 746.10; chart footnote 6 still cites 746.5.",
+			"Countries in Supplement No. 3 to part 746 receive full or partial exclusions from certain requirements (746.8(a)(12)(iii)), chiefly for foreign-produced items; the Russia/Belarus FDP rules are in 734.9(f) and (g).",
+			"Unlisted EAR99 items can still need a license through Part 744 (military end use/user, Entity List).",
+			"Only the license exceptions of 746.8(c) are available (evaluated elsewhere).",
+		},
+		Source: "Program history: from 2022-02-24 (87 FR 12226, FR Doc. 2022-04300) a license for every item on the CCL in Categories 3 to 9 to Russia (text read in the dated copy of 746.8 of the Belarus rule); Belarus from 2022-03-02 (87 FR 13048); EAR99 lists from 2022-03-03 (87 FR 12856); every CCL item from 2022-04-08 (87 FR 22130, FR Doc. 2022-07937). bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
+	},
+	{
+		// 746.8(a)(1): license required for every item on the CCL to or
+		// within Russia or Belarus; (a)(4) to (a)(7): the items of
+		// Supplements Nos. 2, 4, 6 and 5 (as the 2024 text of 746.8 numbers
+		// them, read in a copy of the sections of part 746 of mid-2024; the
+		// supplements themselves were not available); consolidated into
+		// 746.8 by 89 FR 51644 (effective 2024-06-12).
+		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
+		Period:    Period{From: belarusAdded, Until: russiaEAR99List},
+		Countries: []Country{Belarus, Russia},
+		CCL:       CCLCategories3to9,
+		// No EAR99 item yet (the first EAR99 list came on 2022-03-03).
+		EAR99:  EAR99None,
+		Facts:  []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"},
+		Policy: "Mostly a policy of denial (746.8(b)); the review policy was not verified in detail for this package.",
+		Notes: []string{
+			"Every ECCN on the CCL needs a license, AT-only entries (e.g. 3A991, 5A992.c) included.",
+			"Before 2024-06-12 the industry sector sanctions sat in 746.5 and the luxury goods sanctions in 746.10; chart footnote 6 still cites 746.5.",
+			"Countries in Supplement No. 3 to part 746 receive full or partial exclusions from certain requirements (746.8(a)(12)(iii)), chiefly for foreign-produced items; the Russia/Belarus FDP rules are in 734.9(f) and (g).",
+			"Unlisted EAR99 items can still need a license through Part 744 (military end use/user, Entity List).",
+			"Only the license exceptions of 746.8(c) are available (evaluated elsewhere).",
+		},
+		Source: "Program history: Belarus added with the same scope by 87 FR 13048 (FR Doc. 2022-04819), effective 2022-03-02. bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
+	},
+	{
+		// 746.8(a)(1): license required for every item on the CCL to or
+		// within Russia or Belarus; (a)(4) to (a)(7): the items of
+		// Supplements Nos. 2, 4, 6 and 5 (as the 2024 text of 746.8 numbers
+		// them, read in a copy of the sections of part 746 of mid-2024; the
+		// supplements themselves were not available); consolidated into
+		// 746.8 by 89 FR 51644 (effective 2024-06-12).
+		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
+		Period:    Period{From: russiaEAR99List, Until: russiaAllCCL},
+		Countries: []Country{Belarus, Russia},
+		CCL:       CCLCategories3to9,
+		EAR99:     EAR99Listed,
+		EAR99List: []string{
+			"Supplement No. 2 to part 746 (the items of 746.8(a)(4): oil and gas exploration and production in Russian deepwater, Arctic offshore or shale projects)",
+			"Supplement No. 4 to part 746 (the items of 746.8(a)(5), by HTS code)",
+			"Supplement No. 5 to part 746 (the items of 746.8(a)(7), by HTS code)",
+			"Supplement No. 6 to part 746 (the items of 746.8(a)(6))",
+			"Supplement No. 7 to part 746 (the HTS-6 items of 746.7 for Iran, also named for the Crimea region)",
+			"certain EAR99 enterprise-management and design/manufacturing software (from 2024-09-16, 89 FR 51644)",
+		},
+		Facts:  []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"},
+		Policy: "Mostly a policy of denial (746.8(b)); the review policy was not verified in detail for this package.",
+		Notes: []string{
+			"Every ECCN on the CCL needs a license, AT-only entries (e.g. 3A991, 5A992.c) included.",
+			"Before 2024-06-12 the industry sector sanctions sat in 746.5 and the luxury goods sanctions in 746.10; chart footnote 6 still cites 746.5.",
+			"Countries in Supplement No. 3 to part 746 receive full or partial exclusions from certain requirements (746.8(a)(12)(iii)), chiefly for foreign-produced items; the Russia/Belarus FDP rules are in 734.9(f) and (g).",
+			"Unlisted EAR99 items can still need a license through Part 744 (military end use/user, Entity List).",
+			"Only the license exceptions of 746.8(c) are available (evaluated elsewhere).",
+		},
+		Source: "Program history: the EAR99 lists from 2022-03-03 (Supp. No. 4 to part 746, 87 FR 12856; the luxury goods of 87 FR 14785 from 2022-03-11, read as from 2022-03-03 for both countries: conservative). bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
+	},
+	{
+		// 746.8(a)(1): license required for every item on the CCL to or
+		// within Russia or Belarus; (a)(4) to (a)(7): the items of
+		// Supplements Nos. 2, 4, 6 and 5 (as the 2024 text of 746.8 numbers
+		// them, read in a copy of the sections of part 746 of mid-2024; the
+		// supplements themselves were not available); consolidated into
+		// 746.8 by 89 FR 51644 (effective 2024-06-12).
+		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
+		Period:    Period{From: russiaAllCCL},
 		Countries: []Country{Belarus, Russia},
 		CCL:       CCLAll,
 		EAR99:     EAR99Listed,
@@ -258,7 +444,7 @@ var programTable = []Program{
 		// the EAR except EAR99 food and medicine (Syria Accountability
 		// Act, since 2004-05-14), general policy of denial.
 		ID: ProgramSyria, Citation: "15 CFR 746.9", Title: "Syria",
-		Period:    Period{From: groupHistoryFloor, Until: syriaRewrite},
+		Period:    Period{From: programFloor, Until: syriaRewrite},
 		Countries: []Country{Syria},
 		CCL:       CCLAll, EAR99: EAR99ExceptFoodMedicine,
 		Facts:  []string{"item.food_or_medicine"},

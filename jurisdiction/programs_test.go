@@ -130,7 +130,7 @@ func TestProgramsForErrors(t *testing.T) {
 		t.Errorf("region with Russia: %v", err)
 	}
 	var dr *jurisdiction.DateRangeError
-	if _, err := jurisdiction.ProgramsFor(jurisdiction.Destination{Country: jurisdiction.Cuba}, d("2023-06-01")); !errors.As(err, &dr) || dr.Floor != jurisdiction.ProgramHistoryFloor() {
+	if _, err := jurisdiction.ProgramsFor(jurisdiction.Destination{Country: jurisdiction.Cuba}, d("2019-12-31")); !errors.As(err, &dr) || dr.Floor != jurisdiction.ProgramHistoryFloor() {
 		t.Errorf("before the floor: %v", err)
 	}
 	if _, err := jurisdiction.ProgramsFor(jurisdiction.Destination{Country: jurisdiction.Cuba}, jurisdiction.Date{}); !errors.As(err, &dr) {
@@ -140,8 +140,8 @@ func TestProgramsForErrors(t *testing.T) {
 
 func TestProgramsAreCopies(t *testing.T) {
 	ps := jurisdiction.Programs()
-	if len(ps) != 7 {
-		t.Fatalf("%d program versions, want 7 (Syria twice)", len(ps))
+	if len(ps) != 13 {
+		t.Fatalf("%d program versions, want 13 (Cuba, North Korea, the Ukraine regions twice, Iran three times, Russia and Belarus four times, Syria twice)", len(ps))
 	}
 	for i, p := range ps {
 		if p.ID.String() == "" || !strings.HasPrefix(p.Citation, "15 CFR 746.") || !p.Period.From.IsValid() || p.CCL.String() == "" || p.EAR99.String() == "" {
@@ -164,5 +164,58 @@ func TestProgramsAreCopies(t *testing.T) {
 		if !cites[cs[len(cs)-1]] {
 			t.Errorf("%v points to %v, which is no recorded program", c, cs)
 		}
+	}
+}
+
+// TestProgramVersionsSince2020: the versions of the programs since
+// 2020-01-01, each on a date inside it.
+func TestProgramVersionsSince2020(t *testing.T) {
+	type want struct {
+		ccl   jurisdiction.CCLScope
+		ear99 jurisdiction.EAR99Scope
+	}
+	at := func(dest jurisdiction.Destination, date string) []jurisdiction.Program {
+		ps, err := jurisdiction.ProgramsFor(dest, d(date))
+		if err != nil {
+			t.Fatalf("%s on %s: %v", dest, date, err)
+		}
+		return ps
+	}
+	ru := jurisdiction.Destination{Country: jurisdiction.Russia}
+	by := jurisdiction.Destination{Country: jurisdiction.Belarus}
+	for _, tt := range []struct {
+		dest jurisdiction.Destination
+		date string
+		want *want // nil: no program
+	}{
+		{ru, "2022-02-23", nil},
+		{ru, "2022-02-24", &want{jurisdiction.CCLCategories3to9, jurisdiction.EAR99None}},
+		{by, "2022-03-01", nil},
+		{by, "2022-03-02", &want{jurisdiction.CCLCategories3to9, jurisdiction.EAR99None}},
+		{ru, "2022-03-03", &want{jurisdiction.CCLCategories3to9, jurisdiction.EAR99Listed}},
+		{ru, "2022-04-08", &want{jurisdiction.CCLAll, jurisdiction.EAR99Listed}},
+		{ru, "2026-11-28", &want{jurisdiction.CCLAll, jurisdiction.EAR99Listed}},
+		{jurisdiction.Destination{Country: jurisdiction.Ukraine, Region: jurisdiction.RegionDNR}, "2022-02-23", nil},
+		{jurisdiction.Destination{Country: jurisdiction.Ukraine, Region: jurisdiction.RegionDNR}, "2022-02-24", &want{jurisdiction.CCLAllExceptCommsSoftware, jurisdiction.EAR99ExceptFoodMedicineCommsSoftware}},
+		{jurisdiction.Destination{Country: jurisdiction.Ukraine, Region: jurisdiction.RegionCrimea}, "2020-01-01", &want{jurisdiction.CCLAllExceptCommsSoftware, jurisdiction.EAR99ExceptFoodMedicineCommsSoftware}},
+		{jurisdiction.Destination{Country: jurisdiction.Iran}, "2021-06-01", &want{jurisdiction.CCLChartColumnOrListed, jurisdiction.EAR99None}},
+		{jurisdiction.Destination{Country: jurisdiction.Iran}, "2023-02-24", &want{jurisdiction.CCLChartColumnOrListed, jurisdiction.EAR99Listed}},
+		{jurisdiction.Destination{Country: jurisdiction.Cuba}, "2020-01-01", &want{jurisdiction.CCLAll, jurisdiction.EAR99All}},
+		{jurisdiction.Destination{Country: jurisdiction.Syria}, "2021-01-01", &want{jurisdiction.CCLAll, jurisdiction.EAR99ExceptFoodMedicine}},
+	} {
+		ps := at(tt.dest, tt.date)
+		switch {
+		case tt.want == nil && len(ps) != 0:
+			t.Errorf("%s on %s: %v, want none", tt.dest, tt.date, ps[0].Period)
+		case tt.want != nil && (len(ps) != 1 || ps[0].CCL != tt.want.ccl || ps[0].EAR99 != tt.want.ear99):
+			t.Errorf("%s on %s: %+v, want %+v", tt.dest, tt.date, ps, *tt.want)
+		}
+	}
+	// Iran's list: 0A985 until 2020-03-08, 0A503 from 2020-03-09.
+	if l := at(jurisdiction.Destination{Country: jurisdiction.Iran}, "2020-03-08")[0].Listed; !slices.Contains(l, "0A985") || slices.Contains(l, "0A503") {
+		t.Errorf("Iran 2020-03-08: %v", l)
+	}
+	if l := at(jurisdiction.Destination{Country: jurisdiction.Iran}, "2020-03-09")[0].Listed; slices.Contains(l, "0A985") || !slices.Contains(l, "0A503") {
+		t.Errorf("Iran 2020-03-09: %v", l)
 	}
 }

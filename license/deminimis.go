@@ -518,7 +518,7 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 	// Supplement No. 2: which lines are controlled content.
 	// The sums add in int64 while the line totals allow (origin.Sum).
 	var definiteSum, possibleSum origin.Sum
-	partner := q.ExportedFrom.IsValid() && jurisdiction.IsPartnerCountry(q.ExportedFrom)
+	partner := isPartnerOn(q.ExportedFrom, q.AsOf)
 	var lineMissing []MissingFact
 	encryptionOpen := false
 	for i, l := range it.Components {

@@ -200,3 +200,38 @@ func TestChanges(t *testing.T) {
 		t.Errorf("reversed range: %v", got)
 	}
 }
+
+// TestHistoryRussiaContent: a Turkish controller with a U.S. 3A991 chip at
+// 30 percent of its value, to Russia. On 2023-01-15 (746.8: every CCL item
+// since 2022-04-08) the chip is controlled content and the controller is
+// subject to the EAR. On 2022-01-15 no Part 746 program covers Russia,
+// and the Country Chart of that date is not modelled: the chip's status is
+// open, never counted as cleared.
+func TestHistoryRussiaContent(t *testing.T) {
+	body := `{"as_of":"2023-01-15","item":{"id":"TR-CTL","eccn":"EAR99","kind":"commodity","produced_in":"TR",
+"value":{"amount":"1000","currency":"USD"},"components":[{"id":"chip","eccn":"3A991.a.1","origin":"us","relation":"incorporated","value":{"amount":"300","currency":"USD"}}],
+"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"TR","destination":{"country":"RU"},"parties":[],"end_uses":[],"incorporations":[]}`
+	c := NewChecker()
+	check := func(date string) Determination {
+		req := decodeReview(t, body)
+		req.AsOf = jurisdiction.MustParseDate(date)
+		d, err := c.Check(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	d := check("2023-01-15")
+	if l := d.DeMinimis().Lines[0]; !l.Counted || d.SubjectToEAR() != ear.Yes {
+		t.Errorf("2023-01-15: counted %v (%s), subject %s", l.Counted, l.Why, d.SubjectToEAR())
+	}
+	d = check("2022-01-15")
+	if l := d.DeMinimis().Lines[0]; l.Counted || l.Status != ear.Indeterminate {
+		t.Errorf("2022-01-15: counted %v, status %s (%s)", l.Counted, l.Status, l.Why)
+	}
+	// Between the Russia rule (Categories 3 to 9) and its extension to
+	// the whole CCL, the chip (Category 3) counts too.
+	if l := check("2022-03-01").DeMinimis().Lines[0]; !l.Counted {
+		t.Errorf("2022-03-01: not counted (%s)", l.Why)
+	}
+}

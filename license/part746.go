@@ -33,6 +33,14 @@ func (ev *chartEval) program(p jurisdiction.Program, entry ccl.Entry, onCCL bool
 				f.Why += ", except software necessary to enable the exchange of personal communications over the internet (5D992.c)"
 				f.Missing = []string{"item: whether the software is the personal-communications software 746.6(a) excepts"}
 			}
+		case jurisdiction.CCLCategories3to9:
+			if c := ev.q.ECCN.Category(); c >= 3 && c <= 9 {
+				f.Required = ear.Yes
+				f.Why = fmt.Sprintf("%s (%s): a license is required for every item on the CCL in Categories 3 to 9", title, p.Citation)
+			} else {
+				f.Covers, f.Required = ear.No, ear.No
+				f.Why = fmt.Sprintf("%s (%s): items of Categories 0 to 2 need a license only as the Country Chart requires", title, p.Citation)
+			}
 		case jurisdiction.CCLChartColumnOrListed:
 			hasColumn := false
 			for _, c := range entry.AllControls() {

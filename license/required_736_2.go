@@ -158,7 +158,7 @@ func (l *reasonList) fdpPairs(in licenseInput) {
 				a = a.And(ear.Indeterminate)
 				why += "; whether it is exported from a partner country (" + jurisdiction.CitationPartnerCountries + ") is not given"
 				l.need("exported_from", cite+" does not apply to items exported from a partner country (746.8(a)(12)(iii))")
-			case jurisdiction.IsPartnerCountry(in.exportedFrom):
+			case isPartnerOn(in.exportedFrom, in.asOf):
 				a = ear.No
 				why += "; but the item is exported from " + in.exportedFrom.String() + ", a partner country of " + jurisdiction.CitationPartnerCountries + ", so " + cite + " does not apply (746.8(a)(12)(iii))"
 			}

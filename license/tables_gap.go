@@ -44,3 +44,16 @@ func tableName(t string) string {
 	}
 	return t + " tables"
 }
+
+// partnersFrom is the first date the partner-country carve-outs (Supp.
+// No. 3 to part 746, the countries of jurisdiction.PartnerCountries) are
+// applied. The supplement dates from 2022-02-24 and its list grew during
+// 2022 on dates not recorded: before 2024-01-01 no carve-out is applied
+// (more licensing, never less), a reading chosen.
+var partnersFrom = jurisdiction.MustParseDate("2024-01-01")
+
+// isPartnerOn reports whether c's exports get the partner-country
+// carve-outs on asOf.
+func isPartnerOn(c jurisdiction.Country, asOf jurisdiction.Date) bool {
+	return c.IsValid() && !asOf.Before(partnersFrom) && jurisdiction.IsPartnerCountry(c)
+}
