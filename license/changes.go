@@ -18,6 +18,12 @@ import (
 type Change struct {
 	// Effective is the first day of the change.
 	Effective jurisdiction.Date
+	// Kind is what kind of data changed: "fdp_rule", "affiliates",
+	// "compliance_date" (an FDP rule's; the SDK applies rules from their
+	// effective dates), "ai_diffusion", "de_minimis_category", "exception", "restriction",
+	// "exception_list" (a Part 746 list of exceptions), "country_group",
+	// "program" (a Part 746 program version) or "destination".
+	Kind string
 	// Provision is what changed: "15 CFR 734.9(k)", "Supp. No. 1 to part
 	// 740, D:5".
 	Provision string
@@ -38,43 +44,54 @@ type Change struct {
 // before 2020-01-01 with no recorded date is not a change.
 func Changes(from, to jurisdiction.Date) []Change {
 	var out []Change
+	kind := ""
 	add := func(d jurisdiction.Date, prov, what, src string) {
 		if d.IsValid() && !d.Before(from) && !d.After(to) && !d.Before(supportedFrom) {
-			out = append(out, Change{Effective: d, Provision: prov, What: what, Source: src})
+			out = append(out, Change{Effective: d, Kind: kind, Provision: prov, What: what, Source: src})
 		}
 	}
+	kind = "fdp_rule"
 	rules := fdp.Default()
 	for _, r := range rules.Rules() {
 		src := frSources(r.Provenance)
 		add(r.Effective, r.Citation.String(), r.Title+": in force (this version)", src)
-		add(r.Compliance, r.Citation.String(), r.Title+": compliance date", src)
+		kind = "compliance_date"
+		add(r.Compliance, r.Citation.String(), r.Title+": compliance date (the rule is applied from its effective date)", src)
+		kind = "fdp_rule"
 		add(r.Until, r.Citation.String(), r.Title+": this version ends", src)
 		if r.Predecessor.IsValid() {
 			add(r.PredecessorFrom, r.Predecessor.String(), r.Title+": in force at "+r.Predecessor.String(), src)
 		}
 	}
+	kind = "affiliates"
 	first, resumes := fdp.Affiliates()
 	add(first.From, "15 CFR 744.11", "affiliates rule (50 percent) in force", "90 FR 47201")
 	add(first.Until, "15 CFR 744.11", "affiliates rule suspended", "90 FR 47201; suspension rule")
 	add(resumes, "15 CFR 744.11", "affiliates rule back in force, as the suspension rule is written", "90 FR 47201; suspension rule")
+	kind = "ai_diffusion"
 	add(fdp.AIDiffusionEffective(), "15 CFR 734.9(h), (l); 740.27, 740.28", "AI diffusion amendments in force (codified reading)", "90 FR 4544")
+	kind = "de_minimis_category"
 	for _, c := range deMinimisCategories {
 		if c.effective != dmFloor {
 			add(c.effective, c.citation, c.title+": in force", "")
 		}
 	}
+	kind = "exception"
 	for _, x := range exception.Exceptions() {
 		src := frSources(x.Provenance)
 		add(x.Effective, x.Citation.String(), "License Exception "+x.Code.String()+" in the EAR", src)
 		add(x.Until, x.Citation.String(), "License Exception "+x.Code.String()+" removed", src)
 	}
+	kind = "restriction"
 	for _, r := range exception.Restrictions() {
 		add(r.Effective, r.Citation.String(), "this version in force: "+r.Text, "")
 	}
+	kind = "exception_list"
 	for _, p := range exception.ProgramRules() {
 		add(p.Effective, p.Citation.String(), "this version of the license exceptions listed for "+p.Program.String(), frSources(p.Provenance))
 		add(p.Until, p.Citation.String(), "this version of the license exceptions listed for "+p.Program.String()+" ends", frSources(p.Provenance))
 	}
+	kind = "country_group"
 	for _, g := range jurisdiction.GroupChanges() {
 		verb := "added to"
 		if g.Change == jurisdiction.GroupRemoved {
@@ -82,11 +99,13 @@ func Changes(from, to jurisdiction.Date) []Change {
 		}
 		add(g.Effective, "Supp. No. 1 to part 740, "+g.Group.String(), fmt.Sprintf("%s (%s) %s Country Group %s", g.Country.Name(), g.Country, verb, g.Group), g.Citation)
 	}
+	kind = "program"
 	for _, p := range jurisdiction.Programs() {
 		if p.Period.From != jurisdiction.ProgramHistoryFloor() {
 			add(p.Period.From, p.Citation, p.Title+": this version in force", p.Source)
 		}
 	}
+	kind = "destination"
 	if cite, since := jurisdiction.HongKong.TablesAsCitation(); since.IsValid() {
 		add(since, "Supp. No. 1 to part 740; Supp. No. 1 to part 738", "Hong Kong read as China (no separate entry)", cite)
 	}

@@ -76,6 +76,9 @@ type eval struct {
 	excepted []fdp.Citation
 	// staPara is the paragraph of 740.20 the destination falls under.
 	staPara fdp.Citation
+	// reach is whether each restriction of restrictionTable reaches the
+	// transaction (computed once for every exception).
+	reach []check
 }
 
 func (e *eval) add(c check) {
@@ -111,11 +114,23 @@ func Evaluate(in Input) []Result {
 		return nil
 	}
 	progs, _ := jurisdiction.ProgramsFor(in.Destination, in.AsOf) // a bad destination has no program
+	reach := reachOf(&in)
 	out := make([]Result, 0, len(exceptionTable))
 	for i := range exceptionTable {
-		out = append(out, evaluate(&exceptionTable[i], &in, progs))
+		out = append(out, evaluate(&exceptionTable[i], &in, progs, reach))
 	}
 	return out
+}
+
+// reachOf answers, for each restriction of 740.2(a), whether it reaches
+// the transaction.
+func reachOf(in *Input) []check {
+	e := &eval{in: in}
+	reach := make([]check, len(restrictionTable))
+	for i := range restrictionTable {
+		reach[i] = e.applies(&restrictionTable[i])
+	}
+	return reach
 }
 
 // EvaluateOne answers exception c alone for in (Evaluate's answer for c);
@@ -124,7 +139,7 @@ func EvaluateOne(c Code, in Input) Result {
 	for i := range exceptionTable {
 		if exceptionTable[i].Code == c {
 			progs, _ := jurisdiction.ProgramsFor(in.Destination, in.AsOf)
-			return evaluate(&exceptionTable[i], &in, progs)
+			return evaluate(&exceptionTable[i], &in, progs, reachOf(&in))
 		}
 	}
 	return Result{Code: c, Outcome: NotAvailable, Why: "no such License Exception"}
@@ -158,8 +173,8 @@ func Covered(reqs []Requirement, results []Result) ear.Answer {
 	return ans
 }
 
-func evaluate(x *Exception, in *Input, progs []jurisdiction.Program) Result {
-	e := &eval{x: x, in: in, ans: ear.Yes}
+func evaluate(x *Exception, in *Input, progs []jurisdiction.Program, reach []check) Result {
+	e := &eval{x: x, in: in, ans: ear.Yes, reach: reach}
 	res := Result{Code: x.Code, Citation: x.Citation.String()}
 
 	// In the EAR on the date.
@@ -433,7 +448,7 @@ func (in *Input) controlledFor(reasons ...ccl.Reason) ear.Answer {
 		return ear.Indeterminate
 	}
 	ans := ear.No
-	for _, c := range in.Entry.Controls() {
+	for _, c := range in.Entry.AllControls() {
 		if slices.Contains(reasons, c.Reason()) {
 			ans = ans.Or(c.AppliesToFor(in.ECCN, in.For))
 		}

@@ -237,11 +237,12 @@ func (e *eval) sta() {
 	}
 }
 
-// restrictions applies 15 CFR 740.2(a).
+// restrictions applies 15 CFR 740.2(a), whose applicability to the
+// transaction e.reach holds (the same for every exception).
 func (e *eval) restrictions() {
 	for i := range restrictionTable {
 		rs := &restrictionTable[i]
-		ap := e.applies(rs)
+		ap := e.reach[i]
 		if ap.ans == ear.No {
 			continue
 		}
@@ -268,14 +269,16 @@ func (e *eval) restrictions() {
 	}
 }
 
-// applies answers whether restriction rs reaches the transaction.
+// applies answers whether restriction rs reaches the transaction. The
+// sentences of an open answer are written only when it is open.
 func (e *eval) applies(rs *Restriction) check {
 	in := e.in
 	c := check{ans: ear.Yes}
-	and := func(a ear.Answer, field, why string) {
+	and := func(a ear.Answer, field string, why func() string) {
 		if a == ear.Indeterminate {
-			c.missing = append(c.missing, Missing{Field: field, Why: why})
-			c.why = why
+			w := why()
+			c.missing = append(c.missing, Missing{Field: field, Why: w})
+			c.why = w
 		}
 		c.ans = c.ans.And(a)
 	}
@@ -289,19 +292,19 @@ func (e *eval) applies(rs *Restriction) check {
 				a = a.Or(matchPattern(p, in.ECCN, in.For))
 			}
 		}
-		and(a, "item.eccn", "whether the item is "+patternList(rs.Items))
+		and(a, "item.eccn", func() string { return "whether the item is " + patternList(rs.Items) })
 	}
 	for _, p := range rs.NotItems {
 		if in.ECCN.IsValid() {
-			and(not(matchPattern(p, in.ECCN, in.For)), "item.eccn", "whether the item is "+p.String())
+			and(not(matchPattern(p, in.ECCN, in.For)), "item.eccn", func() string { return "whether the item is " + p.String() })
 		}
 	}
 	if rs.Class != 0 {
-		and(e.class(rs.Class), "item.eccn", "whether the item is "+classWords(rs.Class))
+		and(e.class(rs.Class), "item.eccn", func() string { return "whether the item is " + classWords(rs.Class) })
 	}
 	if rs.NotTo != nil {
 		if in, _ := rs.NotTo.Contains(in.Destination, in.Groups, in.AsOf); in {
-			and(ear.No, "", "")
+			c.ans = ear.No
 		}
 	}
 	if rs.To != nil || rs.HeadquarteredIn != nil || rs.From != nil || rs.MadeIn != nil {
@@ -323,13 +326,13 @@ func (e *eval) applies(rs *Restriction) check {
 			loc = loc.Or(e.countryIn(rs.MadeIn, in.ProducedIn))
 			field, why = "item.produced_in", "where the item ships from and was made"
 		}
-		and(loc, field, why)
+		and(loc, field, func() string { return why })
 	}
 	if rs.Unverified {
-		and(in.Unverified, "parties", "whether a party is on the Unverified List (Supplement No. 6 to part 744)")
+		and(in.Unverified, "parties", func() string { return "whether a party is on the Unverified List (Supplement No. 6 to part 744)" })
 	}
 	if rs.Qualified != "" && c.ans != ear.No {
-		and(ear.Indeterminate, "exception_facts", rs.Qualified)
+		and(ear.Indeterminate, "exception_facts", func() string { return rs.Qualified })
 	}
 	return c
 }

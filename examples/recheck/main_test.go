@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/license/recheck"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/recheck.golden.md")
+
+const golden = "testdata/recheck.golden.md"
+
+func book(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile(bookFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+var (
+	nov1  = jurisdiction.MustParseDate("2024-11-01")
+	jan15 = jurisdiction.MustParseDate("2025-01-15")
+)
+
+// TestRecheckDecember2024: rechecking the sample book between 2024-11-01
+// and 2025-01-15 lists the orders the December 2024 rules flipped, each
+// with 734.9(e)(3), (k), 734.4(a)(8) or (a)(9) as its cause (or the AI
+// diffusion amendments of 2025-01-13, also between the dates); every flip
+// has a dated cause; the report is the same with one worker or many.
+func TestRecheckDecember2024(t *testing.T) {
+	rep := Recheck(context.Background(), book(t), nov1, jan15, 4, nil)
+	december := []string{"15 CFR 734.9(e)(3)", "15 CFR 734.9(k)", "15 CFR 734.4(a)(8)", "15 CFR 734.4(a)(9)"}
+	seen := map[string]int{}
+	for _, res := range rep.Results {
+		if res.Err != nil {
+			t.Fatalf("line %d: %v", res.Line, res.Err)
+		}
+		if !res.Comparison.Flipped() {
+			continue
+		}
+		for _, d := range res.Comparison.Differences {
+			if d.Field != "subject_to_ear" && d.Field != "license.required" {
+				continue
+			}
+			if len(d.Causes) == 0 {
+				t.Errorf("%s: %s %s to %s with no dated cause", res.OrderID, d.Field, d.Before, d.After)
+			}
+			for _, c := range d.Causes {
+				switch {
+				case slices.Contains(december, c.Provision) && c.Effective.String() == "2024-12-02":
+					seen[c.Provision]++
+				case c.Kind == "ai_diffusion":
+				default:
+					t.Errorf("%s: unexpected cause %s %s", res.OrderID, c.Effective, c.Provision)
+				}
+			}
+		}
+	}
+	for _, p := range december {
+		if seen[p] == 0 {
+			t.Errorf("no order flipped by %s", p)
+		}
+	}
+	var md1, md4 bytes.Buffer
+	Recheck(context.Background(), book(t), nov1, jan15, 1, nil).Markdown(&md1)
+	rep.Markdown(&md4)
+	if md1.String() != md4.String() {
+		t.Error("the report differs between one worker and four")
+	}
+	if *update {
+		if err := os.WriteFile(golden, md4.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md4.String() != string(want) {
+		t.Errorf("report differs from %s (go test -run TestRecheckDecember2024 -update ./examples/recheck after review)", golden)
+	}
+}
+
+// TestRecheckSameDate: nothing differs between a date and itself.
+func TestRecheckSameDate(t *testing.T) {
+	for _, res := range Recheck(context.Background(), book(t), jan15, jan15, 2, nil).Results {
+		if len(res.Comparison.Differences) > 0 || res.Err != nil {
+			t.Fatalf("%s: %v %v", res.OrderID, res.Comparison.Differences, res.Err)
+		}
+	}
+}
+
+// TestRecheckBadLine: a line that cannot be decided is reported with its
+// error and the others go on; the CSV names each flip's cause.
+func TestRecheckBadLine(t *testing.T) {
+	lines := strings.SplitAfter(string(book(t)), "\n")
+	b := []byte(lines[0] + "{\"as_of\": \n" + lines[1])
+	rep := Recheck(context.Background(), b, nov1, jan15, 2, nil)
+	if len(rep.Results) != 3 || rep.Results[1].Err == nil || rep.Results[0].Err != nil || rep.Results[2].Err != nil {
+		t.Fatalf("results %+v", rep.Results)
+	}
+	var out bytes.Buffer
+	rep.Markdown(&out)
+	if !strings.Contains(out.String(), "## Not decided\n\n- line 2") {
+		t.Errorf("report does not list the bad line:\n%s", out.String())
+	}
+	out.Reset()
+	rep.CSV(&out)
+	if !strings.HasPrefix(out.String(), "order_id,field,before,after,cause_effective,cause_provision,cause_what,cause_source\n") ||
+		!strings.Contains(out.String(), "SO-0001,subject_to_ear,no,indeterminate,2024-12-02,15 CFR 734.9(k),") {
+		t.Errorf("CSV:\n%s", out.String())
+	}
+}
+
+// BenchmarkRecheckOrder is the recheck of one order (two Checks and the
+// comparison) against BenchmarkTwoChecks, the two Checks alone: the
+// comparison should cost little beside them.
+func BenchmarkRecheckOrder(b *testing.B) {
+	line := []byte(strings.SplitN(string(book(b)), "\n", 2)[0])
+	c := license.NewChecker()
+	ctx := context.Background()
+	win := recheck.Between(nov1, jan15)
+	for b.Loop() {
+		if res := recheckOne(ctx, c, win, 1, line, nov1, jan15); res.Err != nil {
+			b.Fatal(res.Err)
+		}
+	}
+}
+
+func BenchmarkTwoChecks(b *testing.B) {
+	req, err := license.DecodeRequest(bytes.NewReader([]byte(strings.SplitN(string(book(b)), "\n", 2)[0])))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := license.NewChecker()
+	ctx := context.Background()
+	for b.Loop() {
+		req.AsOf = nov1
+		if _, err := c.Check(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+		req.AsOf = jan15
+		if _, err := c.Check(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRecheckBook rechecks the sample book with one worker per
+// GOMAXPROCS (run with -cpu 1,2 to see it scale); ns/op is per book.
+func BenchmarkRecheckBook(b *testing.B) {
+	bk := book(b)
+	n := bytes.Count(bk, []byte("\n"))
+	for b.Loop() {
+		Recheck(context.Background(), bk, nov1, jan15, runtime.GOMAXPROCS(0), nil)
+	}
+	b.ReportMetric(float64(n), "orders/op")
+}

@@ -1,0 +1,310 @@
+// Package recheck compares two determinations of the same request, made as
+// of two dates (or under two rule sets), and says what differs and which
+// dated changes of the rules or tables between the two dates caused it.
+//
+// Compare lists the differences (subject to the EAR, license required,
+// each FDP rule's outcome, the de minimis outcome, each 734.4(a)
+// category's and each bill-of-materials line's, each License Exception's
+// outcome and whether the exceptions cover the requirements), each with
+// its causes: the changes license.Changes knows between the two dates
+// whose provision is the one that differs (an FDP rule, a de minimis
+// category, an exception), or, for the answers they make up (subject,
+// license, a line's status), the causes of their parts; and the tables not
+// modelled on one of the dates (the not_modelled warnings) when they bear
+// on it. A difference with no dated change the SDK knows says so.
+package recheck
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/license/exception"
+)
+
+// Difference is one answer that differs between two determinations.
+type Difference struct {
+	// Field names the answer in the wire format's terms:
+	// "subject_to_ear", "license.required", "fdp[15 CFR 734.9(k)]",
+	// "de_minimis.outcome", "de_minimis.categories[15 CFR 734.4(a)(8)]",
+	// "de_minimis.lines[fpga]", "license.exceptions[GBS]",
+	// "license.covered_by_exceptions".
+	Field string
+	// Before and After are the answers in the wire format's words (a rule
+	// or category not in force on a date does not apply there).
+	Before, After string
+	// Causes are the dated changes between the two dates that bear on
+	// the answer, in date order.
+	Causes []license.Change
+	// Gaps name the tables not modelled on one of the dates that bear on
+	// the answer (the determinations' not_modelled warnings).
+	Gaps []string
+}
+
+// Comparison is the result of Compare.
+type Comparison struct {
+	ItemID        string
+	Before, After jurisdiction.Date
+	Differences   []Difference
+}
+
+// Flipped reports whether the subject-to-the-EAR or license answer
+// differs.
+func (c Comparison) Flipped() bool {
+	return slices.ContainsFunc(c.Differences, func(d Difference) bool {
+		return d.Field == "subject_to_ear" || d.Field == "license.required"
+	})
+}
+
+// Compare compares two determinations of one request, before and after
+// (in either date order; the dated changes are those between the two
+// dates). The answers are compared field by field; the causes are read
+// from license.Changes.
+func Compare(before, after license.Determination) Comparison {
+	return Between(before.AsOf(), after.AsOf()).Compare(before, after)
+}
+
+// Window is the dated changes between two dates, computed once for the
+// comparisons of many requests (an order book).
+type Window struct {
+	from, to jurisdiction.Date
+	changes  []license.Change
+}
+
+// Between returns the window of the changes after the earlier of a and b,
+// up to the later (in either order).
+func Between(a, b jurisdiction.Date) Window {
+	if b.Before(a) {
+		a, b = b, a
+	}
+	w := Window{from: a, to: b}
+	if a != b {
+		for _, ch := range license.Changes(a.AddDays(1), b) {
+			if ch.Kind != "compliance_date" { // informational: rules apply from their effective dates
+				w.changes = append(w.changes, ch)
+			}
+		}
+	}
+	return w
+}
+
+// Compare is the package's Compare with the window's changes; the
+// determinations are those of the window's two dates.
+func (w Window) Compare(before, after license.Determination) Comparison {
+	changes := w.changes
+	gaps := gapsOf(before, after)
+	c := Comparison{ItemID: after.ItemID(), Before: before.AsOf(), After: after.AsOf()}
+	add := func(field, b, a string, causes []license.Change, withGaps bool) {
+		if b == a {
+			return
+		}
+		d := Difference{Field: field, Before: b, After: a, Causes: causes}
+		if withGaps {
+			d.Gaps = gaps
+		}
+		c.Differences = append(c.Differences, d)
+	}
+
+	// FDP rules, by citation (a rule may be in force on one date only).
+	var fdpCauses []license.Change
+	fdpB, fdpA := before.FDP(), after.FDP()
+	for _, cite := range citations(fdpB, fdpA) {
+		b, a := fdpOutcome(fdpB, cite), fdpOutcome(fdpA, cite)
+		if b == a {
+			continue
+		}
+		causes := matching(changes, cite)
+		fdpCauses = union(fdpCauses, causes)
+		add("fdp["+cite+"]", b, a, causes, len(causes) == 0)
+	}
+
+	// De minimis: the categories, the lines, the outcome.
+	dmB, dmA := before.DeMinimis(), after.DeMinimis()
+	var dmCauses []license.Change
+	for _, cite := range categoryCitations(dmB.Categories, dmA.Categories) {
+		b, a := categoryOutcome(dmB.Categories, cite), categoryOutcome(dmA.Categories, cite)
+		if b == a {
+			continue
+		}
+		causes := matching(changes, cite)
+		dmCauses = union(dmCauses, causes)
+		add("de_minimis.categories["+cite+"]", b, a, causes, len(causes) == 0)
+	}
+	tables := tableChanges(changes)
+	for _, id := range lineIDs(dmB.Lines, dmA.Lines) {
+		b, a := lineStatus(dmB.Lines, id), lineStatus(dmA.Lines, id)
+		if b == a {
+			continue
+		}
+		dmCauses = union(dmCauses, tables)
+		add("de_minimis.lines["+id+"]", b, a, tables, true)
+	}
+	add("de_minimis.outcome", dmB.Outcome.String(), dmA.Outcome.String(), dmCauses, len(dmCauses) == 0)
+
+	subjectCauses := union(fdpCauses, dmCauses)
+	add("subject_to_ear", before.SubjectToEAR().String(), after.SubjectToEAR().String(), subjectCauses, len(subjectCauses) == 0)
+
+	// Exceptions.
+	var xCauses []license.Change
+	xB, xA := before.Exceptions(), after.Exceptions()
+	for _, code := range exceptionCodes(xB, xA) {
+		b, a := exceptionOutcome(xB, code), exceptionOutcome(xA, code)
+		if b == a || b == "" || a == "" {
+			continue // the same, or evaluated on one date only (no license required on the other)
+		}
+		causes := matching(changes, exceptionCitation(xB, xA, code))
+		xCauses = union(xCauses, causes)
+		add("license.exceptions["+code+"]", b, a, causes, len(causes) == 0)
+	}
+	licenseCauses := union(subjectCauses, tables)
+	add("license.required", before.LicenseRequired().String(), after.LicenseRequired().String(), licenseCauses, true)
+	add("license.covered_by_exceptions", before.CoveredByExceptions().String(), after.CoveredByExceptions().String(), union(xCauses, licenseCauses), true)
+	return c
+}
+
+// gapsOf returns the not_modelled warnings of either determination.
+func gapsOf(ds ...license.Determination) []string {
+	var out []string
+	for _, d := range ds {
+		for _, w := range d.Warnings() {
+			if w.Code == license.WarnNotModelled && !slices.Contains(out, w.Message) {
+				out = append(out, w.Message)
+			}
+		}
+	}
+	return out
+}
+
+// matching returns the changes whose provision is cite, or a paragraph of
+// it ("15 CFR 734.9(h)" matches "15 CFR 734.9(h), (l); 740.27, 740.28").
+func matching(cs []license.Change, cite string) []license.Change {
+	var out []license.Change
+	for _, c := range cs {
+		if c.Provision == cite || strings.HasPrefix(c.Provision, cite+" ") || strings.HasPrefix(c.Provision, cite+",") || strings.HasPrefix(c.Provision, cite+"(") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// tableChanges returns the changes of the tables a line's status or a
+// license requirement reads: the country groups, the Part 746 programs and
+// how a destination is read.
+func tableChanges(cs []license.Change) []license.Change {
+	var out []license.Change
+	for _, c := range cs {
+		switch c.Kind {
+		case "country_group", "program", "destination":
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func union(a, b []license.Change) []license.Change {
+	out := slices.Clone(a)
+	for _, c := range b {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y license.Change) int { return x.Effective.Compare(y.Effective) })
+	return out
+}
+
+func citations(a, b []license.FDPResult) []string {
+	var out []string
+	for _, r := range append(slices.Clone(a), b...) {
+		if !slices.Contains(out, r.Citation) {
+			out = append(out, r.Citation)
+		}
+	}
+	return out
+}
+
+// fdpOutcome is a rule's outcome; a rule not in force on the date does
+// not apply.
+func fdpOutcome(rs []license.FDPResult, cite string) string {
+	for _, r := range rs {
+		if r.Citation == cite {
+			return r.OutcomeText()
+		}
+	}
+	return "does_not_apply"
+}
+
+func categoryCitations(a, b []license.DeMinimisCategory) []string {
+	var out []string
+	for _, c := range append(slices.Clone(a), b...) {
+		if !slices.Contains(out, c.Citation) {
+			out = append(out, c.Citation)
+		}
+	}
+	return out
+}
+
+// categoryOutcome is a category's outcome; a category not in force on
+// the date does not apply.
+func categoryOutcome(cs []license.DeMinimisCategory, cite string) string {
+	for _, c := range cs {
+		if c.Citation == cite {
+			return c.Outcome.String()
+		}
+	}
+	return "no"
+}
+
+func lineIDs(a, b []license.DeMinimisLine) []string {
+	var out []string
+	for _, l := range append(slices.Clone(a), b...) {
+		if !slices.Contains(out, l.ID) {
+			out = append(out, l.ID)
+		}
+	}
+	return out
+}
+
+func lineStatus(ls []license.DeMinimisLine, id string) string {
+	for _, l := range ls {
+		if l.ID == id {
+			if l.Counted {
+				return "counted"
+			}
+			return "not counted (" + l.Status.String() + ")"
+		}
+	}
+	return ""
+}
+
+func exceptionCodes(lists ...[]exception.Result) []string {
+	var out []string
+	for _, rs := range lists {
+		for _, r := range rs {
+			if c := r.Code.String(); !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func exceptionOutcome(rs []exception.Result, code string) string {
+	for _, r := range rs {
+		if r.Code.String() == code {
+			return r.Outcome.String()
+		}
+	}
+	return ""
+}
+
+func exceptionCitation(a, b []exception.Result, code string) string {
+	for _, rs := range [][]exception.Result{a, b} {
+		for _, r := range rs {
+			if r.Code.String() == code {
+				return r.Citation
+			}
+		}
+	}
+	return ""
+}
