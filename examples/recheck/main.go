@@ -7,6 +7,12 @@
 // Usage:
 //
 //	recheck -from 2024-11-01 -to 2025-01-15 [-md FLIPS.md] [-csv FLIPS.csv] [-workers N] [BOOK.jsonl]
+//	recheck -rules PROPOSAL.json -to 2026-11-28 [...] [BOOK.jsonl]
+//
+// With -rules, each order is decided as of -to under the built-in FDP rules
+// and under the rule set of the file (a document of fdp.ParseSet, in the
+// vocabulary of the built-in set's JSON), and the causes are the proposed
+// rules that differ.
 //
 // The order book is JSON lines, one request of the wire format per line
 // (its item.id is the order id; its as_of is replaced by the two dates);
@@ -32,6 +38,7 @@ import (
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/license/recheck"
 )
 
@@ -40,6 +47,7 @@ const defaultBook = "examples/recheck/testdata/orders.jsonl"
 func main() {
 	from := flag.String("from", "", "the first date (YYYY-MM-DD)")
 	to := flag.String("to", "", "the second date (YYYY-MM-DD)")
+	rules := flag.String("rules", "", "a proposed FDP rule set (JSON): recheck as of -to under it")
 	mdPath := flag.String("md", "", "write the flips as Markdown to this file")
 	csvPath := flag.String("csv", "", "write the flips as CSV to this file")
 	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "orders decided at once")
@@ -48,11 +56,31 @@ func main() {
 		flag.Usage()
 		os.Exit(64)
 	}
-	d1, err1 := jurisdiction.ParseDate(*from)
 	d2, err2 := jurisdiction.ParseDate(*to)
-	if err1 != nil || err2 != nil {
-		fmt.Fprintln(os.Stderr, "recheck: -from and -to must be dates (YYYY-MM-DD)")
+	if err2 != nil {
+		fmt.Fprintln(os.Stderr, "recheck: -to must be a date (YYYY-MM-DD)")
 		os.Exit(64)
+	}
+	var plan Plan
+	if *rules != "" {
+		doc, err := os.ReadFile(*rules)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "recheck:", err)
+			os.Exit(1)
+		}
+		proposed, err := fdp.ParseSet(doc)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "recheck: the rule set:", err)
+			os.Exit(2)
+		}
+		plan = ProposalPlan(proposed, d2, *rules)
+	} else {
+		d1, err1 := jurisdiction.ParseDate(*from)
+		if err1 != nil {
+			fmt.Fprintln(os.Stderr, "recheck: -from must be a date (YYYY-MM-DD), or give -rules")
+			os.Exit(64)
+		}
+		plan = DatesPlan(d1, d2)
 	}
 	path := defaultBook
 	if flag.NArg() == 1 {
@@ -67,7 +95,7 @@ func main() {
 	if bytes.Count(book, []byte("\n")) > 5000 {
 		progress = os.Stderr
 	}
-	rep := Recheck(context.Background(), book, d1, d2, *workers, progress)
+	rep := Recheck(context.Background(), book, plan, *workers, progress)
 	rep.Summary(os.Stdout)
 	for _, out := range []struct {
 		path  string
@@ -101,23 +129,46 @@ type Result struct {
 // Report is the recheck of a book.
 type Report struct {
 	From, To jurisdiction.Date
-	Results  []Result
+	// Rules names the proposed rule set of a proposal recheck ("" for two
+	// dates).
+	Rules   string
+	Results []Result
 }
 
-// Recheck decides every order of book (JSON lines) as of from and as of to
-// with workers goroutines sharing one Checker, and compares the two
+// Plan is what a recheck compares: each order as of From under Before's
+// rules against as of To under After's, the causes read from Window.
+type Plan struct {
+	From, To      jurisdiction.Date
+	Before, After *license.Checker
+	Window        recheck.Window
+	Rules         string // the proposal's name, "" for two dates
+}
+
+// DatesPlan rechecks as of two dates with the built-in rules.
+func DatesPlan(from, to jurisdiction.Date) Plan {
+	c := license.NewChecker()
+	return Plan{From: from, To: to, Before: c, After: c, Window: recheck.Between(from, to)}
+}
+
+// ProposalPlan rechecks as of asOf under the built-in FDP rules and under
+// proposed, named name.
+func ProposalPlan(proposed fdp.Set, asOf jurisdiction.Date, name string) Plan {
+	return Plan{From: asOf, To: asOf, Before: license.NewChecker(), After: license.NewChecker(license.WithFDPRules(proposed)),
+		Window: recheck.Proposal(fdp.Default(), proposed, asOf, name), Rules: name}
+}
+
+// Recheck decides every order of book (JSON lines) as the plan says with
+// workers goroutines sharing the plan's Checkers, and compares the two
 // determinations of each. The results are in book order. With progress
 // non-nil, a line of progress is written to it every 2 seconds.
-func Recheck(ctx context.Context, book []byte, from, to jurisdiction.Date, workers int, progress io.Writer) Report {
+func Recheck(ctx context.Context, book []byte, plan Plan, workers int, progress io.Writer) Report {
 	var lines [][]byte
 	sc := bufio.NewScanner(bytes.NewReader(book))
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	for sc.Scan() {
 		lines = append(lines, bytes.Clone(sc.Bytes()))
 	}
-	rep := Report{From: from, To: to, Results: make([]Result, len(lines))}
-	c := license.NewChecker()
-	win := recheck.Between(from, to)
+	rep := Report{From: plan.From, To: plan.To, Rules: plan.Rules, Results: make([]Result, len(lines))}
 	jobs := make(chan int)
 	var done sync.WaitGroup
 	var mu sync.Mutex
@@ -125,7 +176,7 @@ func Recheck(ctx context.Context, book []byte, from, to jurisdiction.Date, worke
 	for range workers {
 		done.Go(func() {
 			for i := range jobs {
-				rep.Results[i] = recheckOne(ctx, c, win, i+1, lines[i], from, to)
+				rep.Results[i] = recheckOne(ctx, plan, i+1, lines[i])
 				mu.Lock()
 				finished++
 				mu.Unlock()
@@ -160,8 +211,8 @@ func Recheck(ctx context.Context, book []byte, from, to jurisdiction.Date, worke
 	return rep
 }
 
-// recheckOne decides one order as of the two dates and compares.
-func recheckOne(ctx context.Context, c *license.Checker, win recheck.Window, n int, line []byte, from, to jurisdiction.Date) Result {
+// recheckOne decides one order as the plan says and compares.
+func recheckOne(ctx context.Context, plan Plan, n int, line []byte) Result {
 	res := Result{Line: n}
 	req, err := license.DecodeRequest(bytes.NewReader(line))
 	if err != nil {
@@ -170,19 +221,19 @@ func recheckOne(ctx context.Context, c *license.Checker, win recheck.Window, n i
 	}
 	res.OrderID = req.Item.ID
 	res.What = fmt.Sprintf("%s %s to %s", orDash(req.Item.ECCN.String()), req.Item.ProducedIn, req.Destination)
-	req.AsOf = from
-	before, err := c.Check(ctx, req)
+	req.AsOf = plan.From
+	before, err := plan.Before.Check(ctx, req)
 	if err != nil {
 		res.Err = err
 		return res
 	}
-	req.AsOf = to
-	after, err := c.Check(ctx, req)
+	req.AsOf = plan.To
+	after, err := plan.After.Check(ctx, req)
 	if err != nil {
 		res.Err = err
 		return res
 	}
-	res.Comparison = win.Compare(before, after)
+	res.Comparison = plan.Window.Compare(before, after)
 	return res
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"runtime"
@@ -12,7 +13,7 @@ import (
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
-	"github.com/earcheck/ear/license/recheck"
+	"github.com/earcheck/ear/license/fdp"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/recheck.golden.md")
@@ -39,7 +40,7 @@ var (
 // diffusion amendments of 2025-01-13, also between the dates); every flip
 // has a dated cause; the report is the same with one worker or many.
 func TestRecheckDecember2024(t *testing.T) {
-	rep := Recheck(context.Background(), book(t), nov1, jan15, 4, nil)
+	rep := Recheck(context.Background(), book(t), DatesPlan(nov1, jan15), 4, nil)
 	december := []string{"15 CFR 734.9(e)(3)", "15 CFR 734.9(k)", "15 CFR 734.4(a)(8)", "15 CFR 734.4(a)(9)"}
 	seen := map[string]int{}
 	for _, res := range rep.Results {
@@ -73,7 +74,7 @@ func TestRecheckDecember2024(t *testing.T) {
 		}
 	}
 	var md1, md4 bytes.Buffer
-	Recheck(context.Background(), book(t), nov1, jan15, 1, nil).Markdown(&md1)
+	Recheck(context.Background(), book(t), DatesPlan(nov1, jan15), 1, nil).Markdown(&md1)
 	rep.Markdown(&md4)
 	if md1.String() != md4.String() {
 		t.Error("the report differs between one worker and four")
@@ -95,7 +96,7 @@ func TestRecheckDecember2024(t *testing.T) {
 
 // TestRecheckSameDate: nothing differs between a date and itself.
 func TestRecheckSameDate(t *testing.T) {
-	for _, res := range Recheck(context.Background(), book(t), jan15, jan15, 2, nil).Results {
+	for _, res := range Recheck(context.Background(), book(t), DatesPlan(jan15, jan15), 2, nil).Results {
 		if len(res.Comparison.Differences) > 0 || res.Err != nil {
 			t.Fatalf("%s: %v %v", res.OrderID, res.Comparison.Differences, res.Err)
 		}
@@ -107,7 +108,7 @@ func TestRecheckSameDate(t *testing.T) {
 func TestRecheckBadLine(t *testing.T) {
 	lines := strings.SplitAfter(string(book(t)), "\n")
 	b := []byte(lines[0] + "{\"as_of\": \n" + lines[1])
-	rep := Recheck(context.Background(), b, nov1, jan15, 2, nil)
+	rep := Recheck(context.Background(), b, DatesPlan(nov1, jan15), 2, nil)
 	if len(rep.Results) != 3 || rep.Results[1].Err == nil || rep.Results[0].Err != nil || rep.Results[2].Err != nil {
 		t.Fatalf("results %+v", rep.Results)
 	}
@@ -129,11 +130,10 @@ func TestRecheckBadLine(t *testing.T) {
 // comparison should cost little beside them.
 func BenchmarkRecheckOrder(b *testing.B) {
 	line := []byte(strings.SplitN(string(book(b)), "\n", 2)[0])
-	c := license.NewChecker()
+	plan := DatesPlan(nov1, jan15)
 	ctx := context.Background()
-	win := recheck.Between(nov1, jan15)
 	for b.Loop() {
-		if res := recheckOne(ctx, c, win, 1, line, nov1, jan15); res.Err != nil {
+		if res := recheckOne(ctx, plan, 1, line); res.Err != nil {
 			b.Fatal(res.Err)
 		}
 	}
@@ -164,7 +164,50 @@ func BenchmarkRecheckBook(b *testing.B) {
 	bk := book(b)
 	n := bytes.Count(bk, []byte("\n"))
 	for b.Loop() {
-		Recheck(context.Background(), bk, nov1, jan15, runtime.GOMAXPROCS(0), nil)
+		Recheck(context.Background(), bk, DatesPlan(nov1, jan15), runtime.GOMAXPROCS(0), nil)
 	}
 	b.ReportMetric(float64(n), "orders/op")
+}
+
+// TestRecheckProposal: under a proposed rule set whose SME FDP rule
+// (734.9(k)) reaches every destination (a hypothetical written from the
+// built-in set's document), the orders that flip are SME tools of the
+// rule's list bound outside Macau and D:5, each with the proposed (k) as
+// its cause, and nothing else.
+func TestRecheckProposal(t *testing.T) {
+	doc, err := json.Marshal(fdp.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := `"reach":[{"kind":"destination","where":{"places":["MO"],"groups":["D:5"]}}],"provenance":[{"basis":"read","ref":"15 CFR 734.9 as amended through 90 FR 5308 (2025-01-16), eCFR text","note":"(k)(1)`
+	if !strings.Contains(string(doc), old) {
+		t.Fatal("the built-in document has no (k) reach as expected")
+	}
+	proposal := strings.Replace(string(doc), old, strings.Replace(old, `"where":{"places":["MO"],"groups":["D:5"]}`, `"where":{"anywhere":true}`, 1), 1)
+	set, err := fdp.ParseSet([]byte(proposal))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Recheck(context.Background(), book(t), ProposalPlan(set, jan15, "hypothetical: 734.9(k) worldwide"), 2, nil)
+	flipped := 0
+	for _, res := range rep.Results {
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		if !res.Comparison.Flipped() {
+			continue
+		}
+		flipped++
+		if !strings.HasPrefix(res.What, "3B") || strings.HasSuffix(res.What, " to CN") || strings.HasSuffix(res.What, " to MO") {
+			t.Errorf("%s (%s) flipped", res.OrderID, res.What)
+		}
+		for _, d := range res.Comparison.Differences {
+			if d.Field == "subject_to_ear" && (len(d.Causes) != 1 || d.Causes[0].Provision != "15 CFR 734.9(k)" || d.Causes[0].Kind != "proposal") {
+				t.Errorf("%s: causes %+v", res.OrderID, d.Causes)
+			}
+		}
+	}
+	if flipped == 0 {
+		t.Error("nothing flipped under the proposal")
+	}
 }

@@ -68,7 +68,11 @@ func (r Report) Summary(w io.Writer) {
 			errs++
 		}
 	}
-	fmt.Fprintf(w, "recheck %s to %s: %d orders, %d flipped, %d not decided\n", r.From, r.To, len(r.Results), len(r.flips()), errs)
+	if r.Rules != "" {
+		fmt.Fprintf(w, "recheck as of %s under the built-in rules and under %s: %d orders, %d flipped, %d not decided\n", r.To, r.Rules, len(r.Results), len(r.flips()), errs)
+	} else {
+		fmt.Fprintf(w, "recheck %s to %s: %d orders, %d flipped, %d not decided\n", r.From, r.To, len(r.Results), len(r.flips()), errs)
+	}
 	ways, causes := r.tallies()
 	for _, k := range ways.keys {
 		fmt.Fprintf(w, "  %-50s %d\n", k, ways.n[k])
@@ -82,12 +86,20 @@ func (r Report) Summary(w io.Writer) {
 // Markdown writes the summary and every flip with its differences and
 // causes.
 func (r Report) Markdown(w io.Writer) {
-	fmt.Fprintf(w, "# Recheck as of %s and %s\n\n", r.From, r.To)
+	if r.Rules != "" {
+		fmt.Fprintf(w, "# Recheck as of %s: built-in rules and %s\n\n", r.To, r.Rules)
+	} else {
+		fmt.Fprintf(w, "# Recheck as of %s and %s\n\n", r.From, r.To)
+	}
 	var sb strings.Builder
 	r.Summary(&sb)
 	fmt.Fprintf(w, "```\n%s```\n", sb.String())
 	for _, res := range r.flips() {
-		fmt.Fprintf(w, "\n## %s (%s)\n\n| answer | %s | %s | caused by |\n|---|---|---|---|\n", res.OrderID, res.What, r.From, r.To)
+		b, a := r.From.String(), r.To.String()
+		if r.Rules != "" {
+			b, a = "built-in", "proposed"
+		}
+		fmt.Fprintf(w, "\n## %s (%s)\n\n| answer | %s | %s | caused by |\n|---|---|---|---|\n", res.OrderID, res.What, b, a)
 		for _, d := range res.Comparison.Differences {
 			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", md(d.Field), md(orDash(d.Before)), md(orDash(d.After)), md(causeText(d)))
 		}

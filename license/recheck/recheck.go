@@ -15,12 +15,15 @@
 package recheck
 
 import (
+	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
 	"github.com/earcheck/ear/license/exception"
+	"github.com/earcheck/ear/license/fdp"
 )
 
 // Difference is one answer that differs between two determinations.
@@ -89,8 +92,29 @@ func Between(a, b jurisdiction.Date) Window {
 	return w
 }
 
+// Proposal returns the window of a proposed rule set against the one in
+// force, for determinations of the same date under the two: each rule of
+// proposed that differs from the rule of current in force on asOf with
+// the same citation (or that current does not have) is a change of kind
+// "proposal", named by title (the proposal's name).
+func Proposal(current, proposed fdp.Set, asOf jurisdiction.Date, title string) Window {
+	w := Window{from: asOf, to: asOf}
+	for _, p := range proposed.Rules() {
+		if !p.InForce(asOf) {
+			continue
+		}
+		c, ok := current.RuleAt(p.Citation, asOf)
+		if !ok || !sameRule(p, c) {
+			w.changes = append(w.changes, license.Change{Effective: p.Effective, Kind: "proposal", Provision: p.Citation.String(),
+				What: "proposed: " + p.Title, Source: title})
+		}
+	}
+	return w
+}
+
 // Compare is the package's Compare with the window's changes; the
-// determinations are those of the window's two dates.
+// determinations are those of the window's two dates (or, for a Proposal,
+// of its date under the two rule sets).
 func (w Window) Compare(before, after license.Determination) Comparison {
 	changes := w.changes
 	gaps := gapsOf(before, after)
@@ -307,4 +331,16 @@ func exceptionCitation(a, b []exception.Result, code string) string {
 		}
 	}
 	return ""
+}
+
+// sameRule reports whether two rules write the same rule-set document.
+func sameRule(a, b fdp.Rule) bool {
+	sa, errA := fdp.NewSet(a)
+	sb, errB := fdp.NewSet(b)
+	if errA != nil || errB != nil {
+		return false
+	}
+	ja, errA := json.Marshal(sa)
+	jb, errB := json.Marshal(sb)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }
