@@ -43,7 +43,7 @@ func TestParseSetErrors(t *testing.T) {
 		{"malformed citation", `"citation":"15 CFR 734.9(b)"`, `"citation":"734.9(b)"`, "rules[0].citation"},
 		{"bad date", `"effective":"2022-02-03"`, `"effective":"2022-02-30"`, "rules[0].effective"},
 		{"unknown group", `"groups":["D:1","E:1","E:2"]`, `"groups":["D:1","E:9","E:2"]`, "rules[0].reach[0].where.groups[1]"},
-		{"bad pattern", `"patterns":["3B001.a.4"`, `"patterns":["3B0X1.a.4"`, "rules[12].product.item.patterns[0]"},
+		{"bad pattern", `"patterns":["3B001.a.4"`, `"patterns":["3B0X1.a.4"`, "rules[15].product.item.patterns[0]"},
 		{"bad item test", `"test":"ns_controlled"`, `"test":"nsc"`, "rules[0].product.item.test"},
 		{"wrong type", `"affiliates":true`, `"affiliates":"yes"`, "rules[3].affiliates"},
 		{"no provenance", `"provenance":[{"basis":"read"`, `"provenance":[{"basis":"rumour"`, "rules[0].provenance[0].basis"},

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/earcheck/ear/jurisdiction"
 )
 
 // The FDP rules pinned by expectations typed from the regulation text, not
@@ -181,11 +183,14 @@ func pinnedContainsIC(t *testing.T, r Rule, want bool) {
 
 // TestPinnedRuleCitations pins the thirteen paragraphs of 734.9 with a
 // rule, (b) to (l), in CFR order (text of 2025-01-16); (j) has two versions
-// (Categories 3 through 5 or 7 until 2024-07-22, 3 through 9 since).
+// (Categories 3 through 5 or 7 until 2024-07-22, 3 through 9 since), and
+// (e)(1), (e)(2) and (i) two each (their input lists before and after
+// 2024-12-02).
 func TestPinnedRuleCitations(t *testing.T) {
-	want := []string{"15 CFR 734.9(b)", "15 CFR 734.9(c)", "15 CFR 734.9(d)", "15 CFR 734.9(e)(1)", "15 CFR 734.9(e)(2)",
-		"15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(j)", "15 CFR 734.9(j)",
-		"15 CFR 734.9(k)", "15 CFR 734.9(l)"}
+	want := []string{"15 CFR 734.9(b)", "15 CFR 734.9(c)", "15 CFR 734.9(d)", "15 CFR 734.9(e)(1)", "15 CFR 734.9(e)(1)",
+		"15 CFR 734.9(e)(2)", "15 CFR 734.9(e)(2)",
+		"15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(i)",
+		"15 CFR 734.9(j)", "15 CFR 734.9(j)", "15 CFR 734.9(k)", "15 CFR 734.9(l)"}
 	var got []string
 	for _, r := range Default().Rules() {
 		got = append(got, r.Citation.String())
@@ -471,5 +476,34 @@ func pinnedLicense(t *testing.T, r Rule, text string) {
 	want := MustParseCitation(text)
 	if r.License == nil || !want.Covers(r.License.Citation) {
 		t.Errorf("%s license requirement %+v, want within %s", r.Citation, r.License, want)
+	}
+}
+
+// TestPinnedInputsBeforeDec2024: before 2024-12-02 the footnote 1 rule
+// lists 16 ECCNs (3D992 not among them), footnote 4 and (i) 18; from then
+// on 24, 26 and 26 (25 on the plant route of (i)).
+func TestPinnedInputsBeforeDec2024(t *testing.T) {
+	for _, tt := range []struct {
+		cite          string
+		date          string
+		direct, plant int
+		has3D992      bool
+	}{
+		{"15 CFR 734.9(e)(1)", "2024-12-01", 16, 16, false},
+		{"15 CFR 734.9(e)(1)", "2024-12-02", 24, 24, true},
+		{"15 CFR 734.9(e)(2)", "2023-06-01", 18, 18, false},
+		{"15 CFR 734.9(e)(2)", "2025-01-15", 26, 26, true},
+		{"15 CFR 734.9(i)", "2023-06-01", 18, 17, false},
+		{"15 CFR 734.9(i)", "2025-01-15", 26, 25, true},
+	} {
+		r, ok := Default().RuleAt(MustParseCitation(tt.cite), jurisdiction.MustParseDate(tt.date))
+		if !ok {
+			t.Fatalf("%s not in force on %s", tt.cite, tt.date)
+		}
+		d, p := r.Product.Direct.Patterns, r.Product.Plant.Patterns
+		has := slices.ContainsFunc(d, func(x Pattern) bool { return x.ECCN.String() == "3D992" })
+		if len(d) != tt.direct || len(p) != tt.plant || has != tt.has3D992 {
+			t.Errorf("%s on %s: %d direct, %d plant inputs, 3D992 %v; want %d, %d, %v", tt.cite, tt.date, len(d), len(p), has, tt.direct, tt.plant, tt.has3D992)
+		}
 	}
 }

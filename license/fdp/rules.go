@@ -70,15 +70,57 @@ var (
 	prcOrMacau = Places{Places: []Place{{Country: jurisdiction.China}, macau}}
 )
 
-// ruleData returns the thirteen rules. It builds fresh values; the checked
-// set is Default.
+// The dated copies of 734.9 read for the versions before 2024-12-02 (the
+// eCFR mirror MichalOpoka/ecfr, section-734.9.md).
+const (
+	textMay2023 = "15 CFR 734.9 as amended through 88 FR 33428 (2023-05-23), eCFR mirror MichalOpoka/ecfr at d5918ea"
+	textOct2023 = "15 CFR 734.9 as amended through 88 FR 73488 (2023-10-25), eCFR mirror MichalOpoka/ecfr at 72c1e58"
+)
+
+// preDec2024Inputs is the footnote 1 list before 89 FR 96790 (2024-12-02),
+// as the May and October 2023 copies print (e)(1)(i)(A): "3D001, 3D991,
+// 3E001, 3E002, 3E003, 3E991, 4D001, 4D993, 4D994, 4E001, 4E992, 4E993,
+// 5D001, 5D991, 5E001, or 5E991".
+var preDec2024Inputs = []string{
+	"3D001", "3D991", "3E001", "3E002", "3E003", "3E991", "4D001", "4D993", "4D994", "4E001", "4E992", "4E993",
+	"5D001", "5D991", "5E001", "5E991",
+}
+
+// dec2024 is the effective date of 89 FR 96790, which lengthened the input
+// lists of (e)(1), (e)(2) and (i).
+var dec2024 = date("2024-12-02")
+
+// splitAtDec2024 gives the rule r two versions: until 2024-12-02 with the
+// input lists direct and plant (as the 2023 copies print them), and from
+// then on as read in the January 2025 text. The earlier version keeps r's
+// predecessor.
+func splitAtDec2024(r Rule, direct, plant []string, note string) (Rule, Rule) {
+	early := r.clone()
+	early.Until = dec2024
+	d, p := *early.Product.Direct, *early.Product.Plant
+	d.Patterns, p.Patterns = patterns(direct...), patterns(plant...)
+	early.Product.Direct, early.Product.Plant = &d, &p
+	early.Provenance = append([]Source{{Basis: TextRead, Ref: textOct2023, Note: note}, {Basis: TextRead, Ref: textMay2023, Note: "the same list"}},
+		slices.DeleteFunc(slices.Clone(r.Provenance), func(s Source) bool { return s.Basis == TextRead })...)
+	late := r
+	late.Effective, late.Compliance = dec2024, noDate
+	late.Predecessor, late.PredecessorFrom, late.PredecessorSame = Citation{}, noDate, false
+	return early, late
+}
+
+// noDate is the zero Date (no date); never assigned to.
+var noDate jurisdiction.Date
+
+// ruleData returns the thirteen rules, three of them ((e)(1), (e)(2), (i))
+// in two versions around 2024-12-02 and (j) in two versions around
+// 2024-07-23. It builds fresh values; the checked set is Default.
 func ruleData() []Rule {
 	fn4Inputs := append(append([]string{}, fn1Inputs...), "5D002", "5E002")
 	hInputs := append(append([]string{}, fn1Inputs...), "4D090", "5D002", "5E002")
 	// (i)(1)(ii), the plant route, lists the (i)(1)(i) ECCNs but 4D993, in
 	// every version read: the text's own asymmetry, kept.
 	iPlantInputs := slices.DeleteFunc(slices.Clone(fn4Inputs), func(s string) bool { return s == "4D993" })
-	return []Rule{
+	rules := []Rule{
 		{
 			Citation: MustParseCitation("15 CFR 734.9(b)"), Title: "National Security FDP rule",
 			Effective: date("2022-02-03"),
@@ -377,6 +419,27 @@ func ruleData() []Rule {
 			},
 		},
 	}
+	// The versions before 2024-12-02 of the rules whose input lists 89 FR
+	// 96790 lengthened (3D901, 3D992-3D994, 3E901, 3E992-3E994 added).
+	fn4Early := append(slices.Clone(preDec2024Inputs), "5D002", "5E002")
+	iPlantEarly := slices.DeleteFunc(slices.Clone(fn4Early), func(s string) bool { return s == "4D993" })
+	var out []Rule
+	for _, r := range rules {
+		switch r.Citation.String() {
+		case "15 CFR 734.9(e)(1)":
+			a, b := splitAtDec2024(r, preDec2024Inputs, preDec2024Inputs, "(e)(1)(i)(A)-(B): the 16 ECCNs as listed before 2024-12-02")
+			out = append(out, a, b)
+		case "15 CFR 734.9(e)(2)":
+			a, b := splitAtDec2024(r, fn4Early, fn4Early, "(e)(2)(i)(A)-(B): the footnote 1 list of then with 5D002 and 5E002")
+			out = append(out, a, b)
+		case "15 CFR 734.9(i)":
+			a, b := splitAtDec2024(r, fn4Early, iPlantEarly, "(i)(1)(i): the 18 ECCNs as listed before 2024-12-02; (i)(1)(ii) the same but 4D993; (i)(2) PRC or Macau (Macau from 88 FR 2821, 2023-01-17, applied from 2022-10-07: broader)")
+			out = append(out, a, b)
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // AIDiffusionEffective returns the effective date of the AI diffusion
