@@ -103,13 +103,10 @@ func splitAtDec2024(r Rule, direct, plant []string, note string) (Rule, Rule) {
 	early.Provenance = append([]Source{{Basis: TextRead, Ref: textOct2023, Note: note}, {Basis: TextRead, Ref: textMay2023, Note: "the same list"}},
 		slices.DeleteFunc(slices.Clone(r.Provenance), func(s Source) bool { return s.Basis == TextRead })...)
 	late := r
-	late.Effective, late.Compliance = dec2024, noDate
-	late.Predecessor, late.PredecessorFrom, late.PredecessorSame = Citation{}, noDate, false
+	late.Effective, late.Compliance = dec2024, jurisdiction.Date{}
+	late.Predecessor, late.PredecessorFrom, late.PredecessorSame = Citation{}, jurisdiction.Date{}, false
 	return early, late
 }
-
-// noDate is the zero Date (no date); never assigned to.
-var noDate jurisdiction.Date
 
 // ruleData returns the thirteen rules, three of them ((e)(1), (e)(2), (i))
 // in two versions around 2024-12-02 and (j) in two versions around
