@@ -144,6 +144,7 @@ type pwRequest struct {
 	Incorporations *[]pwIncorporation `json:"incorporations,omitempty"`
 	Options        pwOptions          `json:"options"`
 	ExceptionFacts map[string]any     `json:"exception_facts,omitempty"`
+	Exporter       map[string]string  `json:"exporter,omitempty"`
 }
 
 // MarshalJSON writes a known empty list as [] (not null).
@@ -474,6 +475,14 @@ func genRequest(r *rand.Rand) pwRequest {
 	// Drawn last, so that the requests before it are the same as without.
 	if r.IntN(3) == 0 {
 		req.ExceptionFacts = genExceptionFacts(r)
+	}
+	if r.IntN(3) == 0 {
+		req.Exporter = map[string]string{}
+		for _, k := range []string{"located_in", "headquarters", "ultimate_parent_headquarters"} {
+			if r.IntN(4) != 0 {
+				req.Exporter[k] = propPick(r, []string{"JP", "NL", "KR", "CN", "MO", "US"})
+			}
+		}
 	}
 	return req
 }

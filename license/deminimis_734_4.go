@@ -155,9 +155,11 @@ var deMinimisCategories = []deMinimisCategory{
 		citation: "15 CFR 734.4(a)(8)", title: "Listed semiconductor manufacturing equipment with a US-origin integrated circuit, to Macau or D:5",
 		effective: jurisdiction.MustParseDate("2024-12-02"),
 		where:     dmMacauOrD5,
-		// Reading: the exclusions of 742.4(a)(4) and 742.6(a)(6) are not applied (conservative): the text of
-		// those paragraphs was not read.
-		reading: "the exclusions of 742.4(a)(4) and 742.6(a)(6) are not applied",
+		// Reading: the exclusions of 742.4(a)(4)(ii)(B)-(C) and 742.6(a)(6)(i)(A)(2)(ii)-(iii) (read in the
+		// 2025-01-16 text) are not applied to this category: the item is held subject to the EAR
+		// (conservative). They lift the license requirements instead, for an exporter that establishes them
+		// (the Exclusions of 734.9(k) in license/fdp/rules.go, applied in required_736_2.go).
+		reading: "the exclusions of 742.4(a)(4) and 742.6(a)(6) are not applied to this category: the item is held subject; they lift the license requirement instead",
 		test:    dmSME,
 	},
 	{

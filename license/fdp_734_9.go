@@ -171,6 +171,9 @@ type FDPResult struct {
 	// license is the requirement the rule pairs with (nil: the item's own
 	// chart rows), read by the license requirements of a determination.
 	license *fdp.License
+	// exclusions are the rule's carve-outs of the license requirements
+	// that read its items (fdp.Rule.Exclusions).
+	exclusions []fdp.Exclusion
 	// textRead says that the rule's provenance holds the text read.
 	textRead bool
 }
@@ -286,7 +289,7 @@ func unmodelledResult(r *fdp.Rule, asOf jurisdiction.Date) FDPResult {
 	miss := []MissingFact{{Field: "as_of", Why: why}}
 	open := FDPFinding{Answer: ear.Indeterminate, Why: why, Missing: miss}
 	return FDPResult{Citation: r.Citation.String(), Title: r.Title, Outcome: ear.Indeterminate, Product: open, Reach: open,
-		Why: "undecided: " + why, Missing: miss, license: r.License}
+		Why: "undecided: " + why, Missing: miss, license: r.License, exclusions: r.Exclusions}
 }
 
 func (q FDPQuery) validate() error {
@@ -328,6 +331,7 @@ func (ev *fdpEval) rule(r *fdp.Rule, res *FDPResult) error {
 	sc := ev.fdpScratch
 	sc.rs = sc.rs[:0]
 	res.Citation, res.Title, res.license, res.textRead = r.Citation.String(), r.Title, r.License, r.TextRead()
+	res.exclusions = r.Exclusions
 	sc.refs = append(sc.refs, fdpRefs{})
 	ref := &sc.refs[len(sc.refs)-1]
 	wStart := int32(len(sc.warns))

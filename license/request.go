@@ -58,6 +58,11 @@ type Request struct {
 	// party with a listing) is an error. Check records the declaration in
 	// the trace. False: absent facts stay unknown.
 	NoneFound bool
+	// Exporter is the entity exporting from abroad or reexporting (the
+	// wire's exporter): the SME exclusions of 742.4(a)(4)(ii)(B) and
+	// 742.6(a)(6)(i)(A)(2)(ii) turn on where it is located and
+	// headquartered. The zero Exporter: unknown, and no exclusion applies.
+	Exporter Exporter
 }
 
 // applyNoneFound returns the request with the caller's declaration that
@@ -236,7 +241,7 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 	err := wire.Object(data, product.NewFieldError, func(k string, raw []byte) error {
 		if wire.IsNull(raw) {
 			switch k {
-			case "as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options", "none_found", "exception_facts":
+			case "as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options", "none_found", "exception_facts", "exporter":
 				return nil
 			}
 		}
@@ -265,6 +270,8 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 			return wire.DecodeBool(raw, &out.NoneFound)
 		case "exception_facts":
 			return out.ExceptionFacts.UnmarshalJSON(raw)
+		case "exporter":
+			return relativeTo("exporter", out.Exporter.UnmarshalJSON(raw))
 		}
 		return product.ErrUnknownField
 	})
@@ -395,6 +402,7 @@ func (req Request) MarshalJSON() ([]byte, error) {
 		NoneFound      bool                     `json:"none_found,omitempty"`
 		Options        opts                     `json:"options"`
 		ExceptionFacts *exception.Facts         `json:"exception_facts,omitempty"`
+		Exporter       *Exporter                `json:"exporter,omitempty"`
 	}{
 		AsOf: req.AsOf.String(), Item: req.Item, ExportedFrom: req.ExportedFrom.String(), Destination: req.Destination,
 		Options: opts{AIDiffusion: req.Options.AIDiffusion, UnknownOrigin: req.Options.UnknownOrigin, Affiliates: req.Options.Affiliates},
@@ -416,6 +424,9 @@ func (req Request) MarshalJSON() ([]byte, error) {
 	}
 	if !req.ExceptionFacts.IsZero() {
 		out.ExceptionFacts = &req.ExceptionFacts
+	}
+	if !req.Exporter.IsZero() {
+		out.Exporter = &req.Exporter
 	}
 	return json.Marshal(out)
 }

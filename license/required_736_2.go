@@ -8,6 +8,7 @@ import (
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/exception"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 )
 
@@ -30,6 +31,14 @@ type licenseInput struct {
 	fdp          []FDPResult
 	asOf         jurisdiction.Date
 	options      Options // the request's readings and policies
+	// exporter is the entity exporting from abroad or reexporting, for
+	// the FDP rules' exclusions.
+	exporter Exporter
+	// deMinimis and deMinimisCite are the de minimis outcome and the
+	// provision that decided it: the exclusions apply only to an item
+	// subject to the EAR under no other provision.
+	deMinimis     DeMinimisOutcome
+	deMinimisCite string
 	// designations are the parties' designations, aligned with parties
 	// (nil when none were resolved): a party resolved onto the Entity
 	// List without a footnote, or onto the Denied Persons List, is read
@@ -73,9 +82,29 @@ func licenseRequirementsFor(in licenseInput) (ear.Answer, []LicenseReason, []Mis
 		case res.Required == ear.No:
 			l.add(CitationCountryChart, ear.No, fmt.Sprintf("no License Requirements row of %s, chart footnote or Part 746 program requires a license to %s", e, in.destination))
 		default:
-			for _, f := range res.Findings {
-				if f.Required == res.Required {
-					l.add(f.Citation, f.Required, f.Why)
+			// The FDP rules' exclusions (fdp.Rule.Exclusions) may lift a
+			// requirement the item's own rows state; the others stand.
+			adj := make([]ear.Answer, len(res.Findings))
+			notes := make([]string, len(res.Findings))
+			chart := ear.No
+			for i, f := range res.Findings {
+				adj[i] = f.Required
+				if f.Required == ear.Yes {
+					var lifted bool
+					lifted, notes[i] = excluded(in, f.Citation)
+					if lifted {
+						adj[i] = ear.No
+					}
+				}
+				chart = chart.Or(adj[i])
+			}
+			for i, f := range res.Findings {
+				if adj[i] == chart || (chart == ear.No && notes[i] != "") {
+					why := f.Why
+					if notes[i] != "" {
+						why += "; " + notes[i]
+					}
+					l.add(f.Citation, adj[i], why)
 					l.basis(chartRequirement(f))
 				}
 			}
@@ -240,4 +269,113 @@ func groupMissing(ms []MissingFact) []MissingFact {
 		}
 	}
 	return out
+}
+
+// excluded reports whether an exclusion of the FDP rules lifts the chart
+// requirement cite (a row's citations, "; "-joined) that requires a
+// license, and says why in a clause ("" when no exclusion is about it).
+//
+// Reading (15 CFR 742.4(a)(4)(ii)(B), 742.6(a)(6)(i)(A)(2)(ii), text of
+// 2025-01-16): an exclusion applies only when the item is subject to the
+// EAR under its rule (or its de minimis twin) and no other provision, and
+// the exporter's location and both headquarters are stated. The exclusion
+// is the exporter's to establish: a fact not given, or another ground of
+// the item that is undecided (734.9(b) with its written assurance not
+// stated), leaves the requirement standing (Yes) with the reason named;
+// never a clearance.
+func excluded(in licenseInput, cite string) (bool, string) {
+	for _, r := range in.fdp {
+		for xi := range r.exclusions {
+			x := &r.exclusions[xi]
+			if !liftsAny(x.Lifts, cite) {
+				continue
+			}
+			xc := x.Citation.String()
+			if r.Outcome != ear.Yes {
+				// The item is not (or not yet known to be) subject under
+				// the rule: the exclusion is not about this requirement.
+				continue
+			}
+			if other := otherBasis(in, r.Citation, x.DeMinimis); other != "" {
+				return false, xc + " does not apply: the item is also subject to the EAR under " + other
+			}
+			e := in.exporter
+			if !e.complete() {
+				return false, xc + " is not applied: the exporter's location, headquarters and ultimate parent's headquarters (exporter) are not all given"
+			}
+			loc := jurisdiction.Destination{Country: e.LocatedIn}
+			gs, err := jurisdiction.GroupsOf(groupsCountry(e.LocatedIn), in.asOf)
+			if err != nil && x.ExporterIn.NamesGroups() {
+				return false, xc + " is not applied: the country groups of " + e.LocatedIn.String() + " on " + in.asOf.String() + " are not known"
+			}
+			if ok, why := x.ExporterIn.Contains(loc, gs, in.asOf); !ok {
+				return false, xc + " does not apply: the exporter is located in " + e.LocatedIn.String() + " (" + why + ")"
+			}
+			for _, hq := range [...]struct {
+				who string
+				c   jurisdiction.Country
+			}{{"the exporter is", e.Headquarters}, {"its ultimate parent is", e.UltimateParentHeadquarters}} {
+				gs, err := jurisdiction.GroupsOf(groupsCountry(hq.c), in.asOf)
+				if err != nil && x.NotHeadquarteredIn.NamesGroups() {
+					return false, xc + " is not applied: the country groups of " + hq.c.String() + " on " + in.asOf.String() + " are not known"
+				}
+				if hit, why := x.NotHeadquarteredIn.Contains(jurisdiction.Destination{Country: hq.c}, gs, in.asOf); hit {
+					return false, xc + " does not apply: " + hq.who + " headquartered in " + hq.c.String() + " (" + why + ")"
+				}
+			}
+			return true, "excluded by " + xc + ": " + x.What + "; the exporter is located in " + e.LocatedIn.String() +
+				", headquartered in " + e.Headquarters.String() + ", its ultimate parent in " + e.UltimateParentHeadquarters.String()
+		}
+	}
+	return false, ""
+}
+
+// liftsAny reports whether one of lifts is, or is within, or contains, one
+// of the "; "-joined citations of cite.
+func liftsAny(lifts []fdp.Citation, cite string) bool {
+	for part := range strings.SplitSeq(cite, "; ") {
+		c, err := fdp.ParseCitation(part)
+		if err != nil {
+			continue
+		}
+		for _, l := range lifts {
+			if l.Covers(c) || c.Covers(l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherBasis names a provision other than the rule rule (and its de
+// minimis twin dm) under which the item is, or may be, subject to the EAR;
+// "" when there is none.
+func otherBasis(in licenseInput, rule string, dm fdp.Citation) string {
+	switch {
+	case in.item.ProducedIn == jurisdiction.UnitedStates:
+		return "15 CFR 734.3(a)(2) (US-origin item)"
+	case in.exportedFrom == jurisdiction.UnitedStates:
+		return "15 CFR 734.3(a)(1) (item in the United States)"
+	case !in.exportedFrom.IsValid():
+		return "15 CFR 734.3(a)(1) (the country it is exported from is not given)"
+	}
+	switch in.deMinimis {
+	case 0:
+		return "15 CFR 734.4 (not evaluated)"
+	case DeMinimisExceeds:
+		return in.deMinimisCite
+	case DeMinimisIndeterminate:
+		return "15 CFR 734.4 (undecided)"
+	case DeMinimisNoLevel:
+		c, err := fdp.ParseCitation(in.deMinimisCite)
+		if err != nil || !dm.IsValid() || !dm.Covers(c) {
+			return in.deMinimisCite
+		}
+	}
+	for _, r := range in.fdp {
+		if r.Citation != rule && r.Outcome != ear.No {
+			return r.Citation + " (" + fdpOutcomeText(r.Outcome) + ")"
+		}
+	}
+	return ""
 }

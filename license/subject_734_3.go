@@ -133,6 +133,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 			item: it, destination: req.Destination, exportedFrom: req.ExportedFrom,
 			parties: req.Parties, endUses: req.EndUses, fdp: fdpResults, asOf: asOf,
 			options: opts, designations: d.parties,
+			exporter: req.Exporter, deMinimis: dm.Outcome, deMinimisCite: dm.Citation,
 		})
 		d.license = subject.And(a)
 		d.reasons = reasons

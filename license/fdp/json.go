@@ -158,6 +158,7 @@ type (
 		Affiliates      bool              `json:"affiliates,omitempty"`
 		Enforced        *readingDoc       `json:"enforced,omitempty"`
 		License         *licenseDoc       `json:"license,omitempty"`
+		Exclusions      []exclusionDoc    `json:"exclusions,omitempty"`
 		Provenance      []sourceDoc       `json:"provenance"`
 	}
 	productDoc struct {
@@ -208,6 +209,14 @@ type (
 		Citation        Citation `json:"citation"`
 		What            string   `json:"what"`
 		NotFromPartners bool     `json:"not_from_partners,omitempty"`
+	}
+	exclusionDoc struct {
+		Citation           Citation   `json:"citation"`
+		Lifts              []Citation `json:"lifts"`
+		ExporterIn         placesDoc  `json:"exporter_in"`
+		NotHeadquarteredIn *placesDoc `json:"not_headquartered_in,omitempty"`
+		DeMinimis          Citation   `json:"de_minimis,omitzero"`
+		What               string     `json:"what"`
 	}
 	sourceDoc struct {
 		Basis Basis  `json:"basis"`
@@ -360,6 +369,14 @@ func ruleToDoc(r Rule) ruleDoc {
 	if l := r.License; l != nil {
 		d.License = &licenseDoc{Citation: l.Citation, What: l.What, NotFromPartners: l.NotFromPartners}
 	}
+	for _, x := range r.Exclusions {
+		xd := exclusionDoc{Citation: x.Citation, Lifts: x.Lifts, ExporterIn: placesToDoc(x.ExporterIn), DeMinimis: x.DeMinimis, What: x.What}
+		if !x.NotHeadquarteredIn.empty() {
+			h := placesToDoc(x.NotHeadquarteredIn)
+			xd.NotHeadquarteredIn = &h
+		}
+		d.Exclusions = append(d.Exclusions, xd)
+	}
 	for _, s := range r.Provenance {
 		d.Provenance = append(d.Provenance, sourceDoc(s))
 	}
@@ -386,7 +403,8 @@ func reachToDoc(ps []Prong) []prongDoc {
 	for _, p := range ps {
 		d := prongDoc{Kind: p.Kind, Footnote: p.Footnote, Government: p.Government, EndUse: p.EndUse}
 		if w := p.Where; w.Anywhere || len(w.Places)+len(w.Groups)+len(w.Except)+len(w.ExceptGroups) > 0 {
-			d.Where = &placesDoc{Anywhere: w.Anywhere, Places: w.Places, Groups: w.Groups, ExceptGroups: w.ExceptGroups, Except: w.Except}
+			pd := placesToDoc(w)
+			d.Where = &pd
 		}
 		out = append(out, d)
 	}
@@ -406,6 +424,13 @@ func docToRule(d ruleDoc) Rule {
 	}
 	if l := d.License; l != nil {
 		r.License = &License{Citation: l.Citation, What: l.What, NotFromPartners: l.NotFromPartners}
+	}
+	for _, xd := range d.Exclusions {
+		x := Exclusion{Citation: xd.Citation, Lifts: xd.Lifts, ExporterIn: docToPlaces(xd.ExporterIn), DeMinimis: xd.DeMinimis, What: xd.What}
+		if xd.NotHeadquarteredIn != nil {
+			x.NotHeadquarteredIn = docToPlaces(*xd.NotHeadquarteredIn)
+		}
+		r.Exclusions = append(r.Exclusions, x)
 	}
 	for _, s := range d.Provenance {
 		r.Provenance = append(r.Provenance, Source(s))
@@ -433,9 +458,17 @@ func docToReach(ds []prongDoc) []Prong {
 	for _, d := range ds {
 		p := Prong{Kind: d.Kind, Footnote: d.Footnote, Government: d.Government, EndUse: d.EndUse}
 		if w := d.Where; w != nil {
-			p.Where = Places{Anywhere: w.Anywhere, Places: w.Places, Groups: w.Groups, ExceptGroups: w.ExceptGroups, Except: w.Except}
+			p.Where = docToPlaces(*w)
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+func placesToDoc(w Places) placesDoc {
+	return placesDoc{Anywhere: w.Anywhere, Places: w.Places, Groups: w.Groups, ExceptGroups: w.ExceptGroups, Except: w.Except}
+}
+
+func docToPlaces(d placesDoc) Places {
+	return Places{Anywhere: d.Anywhere, Places: d.Places, Groups: d.Groups, ExceptGroups: d.ExceptGroups, Except: d.Except}
 }

@@ -47,6 +47,10 @@ func TestParseSetErrors(t *testing.T) {
 		{"bad item test", `"test":"ns_controlled"`, `"test":"nsc"`, "rules[0].product.item.test"},
 		{"wrong type", `"affiliates":true`, `"affiliates":"yes"`, "rules[3].affiliates"},
 		{"no provenance", `"provenance":[{"basis":"read"`, `"provenance":[{"basis":"rumour"`, "rules[0].provenance[0].basis"},
+		{"exclusion lift malformed", `"lifts":["15 CFR 742.4(a)(4)"]`, `"lifts":["742.4(a)(4)"]`, "rules[15].exclusions[0].lifts[0]"},
+		{"exclusion place unknown", `"exporter_in":{"places":["JP","NL"]}`, `"exporter_in":{"places":["JP","XX"]}`, "rules[15].exclusions[0].exporter_in.places[1]"},
+		{"exclusion lifts nothing", `"lifts":["15 CFR 742.4(a)(4)"]`, `"lifts":[]`, "rules[15]"},
+		{"exclusion member unknown", `"exporter_in":{"places":["JP","NL"]}`, `"exporter_in":{"places":["JP","NL"]},"exporters":"all"`, "rules[15].exclusions[0].exporters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -167,6 +167,9 @@ func (s Set) Markdown() string {
 				lic += ", not for items exported from a partner country (Supp. No. 3 to part 746)"
 			}
 		}
+		for _, x := range r.Exclusions {
+			lic += "; excluded by " + x.Citation.String() + ": " + x.What
+		}
 		prov := make([]string, len(r.Provenance))
 		for i, src := range r.Provenance {
 			prov[i] = src.String()

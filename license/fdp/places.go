@@ -212,6 +212,11 @@ func (w Places) render() string {
 	return s
 }
 
+// empty reports whether the set names nothing.
+func (w Places) empty() bool {
+	return !w.Anywhere && len(w.Places)+len(w.Groups) == 0
+}
+
 func (w Places) clone() Places {
 	w.Places = slices.Clone(w.Places)
 	w.Groups = slices.Clone(w.Groups)

@@ -65,6 +65,11 @@ type Rule struct {
 	// outside the item's own Country Chart rows; nil where the item's own
 	// ECCN under the Country Chart is the requirement.
 	License *License
+	// Exclusions are the carve-outs of the license requirements that read
+	// the rule's items, for items subject to the EAR only under the rule
+	// (15 CFR 742.4(a)(4)(ii)(B) for 734.9(k)). A proposal that drops one
+	// is written by leaving it out.
+	Exclusions []Exclusion
 	// Provenance says where each part of the rule comes from: the Federal
 	// Register rules, the dated text read, and the readings chosen.
 	Provenance []Source
@@ -107,6 +112,36 @@ type License struct {
 	// or reexported from a partner country of Supplement No. 3 to part 746
 	// (15 CFR 746.8(a)(2)).
 	NotFromPartners bool
+}
+
+// Exclusion is a carve-out of license requirements for an item subject to
+// the EAR only under one FDP rule: the requirements of Lifts do not apply
+// when the item is exported from abroad or reexported by an entity located
+// in ExporterIn that is neither headquartered, nor has an ultimate parent
+// company headquartered, in NotHeadquarteredIn.
+//
+// The license requirements apply such an exclusion only when every fact
+// is stated (the exporter's location, headquarters and ultimate parent's
+// headquarters) and the item is subject to the EAR under no other
+// provision; otherwise the requirement stands and says why the exclusion
+// was not applied.
+type Exclusion struct {
+	// Citation is the paragraph of the exclusion. Required.
+	Citation Citation
+	// Lifts are the license requirements it carves out (the paragraphs
+	// the item's own Country Chart rows cite). At least one.
+	Lifts []Citation
+	// ExporterIn is where the exporting entity must be located. Required.
+	ExporterIn Places
+	// NotHeadquarteredIn is where neither the entity nor its ultimate
+	// parent company may be headquartered.
+	NotHeadquarteredIn Places
+	// DeMinimis is the de minimis category whose items the exclusion also
+	// covers ("an item subject to the EAR pursuant to 734.4(a)(8) or
+	// 734.9(k)"); the zero Citation: none.
+	DeMinimis Citation
+	// What says in one sentence what it excludes.
+	What string
 }
 
 // Basis says how well one part of a rule is sourced. The zero Basis is
@@ -310,6 +345,15 @@ func (r Rule) clone() Rule {
 	if r.License != nil {
 		l := *r.License
 		r.License = &l
+	}
+	if r.Exclusions != nil {
+		r.Exclusions = slices.Clone(r.Exclusions)
+		for i := range r.Exclusions {
+			x := &r.Exclusions[i]
+			x.Lifts = slices.Clone(x.Lifts)
+			x.ExporterIn = x.ExporterIn.clone()
+			x.NotHeadquarteredIn = x.NotHeadquarteredIn.clone()
+		}
 	}
 	return r
 }

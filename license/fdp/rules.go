@@ -30,6 +30,27 @@ func read(note string) Source    { return Source{Basis: TextRead, Ref: textJan20
 func fr(ref string) Source       { return Source{Basis: Reported, Ref: ref} }
 func reading(note string) Source { return Source{Basis: ReadingChosen, Note: note} }
 
+// text742Jan2025 is the dated copy of 15 CFR 742.4 and 742.6 the SME
+// exclusions were read in.
+const text742Jan2025 = "15 CFR 742.4 and 742.6 as amended through 90 FR 5310 (2025-01-16), eCFR mirror MichalOpoka/ecfr at 8b43626"
+
+// supp4Part742 are the countries of Supplement No. 4 to part 742 held: the
+// two the reports name (the supplement's text was not read).
+var supp4Part742 = Places{Places: []Place{{Country: jurisdiction.Japan}, {Country: jurisdiction.Netherlands}}}
+
+// smeExclusion is the exclusion of the SME license requirement lifts for
+// items subject to the EAR only under 734.9(k) or 734.4(a)(8), exported
+// from abroad or reexported by an entity located in a country of Supp.
+// No. 4 to part 742 and not headquartered, nor with an ultimate parent
+// headquartered, in Macau or D:5.
+func smeExclusion(cite, lifts, what string) Exclusion {
+	return Exclusion{
+		Citation: MustParseCitation(cite), Lifts: []Citation{MustParseCitation(lifts)},
+		ExporterIn: supp4Part742, NotHeadquarteredIn: macauOrD5, DeMinimis: MustParseCitation("15 CFR 734.4(a)(8)"),
+		What: what + " does not apply to an item subject to the EAR only under 734.9(k) or 734.4(a)(8), exported from abroad or reexported by an entity located in " + supp4Part742.String() + " (Supp. No. 4 to part 742) that is not headquartered, nor has an ultimate parent headquartered, in Macau or D:5",
+	}
+}
+
 // ECCN lists shared by several rules, as printed in the text read.
 var (
 	// The footnote 1 list of (e)(1)(i)(A) and (B), with the ECCNs added by
@@ -395,10 +416,17 @@ func ruleData() []Rule {
 				ContainsIC: true,
 			},
 			Reach: []Prong{{Kind: ProngDestination, Where: macauOrD5}},
+			Exclusions: []Exclusion{
+				smeExclusion("15 CFR 742.4(a)(4)(ii)(B)", "15 CFR 742.4(a)(4)", "the national security requirement of 742.4(a)(4)"),
+				smeExclusion("15 CFR 742.6(a)(6)(i)(A)(2)(ii)", "15 CFR 742.6(a)(6)(i)(A)", "the regional stability requirement of 742.6(a)(6)(i)(A)"),
+			},
 			Provenance: []Source{
 				read("(k)(1): the 3B001/3B002.c items as listed (f.6 from 90 FR 5308); (i) direct product of 3D992 or 3E992; (ii)(A)-(B) plant and contains routes; (k)(2): Macau or D:5; license requirements at 742.4(a)(4) and 742.6(a)(6)(i)(A), read through the item's own ECCN"),
 				fr("89 FR 96790 (2024-12-05), effective 2024-12-02, compliance 2024-12-31"),
 				reading("exports from countries with equivalent controls are carved out of the license requirement, not of this rule"),
+				{Basis: TextRead, Ref: text742Jan2025, Note: "742.4(a)(4)(ii)(B) and 742.6(a)(6)(i)(A)(2)(ii): the requirements do not apply to an item subject to the EAR pursuant to 734.4(a)(8) or 734.9(k) reexported or exported from abroad by an entity located in a country of Supp. No. 4 to part 742 and not headquartered, nor with an ultimate parent headquartered, in Macau or D:5"},
+				{Basis: Reported, Ref: "Supp. No. 4 to part 742 (89 FR 96790)", Note: "its text was not read; secondary sources report 33 countries including Japan and the Netherlands: only Japan and the Netherlands are held, so an exporter located elsewhere keeps the requirement (conservative)"},
+				reading("742.4(a)(4)(ii)(C) and 742.6(a)(6)(i)(A)(2)(iii) (a country with equivalent controls, established by advisory opinion) are not applied: no list of such countries is published"),
 			},
 		},
 		{

@@ -149,6 +149,16 @@ func (r Rule) check() error {
 	if len(r.Provenance) == 0 || (r.License != nil && !r.License.Citation.IsValid()) {
 		return fail(ErrRuleProvenance)
 	}
+	for _, x := range r.Exclusions {
+		if !x.Citation.IsValid() || len(x.Lifts) == 0 || x.ExporterIn.empty() {
+			return fail(ErrRuleProvenance)
+		}
+		for _, l := range x.Lifts {
+			if !l.IsValid() {
+				return fail(ErrRuleProvenance)
+			}
+		}
+	}
 	for _, s := range r.Provenance {
 		if s.Basis < TextRead || s.Basis > ReadingChosen || (s.Ref == "" && s.Note == "") {
 			return fail(ErrRuleProvenance)
