@@ -42,9 +42,17 @@ type money struct {
 }
 
 type input struct {
-	ECCN   string `json:"eccn"`
-	Origin string `json:"origin"`
-	For    string `json:"for,omitempty"`
+	ECCN             string `json:"eccn"`
+	Origin           string `json:"origin"`
+	For              string `json:"for,omitempty"`
+	WrittenAssurance *bool  `json:"written_assurance,omitempty"`
+}
+
+// exporter is the wire's exporter member.
+type exporter struct {
+	LocatedIn      string `json:"located_in"`
+	HQ             string `json:"headquarters"`
+	UltimateParent string `json:"ultimate_parent_headquarters"`
 }
 
 type line struct {
@@ -94,6 +102,7 @@ type order struct {
 	EndUses        []endUse       `json:"end_uses"`
 	Incorporations []struct{}     `json:"incorporations"`
 	ExceptionFacts map[string]any `json:"exception_facts"`
+	Exporter       *exporter      `json:"exporter,omitempty"`
 }
 
 // sampleBook writes the sample order book: a few hundred orders of
@@ -160,9 +169,13 @@ func sampleBook() []byte {
 				case 0:
 					o.Item.Plant.DirectProductOf = []input{{ECCN: "3E001", Origin: "us", For: "3B001"}}
 				case 1:
-					o.Item.DirectProductOf = []input{{ECCN: "3E992", Origin: "us"}}
+					// 3E992 is AT-only technology: no written assurance
+					// (734.9(b) does not reach the tool).
+					o.Item.DirectProductOf = []input{{ECCN: "3E992", Origin: "us", WrittenAssurance: &no}}
 				}
 				o.ExportedFrom = maker
+				// The tool maker ships it, headquartered at home.
+				o.Exporter = &exporter{maker, maker, maker}
 				o.Destination.Country = dest
 				p := customer(dest)
 				if dest == "CN" && r.IntN(4) == 0 {
@@ -242,7 +255,32 @@ func sampleBook() []byte {
 		o.Parties = []party{customer(o.Destination.Country)}
 		emit(o)
 	}
+	// Tools of the SME rule's list made with U.S. 3E992 technology and
+	// shipped by their makers: Japanese and Dutch (Supp. No. 4 to part
+	// 742: the license exclusion of 742.4(a)(4)(ii)(B) applies) and Korean
+	// (no exclusion).
+	smeTools := []struct{ eccn, desc string }{tools[1], tools[2], tools[3], tools[4], tools[7]}
+	for _, maker := range []string{"JP", "NL", "KR"} {
+		for _, tool := range smeTools {
+			for _, dest := range []string{"CN", "MO", "RU", "DE"} {
+				var o order
+				o.Item.Description, o.Item.ECCN, o.Item.Kind, o.Item.ProducedIn = tool.desc, tool.eccn, "commodity", maker
+				o.Item.Value = money{amount(1_000_000, 20_000_000), "USD"}
+				o.Item.Components = []line{{ID: "ctrl", Desc: "motion controller IC", ECCN: pick("3A991.a.2", "EAR99"), Origin: "us",
+					Value: money{amount(2_000, 40_000), "USD"}, Quantity: "1", Relation: "incorporated"}}
+				o.Item.DirectProductOf = []input{{ECCN: "3E992", Origin: "us", WrittenAssurance: &no}}
+				o.ExportedFrom = maker
+				o.Exporter = &exporter{maker, maker, maker}
+				o.Destination.Country = dest
+				o.Parties = []party{customer(dest)}
+				emit(o)
+			}
+		}
+	}
 	return b.Bytes()
 }
+
+// no is the false a lineage entry's written_assurance points to.
+var no = false
 
 func pick4(r *rand.Rand) int { return []int{1, 4, 5}[r.IntN(3)] }

@@ -179,7 +179,7 @@ func TestRecheckProposal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := `"reach":[{"kind":"destination","where":{"places":["MO"],"groups":["D:5"]}}],"provenance":[{"basis":"read","ref":"15 CFR 734.9 as amended through 90 FR 5308 (2025-01-16), eCFR text","note":"(k)(1)`
+	old := `"reach":[{"kind":"destination","where":{"places":["MO"],"groups":["D:5"]}}],"exclusions":[{"citation":"15 CFR 742.4(a)(4)(ii)(B)"`
 	if !strings.Contains(string(doc), old) {
 		t.Fatal("the built-in document has no (k) reach as expected")
 	}

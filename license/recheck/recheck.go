@@ -181,7 +181,16 @@ func (w Window) Compare(before, after license.Determination) Comparison {
 		xCauses = union(xCauses, causes)
 		add("license.exceptions["+code+"]", b, a, causes, len(causes) == 0)
 	}
-	licenseCauses := union(subjectCauses, tables)
+	// A changed rule that applies on either side may change the license
+	// requirement without changing the subject answer: the requirement it
+	// pairs with, or its exclusions (fdp.Rule.License, Exclusions).
+	var pairCauses []license.Change
+	for _, cite := range citations(fdpB, fdpA) {
+		if fdpOutcome(fdpB, cite) == "applies" || fdpOutcome(fdpA, cite) == "applies" {
+			pairCauses = union(pairCauses, matching(changes, cite))
+		}
+	}
+	licenseCauses := union(union(subjectCauses, tables), pairCauses)
 	add("license.required", before.LicenseRequired().String(), after.LicenseRequired().String(), licenseCauses, true)
 	add("license.covered_by_exceptions", before.CoveredByExceptions().String(), after.CoveredByExceptions().String(), union(xCauses, licenseCauses), true)
 	return c
