@@ -64,6 +64,10 @@ const (
 	// Syria): the row has no X at all and refers the reader to part 746
 	// (and 742.19 for North Korea). It never means "no license required".
 	CellSeePart746
+	// CellUnknown is a cell whose content on the date asked is not known
+	// (ChartRowAsOf before ChartHistoryFloor, ChartChanges): never "no
+	// license required".
+	CellUnknown
 )
 
 // String returns "X", "blank" or "see part 746".
@@ -75,6 +79,8 @@ func (c Cell) String() string {
 		return "blank"
 	case CellSeePart746:
 		return "see part 746"
+	case CellUnknown:
+		return "unknown"
 	}
 	return ""
 }
@@ -87,6 +93,11 @@ type ChartRow struct {
 	country Country // the destination whose row this is
 	asked   Country // the destination asked for (Hong Kong for China's row)
 	r       *countryRecord
+	// For a date before ChartHistoryFloor (see chart_history.go): the
+	// marks that the printed row lacks then (plus), the ones it has that
+	// were not yet there (minus), and the cells not known (unknown).
+	plus, minus, unknown ColumnSet
+	reconstructed        bool
 }
 
 // ChartRowOf returns the chart row that governs c as printed on
@@ -104,15 +115,20 @@ func ChartRowOf(c Country) (ChartRow, bool) {
 	return ChartRow{country: as, asked: c, r: r}, true
 }
 
-// ChartHistoryFloor returns the earliest date for which ChartRowAsOf
-// answers: 2025-09-30, the effective date of the last change to the chart
-// found before TablesECFRDate (90 FR 47170, FR Doc. 2025-18992, which
-// rescinded the 2024 firearms interim final rule and its CC marks).
+// ChartHistoryFloor returns the date from which the chart is known
+// unchanged as printed: 2025-09-30, the effective date of the last change
+// to the chart found before TablesECFRDate (90 FR 47170, FR Doc. 2025-18992,
+// which rescinded the 2024 firearms interim final rule and its CC marks).
+// Earlier dates, from ChartReconstructionFloor, are answered with the
+// recorded amendments undone (ChartChanges).
 func ChartHistoryFloor() Date { return chartHistoryFloor }
 
 // ChartRowAsOf is ChartRowOf as of the date asOf. The package holds the
 // chart as printed on TablesECFRDate and knows of no change to it between
-// ChartHistoryFloor and that date; for earlier dates, for Hong Kong before
+// ChartHistoryFloor and that date; from ChartReconstructionFloor to
+// ChartHistoryFloor the row is the printed row with the amendments of
+// ChartChanges in force after asOf undone (ChartRow.Reconstructed; cells
+// not known then read CellUnknown). For earlier dates, for Hong Kong before
 // 2020-12-23 and for the zero Date it returns a *DateRangeError. A
 // destination without a row (the United States) is a *CountryError of Kind
 // CountryUnknown; the zero Country one of Kind CountryZero.
@@ -123,10 +139,10 @@ func ChartRowAsOf(c Country, asOf Date) (ChartRow, error) {
 	if !asOf.IsValid() {
 		return ChartRow{}, &DateRangeError{Table: "country chart", AsOf: asOf, Msg: "the zero Date is no date"}
 	}
-	if asOf.Before(chartHistoryFloor) {
+	if asOf.Before(chartReconstructionFloor) {
 		return ChartRow{}, &DateRangeError{
-			Table: "country chart", AsOf: asOf, Floor: chartHistoryFloor,
-			Msg: "before " + chartHistoryFloor.String() + ", the last change to the Commerce Country Chart that the package knows of",
+			Table: "country chart", AsOf: asOf, Floor: chartReconstructionFloor,
+			Msg: "before " + chartReconstructionFloor.String() + ", the earliest date from which the amendments of the Commerce Country Chart are recorded",
 		}
 	}
 	if _, err := c.TablesAsOn(asOf); err != nil {
@@ -135,6 +151,9 @@ func ChartRowAsOf(c Country, asOf Date) (ChartRow, error) {
 	row, ok := ChartRowOf(c)
 	if !ok {
 		return ChartRow{}, &CountryError{Input: c.String(), Kind: CountryUnknown, Msg: c.Name() + " has no row in the Commerce Country Chart"}
+	}
+	if asOf.Before(chartHistoryFloor) {
+		row = row.reconstruct(asOf)
 	}
 	return row, nil
 }
@@ -160,12 +179,14 @@ func (r ChartRow) Name() string {
 	return r.r.chartName
 }
 
-// Marks returns the columns that have an X. A pointer row has none.
+// Marks returns the columns that have an X (on the date asked, for a
+// reconstructed row; an unknown cell is not among them). A pointer row has
+// none.
 func (r ChartRow) Marks() ColumnSet {
 	if r.r == nil {
 		return 0
 	}
-	return r.r.marks
+	return (r.r.marks | r.plus) &^ (r.minus | r.unknown)
 }
 
 // IsPointer reports whether the row is a pointer row: a row with no X whose
@@ -182,6 +203,12 @@ func (r ChartRow) Cell(col Column) Cell {
 		return 0
 	case r.r.pointer != nil:
 		return CellSeePart746
+	case r.unknown.Has(col):
+		return CellUnknown
+	case r.plus.Has(col):
+		return CellX
+	case r.minus.Has(col):
+		return CellBlank
 	case r.r.marks.Has(col):
 		return CellX
 	}

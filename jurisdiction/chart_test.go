@@ -150,8 +150,14 @@ func TestChartRowAsOf(t *testing.T) {
 		t.Fatalf("ChartRowAsOf(CN, 2025-09-30) = %v, %v", row.Country(), err)
 	}
 	var dr *jurisdiction.DateRangeError
-	if _, err := jurisdiction.ChartRowAsOf(jurisdiction.China, d("2025-09-29")); !errors.As(err, &dr) || dr.Floor != jurisdiction.ChartHistoryFloor() {
-		t.Errorf("before the chart floor: %v", err)
+	if row, err := jurisdiction.ChartRowAsOf(jurisdiction.China, d("2025-09-29")); err != nil || !row.Reconstructed() {
+		t.Errorf("the day before the chart floor: reconstructed %v, %v", row.Reconstructed(), err)
+	}
+	if _, err := jurisdiction.ChartRowAsOf(jurisdiction.China, d("2019-12-31")); !errors.As(err, &dr) || dr.Floor != jurisdiction.ChartReconstructionFloor() {
+		t.Errorf("before the reconstruction floor: %v", err)
+	}
+	if _, err := jurisdiction.ChartRowAsOf(jurisdiction.HongKong, d("2020-12-22")); !errors.As(err, &dr) {
+		t.Errorf("Hong Kong before 2020-12-23 (its own row, not held): %v", err)
 	}
 	var ce *jurisdiction.CountryError
 	if _, err := jurisdiction.ChartRowAsOf(jurisdiction.UnitedStates, d("2026-01-01")); !errors.As(err, &ce) || ce.Kind != jurisdiction.CountryUnknown {
@@ -185,6 +191,75 @@ func TestColumnSetAndCell(t *testing.T) {
 	}{{jurisdiction.CellX, "X"}, {jurisdiction.CellBlank, "blank"}, {jurisdiction.CellSeePart746, "see part 746"}, {0, ""}} {
 		if tt.c.String() != tt.want {
 			t.Errorf("Cell(%d).String() = %q", tt.c, tt.c.String())
+		}
+	}
+}
+
+// TestChartHistory: each recorded amendment, undone on the day before it
+// and in force on its day; the firearms window's CC cells unknown inside
+// it only; and each record agrees with the printed chart (an added mark is
+// printed, a removed one is not).
+func TestChartHistory(t *testing.T) {
+	cell := func(c jurisdiction.Country, col jurisdiction.Column, day string) jurisdiction.Cell {
+		t.Helper()
+		row, err := jurisdiction.ChartRowAsOf(c, d(day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return row.Cell(col)
+	}
+	sudan := jurisdiction.MustParseCountry("SD")
+	tests := []struct {
+		c    jurisdiction.Country
+		col  jurisdiction.Column
+		day  string
+		want jurisdiction.Cell
+	}{
+		{jurisdiction.Russia, jurisdiction.NP1, "2020-02-23", jurisdiction.CellBlank},
+		{jurisdiction.Russia, jurisdiction.NP1, "2020-02-24", jurisdiction.CellX},
+		{jurisdiction.Russia, jurisdiction.NP2, "2020-02-23", jurisdiction.CellUnknown},
+		{jurisdiction.Russia, jurisdiction.NS1, "2020-01-01", jurisdiction.CellX},
+		{jurisdiction.Russia, jurisdiction.AT1, "2022-01-15", jurisdiction.CellBlank},
+		{sudan, jurisdiction.AT1, "2021-01-13", jurisdiction.CellX},
+		{sudan, jurisdiction.AT1, "2021-01-14", jurisdiction.CellBlank},
+		{sudan, jurisdiction.AT2, "2021-01-13", jurisdiction.CellUnknown},
+		{jurisdiction.Belarus, jurisdiction.NP1, "2022-03-01", jurisdiction.CellBlank},
+		{jurisdiction.Belarus, jurisdiction.NP1, "2022-03-02", jurisdiction.CellX},
+		{jurisdiction.Australia, jurisdiction.NS1, "2024-04-18", jurisdiction.CellX},
+		{jurisdiction.Australia, jurisdiction.NS1, "2024-04-19", jurisdiction.CellBlank},
+		{jurisdiction.UnitedKingdom, jurisdiction.RS1, "2024-04-18", jurisdiction.CellX},
+		{jurisdiction.China, jurisdiction.CC1, "2024-05-29", cell(jurisdiction.China, jurisdiction.CC1, "2026-01-01")},
+		{jurisdiction.China, jurisdiction.CC1, "2024-05-30", jurisdiction.CellUnknown},
+		{jurisdiction.China, jurisdiction.CC3, "2025-09-29", jurisdiction.CellUnknown},
+		{jurisdiction.China, jurisdiction.CC3, "2025-09-30", cell(jurisdiction.China, jurisdiction.CC3, "2026-01-01")},
+		{jurisdiction.Germany, jurisdiction.NS2, "2021-06-01", cell(jurisdiction.Germany, jurisdiction.NS2, "2026-01-01")},
+	}
+	for _, tt := range tests {
+		if got := cell(tt.c, tt.col, tt.day); got != tt.want {
+			t.Errorf("%s %s on %s: %s, want %s", tt.c, tt.col, tt.day, got, tt.want)
+		}
+	}
+	for _, ch := range jurisdiction.ChartChanges() {
+		if ch.Citation == "" || ch.Source == "" || ch.Effective.Before(jurisdiction.ChartReconstructionFloor()) || !ch.Effective.Before(jurisdiction.ChartHistoryFloor()) {
+			t.Errorf("change %+v: citation, source, or effective date outside the reconstruction", ch)
+		}
+		if !ch.Country.IsValid() {
+			continue
+		}
+		row, ok := jurisdiction.ChartRowOf(ch.Country)
+		if !ok || row.IsPointer() {
+			t.Errorf("change %+v: no marked row", ch)
+			continue
+		}
+		switch ch.Change {
+		case jurisdiction.ChartMarkAdded:
+			if row.Cell(ch.Column) != jurisdiction.CellX {
+				t.Errorf("%s %s added on %s, but the printed chart has no X", ch.Country, ch.Column, ch.Effective)
+			}
+		case jurisdiction.ChartMarkRemoved:
+			if row.Cell(ch.Column) != jurisdiction.CellBlank {
+				t.Errorf("%s %s removed on %s, but the printed chart has an X", ch.Country, ch.Column, ch.Effective)
+			}
 		}
 	}
 }

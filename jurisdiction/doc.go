@@ -27,7 +27,9 @@
 // (GroupChanges: Nicaragua 2024-03-15, Cyprus 2024-05-30, Cambodia
 // 2026-02-03, the United Arab Emirates 2026-07-10) undone for earlier
 // dates. The record is complete from GroupHistoryFloor (2024-01-01); the
-// chart is known unchanged from ChartHistoryFloor (2025-09-30); the part 746
+// chart is known unchanged from ChartHistoryFloor (2025-09-30) and
+// reconstructed from ChartReconstructionFloor (2020-01-01) by undoing the
+// amendments of ChartChanges, cells not known then reading CellUnknown; the part 746
 // programs are recorded from ProgramHistoryFloor (2020-01-01), each version
 // with its dates (Russia and Belarus from 2022-02-24 in stages, the DNR and
 // LNR regions from 2022-02-24, Iran's versions of 2020 and 2023, Syria's of

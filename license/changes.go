@@ -22,7 +22,8 @@ type Change struct {
 	// "compliance_date" (an FDP rule's; the SDK applies rules from their
 	// effective dates), "ai_diffusion", "de_minimis_category", "exception", "restriction",
 	// "exception_list" (a Part 746 list of exceptions), "country_group",
-	// "program" (a Part 746 program version) or "destination".
+	// "country_chart" (a cell of the Commerce Country Chart), "program" (a
+	// Part 746 program version) or "destination".
 	Kind string
 	// Provision is what changed: "15 CFR 734.9(k)", "Supp. No. 1 to part
 	// 740, D:5".
@@ -98,6 +99,27 @@ func Changes(from, to jurisdiction.Date) []Change {
 			verb = "removed from"
 		}
 		add(g.Effective, "Supp. No. 1 to part 740, "+g.Group.String(), fmt.Sprintf("%s (%s) %s Country Group %s", g.Country.Name(), g.Country, verb, g.Group), g.Citation)
+	}
+	kind = "country_chart"
+	for _, c := range jurisdiction.ChartChanges() {
+		row := "every row"
+		if c.Country.IsValid() {
+			row = c.Country.Name() + " (" + c.Country.String() + ")"
+		}
+		prov := "Supp. No. 1 to part 738, " + c.Column.String()
+		switch c.Change {
+		case jurisdiction.ChartMarkAdded:
+			add(c.Effective, prov, fmt.Sprintf("%s: X added in column %s", row, c.Column), c.Citation)
+		case jurisdiction.ChartMarkRemoved:
+			add(c.Effective, prov, fmt.Sprintf("%s: X removed from column %s", row, c.Column), c.Citation)
+		case jurisdiction.ChartCellUnknown:
+			if c.Until.IsValid() {
+				add(c.Effective, prov, fmt.Sprintf("%s: column %s changed, cells not known until %s", row, c.Column, c.Until), c.Citation)
+				add(c.Until, prov, fmt.Sprintf("%s: column %s as printed again", row, c.Column), c.Citation)
+			} else {
+				add(c.Effective, prov, fmt.Sprintf("%s: column %s changed; its cell before is not known", row, c.Column), c.Citation)
+			}
+		}
 	}
 	kind = "program"
 	for _, p := range jurisdiction.Programs() {

@@ -285,11 +285,14 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 		return ChartResult{}, fdpFieldErr("item.food_or_medicine", product.ErrInvalid, "%d is not a valid yes/no value", uint8(q.FoodOrMedicine))
 	}
 	row, programs, groups := dc.row, dc.programs, dc.groups
-	ev := &chartEval{q: q, row: row, groups: groups, text: text}
+	ev := &chartEval{q: q, row: row, groups: groups, groupsGap: dc.groupsGap, text: text}
 	res := ChartResult{Query: q, ChartRow: row, CCLDate: ccl.Date(), TablesDate: jurisdiction.TablesDate()}
-	if dc.chartGap != nil || dc.groupsGap != nil || dc.programsGap != nil {
+	if dc.chartGap != nil || dc.programsGap != nil {
 		return chartWithGaps(dc, q, res)
 	}
+	// With the chart and the programs known and only the country groups
+	// not modelled on the date, the rows are read: each destination set
+	// that turns on a group is open and names the gap (chartEval.member).
 
 	var entry ccl.Entry
 	onCCL := false
@@ -301,7 +304,17 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 		}
 		res.Findings = make([]Finding, 0, entry.NumControls()+len(programs)+1)
 		for i, c := range entry.AllControls() {
-			res.Findings = append(res.Findings, ev.control(i, c))
+			f := ev.control(i, c)
+			if f.Required == ear.No && q.AsOf.Before(cclRowsFrom) {
+				// The entry's rows on that date are not modelled: today's
+				// row requiring nothing does not decide (cclRowsFrom).
+				f.Required = ear.Indeterminate
+				if text {
+					f.Why += fmt.Sprintf("; but the CCL rows of %s as of %s are not modelled (today's rows are read, from %s): a row requiring no license today does not decide an earlier date", q.ECCN.Entry(), q.AsOf, ccl.Date())
+				}
+				f.Missing = append(f.Missing, fmt.Sprintf("eccn: the License Requirements of %s as of %s (not modelled before %s)", q.ECCN.Entry(), q.AsOf, cclRowsFrom))
+			}
+			res.Findings = append(res.Findings, f)
 		}
 		if entry.NumControls() == 0 {
 			why := entry.WhyNoControls()
@@ -408,7 +421,29 @@ type chartEval struct {
 	q      ChartQuery
 	row    jurisdiction.ChartRow
 	groups jurisdiction.GroupSet
-	text   bool // build the Why sentences (off for callers that need only the answers)
+	// groupsGap, when not nil: the destination's groups on the date are
+	// not modelled, and a set that turns on them is open.
+	groupsGap *jurisdiction.DateRangeError
+	text      bool // build the Why sentences (off for callers that need only the answers)
+}
+
+// member decides whether country c is in the places w on the query's
+// date: open when the answer turns on country groups that are not
+// modelled on that date.
+func (ev *chartEval) member(w *fdp.Places, c jurisdiction.Country) ear.Answer {
+	if ev.groupsGap == nil {
+		in, _ := w.Contains(jurisdiction.Destination{Country: c}, ev.groups, ev.q.AsOf)
+		return ear.AnswerOf(in)
+	}
+	if in, decided := w.ContainsWithoutGroups(jurisdiction.Destination{Country: c}, ev.q.AsOf); decided {
+		return ear.AnswerOf(in)
+	}
+	return ear.Indeterminate
+}
+
+// groupsMissing names the gap of an open set.
+func (ev *chartEval) groupsMissing() []string {
+	return []string{"destination: the country groups of " + ev.q.Destination.String() + " on " + ev.q.AsOf.String() + " (" + gapText(ev.groupsGap) + ")"}
 }
 
 // pick returns t if b, else f.
@@ -483,7 +518,15 @@ func (ev *chartEval) exportedFrom(from ccl.DestinationRule) (ear.Answer, string,
 	}
 	gs, err := jurisdiction.GroupsOf(groupsCountry(ev.q.ExportedFrom), ev.q.AsOf)
 	if err != nil {
-		gs = 0
+		// The groups of the country of export are not known on the date:
+		// decided only where the set's named places decide it.
+		w := placesOf(from)
+		in, decided := w.ContainsWithoutGroups(jurisdiction.Destination{Country: ev.q.ExportedFrom.TablesAs()}, ev.q.AsOf)
+		if !decided {
+			return ear.Indeterminate, "the row applies only to exports from " + from.String() + ", and the country groups of " + ev.q.ExportedFrom.String() + " on " + ev.q.AsOf.String() + " are not known",
+				[]string{"exported_from: the country groups of " + ev.q.ExportedFrom.String() + " on " + ev.q.AsOf.String()}
+		}
+		return ear.AnswerOf(in), "exported from " + ev.q.ExportedFrom.String() + ": " + pick(in, "within the row's places of export", "outside the row's places of export"), nil
 	}
 	in := setMember(from, ev.q.ExportedFrom.TablesAs(), gs, ev.q.AsOf)
 	return ear.AnswerOf(in), "exported from " + ev.q.ExportedFrom.String() + ": " + pick(in, "within the row's places of export", "outside the row's places of export"), nil
@@ -547,6 +590,9 @@ func (ev *chartEval) inSet(d ccl.DestinationRule) (ear.Answer, string, string, [
 				}), nil
 			}
 			return ear.No, base, ev.lazy(func() string { return "the chart does not mark " + col.String() + " for " + ev.row.Name() }), nil
+		case jurisdiction.CellUnknown:
+			return ear.Indeterminate, base, fmt.Sprintf("the chart's %s cell for %s on %s is not known (an amendment of the chart since then, jurisdiction.ChartChanges)", col, ev.row.Name(), ev.q.AsOf),
+				[]string{fmt.Sprintf("destination: the chart's %s cell for %s as of %s", col, ev.row.Name(), ev.q.AsOf)}
 		case jurisdiction.CellSeePart746:
 			pc, _ := ev.row.PointerCitations()
 			return ear.Indeterminate, strings.Join(pc, "; "), fmt.Sprintf("the chart row for %s has no marks and refers to %s; the Part 746 finding decides", ev.row.Name(), strings.Join(pc, ", ")),
@@ -563,6 +609,12 @@ func (ev *chartEval) inSet(d ccl.DestinationRule) (ear.Answer, string, string, [
 		}
 		return ear.AnswerOf(in), cite(CitationCountryChart), why, nil
 	case ccl.RuleMacauD5, ccl.RuleUAED1D4D5NotA5A6, ccl.RuleD1D4D5NotA5A6, ccl.RuleE1, ccl.RuleCountries:
+		w := placesOf(d)
+		if a := ev.member(&w, c); a == ear.Indeterminate {
+			return a, cite(CitationCountryChart), ev.lazy(func() string {
+				return fmt.Sprintf("the row's set is %s; whether %s is in it turns on its country groups on %s, not modelled", d, dest, ev.q.AsOf)
+			}), ev.groupsMissing()
+		}
 		in := setMember(d, c, ev.groups, ev.q.AsOf)
 		why := ""
 		if ev.text {
@@ -605,10 +657,16 @@ func (ev *chartEval) pointer(cites []string) (ear.Answer, string, string, []stri
 			if !p.cited.Covers(cc) && !(p.misprint.IsValid() && p.misprint.Covers(cc)) {
 				continue
 			}
-			in, _ := p.places.Contains(jurisdiction.Destination{Country: c}, ev.groups, ev.q.AsOf)
+			a := ev.member(&p.places, c)
 			if p.footnote != 0 && slices.Contains(ev.row.FootnoteNumbers(), p.footnote) {
-				in = true
+				a = ear.Yes
 			}
+			if a == ear.Indeterminate {
+				return a, p.citation.String(), ev.lazy(func() string {
+					return p.what + ": whether " + dest.String() + " is " + p.placesText + " turns on its country groups on " + ev.q.AsOf.String() + ", not modelled"
+				}), ev.groupsMissing()
+			}
+			in := a == ear.Yes
 			return ear.AnswerOf(in), p.citation.String(), ev.lazy(func() string {
 				if p.places.Anywhere {
 					return p.what + ": a license is required to " + p.placesText
@@ -861,7 +919,13 @@ func (ev *chartEval) enforcedReading(d ccl.DestinationRule, c jurisdiction.Count
 			if r.absent {
 				return ear.No, r.citation, ev.lazy(func() string { return "enforced AI diffusion reading: " + r.note }), true
 			}
-			in, _ := r.places.Contains(jurisdiction.Destination{Country: c}, ev.groups, ev.q.AsOf)
+			a := ev.member(&r.places, c)
+			if a == ear.Indeterminate {
+				return a, r.citation, ev.lazy(func() string {
+					return "enforced AI diffusion reading: " + r.note + "; whether " + ev.q.Destination.String() + " is in it turns on its country groups on " + ev.q.AsOf.String() + ", not modelled"
+				}), true
+			}
+			in := a == ear.Yes
 			return ear.AnswerOf(in), r.citation, ev.lazy(func() string {
 				return "enforced AI diffusion reading: " + r.note + "; " + ev.q.Destination.String() + pick(in, " is in it", " is not in it")
 			}), true

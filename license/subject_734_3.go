@@ -179,6 +179,10 @@ func warningsOf(req Request, d Determination) []Warning {
 	_, gErr := jurisdiction.GroupsOf(groupsCountry(d0.Country), req.AsOf)
 	_, cErr := jurisdiction.ChartRowAsOf(d0.Country, req.AsOf)
 	_, pErr := jurisdiction.ProgramsFor(d0, req.AsOf)
+	if row, err := jurisdiction.ChartRowAsOf(d0.Country, req.AsOf); err == nil && row.Reconstructed() {
+		ws = append(ws, Warning{WarnChartReconstructed, "as_of " + req.AsOf.String() + " is before " + jurisdiction.ChartHistoryFloor().String() +
+			": the Country Chart is the chart printed since then with the amendments recorded from 2020 undone (Federal Register summaries; the amendatory text was not read), and cells not known on that date are open; confirm that no other amendment of the row bears on this item"})
+	}
 	for _, err := range []error{cErr, gErr, pErr} {
 		if gap, ok := notModelled(err, req.AsOf); ok {
 			ws = append(ws, Warning{WarnNotModelled, "as_of " + req.AsOf.String() + ": " + gapText(gap) + "; the findings that need them are open"})

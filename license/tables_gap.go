@@ -45,6 +45,16 @@ func tableName(t string) string {
 	return t + " tables"
 }
 
+// cclRowsFrom is the first date on which the License Requirements rows of
+// the CCL are read as printed in the project's CCL source (ccl.Date()):
+// 2025-09-30, the date from which the chart is known unchanged. Before it,
+// the rows of that date are not modelled (the CCL changed many times from
+// 2020 to 2025 and no earlier copy is held): a requirement a row states
+// today is taken to apply (more licensing, never less), and a row that
+// states none leaves its finding open, naming the entry's rows on the
+// date. A reading chosen.
+var cclRowsFrom = jurisdiction.MustParseDate("2025-09-30")
+
 // partnersFrom is the first date the partner-country carve-outs (Supp.
 // No. 3 to part 746, the countries of jurisdiction.PartnerCountries) are
 // applied. The supplement dates from 2022-02-24 and its list grew during

@@ -228,7 +228,7 @@ func tableChanges(cs []license.Change) []license.Change {
 	var out []license.Change
 	for _, c := range cs {
 		switch c.Kind {
-		case "country_group", "program", "destination":
+		case "country_group", "country_chart", "program", "destination":
 			out = append(out, c)
 		}
 	}

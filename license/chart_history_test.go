@@ -1,0 +1,52 @@
+package license
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/product"
+)
+
+// TestChartBefore2025: before 2025-09-30 the chart is reconstructed
+// (jurisdiction.ChartChanges) and the CCL rows are today's: a row that
+// requires a license on the reconstructed chart decides, a row that
+// requires none stays open naming the entry's rows on the date, and a
+// cell not known on the date is open naming the cell.
+func TestChartBefore2025(t *testing.T) {
+	chart := func(eccn, dest, day string) ChartResult {
+		t.Helper()
+		res, err := CountryChart(ChartQuery{ECCN: product.MustParseECCN(eccn), Destination: jurisdiction.Destination{Country: jurisdiction.MustParseCountry(dest)},
+			ExportedFrom: jurisdiction.UnitedStates, AsOf: jurisdiction.MustParseDate(day)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	tests := []struct {
+		eccn, dest, day string
+		want            ear.Answer
+		why             string // in some finding's Why
+	}{
+		{"3A001.a.7", "CN", "2022-06-01", ear.Yes, "the chart marks NS2 for China"},
+		{"3A001.a.7", "CN", "2026-06-01", ear.Yes, "the chart marks NS2 for China"},
+		{"NS1ITEM", "AU", "2024-04-18", ear.Yes, "the chart marks NS1 for Australia"},
+		{"NS1ITEM", "AU", "2024-04-19", ear.Indeterminate, "a row requiring no license today does not decide an earlier date"},
+		{"NS1ITEM", "AU", "2026-06-01", ear.No, ""},
+		{"0A502", "CN", "2025-01-15", ear.Indeterminate, "cell for China on 2025-01-15 is not known"},
+	}
+	for _, tt := range tests {
+		res := chart(strings.Replace(tt.eccn, "NS1ITEM", "1B018.a", 1), tt.dest, tt.day)
+		if res.Required != tt.want {
+			t.Errorf("%s to %s on %s: %s, want %s", tt.eccn, tt.dest, tt.day, res.Required, tt.want)
+		}
+		found := tt.why == ""
+		for _, f := range res.Findings {
+			found = found || strings.Contains(f.Why, tt.why)
+		}
+		if !found {
+			t.Errorf("%s to %s on %s: no finding says %q: %+v", tt.eccn, tt.dest, tt.day, tt.why, res.Findings)
+		}
+	}
+}
