@@ -33,11 +33,14 @@ var (
 func TablesDate() Date { return tablesDate }
 
 // GroupHistoryFloor returns the earliest date for which GroupsOf answers:
-// 2024-01-01. The changes recorded in data/group_changes.csv are every
+// 2020-01-01. The changes recorded in data/group_changes.csv are every
 // change to Supplement No. 1 to part 740 that a survey of the Federal
-// Register from that date to TablesECFRDate found; for earlier dates the
-// record is not complete, and GroupsOf returns a *DateRangeError instead of
-// today's membership.
+// Register from that date to TablesECFRDate found (before 2024 through the
+// rules' headers, summaries and alerts: a GroupChange says whether its text
+// was read). A destination whose membership before a date is not known (a
+// GroupUnknown change: Russia before 2024-01-01, Belarus before 2022-03-02)
+// is refused before it; for dates before the floor GroupsOf returns a
+// *DateRangeError instead of today's membership.
 func GroupHistoryFloor() Date { return groupHistoryFloor }
 
 // ChangeKind says whether a GroupChange added or removed a destination.
@@ -48,6 +51,11 @@ const (
 	GroupAdded ChangeKind = iota + 1
 	// GroupRemoved means the destination left the group on Effective.
 	GroupRemoved
+	// GroupUnknown means the destination's membership of the group before
+	// Effective is not known (it is a member from then on, or the record
+	// says which): GroupsOf refuses the destination's groups on earlier
+	// dates with a *DateRangeError whose Floor is Effective.
+	GroupUnknown
 )
 
 // String returns "add" or "remove".
@@ -57,6 +65,8 @@ func (k ChangeKind) String() string {
 		return "add"
 	case GroupRemoved:
 		return "remove"
+	case GroupUnknown:
+		return "unknown"
 	}
 	return ""
 }
@@ -115,10 +125,16 @@ func GroupsOf(c Country, asOf Date) (GroupSet, error) {
 		if ch.Country != as {
 			continue
 		}
-		if ch.Change == GroupAdded {
+		switch ch.Change {
+		case GroupAdded:
 			s = s.Without(ch.Group)
-		} else {
+		case GroupRemoved:
 			s = s.With(ch.Group)
+		case GroupUnknown:
+			return 0, &DateRangeError{
+				Table: "country groups", AsOf: asOf, Floor: ch.Effective,
+				Msg: fmt.Sprintf("%s's membership of %s before %s is not known (%s)", as.Name(), ch.Group, ch.Effective, ch.Citation),
+			}
 		}
 	}
 	return s, nil

@@ -44,7 +44,18 @@ func TestGroupsOfAsOf(t *testing.T) {
 		{"Liechtenstein named in no group", jurisdiction.Liechtenstein, "2026-09-24", "", false},
 		{"Taiwan", jurisdiction.Taiwan, "2026-09-24", "A:6 B D:3", false},
 		// Refused dates.
-		{"before the floor", jurisdiction.Nicaragua, "2023-12-31", "", true},
+		// 2020 to 2023 (group_changes.csv).
+		{"Nicaragua before 2024-03-15", jurisdiction.Nicaragua, "2023-12-31", "B", false},
+		{"Yemen before 2020-02-24", jurisdiction.MustParseCountry("YE"), "2020-02-23", "B D:3 D:4", false},
+		{"Yemen from 2020-02-24", jurisdiction.MustParseCountry("YE"), "2020-02-24", "D:1 D:3 D:4", false},
+		{"Sudan in E:1 until 2021-01-13", jurisdiction.MustParseCountry("SD"), "2021-01-13", "D:5 E:1", false},
+		{"Sudan in B from 2021-01-14", jurisdiction.MustParseCountry("SD"), "2021-01-14", "B D:5", false},
+		{"Cambodia in D:5 from 2021-12-09", jurisdiction.MustParseCountry("KH"), "2021-12-09", "D:1 D:5", false},
+		{"Cambodia not in D:5 before", jurisdiction.MustParseCountry("KH"), "2021-12-08", "D:1", false},
+		{"Ukraine in D:1 until 2020-12-27", jurisdiction.Ukraine, "2020-12-27", "A:2 A:3 A:4 D:1", false},
+		{"Russia before 2024 (D:5 entry not known)", jurisdiction.Russia, "2023-06-01", "", true},
+		{"Belarus before 2022-03-02 (D:4 not known)", jurisdiction.Belarus, "2022-03-01", "", true},
+		{"before the floor", jurisdiction.Nicaragua, "2019-12-31", "", true},
 		{"Hong Kong 2020", jurisdiction.HongKong, "2020-06-01", "", true},
 		{"zero country", jurisdiction.Country{}, "2026-09-24", "", true},
 	}
@@ -62,10 +73,13 @@ func TestGroupsOfAsOf(t *testing.T) {
 }
 
 func TestGroupsOfErrors(t *testing.T) {
-	_, err := jurisdiction.GroupsOf(jurisdiction.China, d("2023-12-31"))
+	_, err := jurisdiction.GroupsOf(jurisdiction.China, d("2019-12-31"))
 	var dr *jurisdiction.DateRangeError
 	if !errors.As(err, &dr) || dr.Floor != jurisdiction.GroupHistoryFloor() || dr.Table != "country groups" {
 		t.Fatalf("want *DateRangeError with the floor, got %v", err)
+	}
+	if _, err := jurisdiction.GroupsOf(jurisdiction.Russia, d("2023-12-31")); !errors.As(err, &dr) || dr.Floor.String() != "2024-01-01" {
+		t.Errorf("Russia before its D:5 entry is known: want a *DateRangeError with floor 2024-01-01, got %v", err)
 	}
 	if _, err := jurisdiction.GroupsOf(jurisdiction.China, jurisdiction.Date{}); !errors.As(err, &dr) {
 		t.Errorf("zero date: %v", err)

@@ -94,11 +94,14 @@ func Changes(from, to jurisdiction.Date) []Change {
 	}
 	kind = "country_group"
 	for _, g := range jurisdiction.GroupChanges() {
-		verb := "added to"
-		if g.Change == jurisdiction.GroupRemoved {
-			verb = "removed from"
+		what := fmt.Sprintf("%s (%s) added to Country Group %s", g.Country.Name(), g.Country, g.Group)
+		switch g.Change {
+		case jurisdiction.GroupRemoved:
+			what = fmt.Sprintf("%s (%s) removed from Country Group %s", g.Country.Name(), g.Country, g.Group)
+		case jurisdiction.GroupUnknown:
+			what = fmt.Sprintf("%s (%s) in Country Group %s from this date at the latest; its groups before are not modelled", g.Country.Name(), g.Country, g.Group)
 		}
-		add(g.Effective, "Supp. No. 1 to part 740, "+g.Group.String(), fmt.Sprintf("%s (%s) %s Country Group %s", g.Country.Name(), g.Country, verb, g.Group), g.Citation)
+		add(g.Effective, "Supp. No. 1 to part 740, "+g.Group.String(), what, g.Citation)
 	}
 	kind = "country_chart"
 	for _, c := range jurisdiction.ChartChanges() {

@@ -50,3 +50,34 @@ func TestChartBefore2025(t *testing.T) {
 		}
 	}
 }
+
+// TestTablesReconstructedWarning: a date before 2025-09-30 warns that the
+// chart is reconstructed, and one before 2024-01-01 that the groups are too;
+// a later date does not warn.
+func TestTablesReconstructedWarning(t *testing.T) {
+	const body = `{"as_of": "AS_OF", "item": {"id": "W-1", "eccn": "3A001.a.7", "kind": "commodity", "produced_in": "US",
+ "value": {"amount": "100", "currency": "USD"}, "components": [], "direct_product_of": [], "plant": {"direct_product_of": []}},
+ "exported_from": "US", "destination": {"country": "CN"}, "parties": [], "end_uses": [], "incorporations": []}`
+	for day, want := range map[string]string{
+		"2022-06-01": "the country groups are those of the changes a survey",
+		"2024-06-01": "the Country Chart is the chart printed since then",
+		"2026-06-01": "",
+	} {
+		d := checkReview(t, NewChecker(), strings.Replace(body, "AS_OF", day, 1))
+		got := ""
+		for _, w := range d.Warnings() {
+			if w.Code == WarnTablesReconstructed {
+				got = w.Message
+			}
+		}
+		if want == "" && got != "" || !strings.Contains(got, want) {
+			t.Errorf("%s: warning %q, want one saying %q", day, got, want)
+		}
+		if day == "2024-06-01" && strings.Contains(got, "country groups") {
+			t.Errorf("%s: warning %q names the groups", day, got)
+		}
+		if d.LicenseRequired() != ear.Yes {
+			t.Errorf("%s: license %s, want yes (NS2 to China)", day, d.LicenseRequired())
+		}
+	}
+}

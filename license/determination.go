@@ -77,11 +77,13 @@ const (
 	// country groups, the Country Chart, the Part 746 programs) is
 	// modelled: the findings that need it are open and name the gap.
 	WarnNotModelled = "not_modelled"
-	// WarnChartReconstructed: as_of is before 2025-09-30: the Country
+	// WarnTablesReconstructed: as_of is before 2025-09-30: the Country
 	// Chart is the printed chart with the amendments recorded since 2020
-	// undone (jurisdiction.ChartChanges, reported by Federal Register
-	// summaries); an amendment the record lacks would not be in it.
-	WarnChartReconstructed = "chart_reconstructed"
+	// undone (jurisdiction.ChartChanges), and before 2024-01-01 the
+	// country groups are those of the changes a survey found
+	// (jurisdiction.GroupChanges), both reported by Federal Register
+	// summaries; an amendment the record lacks would not be in them.
+	WarnTablesReconstructed = "tables_reconstructed"
 )
 
 // Warnings returns what the determination rests on that the caller should

@@ -155,10 +155,11 @@ func TestFDPRules(t *testing.T) {
 		{"b/plant-unknown", "(b)", tQuery(tECCN("3A001.b.2"), tPlantUnknown(), tTo("CN")), ear.Indeterminate, "item.plant"},
 		{"b/plant-unknown-direct-decides", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tPlantUnknown(), tTo("CN")), ear.Yes, ""},
 		// Before its move into 734.9 the rule stood in General Prohibition
-		// Three with the same substance (from 2010-07-30): evaluated, and
-		// open on 2022-02-02 because the country groups before 2024 are
-		// not modelled.
-		{"b/before", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("CN"), tAsOf("2022-02-02")), ear.Indeterminate, "as_of"},
+		// Three with the same substance (from 2010-07-30): evaluated with
+		// the country groups of 2022-02-02 (China in D:1); open for Russia
+		// in 2023, whose groups before 2024 are not modelled.
+		{"b/before", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("CN"), tAsOf("2022-02-02")), ear.Yes, ""},
+		{"b/before, Russia 2023", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("RU"), tAsOf("2023-02-02")), ear.Indeterminate, "as_of"},
 		{"b/before 2010-07-30", "(b)", tQuery(tECCN("3A001.b.2"), tDirect("3E001 us wa"), tTo("CN"), tAsOf("2010-07-29")), tAbsent, ""},
 		// (c) 9x515
 		{"c/in", "(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us nowa"), tTo("CN")), ear.Yes, ""},

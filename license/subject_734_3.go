@@ -180,8 +180,13 @@ func warningsOf(req Request, d Determination) []Warning {
 	_, cErr := jurisdiction.ChartRowAsOf(d0.Country, req.AsOf)
 	_, pErr := jurisdiction.ProgramsFor(d0, req.AsOf)
 	if row, err := jurisdiction.ChartRowAsOf(d0.Country, req.AsOf); err == nil && row.Reconstructed() {
-		ws = append(ws, Warning{WarnChartReconstructed, "as_of " + req.AsOf.String() + " is before " + jurisdiction.ChartHistoryFloor().String() +
-			": the Country Chart is the chart printed since then with the amendments recorded from 2020 undone (Federal Register summaries; the amendatory text was not read), and cells not known on that date are open; confirm that no other amendment of the row bears on this item"})
+		groups := ""
+		if req.AsOf.Before(groupsSurveyedFrom) {
+			groups = ", and the country groups are those of the changes a survey of the Federal Register found from 2020"
+		}
+		ws = append(ws, Warning{WarnTablesReconstructed, "as_of " + req.AsOf.String() + " is before " + jurisdiction.ChartHistoryFloor().String() +
+			": the Country Chart is the chart printed since then with the amendments recorded from 2020 undone" + groups +
+			" (Federal Register summaries; the amendatory text was not read), and what is not known on that date is open; confirm that no other amendment bears on this item"})
 	}
 	for _, err := range []error{cErr, gErr, pErr} {
 		if gap, ok := notModelled(err, req.AsOf); ok {

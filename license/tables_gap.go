@@ -55,6 +55,11 @@ func tableName(t string) string {
 // date. A reading chosen.
 var cclRowsFrom = jurisdiction.MustParseDate("2025-09-30")
 
+// groupsSurveyedFrom is the date from which the record of the country
+// groups was first kept complete (2024-01-01); before it, back to
+// 2020-01-01, the record comes from a survey of rule summaries.
+var groupsSurveyedFrom = jurisdiction.MustParseDate("2024-01-01")
+
 // partnersFrom is the first date the partner-country carve-outs (Supp.
 // No. 3 to part 746, the countries of jurisdiction.PartnerCountries) are
 // applied. The supplement dates from 2022-02-24 and its list grew during

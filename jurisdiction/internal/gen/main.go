@@ -102,6 +102,7 @@ type change struct {
 	country   string
 	group     int
 	add       bool
+	unknown   bool // the membership before effective is not known
 	effective string
 	citation  string
 	textRead  bool
@@ -416,13 +417,15 @@ func readChanges(path string, countries map[string]*country, floor, ecfr string)
 		if g < 0 {
 			return nil, fmt.Errorf("%s: unknown group %q", where, r[1])
 		}
-		var add bool
+		var add, unknown bool
 		switch r[2] {
 		case "add":
 			add = true
 		case "remove":
+		case "unknown":
+			unknown = true
 		default:
-			return nil, fmt.Errorf("%s: change %q, want add or remove", where, r[2])
+			return nil, fmt.Errorf("%s: change %q, want add, remove or unknown", where, r[2])
 		}
 		if _, err := time.Parse(time.DateOnly, r[3]); err != nil {
 			return nil, fmt.Errorf("%s: effective: %v", where, err)
@@ -446,7 +449,7 @@ func readChanges(path string, countries map[string]*country, floor, ecfr string)
 				return nil, fmt.Errorf("%s: duplicate change", where)
 			}
 		}
-		changes = append(changes, change{country: r[0], group: g + 1, add: add, effective: r[3], citation: r[4], textRead: textRead, source: r[6]})
+		changes = append(changes, change{country: r[0], group: g + 1, add: add, unknown: unknown, effective: r[3], citation: r[4], textRead: textRead, source: r[6]})
 	}
 	slices.SortStableFunc(changes, func(a, b change) int { return strings.Compare(a.effective, b.effective) })
 	state := map[string]uint32{}
@@ -455,6 +458,9 @@ func readChanges(path string, countries map[string]*country, floor, ecfr string)
 	}
 	for i := len(changes) - 1; i >= 0; i-- {
 		ch := changes[i]
+		if ch.unknown {
+			continue
+		}
 		bit := uint32(1) << ch.group
 		has := state[ch.country]&bit != 0
 		if ch.add != has {
@@ -553,7 +559,10 @@ func emit(b *bytes.Buffer, prov map[string]string, codes []string, countries map
 	p("var groupChangeTable = [...]GroupChange{\n")
 	for _, ch := range changes {
 		kind := "GroupRemoved"
-		if ch.add {
+		switch {
+		case ch.unknown:
+			kind = "GroupUnknown"
+		case ch.add:
 			kind = "GroupAdded"
 		}
 		p("\t{Country: Country{code: [2]byte{'%c', '%c'}}, Group: %s, Change: %s, Effective: mustDate(%q), Citation: %q, TextRead: %t, Source: %q},\n",
