@@ -9,6 +9,7 @@ import (
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/license/fdp"
+	"github.com/earcheck/ear/product/ccl"
 )
 
 // Change is one dated change of the rules or tables the SDK knows: a rule
@@ -22,7 +23,8 @@ type Change struct {
 	// "compliance_date" (an FDP rule's; the SDK applies rules from their
 	// effective dates), "ai_diffusion", "de_minimis_category", "exception", "restriction",
 	// "exception_list" (a Part 746 list of exceptions), "country_group",
-	// "country_chart" (a cell of the Commerce Country Chart), "program" (a
+	// "country_chart" (a cell of the Commerce Country Chart), "ccl_entry"
+	// (an entry or paragraph entering the CCL), "program" (a
 	// Part 746 program version) or "destination".
 	Kind string
 	// Provision is what changed: "15 CFR 734.9(k)", "Supp. No. 1 to part
@@ -123,6 +125,10 @@ func Changes(from, to jurisdiction.Date) []Change {
 				add(c.Effective, prov, fmt.Sprintf("%s: column %s changed; its cell before is not known", row, c.Column), c.Citation)
 			}
 		}
+	}
+	kind = "ccl_entry"
+	for _, e := range ccl.NewEntries() {
+		add(e.Since, "Supp. No. 1 to part 774, "+e.ECCN.String(), e.ECCN.String()+" enters the Commerce Control List", e.Citation)
 	}
 	kind = "program"
 	for _, p := range jurisdiction.Programs() {

@@ -302,6 +302,18 @@ func countryChartIn(dc destContext, q ChartQuery, text bool) (ChartResult, error
 		if !onCCL {
 			return ChartResult{}, fdpFieldErr("eccn", product.ErrInvalid, "%s is not an entry of the Commerce Control List of %s", q.ECCN.Entry(), ccl.Date())
 		}
+		if since, cite, ok := ccl.Since(q.ECCN); ok && q.AsOf.Before(since) {
+			// The entry (or paragraph) was not on the list yet: the item
+			// had another classification on that date, which decides.
+			res.Findings = append(res.Findings, Finding{
+				Kind: FromEntry, Row: -1, Covers: ear.Indeterminate, InScope: ear.Indeterminate, Required: ear.Indeterminate,
+				Citation: "15 CFR part 774, Supp. No. 1, " + q.ECCN.String(),
+				Why:      fmt.Sprintf("%s entered the CCL on %s (%s): on %s the item was classified otherwise, and that classification decides the chart and Part 746", q.ECCN, since, cite, q.AsOf),
+				Missing:  []string{fmt.Sprintf("eccn: the item's classification on %s (%s entered the CCL on %s)", q.AsOf, q.ECCN, since)},
+			})
+			res.Required = ear.Indeterminate
+			return res, nil
+		}
 		res.Findings = make([]Finding, 0, entry.NumControls()+len(programs)+1)
 		for i, c := range entry.AllControls() {
 			f := ev.control(i, c)

@@ -81,3 +81,36 @@ func TestTablesReconstructedWarning(t *testing.T) {
 		}
 	}
 }
+
+// TestChartEntrySince: before the entry (or paragraph) of an ECCN entered
+// the CCL the item had another classification, so its chart reading is
+// open and names the classification on the date; from that day the rows
+// are read.
+func TestChartEntrySince(t *testing.T) {
+	tests := []struct {
+		eccn, day string
+		want      ear.Answer
+	}{
+		{"3A090.a", "2022-06-01", ear.Indeterminate},
+		{"3A090.a", "2022-10-20", ear.Indeterminate},
+		{"3A090.a", "2023-06-01", ear.Yes},
+		{"3A090.c", "2024-12-01", ear.Indeterminate},
+		{"3A090.c", "2024-12-02", ear.Yes},
+		{"3B993.f.1", "2024-06-01", ear.Indeterminate},
+		{"3A001.z.1.a", "2023-11-16", ear.Indeterminate},
+		{"3A001.a.7", "2021-06-01", ear.Yes},
+	}
+	for _, tt := range tests {
+		res, err := CountryChart(ChartQuery{ECCN: product.MustParseECCN(tt.eccn), Destination: jurisdiction.Destination{Country: jurisdiction.China},
+			ExportedFrom: jurisdiction.UnitedStates, AsOf: jurisdiction.MustParseDate(tt.day)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Required != tt.want {
+			t.Errorf("%s to CN on %s: %s, want %s (%+v)", tt.eccn, tt.day, res.Required, tt.want, res.Findings)
+		}
+		if tt.want == ear.Indeterminate && !strings.Contains(res.Findings[0].Why, "entered the CCL on") {
+			t.Errorf("%s on %s: %q does not name the entry's date", tt.eccn, tt.day, res.Findings[0].Why)
+		}
+	}
+}

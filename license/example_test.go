@@ -69,4 +69,11 @@ func ExampleChanges() {
 	// 2024-12-02 15 CFR 740.2(a)(9)(i)
 	// 2024-12-02 15 CFR 740.2(a)(9)(ii)
 	// 2024-12-02 15 CFR 740.25
+	// 2024-12-02 Supp. No. 1 to part 774, 3A090.c
+	// 2024-12-02 Supp. No. 1 to part 774, 3B993
+	// 2024-12-02 Supp. No. 1 to part 774, 3B994
+	// 2024-12-02 Supp. No. 1 to part 774, 3D993
+	// 2024-12-02 Supp. No. 1 to part 774, 3D994
+	// 2024-12-02 Supp. No. 1 to part 774, 3E993
+	// 2024-12-02 Supp. No. 1 to part 774, 3E994
 }

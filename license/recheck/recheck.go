@@ -161,8 +161,9 @@ func (w Window) Compare(before, after license.Determination) Comparison {
 		if b == a {
 			continue
 		}
-		dmCauses = union(dmCauses, tables)
-		add("de_minimis.lines["+id+"]", b, a, tables, true)
+		causes := union(tables, entryChanges(changes, lineECCN(dmA.Lines, id)))
+		dmCauses = union(dmCauses, causes)
+		add("de_minimis.lines["+id+"]", b, a, causes, true)
 	}
 	add("de_minimis.outcome", dmB.Outcome.String(), dmA.Outcome.String(), dmCauses, len(dmCauses) == 0)
 
@@ -190,7 +191,18 @@ func (w Window) Compare(before, after license.Determination) Comparison {
 			pairCauses = union(pairCauses, matching(changes, cite))
 		}
 	}
-	licenseCauses := union(union(subjectCauses, tables), pairCauses)
+	// An entry that entered the CCL between the dates, when a license
+	// reason reads it (the chart reading of a classification not yet on
+	// the list is open).
+	var entryCauses []license.Change
+	for _, d := range []license.Determination{before, after} {
+		for _, r := range d.LicenseReasons() {
+			if e, ok := strings.CutPrefix(r.Citation, "15 CFR part 774, Supp. No. 1, "); ok {
+				entryCauses = union(entryCauses, entryChanges(changes, e))
+			}
+		}
+	}
+	licenseCauses := union(union(union(subjectCauses, tables), pairCauses), entryCauses)
 	add("license.required", before.LicenseRequired().String(), after.LicenseRequired().String(), licenseCauses, true)
 	add("license.covered_by_exceptions", before.CoveredByExceptions().String(), after.CoveredByExceptions().String(), union(xCauses, licenseCauses), true)
 	return c
@@ -352,4 +364,33 @@ func sameRule(a, b fdp.Rule) bool {
 	ja, errA := json.Marshal(sa)
 	jb, errB := json.Marshal(sb)
 	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}
+
+// entryChanges returns the changes of kind "ccl_entry" whose entry or
+// paragraph holds the ECCN eccn ("3B993.f.1" is in "3B993").
+func entryChanges(cs []license.Change, eccn string) []license.Change {
+	var out []license.Change
+	if eccn == "" {
+		return nil
+	}
+	for _, c := range cs {
+		if c.Kind != "ccl_entry" {
+			continue
+		}
+		e := strings.TrimPrefix(c.Provision, "Supp. No. 1 to part 774, ")
+		if eccn == e || strings.HasPrefix(eccn, e+".") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// lineECCN returns the ECCN of the de minimis line id, or "".
+func lineECCN(ls []license.DeMinimisLine, id string) string {
+	for _, l := range ls {
+		if l.ID == id {
+			return l.ECCN
+		}
+	}
+	return ""
 }
