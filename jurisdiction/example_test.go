@@ -86,3 +86,20 @@ func ExampleProgramsFor() {
 	// 15 CFR 746.6 all_ccl_except_comms_software ear99_except_food_medicine_comms_software
 	// jurisdiction: destination.region: region "crimea" is a region of Ukraine (UA), not of RU
 }
+
+// Before 2025-09-30 the chart is the printed one with its recorded
+// amendments undone: Australia's NS1 mark, removed on 2024-04-19 (89 FR
+// 28594), is there the day before.
+func ExampleChartRowAsOf_reconstructed() {
+	for _, day := range []string{"2024-04-18", "2024-04-19"} {
+		row, err := jurisdiction.ChartRowAsOf(jurisdiction.Australia, jurisdiction.MustParseDate(day))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(day, row.Cell(jurisdiction.NS1), row.Reconstructed())
+	}
+	// Output:
+	// 2024-04-18 X true
+	// 2024-04-19 blank true
+}

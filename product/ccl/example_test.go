@@ -25,3 +25,17 @@ func ExampleLookup() {
 	// RS paragraphs 3A090.c -> Macau + D:5 (15 CFR 742.6(a)(6)(i)(B)) | no
 	// AT entire entry -> AT1 | yes
 }
+
+// 3A090 entered the CCL in October 2022 and its .c paragraph (high
+// bandwidth memory) in December 2024; an entry the record does not name
+// has no date.
+func ExampleSince() {
+	for _, s := range []string{"3A090.a", "3A090.c", "3A001.a.7"} {
+		since, _, ok := ccl.Since(product.MustParseECCN(s))
+		fmt.Println(s, since, ok)
+	}
+	// Output:
+	// 3A090.a 2022-10-21 true
+	// 3A090.c 2024-12-02 true
+	// 3A001.a.7  false
+}
