@@ -20,8 +20,9 @@ import (
 type Checker struct {
 	rules    fdp.Set
 	resolver PartyResolver
-	charts   *chartMemo // the chart's answers for lines, kept across checks
-	rulesSet bool       // WithFDPRules was given (fdp.Default is not built then)
+	charts   *chartMemo      // the chart's answers for lines, kept across checks
+	rulesSet bool            // WithFDPRules was given (fdp.Default is not built then)
+	dmRules  *DeMinimisRules // WithDeMinimisRules; nil: DefaultDeMinimisRules
 }
 
 // CheckerOption configures a Checker.
@@ -30,6 +31,17 @@ type CheckerOption func(*Checker)
 // WithFDPRules sets the FDP rule set (default fdp.Default()).
 func WithFDPRules(rs fdp.Set) CheckerOption {
 	return func(c *Checker) { c.rules, c.rulesSet = rs, true }
+}
+
+// WithDeMinimisRules sets the de minimis levels and the schedule of the
+// 734.4(a) categories (default DefaultDeMinimisRules). Rules without a
+// level (the zero DeMinimisRules) leave the default in place.
+func WithDeMinimisRules(r DeMinimisRules) CheckerOption {
+	return func(c *Checker) {
+		if len(r.levels) > 0 {
+			c.dmRules = &r
+		}
+	}
 }
 
 // WithPartyResolver resolves the designations of every party that declares

@@ -424,12 +424,15 @@ func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
 	}
 	// The package-level function reads the embedded tables, as the
 	// package's default Checker does: it shares that Checker's memo.
-	return deMinimis(q, defaultChecker().charts)
+	return deMinimis(q, defaultChecker().charts, nil)
 }
 
 // deMinimis is DeMinimis on a query already validated (Check validates the
 // request once), with the Checker's memo of chart answers (nil: none).
-func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
+func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMinimisResult, error) {
+	if rules == nil {
+		rules = &defaultDeMinimisRules
+	}
 	it := q.Item
 	cur := it.Value.Currency()
 	res := DeMinimisResult{ItemValue: it.Value, Lines: make([]DeMinimisLine, len(it.Components)), Categories: make([]DeMinimisCategory, 0, len(deMinimisCategories)),
@@ -484,7 +487,7 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 	noLevel := ear.No
 	for i := range deMinimisCategories {
 		c := &deMinimisCategories[i]
-		if q.AsOf.Before(c.effective) {
+		if s, ok := rules.schedule(c.citation); !ok || !s.inForce(q.AsOf) {
 			continue
 		}
 		a, why, missing := c.applies(ev)
@@ -508,12 +511,9 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 	}
 
 	// The level.
-	level := int64(25)
-	res.Citation = citationDeMinimis25
-	if groups.Has(jurisdiction.GroupE1) || groups.Has(jurisdiction.GroupE2) {
-		level = 10
-		res.Citation = citationDeMinimis10
-	}
+	lv := rules.level(groups)
+	level := lv.Percent
+	res.Citation = lv.Citation
 
 	// Supplement No. 2: which lines are controlled content.
 	// The sums add in int64 while the line totals allow (origin.Sum).
@@ -581,13 +581,14 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 	lowerExceeds := origin.ExceedsExact(definite, itemValue, level)
 	upperExceeds := origin.ExceedsExact(upper, itemValue, level)
 	if ev.groupsGap != nil {
-		// The level turns on Country Groups E:1 and E:2, not modelled on
-		// the date: exceeds only above 25 percent, within only at 10
-		// percent or less.
-		lowerExceeds = origin.ExceedsExact(definite, itemValue, 25)
-		upperExceeds = origin.ExceedsExact(upper, itemValue, 10)
+		// The level turns on country groups (E:1 and E:2) not modelled on
+		// the date: exceeds only above the highest level, within only at
+		// the lowest or less.
+		lo, hi := rules.span()
+		lowerExceeds = origin.ExceedsExact(definite, itemValue, hi)
+		upperExceeds = origin.ExceedsExact(upper, itemValue, lo)
 		if upperExceeds && !lowerExceeds {
-			res.Missing = append(res.Missing, MissingFact{Field: "as_of", Why: "the de minimis level (10 percent for E:1 and E:2, 25 percent elsewhere) turns on " + gapText(ev.groupsGap)})
+			res.Missing = append(res.Missing, MissingFact{Field: "as_of", Why: "the de minimis level (" + rules.spanText() + ") turns on " + gapText(ev.groupsGap)})
 		}
 	}
 	pctDetail := fmt.Sprintf("controlled %s / item %s %s = %s %% (exact %v) against %d %% (exceeds iff controlled x 100 > %d x item)", exactText(definite), it.Value.AmountString(), cur, res.ControlledPercent, res.ControlledPercentExact, level, level)
@@ -653,9 +654,9 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo) (DeMinimisResult, error) {
 			res.Notes = append(res.Notes, "lines whose status is open stay within the level even if counted: "+exactText(upper))
 		}
 	}
-	if ev.groupsGap != nil && res.Outcome != DeMinimisNoLevel {
-		res.ThresholdPercent, res.Citation = "10 or 25", citationDeMinimis10+" or (d)"
-		res.Notes = append(res.Notes, "the level turns on Country Groups E:1 and E:2: "+gapText(ev.groupsGap))
+	if lo, hi := rules.span(); ev.groupsGap != nil && res.Outcome != DeMinimisNoLevel && lo != hi {
+		res.ThresholdPercent, res.Citation = fmt.Sprintf("%d or %d", lo, hi), rules.spanCitation()
+		res.Notes = append(res.Notes, "the level turns on Country Groups "+rules.spanGroups()+": "+gapText(ev.groupsGap))
 	}
 	if q.Options.UnknownOrigin == UnknownOriginControlled {
 		res.Notes = append(res.Notes, "policy: lines of unknown origin are treated as US-origin controlled content")

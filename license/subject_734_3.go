@@ -84,7 +84,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	}
 
 	// 734.4: de minimis.
-	dm, err := deMinimis(req.DeMinimisQuery(), c.charts) // the request was validated above
+	dm, err := deMinimis(req.DeMinimisQuery(), c.charts, c.dmRules) // the request was validated above
 	if err != nil {
 		return Determination{}, asFieldError(err)
 	}

@@ -8,11 +8,14 @@
 //
 //	recheck -from 2024-11-01 -to 2025-01-15 [-md FLIPS.md] [-csv FLIPS.csv] [-workers N] [BOOK.jsonl]
 //	recheck -rules PROPOSAL.json -to 2026-11-28 [...] [BOOK.jsonl]
+//	recheck -deminimis PROPOSAL.json -to 2026-11-28 [...] [BOOK.jsonl]
 //
 // With -rules, each order is decided as of -to under the built-in FDP rules
 // and under the rule set of the file (a document of fdp.ParseSet, in the
 // vocabulary of the built-in set's JSON), and the causes are the proposed
-// rules that differ.
+// rules that differ. With -deminimis, likewise under the built-in de
+// minimis levels and categories and those of the file (a document of
+// license.ParseDeMinimisRules).
 //
 // The order book is JSON lines, one request of the wire format per line
 // (its item.id is the order id; its as_of is replaced by the two dates);
@@ -48,11 +51,12 @@ func main() {
 	from := flag.String("from", "", "the first date (YYYY-MM-DD)")
 	to := flag.String("to", "", "the second date (YYYY-MM-DD)")
 	rules := flag.String("rules", "", "a proposed FDP rule set (JSON): recheck as of -to under it")
+	dmRules := flag.String("deminimis", "", "proposed de minimis levels and categories (JSON): recheck as of -to under them")
 	mdPath := flag.String("md", "", "write the flips as Markdown to this file")
 	csvPath := flag.String("csv", "", "write the flips as CSV to this file")
 	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "orders decided at once")
 	flag.Parse()
-	if flag.NArg() > 1 || *workers < 1 {
+	if flag.NArg() > 1 || *workers < 1 || *rules != "" && *dmRules != "" {
 		flag.Usage()
 		os.Exit(64)
 	}
@@ -62,7 +66,19 @@ func main() {
 		os.Exit(64)
 	}
 	var plan Plan
-	if *rules != "" {
+	if *dmRules != "" {
+		doc, err := os.ReadFile(*dmRules)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "recheck:", err)
+			os.Exit(1)
+		}
+		proposed, err := license.ParseDeMinimisRules(doc)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "recheck: the de minimis rules:", err)
+			os.Exit(2)
+		}
+		plan = DeMinimisPlan(proposed, d2, *dmRules)
+	} else if *rules != "" {
 		doc, err := os.ReadFile(*rules)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "recheck:", err)
@@ -155,6 +171,13 @@ func DatesPlan(from, to jurisdiction.Date) Plan {
 func ProposalPlan(proposed fdp.Set, asOf jurisdiction.Date, name string) Plan {
 	return Plan{From: asOf, To: asOf, Before: license.NewChecker(), After: license.NewChecker(license.WithFDPRules(proposed)),
 		Window: recheck.Proposal(fdp.Default(), proposed, asOf, name), Rules: name}
+}
+
+// DeMinimisPlan rechecks as of asOf under the built-in de minimis rules
+// and under proposed, named name.
+func DeMinimisPlan(proposed license.DeMinimisRules, asOf jurisdiction.Date, name string) Plan {
+	return Plan{From: asOf, To: asOf, Before: license.NewChecker(), After: license.NewChecker(license.WithDeMinimisRules(proposed)),
+		Window: recheck.DeMinimisProposal(license.DefaultDeMinimisRules(), proposed, asOf, name), Rules: name}
 }
 
 // Recheck decides every order of book (JSON lines) as the plan says with

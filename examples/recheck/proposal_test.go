@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license"
 	"github.com/earcheck/ear/license/fdp"
 )
 
@@ -144,4 +146,51 @@ func sme(eccn string) bool {
 		}
 	}
 	return false
+}
+
+// TestDeMinimisProposal: under proposed de minimis rules with a 10 percent
+// level for D:5 (written from the built-in document), the orders that flip
+// are bound for D:5, each with the proposed 734.4(c) level among its
+// causes, and nothing else.
+func TestDeMinimisProposal(t *testing.T) {
+	def, err := json.Marshal(license.DefaultDeMinimisRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(def), `"groups":["E:1","E:2"]`, `"groups":["E:1","E:2","D:5"]`, 1)
+	if doc == string(def) {
+		t.Fatal("the built-in document has no E:1/E:2 level as expected")
+	}
+	proposed, err := license.ParseDeMinimisRules([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := jurisdiction.MustParseDate("2026-11-28")
+	rep := Recheck(context.Background(), book(t), DeMinimisPlan(proposed, asOf, "hypothetical: 10 percent for D:5"), 2, nil)
+	flipped := 0
+	for _, res := range rep.Results {
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		if !res.Comparison.Flipped() {
+			continue
+		}
+		flipped++
+		f := strings.Fields(res.What)
+		c := jurisdiction.MustParseCountry(f[len(f)-1])
+		if gs, err := jurisdiction.GroupsOf(c, asOf); err != nil || !gs.Has(jurisdiction.GroupD5) {
+			t.Errorf("%s (%s) flipped: not bound for D:5", res.OrderID, res.What)
+		}
+		for _, d := range res.Comparison.Differences {
+			if d.Field == "de_minimis.outcome" && !slices.ContainsFunc(d.Causes, func(c license.Change) bool {
+				return c.Provision == "15 CFR 734.4(c)" && c.Kind == "proposal"
+			}) {
+				t.Errorf("%s: de minimis causes %+v", res.OrderID, d.Causes)
+			}
+		}
+	}
+	if flipped == 0 {
+		t.Error("nothing flipped under the proposal")
+	}
+	t.Logf("%d orders flipped", flipped)
 }

@@ -17,6 +17,7 @@ package recheck
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -112,6 +113,63 @@ func Proposal(current, proposed fdp.Set, asOf jurisdiction.Date, title string) W
 	return w
 }
 
+// DeMinimisProposal returns the window of proposed de minimis rules
+// against the current ones, for determinations of the same date under the
+// two: each level that differs (by citation) and each category whose
+// schedule differs on asOf is a change of kind "proposal", named by title.
+func DeMinimisProposal(current, proposed license.DeMinimisRules, asOf jurisdiction.Date, title string) Window {
+	w := Window{from: asOf, to: asOf}
+	levelText := func(l license.DeMinimisLevel) string {
+		where := "every other destination"
+		if len(l.Groups) > 0 {
+			var gs []string
+			for _, g := range l.Groups {
+				gs = append(gs, g.String())
+			}
+			where = strings.Join(gs, ", ")
+		}
+		return fmt.Sprintf("%d percent for %s", l.Percent, where)
+	}
+	cur := map[string]string{}
+	for _, l := range current.Levels() {
+		cur[l.Citation] += levelText(l) + "; "
+	}
+	prop := map[string]string{}
+	for _, l := range proposed.Levels() {
+		prop[l.Citation] += levelText(l) + "; "
+	}
+	for _, l := range proposed.Levels() {
+		if cur[l.Citation] != prop[l.Citation] && !slices.ContainsFunc(w.changes, func(c license.Change) bool { return c.Provision == l.Citation }) {
+			w.changes = append(w.changes, license.Change{Effective: asOf, Kind: "proposal", Provision: l.Citation,
+				What: "proposed level: " + strings.TrimSuffix(prop[l.Citation], "; "), Source: title})
+		}
+	}
+	for _, l := range current.Levels() {
+		if _, ok := prop[l.Citation]; !ok && !slices.ContainsFunc(w.changes, func(c license.Change) bool { return c.Provision == l.Citation }) {
+			w.changes = append(w.changes, license.Change{Effective: asOf, Kind: "proposal", Provision: l.Citation, What: "proposed: no such level", Source: title})
+		}
+	}
+	inForce := func(r license.DeMinimisRules, cite string) bool {
+		for _, s := range r.Schedule() {
+			if s.Citation == cite {
+				return !asOf.Before(s.Effective) && (!s.Until.IsValid() || asOf.Before(s.Until))
+			}
+		}
+		return false
+	}
+	for _, s := range current.Schedule() {
+		if inForce(current, s.Citation) && !inForce(proposed, s.Citation) {
+			w.changes = append(w.changes, license.Change{Effective: asOf, Kind: "proposal", Provision: s.Citation, What: "proposed: the category not applied", Source: title})
+		}
+	}
+	for _, s := range proposed.Schedule() {
+		if inForce(proposed, s.Citation) && !inForce(current, s.Citation) {
+			w.changes = append(w.changes, license.Change{Effective: asOf, Kind: "proposal", Provision: s.Citation, What: "proposed: the category applied", Source: title})
+		}
+	}
+	return w
+}
+
 // Compare is the package's Compare with the window's changes; the
 // determinations are those of the window's two dates (or, for a Proposal,
 // of its date under the two rule sets).
@@ -165,6 +223,9 @@ func (w Window) Compare(before, after license.Determination) Comparison {
 		dmCauses = union(dmCauses, causes)
 		add("de_minimis.lines["+id+"]", b, a, causes, true)
 	}
+	// A level that changed decides the outcome without a category or a
+	// line changing.
+	dmCauses = union(dmCauses, union(matching(changes, dmB.Citation), matching(changes, dmA.Citation)))
 	add("de_minimis.outcome", dmB.Outcome.String(), dmA.Outcome.String(), dmCauses, len(dmCauses) == 0)
 
 	subjectCauses := union(fdpCauses, dmCauses)
