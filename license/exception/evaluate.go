@@ -102,6 +102,15 @@ func (e *eval) add(c check) {
 }
 
 func no(format string, a ...any) check { return check{ans: ear.No, why: fmt.Sprintf(format, a...)} }
+
+// no is e.add(no(format, a...)) that formats the sentence only when it is
+// the first failing check, the one the result reports.
+func (e *eval) no(format string, a ...any) {
+	if e.ans != ear.No {
+		e.fail = fmt.Sprintf(format, a...)
+	}
+	e.ans = ear.No
+}
 func open(field, why string) check {
 	return check{ans: ear.Indeterminate, why: why, missing: []Missing{{Field: field, Why: why}}}
 }
@@ -179,10 +188,10 @@ func evaluate(x *Exception, in *Input, progs []jurisdiction.Program, reach []che
 
 	// In the EAR on the date.
 	if x.Effective.IsValid() && in.AsOf.Before(x.Effective) {
-		e.add(no("%s is in the EAR from %s", x.Citation, x.Effective))
+		e.no("%s is in the EAR from %s", x.Citation, x.Effective)
 	}
 	if x.Until.IsValid() && !in.AsOf.Before(x.Until) {
-		e.add(no("%s was removed from the EAR effective %s", x.Citation, x.Until))
+		e.no("%s was removed from the EAR effective %s", x.Citation, x.Until)
 	}
 
 	// The restrictions on all exceptions first (740.2(a)): where one
@@ -205,7 +214,7 @@ func evaluate(x *Exception, in *Input, progs []jurisdiction.Program, reach []che
 		}
 	}
 	if len(res.Overcomes) == 0 {
-		e.add(no("%s overcomes none of the license requirements (%s)", x.Code, requirementList(in.Requirements)))
+		e.no("%s overcomes none of the license requirements (%s)", x.Code, requirementList(in.Requirements))
 	}
 
 	e.destination()
@@ -344,12 +353,12 @@ func (e *eval) restrict(a Allowance) {
 func (e *eval) destination() {
 	x, in := e.x, e.in
 	if ok, why := x.Destinations.Contains(in.Destination, in.Groups, in.AsOf); !ok {
-		e.add(no("%s is not an eligible destination of %s (%s)", in.Destination, x.Citation, why))
+		e.no("%s is not an eligible destination of %s (%s)", in.Destination, x.Citation, why)
 		return
 	}
 	for _, g := range x.NotGroups {
 		if in.Groups.Has(g) {
-			e.add(no("%s is in Country Group %s, which %s excludes", in.Destination, g, x.Citation))
+			e.no("%s is in Country Group %s, which %s excludes", in.Destination, g, x.Citation)
 			return
 		}
 	}
@@ -363,7 +372,7 @@ func (e *eval) item() {
 		case !k.IsValid():
 			e.add(open("item.kind", fmt.Sprintf("%s is for %s only, and the item's kind is not given", x.Code, kindWords(x.Kinds))))
 		case !strings.Contains(x.Kinds, kindLetter(k)):
-			e.add(no("%s is for %s only; the item is %s", x.Code, kindWords(x.Kinds), k))
+			e.no("%s is for %s only; the item is %s", x.Code, kindWords(x.Kinds), k)
 		}
 	}
 	if !in.ECCN.IsValid() {
@@ -379,7 +388,7 @@ func (e *eval) item() {
 		}
 		switch ans {
 		case ear.No:
-			e.add(no("%s is not among the items of %s (%s)", in.ECCN, x.Citation, patternList(x.Items)))
+			e.no("%s is not among the items of %s (%s)", in.ECCN, x.Citation, patternList(x.Items))
 		case ear.Indeterminate:
 			e.add(open("item.eccn", fmt.Sprintf("whether %s is among the items of %s (%s)", in.ECCN, x.Citation, patternList(x.Items))))
 		}
@@ -388,12 +397,12 @@ func (e *eval) item() {
 		return
 	}
 	if !in.Entry.IsValid() {
-		e.add(no("%s is not an entry of the CCL with a License Exceptions section", in.ECCN))
+		e.no("%s is not an entry of the CCL with a License Exceptions section", in.ECCN)
 		return
 	}
 	l, ok := in.Entry.ExceptionLine(x.Line)
 	if !ok {
-		e.add(no("%s prints no %s line", in.Entry.ECCN(), x.Line))
+		e.no("%s prints no %s line", in.Entry.ECCN(), x.Line)
 		return
 	}
 	ans, _ := l.Eligible(in.ECCN)
@@ -402,7 +411,7 @@ func (e *eval) item() {
 	}
 	switch ans {
 	case ear.No:
-		e.add(no("%s prints \"%s: %s\", which does not make %s eligible", in.Entry.ECCN(), x.Line, l.Text(), in.ECCN))
+		e.no("%s prints \"%s: %s\", which does not make %s eligible", in.Entry.ECCN(), x.Line, l.Text(), in.ECCN)
 	case ear.Indeterminate:
 		e.add(open("item.eccn", fmt.Sprintf("%s prints \"%s: %s\": the item's paragraph, or words the SDK does not decide, settle whether %s is eligible", in.Entry.ECCN(), x.Line, l.Text(), in.ECCN)))
 	}
@@ -483,12 +492,12 @@ func (e *eval) reasonsOnly(allowed []ccl.Reason, what string) {
 	yes, open, unnamed := e.in.chartReasons()
 	for _, r := range yes {
 		if !slices.Contains(allowed, r) {
-			e.add(no("the Country Chart requires a license to %s for %s reasons, and %s needs %s", e.in.Destination, r, e.x.Code, what))
+			e.no("the Country Chart requires a license to %s for %s reasons, and %s needs %s", e.in.Destination, r, e.x.Code, what)
 			return
 		}
 	}
 	if unnamed == ear.Yes {
-		e.add(no("a Country Chart requirement to %s names no reason for control, and %s needs %s", e.in.Destination, e.x.Code, what))
+		e.no("a Country Chart requirement to %s names no reason for control, and %s needs %s", e.in.Destination, e.x.Code, what)
 		return
 	}
 	for _, r := range open {

@@ -32,19 +32,19 @@ func (e *eval) family() {
 		}
 	case APP:
 		if in.Kind == product.Commodity && (in.Groups.Has(jurisdiction.GroupE1) || in.Groups.Has(jurisdiction.GroupE2) || slices.Contains(appTier3, in.Destination.Country.TablesAs())) {
-			e.add(no("%s is in Computer Tier 3 (740.7(d)(1)) or Country Group E:1/E:2: 740.7(d)(2) authorizes no computers there", in.Destination))
+			e.no("%s is in Computer Tier 3 (740.7(d)(1)) or Country Group E:1/E:2: 740.7(d)(2) authorizes no computers there", in.Destination)
 		}
 	case RPL:
 		if in.Groups.Has(jurisdiction.GroupE1) {
 			switch in.controlledFor(ccl.ReasonNS) {
 			case ear.Yes:
-				e.add(no("740.10(a)(3)(iv): no replacement parts to Country Group E:1 for an item controlled for NS reasons"))
+				e.no("740.10(a)(3)(iv): no replacement parts to Country Group E:1 for an item controlled for NS reasons")
 			case ear.Indeterminate:
 				e.add(open("item.eccn", "whether the item is controlled for NS reasons decides RPL to Country Group E:1 (740.10(a)(3)(iv))"))
 			}
 		}
 		if in.Groups.Has(jurisdiction.GroupD5) && in.ECCN.IsValid() && (in.ECCN.Is600Series() || in.ECCN.Is9x515()) {
-			e.add(no("740.10(a)(3)(v): no 9x515 or \"600 series\" parts to Country Group D:5"))
+			e.no("740.10(a)(3)(v): no 9x515 or \"600 series\" parts to Country Group D:5")
 		}
 	case ENC:
 		e.enc()
@@ -79,24 +79,24 @@ func (e *eval) paragraphTerms(p fdp.Citation) {
 		for _, t := range tmpParagraphs {
 			if t.para.Covers(p) {
 				if ok, _ := t.to.Contains(in.Destination, in.Groups, in.AsOf); !ok {
-					e.add(no("%s: %s", t.para, t.reason))
+					e.no("%s: %s", t.para, t.reason)
 				}
 			}
 		}
 		if in.Groups.Has(jurisdiction.GroupE1) && slices.ContainsFunc(tmpNotE1, func(c fdp.Citation) bool { return c.Covers(p) }) {
-			e.add(no("%s does not reach Country Group E:1", p))
+			e.no("%s does not reach Country Group E:1", p)
 		}
 	case TSU:
 		if cite("15 CFR 740.13(d)").Covers(p) {
 			if in.Groups.Has(jurisdiction.GroupE1) {
-				e.add(no("740.13(d): mass market software is not available to Country Group E:1"))
+				e.no("740.13(d): mass market software is not available to Country Group E:1")
 			}
 			if in.ECCN.IsValid() && product.MustParseECCN("5D002").Covers(in.ECCN) {
-				e.add(no("740.13(d)(2): not for encryption software controlled under 5D002"))
+				e.no("740.13(d)(2): not for encryption software controlled under 5D002")
 			}
 			switch in.controlledFor(ccl.ReasonMT) {
 			case ear.Yes:
-				e.add(no("740.13(d)(2): not for software controlled for MT reasons"))
+				e.no("740.13(d)(2): not for software controlled for MT reasons")
 			case ear.Indeterminate:
 				e.add(open("item.eccn", "whether the software is controlled for MT reasons decides 740.13(d)"))
 			}
@@ -105,7 +105,7 @@ func (e *eval) paragraphTerms(p fdp.Citation) {
 		if cite("15 CFR 740.11(c)").Covers(p) {
 			switch in.controlledFor(ccl.ReasonNP, ccl.ReasonEI) {
 			case ear.Yes:
-				e.add(no("740.11(c)(3): not for items controlled for NP or EI reasons"))
+				e.no("740.11(c)(3): not for items controlled for NP or EI reasons")
 			case ear.Indeterminate:
 				e.add(open("item.eccn", "whether the item is controlled for NP or EI reasons decides 740.11(c)"))
 			}
@@ -152,7 +152,7 @@ func (e *eval) lvsValue(field string, v product.Money, limit int64, what string)
 	}
 	lim := origin.ExactOf(decimal.NewFromInt(limit))
 	if origin.ExceedsExact(x, lim, 100) {
-		e.add(no("%s, %s, exceeds $%d", what, v, limit))
+		e.no("%s, %s, exceeds $%d", what, v, limit)
 	}
 }
 
@@ -172,7 +172,7 @@ func (e *eval) enc() {
 			e.add(open("exception_facts.encryption", "740.17(b)(2)(ii): cryptanalytic items go to non-government end users in Supplement No. 3 to part 740 only, which the SDK does not hold"))
 		}
 	case product.EncryptionMassMarket:
-		e.add(no("740.17(b)(1): a mass-market encryption item is classified 5A992.c or 5D992.c, outside ENC"))
+		e.no("740.17(b)(1): a mass-market encryption item is classified 5A992.c or 5D992.c, outside ENC")
 	default:
 		e.add(open("exception_facts.encryption", "the item's status under 740.17 ((b)(1), (b)(2) or (b)(3)) is not given"))
 	}
@@ -197,7 +197,7 @@ func (e *eval) sta() {
 	e.reasonsOnly(allowed, "reasons that 740.20"+para+" authorizes ("+reasonWords(allowed)+")")
 	switch in.controlledFor(staBarredReasons...) {
 	case ear.Yes:
-		e.add(no("740.20(b)(2)(iii): STA may not be used for items controlled for EI, SS, SL, MT or CW reasons"))
+		e.no("740.20(b)(2)(iii): STA may not be used for items controlled for EI, SS, SL, MT or CW reasons")
 	case ear.Indeterminate:
 		e.add(open("item.eccn", "whether the item is controlled for EI, SS, SL, MT or CW reasons decides STA (740.20(b)(2)(iii))"))
 	}
@@ -207,7 +207,7 @@ func (e *eval) sta() {
 	for _, p := range staBarredItems {
 		switch matchPattern(p, in.ECCN, in.For) {
 		case ear.Yes:
-			e.add(no("740.20(b)(2): STA may not be used for %s", p))
+			e.no("740.20(b)(2): STA may not be used for %s", p)
 		case ear.Indeterminate:
 			e.add(open("item.eccn", fmt.Sprintf("whether the item is %s, for which 740.20(b)(2) excludes STA", p)))
 		}
@@ -220,7 +220,7 @@ func (e *eval) sta() {
 	if l, ok := in.Entry.ExceptionLine("STA"); ok && (l.STAParagraph() == "" || l.STAParagraph() == para) {
 		switch a, _ := l.Eligible(in.ECCN); a {
 		case ear.No:
-			e.add(no("%s prints \"STA: %s\"", in.Entry.ECCN(), l.Text()))
+			e.no("%s prints \"STA: %s\"", in.Entry.ECCN(), l.Text())
 		case ear.Indeterminate:
 			e.add(open("item.eccn", fmt.Sprintf("%s prints \"STA: %s\": the item's paragraph decides", in.Entry.ECCN(), l.Text())))
 		}
@@ -229,7 +229,7 @@ func (e *eval) sta() {
 		switch in.Entry.STAExcluded(in.ECCN, para) {
 		case ear.Yes:
 			s, _ := in.Entry.STAConditions()
-			e.add(no("the Special Conditions for STA of %s exclude it from 740.20%s: %s", in.Entry.ECCN(), para, s))
+			e.no("the Special Conditions for STA of %s exclude it from 740.20%s: %s", in.Entry.ECCN(), para, s)
 		case ear.Indeterminate:
 			s, _ := in.Entry.STAConditions()
 			e.add(open("item.eccn", fmt.Sprintf("the Special Conditions for STA of %s may exclude the item from 740.20%s: %s", in.Entry.ECCN(), para, s)))
@@ -250,7 +250,7 @@ func (e *eval) restrictions() {
 		a, ok := allowanceFor(rs.Allowed, e.x.Code)
 		switch {
 		case !ok && ap.ans == ear.Yes && !notYet:
-			e.add(no("%s: %s", rs.Citation, rs.Text))
+			e.no("%s: %s", rs.Citation, rs.Text)
 		case !ok && notYet:
 			e.add(open("as_of", fmt.Sprintf("%s as in force before %s is not modelled; its current text would bar %s", rs.Citation, rs.Effective, e.x.Code)))
 		case !ok:
@@ -425,7 +425,7 @@ func (e *eval) paragraphMet() {
 	if field != "" {
 		switch {
 		case p.None():
-			e.add(no("the caller states the export meets the terms of no paragraph of %s", x.Citation))
+			e.no("the caller states the export meets the terms of no paragraph of %s", x.Citation)
 			return
 		case p.IsZero():
 			e.add(open(field, what))
@@ -439,7 +439,7 @@ func (e *eval) paragraphMet() {
 	}
 	for _, ex := range e.excepted {
 		if para.IsValid() && ex.Covers(para) {
-			e.add(no("%s is left out of the exceptions open here", ex))
+			e.no("%s is left out of the exceptions open here", ex)
 		} else if !para.IsValid() || para.Covers(ex) {
 			e.add(open(field, fmt.Sprintf("%s is left out of the exceptions open here", ex)))
 		}
@@ -461,7 +461,7 @@ func (e *eval) inParagraphs(para fdp.Citation, set []fdp.Citation, hard bool) {
 		e.add(open(field, fmt.Sprintf("only %s of %s %s open here; %s is not more specific", citeList(set), e.x.Code, isAre(set), para)))
 		return
 	}
-	e.add(no("only %s of %s %s open here, not %s", citeList(set), e.x.Code, isAre(set), para))
+	e.no("only %s of %s %s open here, not %s", citeList(set), e.x.Code, isAre(set), para)
 }
 
 func isAre(s []fdp.Citation) string {
