@@ -159,6 +159,36 @@ var (
 	russiaAllCCL    = mustDate("2022-04-08") // 87 FR 22130: every item on the CCL
 )
 
+// The words every version of the Russia and Belarus program (746.8)
+// shares; Programs and ProgramsFor return copies.
+var (
+	russiaFacts  = []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"}
+	russiaPolicy = "Mostly a policy of denial (746.8(b)); the review policy was not verified in detail for this package."
+	// russiaEAR99Lists are the EAR99 items of 746.8(a)(4) to (a)(7) (as
+	// the 2024 text of 746.8 numbers them, read in a copy of the sections
+	// of part 746 of mid-2024; the supplements themselves were not
+	// available), from 2022-03-03.
+	russiaEAR99Lists = []string{
+		"Supplement No. 2 to part 746 (the items of 746.8(a)(4): oil and gas exploration and production in Russian deepwater, Arctic offshore or shale projects)",
+		"Supplement No. 4 to part 746 (the items of 746.8(a)(5), by HTS code)",
+		"Supplement No. 5 to part 746 (the items of 746.8(a)(7), by HTS code)",
+		"Supplement No. 6 to part 746 (the items of 746.8(a)(6))",
+		"Supplement No. 7 to part 746 (the HTS-6 items of 746.7 for Iran, also named for the Crimea region)",
+		"certain EAR99 enterprise-management and design/manufacturing software (from 2024-09-16, 89 FR 51644)",
+	}
+	russiaNotesShared = []string{
+		"Before 2024-06-12 the industry sector sanctions sat in 746.5 and the luxury goods sanctions in 746.10; chart footnote 6 still cites 746.5.",
+		"Countries in Supplement No. 3 to part 746 receive full or partial exclusions from certain requirements (746.8(a)(12)(iii)), chiefly for foreign-produced items; the Russia/Belarus FDP rules are in 734.9(f) and (g).",
+		"Unlisted EAR99 items can still need a license through Part 744 (military end use/user, Entity List).",
+		"Only the license exceptions of 746.8(c) are available (evaluated elsewhere).",
+	}
+	// russiaNotesAllCCL: from 2022-04-08, 746.8(a)(1) reaches every ECCN.
+	russiaNotesAllCCL = append([]string{"Every ECCN on the CCL needs a license, AT-only entries (e.g. 3A991, 5A992.c) included."}, russiaNotesShared...)
+	// russiaNotes3to9: from 2022-02-24 to 2022-04-07, the ECCNs of CCL
+	// Categories 3 to 9 only.
+	russiaNotes3to9 = append([]string{"Every ECCN in CCL Categories 3 to 9 needs a license, AT-only entries (e.g. 3A991, 5A992.c) included; Categories 0 to 2 only from 2022-04-08 (87 FR 22130)."}, russiaNotesShared...)
+)
+
 // syriaRewrite is the effective date of the Syria rule of 2025-09-02
 // (90 FR 42315, FR Doc. 2025-16724).
 var syriaRewrite = mustDate("2025-09-02")
@@ -330,114 +360,64 @@ var programTable = []Program{
 		Source: "Stored copy of 746.7(a)-(b) (law.lawstack.com); BIS Iran country guidance; 88 FR 12150 (2023-02-27) summary adding EAR99 items by HTS-6 code in a new supplement; bis.gov headings of Supplements No. 3 and No. 7 to part 746.",
 	},
 	{
-		// 746.8(a)(1): license required for every item on the CCL to or
-		// within Russia or Belarus; (a)(4) to (a)(7): the items of
-		// Supplements Nos. 2, 4, 6 and 5 (as the 2024 text of 746.8 numbers
-		// them, read in a copy of the sections of part 746 of mid-2024; the
-		// supplements themselves were not available); consolidated into
-		// 746.8 by 89 FR 51644 (effective 2024-06-12).
+		// 746.8 (746.5 and 746.10 before 89 FR 51644, effective 2024-06-12),
+		// in the version of the Period: see russiaNotes3to9 and
+		// russiaNotesAllCCL for what each requires.
 		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
 		Period:    Period{From: russiaFirst, Until: belarusAdded},
 		Countries: []Country{Russia},
 		CCL:       CCLCategories3to9,
 		// No EAR99 item yet (the first EAR99 list came on 2022-03-03).
 		EAR99:  EAR99None,
-		Facts:  []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"},
-		Policy: "Mostly a policy of denial (746.8(b)); the review policy was not verified in detail for this package.",
-		Notes: []string{
-			"Every ECCN on the CCL needs a license, AT-only entries (e.g. 3A991, 5A992.c) included.",
-			"Before 2024-06-12 the industry sector sanctions sat in 746.5 and the luxury goods sanctions in 746.10; chart footnote 6 still cites 746.5.",
-			"Countries in Supplement No. 3 to part 746 receive full or partial exclusions from certain requirements (746.8(a)(12)(iii)), chiefly for foreign-produced items; the Russia/Belarus FDP rules are in 734.9(f) and (g).",
-			"Unlisted EAR99 items can still need a license through Part 744 (military end use/user, Entity List).",
-			"Only the license exceptions of 746.8(c) are available (evaluated elsewhere).",
-		},
+		Facts:  russiaFacts,
+		Policy: russiaPolicy,
+		Notes:  russiaNotes3to9,
 		Source: "Program history: from 2022-02-24 (87 FR 12226, FR Doc. 2022-04300) a license for every item on the CCL in Categories 3 to 9 to Russia (text read in the dated copy of 746.8 of the Belarus rule); Belarus from 2022-03-02 (87 FR 13048); EAR99 lists from 2022-03-03 (87 FR 12856); every CCL item from 2022-04-08 (87 FR 22130, FR Doc. 2022-07937). bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
 	},
 	{
-		// 746.8(a)(1): license required for every item on the CCL to or
-		// within Russia or Belarus; (a)(4) to (a)(7): the items of
-		// Supplements Nos. 2, 4, 6 and 5 (as the 2024 text of 746.8 numbers
-		// them, read in a copy of the sections of part 746 of mid-2024; the
-		// supplements themselves were not available); consolidated into
-		// 746.8 by 89 FR 51644 (effective 2024-06-12).
+		// 746.8 (746.5 and 746.10 before 89 FR 51644, effective 2024-06-12),
+		// in the version of the Period: see russiaNotes3to9 and
+		// russiaNotesAllCCL for what each requires.
 		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
 		Period:    Period{From: belarusAdded, Until: russiaEAR99List},
 		Countries: []Country{Belarus, Russia},
 		CCL:       CCLCategories3to9,
 		// No EAR99 item yet (the first EAR99 list came on 2022-03-03).
 		EAR99:  EAR99None,
-		Facts:  []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"},
-		Policy: "Mostly a policy of denial (746.8(b)); the review policy was not verified in detail for this package.",
-		Notes: []string{
-			"Every ECCN on the CCL needs a license, AT-only entries (e.g. 3A991, 5A992.c) included.",
-			"Before 2024-06-12 the industry sector sanctions sat in 746.5 and the luxury goods sanctions in 746.10; chart footnote 6 still cites 746.5.",
-			"Countries in Supplement No. 3 to part 746 receive full or partial exclusions from certain requirements (746.8(a)(12)(iii)), chiefly for foreign-produced items; the Russia/Belarus FDP rules are in 734.9(f) and (g).",
-			"Unlisted EAR99 items can still need a license through Part 744 (military end use/user, Entity List).",
-			"Only the license exceptions of 746.8(c) are available (evaluated elsewhere).",
-		},
+		Facts:  russiaFacts,
+		Policy: russiaPolicy,
+		Notes:  russiaNotes3to9,
 		Source: "Program history: Belarus added with the same scope by 87 FR 13048 (FR Doc. 2022-04819), effective 2022-03-02. bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
 	},
 	{
-		// 746.8(a)(1): license required for every item on the CCL to or
-		// within Russia or Belarus; (a)(4) to (a)(7): the items of
-		// Supplements Nos. 2, 4, 6 and 5 (as the 2024 text of 746.8 numbers
-		// them, read in a copy of the sections of part 746 of mid-2024; the
-		// supplements themselves were not available); consolidated into
-		// 746.8 by 89 FR 51644 (effective 2024-06-12).
+		// 746.8 (746.5 and 746.10 before 89 FR 51644, effective 2024-06-12),
+		// in the version of the Period: see russiaNotes3to9 and
+		// russiaNotesAllCCL for what each requires.
 		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
 		Period:    Period{From: russiaEAR99List, Until: russiaAllCCL},
 		Countries: []Country{Belarus, Russia},
 		CCL:       CCLCategories3to9,
 		EAR99:     EAR99Listed,
-		EAR99List: []string{
-			"Supplement No. 2 to part 746 (the items of 746.8(a)(4): oil and gas exploration and production in Russian deepwater, Arctic offshore or shale projects)",
-			"Supplement No. 4 to part 746 (the items of 746.8(a)(5), by HTS code)",
-			"Supplement No. 5 to part 746 (the items of 746.8(a)(7), by HTS code)",
-			"Supplement No. 6 to part 746 (the items of 746.8(a)(6))",
-			"Supplement No. 7 to part 746 (the HTS-6 items of 746.7 for Iran, also named for the Crimea region)",
-			"certain EAR99 enterprise-management and design/manufacturing software (from 2024-09-16, 89 FR 51644)",
-		},
-		Facts:  []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"},
-		Policy: "Mostly a policy of denial (746.8(b)); the review policy was not verified in detail for this package.",
-		Notes: []string{
-			"Every ECCN on the CCL needs a license, AT-only entries (e.g. 3A991, 5A992.c) included.",
-			"Before 2024-06-12 the industry sector sanctions sat in 746.5 and the luxury goods sanctions in 746.10; chart footnote 6 still cites 746.5.",
-			"Countries in Supplement No. 3 to part 746 receive full or partial exclusions from certain requirements (746.8(a)(12)(iii)), chiefly for foreign-produced items; the Russia/Belarus FDP rules are in 734.9(f) and (g).",
-			"Unlisted EAR99 items can still need a license through Part 744 (military end use/user, Entity List).",
-			"Only the license exceptions of 746.8(c) are available (evaluated elsewhere).",
-		},
-		Source: "Program history: the EAR99 lists from 2022-03-03 (Supp. No. 4 to part 746, 87 FR 12856; the luxury goods of 87 FR 14785 from 2022-03-11, read as from 2022-03-03 for both countries: conservative). bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
+		EAR99List: russiaEAR99Lists,
+		Facts:     russiaFacts,
+		Policy:    russiaPolicy,
+		Notes:     russiaNotes3to9,
+		Source:    "Program history: the EAR99 lists from 2022-03-03 (Supp. No. 4 to part 746, 87 FR 12856; the luxury goods of 87 FR 14785 from 2022-03-11, read as from 2022-03-03 for both countries: conservative). bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
 	},
 	{
-		// 746.8(a)(1): license required for every item on the CCL to or
-		// within Russia or Belarus; (a)(4) to (a)(7): the items of
-		// Supplements Nos. 2, 4, 6 and 5 (as the 2024 text of 746.8 numbers
-		// them, read in a copy of the sections of part 746 of mid-2024; the
-		// supplements themselves were not available); consolidated into
-		// 746.8 by 89 FR 51644 (effective 2024-06-12).
+		// 746.8 (746.5 and 746.10 before 89 FR 51644, effective 2024-06-12),
+		// in the version of the Period: see russiaNotes3to9 and
+		// russiaNotesAllCCL for what each requires.
 		ID: ProgramRussiaBelarus, Citation: "15 CFR 746.8", Title: "Sanctions against Russia and Belarus",
 		Period:    Period{From: russiaAllCCL},
 		Countries: []Country{Belarus, Russia},
 		CCL:       CCLAll,
 		EAR99:     EAR99Listed,
-		EAR99List: []string{
-			"Supplement No. 2 to part 746 (the items of 746.8(a)(4): oil and gas exploration and production in Russian deepwater, Arctic offshore or shale projects)",
-			"Supplement No. 4 to part 746 (the items of 746.8(a)(5), by HTS code)",
-			"Supplement No. 5 to part 746 (the items of 746.8(a)(7), by HTS code)",
-			"Supplement No. 6 to part 746 (the items of 746.8(a)(6))",
-			"Supplement No. 7 to part 746 (the HTS-6 items of 746.7 for Iran, also named for the Crimea region)",
-			"certain EAR99 enterprise-management and design/manufacturing software (from 2024-09-16, 89 FR 51644)",
-		},
-		Facts:  []string{"item.hts", "for software: whether it is EAR99 enterprise-management or design/manufacturing software"},
-		Policy: "Mostly a policy of denial (746.8(b)); the review policy was not verified in detail for this package.",
-		Notes: []string{
-			"Every ECCN on the CCL needs a license, AT-only entries (e.g. 3A991, 5A992.c) included.",
-			"Before 2024-06-12 the industry sector sanctions sat in 746.5 and the luxury goods sanctions in 746.10; chart footnote 6 still cites 746.5.",
-			"Countries in Supplement No. 3 to part 746 receive full or partial exclusions from certain requirements (746.8(a)(12)(iii)), chiefly for foreign-produced items; the Russia/Belarus FDP rules are in 734.9(f) and (g).",
-			"Unlisted EAR99 items can still need a license through Part 744 (military end use/user, Entity List).",
-			"Only the license exceptions of 746.8(c) are available (evaluated elsewhere).",
-		},
-		Source: "bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
+		EAR99List: russiaEAR99Lists,
+		Facts:     russiaFacts,
+		Policy:    russiaPolicy,
+		Notes:     russiaNotesAllCCL,
+		Source:    "bis.gov headings of Supplements No. 3, 6 and 7 to part 746; 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) abstract (consolidation into a single section, EAR99 software requirement effective 2024-09-16); Husch Blackwell on Supplement No. 4; 87 FR 14785 (2022-03-16) luxury goods rule; chart footnote 6.",
 	},
 	{
 		// 746.9(a) before the 2025 rule: license for all items subject to

@@ -211,6 +211,14 @@ func TestProgramVersionsSince2020(t *testing.T) {
 			t.Errorf("%s on %s: %+v, want %+v", tt.dest, tt.date, ps, *tt.want)
 		}
 	}
+	// The words say the version's scope: Categories 3 to 9 before
+	// 2022-04-08, every ECCN after.
+	if n := at(ru, "2022-03-03")[0].Notes[0]; !strings.Contains(n, "Categories 3 to 9") {
+		t.Errorf("Russia 2022-03-03: first note %q", n)
+	}
+	if n := at(ru, "2022-04-08")[0].Notes[0]; !strings.HasPrefix(n, "Every ECCN on the CCL") {
+		t.Errorf("Russia 2022-04-08: first note %q", n)
+	}
 	// Iran's list: 0A985 until 2020-03-08, 0A503 from 2020-03-09.
 	if l := at(jurisdiction.Destination{Country: jurisdiction.Iran}, "2020-03-08")[0].Listed; !slices.Contains(l, "0A985") || slices.Contains(l, "0A503") {
 		t.Errorf("Iran 2020-03-08: %v", l)
