@@ -74,10 +74,16 @@ func exceptionsFor(req Request, reqs []exception.Requirement, designations []Par
 	}
 	in.Unverified, in.Headquarters, in.HeadquartersComplete = partyFactsForExceptions(req.Parties, designations)
 	results := exception.Evaluate(in)
-	if gap != nil {
+	var why string
+	switch {
+	case gap != nil:
 		// The groups or programs the exceptions read are not modelled on
 		// the date: no exception is available for sure.
-		why := gapText(gap)
+		why = gapText(gap)
+	case in.Entry.IsValid() && req.AsOf.Before(cclRowsFrom):
+		why = cclExceptionsGap(in.Entry, req.AsOf)
+	}
+	if why != "" {
 		for i := range results {
 			if results[i].Outcome == exception.Available {
 				results[i].Outcome = exception.Indeterminate
@@ -87,6 +93,22 @@ func exceptionsFor(req Request, reqs []exception.Requirement, designations []Par
 		}
 	}
 	return results, exception.Covered(reqs, results)
+}
+
+// cclExceptionsGap is the reason an exception found available for an item
+// with a CCL entry stays open on a date before cclRowsFrom: the entry's
+// License Exceptions section (LVS, GBS, TSR, STA, NAC/ACA and their
+// Special Conditions) is read as printed in the project's CCL source, and
+// those sections were revised many times from 2020 to 2025 (the
+// October 2022, October 2023, December 2024 and January 2025 rules among
+// them) with no earlier copy held. Reading today's section on a past date
+// could find an exception that did not yet exist for the entry, a false
+// clearance; so an exception that reads the entry is never "available"
+// before that date, while a "not available" stands only as today's text
+// says it (the requirement it would overcome stands either way). 15 CFR
+// part 740 and the CCL's License Exceptions sections; a reading chosen.
+func cclExceptionsGap(e ccl.Entry, asOf jurisdiction.Date) string {
+	return fmt.Sprintf("the License Exceptions section of %s as of %s is not modelled (the SDK reads the CCL as printed, and before %s no earlier text is held)", e.ECCN(), asOf, cclRowsFrom)
 }
 
 // partyFactsForExceptions reads what 740.2 asks of the parties: whether

@@ -212,3 +212,35 @@ func TestExceptionFactsWire(t *testing.T) {
 		}
 	}
 }
+
+// TestExceptionsBeforeCCLRows checks that an exception read from an
+// entry's License Exceptions section is never available on a date before
+// the CCL rows are held (cclRowsFrom): GBS for 3A001.a.7 to Brazil is
+// available as of 2026-11-28 and open, naming the date, as of 2024-06-01.
+func TestExceptionsBeforeCCLRows(t *testing.T) {
+	c := NewChecker()
+	now := exceptionRequest("3A001.a.7", "US", "US", "BR", "")
+	past := strings.Replace(now, `"as_of":"2026-11-28"`, `"as_of":"2024-06-01"`, 1)
+	if past == now {
+		t.Fatal("request date not replaced")
+	}
+	if d := checkReview(t, c, now); exceptionOf(d, exception.GBS).Outcome != exception.Available || d.CoveredByExceptions() != ear.Yes {
+		t.Fatalf("2026-11-28: GBS %s, covered %s", exceptionOf(d, exception.GBS).Outcome, d.CoveredByExceptions())
+	}
+	d := checkReview(t, c, past)
+	if d.LicenseRequired() != ear.Yes {
+		t.Fatalf("2024-06-01: license %s (the NS2 row requires one today and is read to have then)", d.LicenseRequired())
+	}
+	r := exceptionOf(d, exception.GBS)
+	if r.Outcome != exception.Indeterminate || !strings.Contains(r.Why, "License Exceptions section of 3A001 as of 2024-06-01") {
+		t.Errorf("2024-06-01: GBS %s: %s", r.Outcome, r.Why)
+	}
+	if d.CoveredByExceptions() == ear.Yes {
+		t.Errorf("2024-06-01: covered %s, want not yes", d.CoveredByExceptions())
+	}
+	for _, r := range d.Exceptions() {
+		if r.Outcome == exception.Available {
+			t.Errorf("2024-06-01: %s available: %s", r.Code, r.Why)
+		}
+	}
+}
