@@ -50,6 +50,9 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	}
 	opts := req.Options
 	d := Determination{itemID: req.Item.ID, asOf: asOf, options: opts}
+	// The trace's steps: up to four of 734.3, the de minimis steps, one per
+	// FDP rule and three closing ones; allocated once.
+	d.trace = make([]Step, 0, 7+len(deMinimisCategories)+2+c.rules.Len())
 	if req.NoneFound {
 		d.trace = append(d.trace, Step{Citation: "caller's declaration", Outcome: "none found",
 			Detail: "the caller declares that it checked and found no listed party, no end use of concern, no knowledge of an incorporation and no U.S. technology or software the item or its plants are direct products of: the facts the request leaves out are read as none, and the answers rest on the declaration"})
@@ -99,7 +102,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	case DeMinimisIndeterminate:
 		subject = subject.Or(ear.Indeterminate)
 	}
-	d.trace = append(d.trace, dm.TraceSteps()...)
+	d.trace = append(d.trace, dm.Steps...)
 	d.missing = append(d.missing, decides(dm.Missing, "15 CFR 734.4")...)
 
 	// 734.9: the foreign direct product rules.

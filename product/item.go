@@ -569,8 +569,11 @@ func (it Item) Validate() error {
 
 	// Duplicate ids: short bills are searched, long ones indexed.
 	var ids *idIndex
+	var idx idIndex
+	var slots [idIndexInPlace]int32 // the index of a bill of up to 128 lines, on the stack
 	if len(it.Components) > 32 {
-		ids = newIDIndex(len(it.Components))
+		idx.init(len(it.Components), slots[:])
+		ids = &idx
 	}
 	for i, l := range it.Components {
 		if l.ID == "" {
@@ -597,9 +600,6 @@ func (it Item) Validate() error {
 	return errors.Join(errs...)
 }
 
-// earlierID returns the index of the first line before lines[i] with the
-// same id, or -1. With a non-nil ids (which it fills) it looks the id up;
-// otherwise it searches lines[:i].
 // earlierID returns the index of the first line before line i with line
 // i's id, or -1. ids, when not nil, indexes the lines seen so far (lines
 // must be given in order, each once); without it the earlier lines are
@@ -622,15 +622,25 @@ func earlierID(lines []Line, ids *idIndex, i int) int {
 // validation of a long bill of materials).
 type idIndex struct {
 	seed  maphash.Seed
-	slots []int // line index + 1; 0 is empty
+	slots []int32 // line index + 1; 0 is empty (a bill has fewer than 2^31 lines: its slots alone would need 16 GiB)
 }
 
-func newIDIndex(n int) *idIndex {
+// idIndexInPlace is the number of slots a validation keeps on its stack:
+// an index of more (a bill of over 128 lines) is allocated.
+const idIndexInPlace = 256
+
+// init makes x an empty index for n lines, in buf when it is large enough.
+func (x *idIndex) init(n int, buf []int32) {
 	size := 64
 	for size < 2*n {
 		size <<= 1
 	}
-	return &idIndex{seed: maphash.MakeSeed(), slots: make([]int, size)}
+	if size <= len(buf) {
+		x.slots = buf[:size]
+	} else {
+		x.slots = make([]int32, size)
+	}
+	x.seed = maphash.MakeSeed()
 }
 
 // firstOrAdd returns the index of the first line with line i's id, or
@@ -641,11 +651,11 @@ func (x *idIndex) firstOrAdd(lines []Line, i int) int {
 	for h := maphash.String(x.seed, id) & mask; ; h = (h + 1) & mask {
 		k := x.slots[h]
 		if k == 0 {
-			x.slots[h] = i + 1
+			x.slots[h] = int32(i + 1)
 			return -1
 		}
 		if lines[k-1].ID == id {
-			return k - 1
+			return int(k - 1)
 		}
 	}
 }

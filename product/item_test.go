@@ -702,7 +702,7 @@ const fullItemJSON = `{
 }`
 
 func TestItemValidateDuplicateIDsLongBOM(t *testing.T) {
-	for _, n := range []int{3, 32, 33, 1000} {
+	for _, n := range []int{3, 32, 33, 128, 129, 1000} { // 128: the last bill indexed on the stack
 		it := validItem()
 		base := it.Components[0]
 		it.Components = nil
