@@ -191,7 +191,8 @@ func (w Window) Compare(before, after license.Determination) Comparison {
 	// FDP rules, by citation (a rule may be in force on one date only).
 	var fdpCauses []license.Change
 	fdpB, fdpA := before.FDP(), after.FDP()
-	for _, cite := range citations(fdpB, fdpA) {
+	fdpCites := citations(fdpB, fdpA)
+	for _, cite := range fdpCites {
 		b, a := fdpOutcome(fdpB, cite), fdpOutcome(fdpA, cite)
 		if b == a {
 			continue
@@ -214,14 +215,21 @@ func (w Window) Compare(before, after license.Determination) Comparison {
 		add("de_minimis.categories["+cite+"]", b, a, causes, len(causes) == 0)
 	}
 	tables := tableChanges(changes)
-	for _, id := range lineIDs(dmB.Lines, dmA.Lines) {
-		b, a := lineStatus(dmB.Lines, id), lineStatus(dmA.Lines, id)
+	for _, p := range linePairs(dmB.Lines, dmA.Lines) {
+		if p.b != nil && p.a != nil && p.b.Counted == p.a.Counted && p.b.Status == p.a.Status {
+			continue
+		}
+		b, a := lineStatus(p.b), lineStatus(p.a)
 		if b == a {
 			continue
 		}
-		causes := union(tables, entryChanges(changes, lineECCN(dmA.Lines, id)))
+		eccn := ""
+		if p.a != nil {
+			eccn = p.a.ECCN
+		}
+		causes := union(tables, entryChanges(changes, eccn))
 		dmCauses = union(dmCauses, causes)
-		add("de_minimis.lines["+id+"]", b, a, causes, true)
+		add("de_minimis.lines["+p.id+"]", b, a, causes, true)
 	}
 	// A level that changed decides the outcome without a category or a
 	// line changing.
@@ -247,7 +255,7 @@ func (w Window) Compare(before, after license.Determination) Comparison {
 	// requirement without changing the subject answer: the requirement it
 	// pairs with, or its exclusions (fdp.Rule.License, Exclusions).
 	var pairCauses []license.Change
-	for _, cite := range citations(fdpB, fdpA) {
+	for _, cite := range fdpCites {
 		if fdpOutcome(fdpB, cite) == "applies" || fdpOutcome(fdpA, cite) == "applies" {
 			pairCauses = union(pairCauses, matching(changes, cite))
 		}
@@ -309,6 +317,9 @@ func tableChanges(cs []license.Change) []license.Change {
 }
 
 func union(a, b []license.Change) []license.Change {
+	if len(b) == 0 {
+		return a
+	}
 	out := slices.Clone(a)
 	for _, c := range b {
 		if !slices.Contains(out, c) {
@@ -320,10 +331,12 @@ func union(a, b []license.Change) []license.Change {
 }
 
 func citations(a, b []license.FDPResult) []string {
-	var out []string
-	for _, r := range append(slices.Clone(a), b...) {
-		if !slices.Contains(out, r.Citation) {
-			out = append(out, r.Citation)
+	out := make([]string, 0, len(a)+len(b))
+	for _, rs := range [2][]license.FDPResult{a, b} {
+		for _, r := range rs {
+			if !slices.Contains(out, r.Citation) {
+				out = append(out, r.Citation)
+			}
 		}
 	}
 	return out
@@ -341,10 +354,12 @@ func fdpOutcome(rs []license.FDPResult, cite string) string {
 }
 
 func categoryCitations(a, b []license.DeMinimisCategory) []string {
-	var out []string
-	for _, c := range append(slices.Clone(a), b...) {
-		if !slices.Contains(out, c.Citation) {
-			out = append(out, c.Citation)
+	out := make([]string, 0, len(a)+len(b))
+	for _, cs := range [2][]license.DeMinimisCategory{a, b} {
+		for _, c := range cs {
+			if !slices.Contains(out, c.Citation) {
+				out = append(out, c.Citation)
+			}
 		}
 	}
 	return out
@@ -361,26 +376,75 @@ func categoryOutcome(cs []license.DeMinimisCategory, cite string) string {
 	return "no"
 }
 
-func lineIDs(a, b []license.DeMinimisLine) []string {
-	var out []string
-	for _, l := range append(slices.Clone(a), b...) {
-		if !slices.Contains(out, l.ID) {
-			out = append(out, l.ID)
+// linePair is a de minimis line by id, before and after (nil: no such
+// line on that side).
+type linePair struct {
+	id   string
+	b, a *license.DeMinimisLine
+}
+
+// linePairs pairs the lines of two results by id, in the order of b and
+// then of the lines only a has. Two results of one request list the same
+// ids in the same order (or one lists none, de minimis not applying):
+// they pair index by index; otherwise ids are looked up, so a long bill
+// costs linear time either way.
+func linePairs(b, a []license.DeMinimisLine) []linePair {
+	out := make([]linePair, 0, max(len(b), len(a)))
+	switch {
+	case len(a) == 0:
+		for i := range b {
+			out = append(out, linePair{id: b[i].ID, b: &b[i]})
 		}
+		return out
+	case len(b) == 0:
+		for i := range a {
+			out = append(out, linePair{id: a[i].ID, a: &a[i]})
+		}
+		return out
+	case len(a) == len(b):
+		same := true
+		for i := range b {
+			if b[i].ID != a[i].ID {
+				same = false
+				break
+			}
+		}
+		if same {
+			for i := range b {
+				out = append(out, linePair{id: b[i].ID, b: &b[i], a: &a[i]})
+			}
+			return out
+		}
+	}
+	at := make(map[string]int, len(out))
+	for i := range b {
+		if _, ok := at[b[i].ID]; !ok {
+			at[b[i].ID] = len(out)
+			out = append(out, linePair{id: b[i].ID, b: &b[i]})
+		}
+	}
+	for i := range a {
+		if k, ok := at[a[i].ID]; ok {
+			if out[k].a == nil {
+				out[k].a = &a[i]
+			}
+			continue
+		}
+		at[a[i].ID] = len(out)
+		out = append(out, linePair{id: a[i].ID, a: &a[i]})
 	}
 	return out
 }
 
-func lineStatus(ls []license.DeMinimisLine, id string) string {
-	for _, l := range ls {
-		if l.ID == id {
-			if l.Counted {
-				return "counted"
-			}
-			return "not counted (" + l.Status.String() + ")"
-		}
+// lineStatus is a line's status in words ("" for no line).
+func lineStatus(l *license.DeMinimisLine) string {
+	switch {
+	case l == nil:
+		return ""
+	case l.Counted:
+		return "counted"
 	}
-	return ""
+	return "not counted (" + l.Status.String() + ")"
 }
 
 func exceptionCodes(lists ...[]exception.Result) []string {
@@ -444,14 +508,4 @@ func entryChanges(cs []license.Change, eccn string) []license.Change {
 		}
 	}
 	return out
-}
-
-// lineECCN returns the ECCN of the de minimis line id, or "".
-func lineECCN(ls []license.DeMinimisLine, id string) string {
-	for _, l := range ls {
-		if l.ID == id {
-			return l.ECCN
-		}
-	}
-	return ""
 }
