@@ -572,7 +572,7 @@ func (it Item) Validate() error {
 	var idx idIndex
 	var slots [idIndexInPlace]int32 // the index of a bill of up to 128 lines, on the stack
 	if len(it.Components) > 32 {
-		idx.init(len(it.Components), slots[:])
+		idx = newIDIndex(len(it.Components), slots[:])
 		ids = &idx
 	}
 	for i, l := range it.Components {
@@ -629,18 +629,20 @@ type idIndex struct {
 // an index of more (a bill of over 128 lines) is allocated.
 const idIndexInPlace = 256
 
-// init makes x an empty index for n lines, in buf when it is large enough.
-func (x *idIndex) init(n int, buf []int32) {
+// newIDIndex returns an empty index for n lines, in buf when it is large
+// enough (a value, so that buf may stay on its caller's stack).
+func newIDIndex(n int, buf []int32) idIndex {
 	size := 64
 	for size < 2*n {
 		size <<= 1
 	}
+	x := idIndex{seed: maphash.MakeSeed()}
 	if size <= len(buf) {
 		x.slots = buf[:size]
 	} else {
 		x.slots = make([]int32, size)
 	}
-	x.seed = maphash.MakeSeed()
+	return x
 }
 
 // firstOrAdd returns the index of the first line with line i's id, or
