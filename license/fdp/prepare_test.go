@@ -160,3 +160,38 @@ func TestAppendContainsIsContains(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultUncopied: the built-in set, built without copying its freshly
+// made data, is the set NewSet builds from the same data with copies:
+// the same document, and the same prepared texts and indexes rule by rule.
+func TestDefaultUncopied(t *testing.T) {
+	copied, err := NewSet(ruleData()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := Default()
+	a, errA := def.MarshalJSON()
+	b, errB := copied.MarshalJSON()
+	if errA != nil || errB != nil || string(a) != string(b) {
+		t.Fatalf("documents differ (%v, %v)", errA, errB)
+	}
+	if def.Len() != copied.Len() {
+		t.Fatalf("%d rules, want %d", def.Len(), copied.Len())
+	}
+	for i := range def.Len() {
+		d, c := def.At(i), copied.At(i)
+		for j, ps := range d.patternLists() {
+			cs := c.patternLists()[j]
+			for k := range ps {
+				if ps[k].text != cs[k].text || ps[k].text == "" {
+					t.Errorf("%s: pattern %q, want %q", d.Citation, ps[k].text, cs[k].text)
+				}
+			}
+		}
+		for k := range d.Reach {
+			if d.Reach[k].Where.text != c.Reach[k].Where.text {
+				t.Errorf("%s: reach %q, want %q", d.Citation, d.Reach[k].Where.text, c.Reach[k].Where.text)
+			}
+		}
+	}
+}

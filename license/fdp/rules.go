@@ -492,7 +492,7 @@ func Affiliates() (first jurisdiction.Period, resumes jurisdiction.Date) {
 func Default() Set { return defaultSet() }
 
 var defaultSet = sync.OnceValue(func() Set {
-	s, err := NewSet(ruleData()...)
+	s, err := newSet(ruleData(), true)
 	if err != nil {
 		panic("fdp: rule data: " + err.Error())
 	}

@@ -47,7 +47,12 @@ type Set struct {
 // rule without a citation within 734.9 or without effective date, with a
 // duplicate citation, without scope or without provenance is a *RuleError;
 // all problems are joined.
-func NewSet(rules ...Rule) (Set, error) {
+func NewSet(rules ...Rule) (Set, error) { return newSet(rules, false) }
+
+// newSet is NewSet; owned says that nothing else holds the rules' slices
+// and pointers (the built-in data, made afresh for the set), so that they
+// need no copy.
+func newSet(rules []Rule, owned bool) (Set, error) {
 	var errs []error
 	out := make([]Rule, 0, len(rules))
 	for _, r := range rules {
@@ -64,7 +69,10 @@ func NewSet(rules ...Rule) (Set, error) {
 			errs = append(errs, &RuleError{Citation: r.Citation, Err: ErrRuleCitation})
 			continue
 		}
-		c := r.clone()
+		c := r
+		if !owned {
+			c = r.clone()
+		}
 		c.prepare()
 		out = append(out, c)
 	}
