@@ -444,7 +444,7 @@ type chartEval struct {
 // modelled on that date.
 func (ev *chartEval) member(w *fdp.Places, c jurisdiction.Country) ear.Answer {
 	if ev.groupsGap == nil {
-		in, _ := w.Contains(jurisdiction.Destination{Country: c}, ev.groups, ev.q.AsOf)
+		in := w.Includes(jurisdiction.Destination{Country: c}, ev.groups, ev.q.AsOf)
 		return ear.AnswerOf(in)
 	}
 	if in, decided := w.ContainsWithoutGroups(jurisdiction.Destination{Country: c}, ev.q.AsOf); decided {
@@ -552,7 +552,7 @@ func (ev *chartEval) exportedFrom(from ccl.DestinationRule) (ear.Answer, string,
 // destinations specified in Country Groups D:1, D:4, and D:5 ..., excluding
 // any destination also specified in Country Groups A:5 or A:6".)
 func setMember(d ccl.DestinationRule, c jurisdiction.Country, gs jurisdiction.GroupSet, asOf jurisdiction.Date) bool {
-	in, _ := placesOf(d).Contains(jurisdiction.Destination{Country: c}, gs, asOf)
+	in := placesOf(d).Includes(jurisdiction.Destination{Country: c}, gs, asOf)
 	return in
 }
 

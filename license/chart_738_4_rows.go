@@ -115,7 +115,7 @@ type countryList struct {
 
 // has reports whether c is on the list on asOf.
 func (l countryList) has(c jurisdiction.Country, asOf jurisdiction.Date) bool {
-	in, _ := l.places.Contains(jurisdiction.Destination{Country: c}, 0, asOf)
+	in := l.places.Includes(jurisdiction.Destination{Country: c}, 0, asOf)
 	return in
 }
 

@@ -577,6 +577,6 @@ func (c *dmEval) destIn(w *fdp.Places, where jurisdiction.Country, gs jurisdicti
 		}
 		return ear.AnswerOf(in)
 	}
-	in, _ := w.Contains(d, gs, c.q.AsOf)
+	in := w.Includes(d, gs, c.q.AsOf)
 	return ear.AnswerOf(in)
 }

@@ -44,7 +44,7 @@ var militaryEndUse744_21 = []struct {
 // date: found, and whether for any item.
 func militaryEndUseReach(c jurisdiction.Country, asOf jurisdiction.Date) (in, anyItem bool) {
 	for _, m := range militaryEndUse744_21 {
-		if ok, _ := (fdp.Places{Places: []fdp.Place{m.place}}).Contains(jurisdiction.Destination{Country: c}, 0, asOf); ok {
+		if (fdp.Places{Places: []fdp.Place{m.place}}).Includes(jurisdiction.Destination{Country: c}, 0, asOf) {
 			return true, m.anyItem
 		}
 	}
@@ -187,7 +187,7 @@ func (l *reasonList) endUses(in licenseInput, meuParties, possibleMEU []string) 
 		if !ok {
 			return ear.Indeterminate
 		}
-		in, _ := macauOrD5.Contains(jurisdiction.Destination{Country: c.TablesAs()}, gs, in.asOf)
+		in := macauOrD5.Includes(jurisdiction.Destination{Country: c.TablesAs()}, gs, in.asOf)
 		return ear.AnswerOf(in)
 	}
 	militaryEndUse := func(what string, where jurisdiction.Country) {

@@ -352,7 +352,8 @@ func (e *eval) restrict(a Allowance) {
 // destination checks the section's eligible destinations.
 func (e *eval) destination() {
 	x, in := e.x, e.in
-	if ok, why := x.Destinations.Contains(in.Destination, in.Groups, in.AsOf); !ok {
+	if !x.Destinations.Includes(in.Destination, in.Groups, in.AsOf) {
+		_, why := x.Destinations.Contains(in.Destination, in.Groups, in.AsOf)
 		e.no("%s is not an eligible destination of %s (%s)", in.Destination, x.Citation, why)
 		return
 	}

@@ -78,7 +78,7 @@ func (e *eval) paragraphTerms(p fdp.Citation) {
 	case TMP:
 		for _, t := range tmpParagraphs {
 			if t.para.Covers(p) {
-				if ok, _ := t.to.Contains(in.Destination, in.Groups, in.AsOf); !ok {
+				if !t.to.Includes(in.Destination, in.Groups, in.AsOf) {
 					e.no("%s: %s", t.para, t.reason)
 				}
 			}
@@ -303,14 +303,14 @@ func (e *eval) applies(rs *Restriction) check {
 		and(e.class(rs.Class), "item.eccn", func() string { return "whether the item is " + classWords(rs.Class) })
 	}
 	if rs.NotTo != nil {
-		if in, _ := rs.NotTo.Contains(in.Destination, in.Groups, in.AsOf); in {
+		if rs.NotTo.Includes(in.Destination, in.Groups, in.AsOf) {
 			c.ans = ear.No
 		}
 	}
 	if rs.To != nil || rs.HeadquarteredIn != nil || rs.From != nil || rs.MadeIn != nil {
 		loc := ear.No
 		if rs.To != nil {
-			if ok, _ := rs.To.Contains(in.Destination, in.Groups, in.AsOf); ok {
+			if rs.To.Includes(in.Destination, in.Groups, in.AsOf) {
 				loc = ear.Yes
 			}
 		}
@@ -403,7 +403,7 @@ func (e *eval) countryIn(set *fdp.Places, c jurisdiction.Country) ear.Answer {
 	if err != nil {
 		return ear.Indeterminate
 	}
-	ok, _ := set.Contains(jurisdiction.Destination{Country: c}, gs, e.in.AsOf)
+	ok := set.Includes(jurisdiction.Destination{Country: c}, gs, e.in.AsOf)
 	return ear.AnswerOf(ok)
 }
 

@@ -71,6 +71,13 @@ func (w Places) Contains(d jurisdiction.Destination, gs jurisdiction.GroupSet, a
 	return in, d.String() + " is not in " + w.String()
 }
 
+// Includes is Contains without the sentence: whether d is in the set on
+// asOf, for callers that need only the answer.
+func (w Places) Includes(d jurisdiction.Destination, gs jurisdiction.GroupSet, asOf jurisdiction.Date) bool {
+	in, _, _ := w.decide(d, gs, asOf)
+	return in
+}
+
 // AppendContains is Contains writing its sentence onto b instead of
 // returning it, for evaluators that gather their text in one buffer: the
 // same answer, the same words.

@@ -138,8 +138,8 @@ func TestCopiesCarryNoPreparedText(t *testing.T) {
 	}
 }
 
-// TestAppendContainsIsContains: the two forms give the same answer and
-// sentence.
+// TestAppendContainsIsContains: the three forms give the same answer, and
+// the two with a sentence the same sentence.
 func TestAppendContainsIsContains(t *testing.T) {
 	s := Default()
 	asOf := jurisdiction.MustParseDate("2025-06-01")
@@ -155,6 +155,9 @@ func TestAppendContainsIsContains(t *testing.T) {
 				in2, b := pr.Where.AppendContains([]byte("x"), d, gs, asOf)
 				if in != in2 || "x"+why != string(b) {
 					t.Errorf("%s in %s: Contains %v %q, AppendContains %v %q", c, pr.Where, in, why, in2, b)
+				}
+				if in3 := pr.Where.Includes(d, gs, asOf); in3 != in {
+					t.Errorf("%s in %s: Contains %v, Includes %v", c, pr.Where, in, in3)
 				}
 			}
 		}
