@@ -125,6 +125,74 @@ func (d Determination) FDP() []FDPResult {
 	return out
 }
 
+// SameOutcomes reports whether d and e give the same answers: subject to
+// the EAR, license required, covered by exceptions, each FDP rule's
+// outcome (a rule in force on one date only reading as not applying on
+// the other), the de minimis outcome, each 734.4(a) category's outcome
+// (likewise), each line's counted and status, and each License
+// Exception's outcome, line by line and exception by exception in the
+// same order. Texts, figures and citations of the provisions aside
+// from the rules' and categories' are not compared. It reads the
+// determinations in place (no copy), so that a recheck of many orders can
+// pass over the ones that did not change before comparing in detail.
+func (d Determination) SameOutcomes(e Determination) bool {
+	if d.subject != e.subject || d.license != e.license || d.covered != e.covered ||
+		d.deMinimis.Outcome != e.deMinimis.Outcome {
+		return false
+	}
+	if !sameFDPOutcomes(d.fdp, e.fdp) || !sameFDPOutcomes(e.fdp, d.fdp) {
+		return false
+	}
+	dm, em := &d.deMinimis, &e.deMinimis
+	if !sameCategoryOutcomes(dm.Categories, em.Categories) || !sameCategoryOutcomes(em.Categories, dm.Categories) {
+		return false
+	}
+	if !slices.EqualFunc(dm.Lines, em.Lines, func(a, b DeMinimisLine) bool {
+		return a.ID == b.ID && a.Counted == b.Counted && a.Status == b.Status
+	}) {
+		return false
+	}
+	return slices.EqualFunc(d.exceptions, e.exceptions, func(a, b exception.Result) bool { return a.Code == b.Code && a.Outcome == b.Outcome })
+}
+
+// sameFDPOutcomes reports whether each rule of a has the same outcome in b,
+// a rule b does not hold (not in force on its date) reading as not
+// applying.
+func sameFDPOutcomes(a, b []FDPResult) bool {
+	for i := range a {
+		out := ear.No
+		for j := range b {
+			if b[j].Citation == a[i].Citation {
+				out = b[j].Outcome
+				break
+			}
+		}
+		if out != a[i].Outcome {
+			return false
+		}
+	}
+	return true
+}
+
+// sameCategoryOutcomes reports whether each 734.4(a) category of a has the
+// same outcome in b, a category b does not hold (not in force on its
+// date) reading as not applying.
+func sameCategoryOutcomes(a, b []DeMinimisCategory) bool {
+	for i := range a {
+		out := ear.No
+		for j := range b {
+			if b[j].Citation == a[i].Citation {
+				out = b[j].Outcome
+				break
+			}
+		}
+		if out != a[i].Outcome {
+			return false
+		}
+	}
+	return true
+}
+
 // LicenseRequired returns whether a license is required.
 func (d Determination) LicenseRequired() ear.Answer { return d.license }
 

@@ -3,6 +3,7 @@ package license
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
@@ -35,12 +36,28 @@ func programOf(cite string) (jurisdiction.ProgramID, fdp.Citation) {
 	if err != nil {
 		return 0, fdp.Citation{}
 	}
-	for _, p := range jurisdiction.Programs() {
-		if pc, err := fdp.ParseCitation(p.Citation); err == nil && pc.Covers(c) {
-			return p.ID, c
+	for _, p := range programCitations() {
+		if p.cite.Covers(c) {
+			return p.id, c
 		}
 	}
 	return 0, c
+}
+
+// programCitations are the Part 746 programs' citations, parsed once.
+var programCitations = sync.OnceValue(func() []programCitation {
+	var out []programCitation
+	for _, p := range jurisdiction.Programs() {
+		if pc, err := fdp.ParseCitation(p.Citation); err == nil {
+			out = append(out, programCitation{p.ID, pc})
+		}
+	}
+	return out
+})
+
+type programCitation struct {
+	id   jurisdiction.ProgramID
+	cite fdp.Citation
 }
 
 // pairRequirement is the exception.Requirement of the license requirement

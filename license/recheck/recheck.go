@@ -174,9 +174,20 @@ func DeMinimisProposal(current, proposed license.DeMinimisRules, asOf jurisdicti
 // determinations are those of the window's two dates (or, for a Proposal,
 // of its date under the two rule sets).
 func (w Window) Compare(before, after license.Determination) Comparison {
+	c := Comparison{ItemID: after.ItemID(), Before: before.AsOf(), After: after.AsOf()}
+	if before.SameOutcomes(after) {
+		// Every answer compareDetail compares is the same: nothing differs
+		// (most orders of a book, read in place without copies).
+		return c
+	}
+	return w.compareDetail(c, before, after)
+}
+
+// compareDetail lists the differences of two determinations into c, each
+// with its causes.
+func (w Window) compareDetail(c Comparison, before, after license.Determination) Comparison {
 	changes := w.changes
 	gaps := gapsOf(before, after)
-	c := Comparison{ItemID: after.ItemID(), Before: before.AsOf(), After: after.AsOf()}
 	add := func(field, b, a string, causes []license.Change, withGaps bool) {
 		if b == a {
 			return
@@ -295,7 +306,7 @@ func gapsOf(ds ...license.Determination) []string {
 func matching(cs []license.Change, cite string) []license.Change {
 	var out []license.Change
 	for _, c := range cs {
-		if c.Provision == cite || strings.HasPrefix(c.Provision, cite+" ") || strings.HasPrefix(c.Provision, cite+",") || strings.HasPrefix(c.Provision, cite+"(") {
+		if p, ok := strings.CutPrefix(c.Provision, cite); ok && (p == "" || p[0] == ' ' || p[0] == ',' || p[0] == '(') {
 			out = append(out, c)
 		}
 	}
