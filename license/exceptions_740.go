@@ -91,18 +91,20 @@ func exceptionsFor(req Request, reqs []exception.Requirement, designations []Par
 	}
 	in.Unverified, in.Headquarters, in.HeadquartersComplete = partyFactsForExceptions(req.Parties, designations)
 	results := exception.Evaluate(in)
-	var why string
-	switch {
-	case gap != nil:
-		// The groups or programs the exceptions read are not modelled on
-		// the date: no exception is available for sure.
-		why = gapText(gap)
-	case in.Entry.IsValid() && req.AsOf.Before(cclRowsFrom):
-		why = cclExceptionsGap(in.Entry, req.AsOf)
-	}
-	if why != "" {
+	if gap != nil || in.Entry.IsValid() && req.AsOf.Before(cclRowsFrom) {
+		why := ""
 		for i := range results {
 			if results[i].Outcome == exception.Available {
+				if why == "" {
+					if gap != nil {
+						// The groups or programs the exceptions read are not
+						// modelled on the date: no exception is available
+						// for sure.
+						why = gapText(gap)
+					} else {
+						why = cclExceptionsGap(in.Entry, req.AsOf)
+					}
+				}
 				results[i].Outcome = exception.Indeterminate
 				results[i].Why = "open: " + why + "; " + results[i].Why
 				results[i].Missing = append(results[i].Missing, exception.Missing{Field: "as_of", Why: why})
