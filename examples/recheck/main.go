@@ -22,20 +22,24 @@
 // without a file it reads examples/recheck/testdata/orders.jsonl, a sample
 // book of a few hundred orders. Orders are decided on every core (-workers,
 // default GOMAXPROCS). A summary goes to standard output (how many orders
-// flip each way, per cause); -md and -csv write the flips in full. Progress
-// goes to standard error for books of more than 5,000 orders. A line that
-// cannot be decided is counted and listed with its error; the rest go on.
+// flip each way, per cause); -md and -csv write the flips in full. The book
+// is read as it goes, and only the orders that differ are kept, so a book
+// of any length rechecks in little memory. Progress goes to standard error
+// every 2 seconds on a longer run. A line that cannot be decided is
+// counted and listed with its error; the rest go on.
 package main
 
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -102,16 +106,15 @@ func main() {
 	if flag.NArg() == 1 {
 		path = flag.Arg(0)
 	}
-	book, err := os.ReadFile(path)
+	book, err := os.Open(path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "recheck:", err)
 		os.Exit(1)
 	}
-	var progress io.Writer
-	if bytes.Count(book, []byte("\n")) > 5000 {
-		progress = os.Stderr
-	}
-	rep := Recheck(context.Background(), book, plan, *workers, progress)
+	// Progress goes to standard error every 2 seconds, so a run shorter
+	// than that writes none.
+	rep := Recheck(context.Background(), bufio.NewReaderSize(book, 1<<20), plan, *workers, os.Stderr)
+	book.Close()
 	rep.Summary(os.Stdout)
 	for _, out := range []struct {
 		path  string
@@ -147,7 +150,12 @@ type Report struct {
 	From, To jurisdiction.Date
 	// Rules names the proposed rule set of a proposal recheck ("" for two
 	// dates).
-	Rules   string
+	Rules string
+	// Orders is the number of orders (lines) read.
+	Orders int
+	// Results are the orders with a difference or an error, in book
+	// order; the others are counted in Orders only, so that a book of any
+	// length is rechecked in little memory.
 	Results []Result
 }
 
@@ -180,27 +188,31 @@ func DeMinimisPlan(proposed license.DeMinimisRules, asOf jurisdiction.Date, name
 		Window: recheck.DeMinimisProposal(license.DefaultDeMinimisRules(), proposed, asOf, name), Rules: name}
 }
 
-// Recheck decides every order of book (JSON lines) as the plan says with
-// workers goroutines sharing the plan's Checkers, and compares the two
-// determinations of each. The results are in book order. With progress
-// non-nil, a line of progress is written to it every 2 seconds.
-func Recheck(ctx context.Context, book []byte, plan Plan, workers int, progress io.Writer) Report {
-	var lines [][]byte
-	sc := bufio.NewScanner(bytes.NewReader(book))
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	for sc.Scan() {
-		lines = append(lines, bytes.Clone(sc.Bytes()))
+// Recheck decides every order of book (JSON lines, read as it goes) as the
+// plan says with workers goroutines sharing the plan's Checkers, and
+// compares the two determinations of each. The report keeps the orders
+// with a difference or an error, in book order. With progress non-nil, a
+// line of progress is written to it every 2 seconds. A book that cannot be
+// read to its end (a line over 16 MiB, a read error) gets a result with
+// the error at the line where reading stopped.
+func Recheck(ctx context.Context, book io.Reader, plan Plan, workers int, progress io.Writer) Report {
+	type job struct {
+		n    int
+		line []byte
 	}
-	rep := Report{From: plan.From, To: plan.To, Rules: plan.Rules, Results: make([]Result, len(lines))}
-	jobs := make(chan int)
+	rep := Report{From: plan.From, To: plan.To, Rules: plan.Rules}
+	jobs := make(chan job, 4*workers)
 	var done sync.WaitGroup
 	var mu sync.Mutex
 	finished := 0
 	for range workers {
 		done.Go(func() {
-			for i := range jobs {
-				rep.Results[i] = recheckOne(ctx, plan, i+1, lines[i])
+			for j := range jobs {
+				res := recheckOne(ctx, plan, j.n, j.line)
 				mu.Lock()
+				if res.Err != nil || len(res.Comparison.Differences) > 0 {
+					rep.Results = append(rep.Results, res)
+				}
 				finished++
 				mu.Unlock()
 			}
@@ -220,17 +232,26 @@ func Recheck(ctx context.Context, book []byte, plan Plan, workers int, progress 
 					mu.Lock()
 					n := finished
 					mu.Unlock()
-					fmt.Fprintf(progress, "recheck: %d of %d orders (%s)\n", n, len(lines), time.Since(start).Round(time.Second))
+					fmt.Fprintf(progress, "recheck: %d orders done (%s)\n", n, time.Since(start).Round(time.Second))
 				}
 			}
 		}()
 	}
-	for i := range lines {
-		jobs <- i
+	sc := bufio.NewScanner(book)
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		jobs <- job{n, bytes.Clone(sc.Bytes())}
 	}
 	close(jobs)
 	done.Wait()
 	close(stop)
+	rep.Orders = n
+	if err := sc.Err(); err != nil {
+		rep.Results = append(rep.Results, Result{Line: n + 1, Err: fmt.Errorf("reading the book: %w", err)})
+	}
+	slices.SortFunc(rep.Results, func(a, b Result) int { return cmp.Compare(a.Line, b.Line) })
 	return rep
 }
 

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
@@ -40,7 +43,7 @@ var (
 // diffusion amendments of 2025-01-13, also between the dates); every flip
 // has a dated cause; the report is the same with one worker or many.
 func TestRecheckDecember2024(t *testing.T) {
-	rep := Recheck(context.Background(), book(t), DatesPlan(nov1, jan15), 4, nil)
+	rep := Recheck(context.Background(), bytes.NewReader(book(t)), DatesPlan(nov1, jan15), 4, nil)
 	december := []string{"15 CFR 734.9(e)(3)", "15 CFR 734.9(k)", "15 CFR 734.4(a)(8)", "15 CFR 734.4(a)(9)"}
 	seen := map[string]int{}
 	for _, res := range rep.Results {
@@ -76,7 +79,7 @@ func TestRecheckDecember2024(t *testing.T) {
 		}
 	}
 	var md1, md4 bytes.Buffer
-	Recheck(context.Background(), book(t), DatesPlan(nov1, jan15), 1, nil).Markdown(&md1)
+	Recheck(context.Background(), bytes.NewReader(book(t)), DatesPlan(nov1, jan15), 1, nil).Markdown(&md1)
 	rep.Markdown(&md4)
 	if md1.String() != md4.String() {
 		t.Error("the report differs between one worker and four")
@@ -96,12 +99,24 @@ func TestRecheckDecember2024(t *testing.T) {
 	}
 }
 
-// TestRecheckSameDate: nothing differs between a date and itself.
+// TestRecheckSameDate: nothing differs between a date and itself, and the
+// report keeps no order.
 func TestRecheckSameDate(t *testing.T) {
-	for _, res := range Recheck(context.Background(), book(t), DatesPlan(jan15, jan15), 2, nil).Results {
-		if len(res.Comparison.Differences) > 0 || res.Err != nil {
-			t.Fatalf("%s: %v %v", res.OrderID, res.Comparison.Differences, res.Err)
-		}
+	rep := Recheck(context.Background(), bytes.NewReader(book(t)), DatesPlan(jan15, jan15), 2, nil)
+	if rep.Orders != bytes.Count(book(t), []byte("\n")) || len(rep.Results) != 0 {
+		t.Fatalf("%d orders, %d results: %+v", rep.Orders, len(rep.Results), rep.Results)
+	}
+}
+
+// TestRecheckReadError: a book that cannot be read to its end is reported
+// at the line where reading stopped, after the orders read before it.
+func TestRecheckReadError(t *testing.T) {
+	first, _, _ := bytes.Cut(book(t), []byte("\n"))
+	r := io.MultiReader(bytes.NewReader(append(first, '\n')), iotest.ErrReader(errors.New("disk gone")))
+	rep := Recheck(context.Background(), r, DatesPlan(nov1, jan15), 2, nil)
+	last := rep.Results[len(rep.Results)-1]
+	if rep.Orders != 1 || last.Line != 2 || last.Err == nil || !strings.Contains(last.Err.Error(), "disk gone") {
+		t.Fatalf("%d orders, results %+v", rep.Orders, rep.Results)
 	}
 }
 
@@ -110,9 +125,10 @@ func TestRecheckSameDate(t *testing.T) {
 func TestRecheckBadLine(t *testing.T) {
 	lines := strings.SplitAfter(string(book(t)), "\n")
 	b := []byte(lines[0] + "{\"as_of\": \n" + lines[1])
-	rep := Recheck(context.Background(), b, DatesPlan(nov1, jan15), 2, nil)
-	if len(rep.Results) != 3 || rep.Results[1].Err == nil || rep.Results[0].Err != nil || rep.Results[2].Err != nil {
-		t.Fatalf("results %+v", rep.Results)
+	rep := Recheck(context.Background(), bytes.NewReader(b), DatesPlan(nov1, jan15), 2, nil)
+	if rep.Orders != 3 || len(rep.Results) < 2 || rep.Results[0].Line != 1 || rep.Results[0].Err != nil ||
+		rep.Results[1].Line != 2 || rep.Results[1].Err == nil {
+		t.Fatalf("%d orders, results %+v", rep.Orders, rep.Results)
 	}
 	var out bytes.Buffer
 	rep.Markdown(&out)
@@ -172,13 +188,35 @@ func BenchmarkTwoChecks(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(reqs)), "ns/order")
 }
 
+// BenchmarkRecheck100k rechecks a book of 100,000 orders (the sample book
+// read over and over, as a file is read: the book is never all in
+// memory) with one worker per GOMAXPROCS, and reports ns/order, to set
+// beside BenchmarkTwoChecks (run with -cpu 1,2 -benchtime 1x to see it
+// scale with cores).
+func BenchmarkRecheck100k(b *testing.B) {
+	bk := book(b)
+	n := bytes.Count(bk, []byte("\n"))
+	times := (100000 + n - 1) / n
+	for b.Loop() {
+		rs := make([]io.Reader, times)
+		for i := range rs {
+			rs[i] = bytes.NewReader(bk)
+		}
+		rep := Recheck(context.Background(), io.MultiReader(rs...), DatesPlan(nov1, jan15), runtime.GOMAXPROCS(0), nil)
+		if rep.Orders != times*n {
+			b.Fatalf("%d orders, want %d", rep.Orders, times*n)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*times*n), "ns/order")
+}
+
 // BenchmarkRecheckBook rechecks the sample book with one worker per
 // GOMAXPROCS (run with -cpu 1,2 to see it scale); ns/op is per book.
 func BenchmarkRecheckBook(b *testing.B) {
 	bk := book(b)
 	n := bytes.Count(bk, []byte("\n"))
 	for b.Loop() {
-		Recheck(context.Background(), bk, DatesPlan(nov1, jan15), runtime.GOMAXPROCS(0), nil)
+		Recheck(context.Background(), bytes.NewReader(bk), DatesPlan(nov1, jan15), runtime.GOMAXPROCS(0), nil)
 	}
 	b.ReportMetric(float64(n), "orders/op")
 }
@@ -202,7 +240,7 @@ func TestRecheckProposal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := Recheck(context.Background(), book(t), ProposalPlan(set, jan15, "hypothetical: 734.9(k) worldwide"), 2, nil)
+	rep := Recheck(context.Background(), bytes.NewReader(book(t)), ProposalPlan(set, jan15, "hypothetical: 734.9(k) worldwide"), 2, nil)
 	flipped := 0
 	for _, res := range rep.Results {
 		if res.Err != nil {

@@ -85,7 +85,7 @@ func TestWorkedProposal(t *testing.T) {
 		t.Fatal(err)
 	}
 	asOf := jurisdiction.MustParseDate("2026-11-28")
-	rep := Recheck(context.Background(), book(t), ProposalPlan(set, asOf, proposalFile), 2, nil)
+	rep := Recheck(context.Background(), bytes.NewReader(book(t)), ProposalPlan(set, asOf, proposalFile), 2, nil)
 	flips := map[string]int{}
 	for _, res := range rep.Results {
 		if res.Err != nil {
@@ -166,7 +166,7 @@ func TestDeMinimisProposal(t *testing.T) {
 		t.Fatal(err)
 	}
 	asOf := jurisdiction.MustParseDate("2026-11-28")
-	rep := Recheck(context.Background(), book(t), DeMinimisPlan(proposed, asOf, "hypothetical: 10 percent for D:5"), 2, nil)
+	rep := Recheck(context.Background(), bytes.NewReader(book(t)), DeMinimisPlan(proposed, asOf, "hypothetical: 10 percent for D:5"), 2, nil)
 	flipped := 0
 	for _, res := range rep.Results {
 		if res.Err != nil {

@@ -69,9 +69,9 @@ func (r Report) Summary(w io.Writer) {
 		}
 	}
 	if r.Rules != "" {
-		fmt.Fprintf(w, "recheck as of %s under the built-in rules and under %s: %d orders, %d flipped, %d not decided\n", r.To, r.Rules, len(r.Results), len(r.flips()), errs)
+		fmt.Fprintf(w, "recheck as of %s under the built-in rules and under %s: %d orders, %d flipped, %d not decided\n", r.To, r.Rules, r.Orders, len(r.flips()), errs)
 	} else {
-		fmt.Fprintf(w, "recheck %s to %s: %d orders, %d flipped, %d not decided\n", r.From, r.To, len(r.Results), len(r.flips()), errs)
+		fmt.Fprintf(w, "recheck %s to %s: %d orders, %d flipped, %d not decided\n", r.From, r.To, r.Orders, len(r.flips()), errs)
 	}
 	ways, causes := r.tallies()
 	for _, k := range ways.keys {
