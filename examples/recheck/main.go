@@ -196,24 +196,32 @@ func DeMinimisPlan(proposed license.DeMinimisRules, asOf jurisdiction.Date, name
 // read to its end (a line over 16 MiB, a read error) gets a result with
 // the error at the line where reading stopped.
 func Recheck(ctx context.Context, book io.Reader, plan Plan, workers int, progress io.Writer) Report {
-	type job struct {
-		n    int
-		line []byte
+	// Orders go to the workers in batches (a batch's first line number
+	// and its lines): one hand-off per batch, not per order.
+	type batch struct {
+		first int
+		lines [][]byte
 	}
+	const batchSize = 64
 	rep := Report{From: plan.From, To: plan.To, Rules: plan.Rules}
-	jobs := make(chan job, 4*workers)
+	jobs := make(chan batch, 2*workers)
 	var done sync.WaitGroup
 	var mu sync.Mutex
 	finished := 0
 	for range workers {
 		done.Go(func() {
-			for j := range jobs {
-				res := recheckOne(ctx, plan, j.n, j.line)
-				mu.Lock()
-				if res.Err != nil || len(res.Comparison.Differences) > 0 {
-					rep.Results = append(rep.Results, res)
+			var keep []Result
+			for b := range jobs {
+				keep = keep[:0]
+				for i, line := range b.lines {
+					res := recheckOne(ctx, plan, b.first+i, line)
+					if res.Err != nil || len(res.Comparison.Differences) > 0 {
+						keep = append(keep, res)
+					}
 				}
-				finished++
+				mu.Lock()
+				rep.Results = append(rep.Results, keep...)
+				finished += len(b.lines)
 				mu.Unlock()
 			}
 		})
@@ -240,9 +248,17 @@ func Recheck(ctx context.Context, book io.Reader, plan Plan, workers int, progre
 	sc := bufio.NewScanner(book)
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	n := 0
+	b := batch{first: 1}
 	for sc.Scan() {
 		n++
-		jobs <- job{n, bytes.Clone(sc.Bytes())}
+		b.lines = append(b.lines, bytes.Clone(sc.Bytes()))
+		if len(b.lines) == batchSize {
+			jobs <- b
+			b = batch{first: n + 1}
+		}
+	}
+	if len(b.lines) > 0 {
+		jobs <- b
 	}
 	close(jobs)
 	done.Wait()
