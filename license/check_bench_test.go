@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sync/atomic"
 	"testing"
 
 	"github.com/earcheck/ear/jurisdiction"
@@ -94,6 +95,29 @@ func BenchmarkCheckParallel(b *testing.B) {
 				b.Error(err)
 				return
 			}
+		}
+	})
+}
+
+// allocSink keeps BenchmarkAllocParallel's objects reachable.
+var allocSink atomic.Pointer[[]*[32]*byte]
+
+// BenchmarkAllocParallel is the machine's reference for
+// BenchmarkCheckParallel: no SDK code, only allocation shaped like a
+// Check's (85 objects of 256 bytes with pointer fields, about 22 KB per
+// op, the last op's kept reachable), from GOMAXPROCS goroutines. Its
+// throughput ratio at -cpu 2 against -cpu 1 is what the machine and the
+// runtime give work bound by allocation, the ceiling of
+// BenchmarkCheckParallel's.
+func BenchmarkAllocParallel(b *testing.B) {
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		objs := make([]*[32]*byte, 85)
+		for pb.Next() {
+			for i := range objs {
+				objs[i] = new([32]*byte)
+			}
+			allocSink.Store(&objs)
 		}
 	})
 }
