@@ -84,6 +84,13 @@ const (
 	// (jurisdiction.GroupChanges), both reported by Federal Register
 	// summaries; an amendment the record lacks would not be in them.
 	WarnTablesReconstructed = "tables_reconstructed"
+	// WarnPartiesList: the parties were screened through a resolver whose
+	// list is of a date before as_of by more than 30 days (parties listed
+	// since are not in it), or after as_of (a party listed on as_of and
+	// removed since is not in it): the list is read as the list on as_of,
+	// a reading chosen. The resolver says its list's date with a
+	// ListDate method (*csl.Index once given one with WithListDate).
+	WarnPartiesList = "parties_list_date"
 )
 
 // Warnings returns what the determination rests on that the caller should

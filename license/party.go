@@ -781,7 +781,11 @@ func parseEnum[T ~uint8](typ, s string, names []string) (T, error) {
 // one (exact lookup in a CSL file); a screening service with fuzzy matching
 // can be another, through csl.ScreeningFunc or its own implementation. An
 // implementation must be safe for concurrent use and return designations
-// whose Source says where they come from.
+// whose Source says where they come from. A resolver that also has a
+// method ListDate() jurisdiction.Date says the date of its list (as
+// *csl.Index does once given one by WithListDate): a determination whose
+// as_of is before that date, or more than 30 days after it, then carries
+// the warning WarnPartiesList.
 type PartyResolver interface {
 	ResolveParty(ctx context.Context, q csl.Query) (csl.Designations, error)
 }

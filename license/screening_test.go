@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/csl"
 )
 
@@ -90,5 +91,66 @@ func TestTypedNilResolver(t *testing.T) {
 	var f csl.ScreeningFunc
 	if _, err := NewChecker(WithPartyResolver(f)).Check(context.Background(), req); err == nil {
 		t.Error("a nil screening func resolved the parties")
+	}
+}
+
+// TestPartiesListDate: a resolver that says its list's date gets the
+// parties_list_date warning when as_of is before that date (a listing
+// since removed is not found) or more than 30 days after it (a listing
+// since made is not found), and none within; declared parties, and a
+// resolver without a date, get none.
+func TestPartiesListDate(t *testing.T) {
+	list := jurisdiction.MustParseDate("2025-10-01")
+	dated := NewChecker(WithPartyResolver(fixtureIndex(t).WithListDate(list)))
+	undated := NewChecker(WithPartyResolver(fixtureIndex(t)))
+	warned := func(c *Checker, body string) (Warning, bool) {
+		t.Helper()
+		req, err := DecodeRequest(strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := c.Check(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range d.Warnings() {
+			if w.Code == WarnPartiesList {
+				return w, true
+			}
+		}
+		return Warning{}, false
+	}
+	at := func(date, ownership string) string {
+		return strings.Replace(screeningRequest("Globex Machine Works", ownership), `"as_of":"2025-10-15"`, `"as_of":"`+date+`"`, 1)
+	}
+	for _, tt := range []struct {
+		date string
+		want string // "" for no warning
+	}{
+		{"2025-10-15", ""},
+		{"2025-10-31", ""}, // 30 days after: still current
+		{"2025-11-01", "more than 30 days before as_of 2025-11-01"},
+		{"2025-09-30", "after as_of 2025-09-30: a party listed on 2025-09-30 and removed from the list since is not found"},
+		{"2021-03-01", "after as_of 2021-03-01"},
+	} {
+		w, ok := warned(dated, at(tt.date, ""))
+		if ok != (tt.want != "") || !strings.Contains(w.Message, tt.want) {
+			t.Errorf("as_of %s: warning %v %q, want %q", tt.date, ok, w.Message, tt.want)
+		}
+		if _, ok := warned(undated, at(tt.date, "")); ok {
+			t.Errorf("as_of %s: a resolver without a date warned", tt.date)
+		}
+	}
+	// A party that declares its footnotes is not screened; an owner is.
+	declared := strings.Replace(at("2021-03-01", ""), `"country":"CN"}]`, `"country":"CN","entity_list_footnotes":[1]}]`, 1)
+	if declared == at("2021-03-01", "") {
+		t.Fatal("request not changed")
+	}
+	if w, ok := warned(dated, declared); ok {
+		t.Errorf("a declared party only: %q", w.Message)
+	}
+	owned := at("2021-03-01", `,"ownership":[{"owner":"Globex Holdings","percent":"60"}]`)
+	if _, ok := warned(dated, owned); !ok {
+		t.Error("a screened party and owner on 2021-03-01: no warning")
 	}
 }

@@ -156,7 +156,47 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 	}
 	d.missing = groupMissing(d.missing)
 	d.warnings = warningsOf(req, d)
+	if w, ok := partiesListWarning(req.AsOf, c.resolver, d.parties); ok {
+		d.warnings = append(d.warnings, w)
+	}
 	return d, nil
+}
+
+// listDater is a PartyResolver that says the date of its list.
+type listDater interface {
+	ListDate() jurisdiction.Date
+}
+
+// partiesListWarning is the WarnPartiesList warning of a determination
+// whose parties (or their owners) were screened through r, when r says
+// its list's date and that date is after asOf, or more than staleAfter
+// days before it. The screening's answers stand as the list gives them:
+// the list is read as the list on asOf (a reading chosen; a resolver that
+// keeps the lists' history can answer for the date itself).
+func partiesListWarning(asOf jurisdiction.Date, r PartyResolver, ds []PartyDesignations) (Warning, bool) {
+	ld, ok := r.(listDater)
+	if !ok || !ld.ListDate().IsValid() || !screenedAny(ds) {
+		return Warning{}, false
+	}
+	list := ld.ListDate()
+	switch {
+	case asOf.Before(list):
+		return Warning{WarnPartiesList, fmt.Sprintf("the parties were screened against a list of %s, after as_of %s: a party listed on %s and removed from the list since is not found there, and its answers read as not listed; screen against the lists as they stood on %s to decide", list, asOf, asOf, asOf)}, true
+	case asOf.After(list.AddDays(staleAfter)):
+		return Warning{WarnPartiesList, fmt.Sprintf("the parties were screened against a list of %s, more than %d days before as_of %s: a party listed since is not found there; screen against the lists as they stand on %s", list, staleAfter, asOf, asOf)}, true
+	}
+	return Warning{}, false
+}
+
+// screenedAny reports whether a party or an owner was screened through a
+// resolver (not declared).
+func screenedAny(ds []PartyDesignations) bool {
+	for _, d := range ds {
+		if d.Screening == "exact" || d.Screening == "fuzzy" || screenedAny(d.Owners) {
+			return true
+		}
+	}
+	return false
 }
 
 // staleAfter is how long after the tables' eCFR issue a date is taken as

@@ -7,6 +7,8 @@
 //	check -jsonl [FILE]   one request per line; one response per line, in order
 //	check -csl CSL.json   resolve parties that declare no Entity List footnote
 //	                      through an index of a Consolidated Screening List file
+//	      [-csl-date D]   the day that file was downloaded (YYYY-MM-DD): an as_of
+//	                      before it, or over 30 days after, is warned of
 //
 // A malformed request gets {"error": {"code": "...", "field": "...",
 // "message": "..."}} and exit status 2; with -jsonl the error object is
@@ -26,6 +28,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
 	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/product"
@@ -34,6 +37,7 @@ import (
 func main() {
 	jsonl := flag.Bool("jsonl", false, "read one request per line and write one response per line")
 	cslPath := flag.String("csl", "", "Consolidated Screening List bulk JSON file to resolve parties' designations")
+	cslDate := flag.String("csl-date", "", "the day the -csl file was downloaded (YYYY-MM-DD)")
 	flag.Int64Var(&maxLine, "max-line", defaultMaxLine, "with -jsonl, the longest line in bytes; a longer one is answered with a too_large error")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: check [-jsonl [-max-line N]] [-csl CSL.json] [FILE]")
@@ -41,7 +45,7 @@ func main() {
 	}
 	flag.Parse()
 	in := io.Reader(os.Stdin)
-	if flag.NArg() > 1 || maxLine <= 0 {
+	if flag.NArg() > 1 || maxLine <= 0 || *cslDate != "" && *cslPath == "" {
 		flag.Usage()
 		os.Exit(64)
 	}
@@ -70,7 +74,16 @@ func main() {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "check: some CSL rows were left out:", err)
 		}
-		checker = license.NewChecker(license.WithPartyResolver(csl.NewIndex(file.Rows)))
+		index := csl.NewIndex(file.Rows)
+		if *cslDate != "" {
+			d, err := jurisdiction.ParseDate(*cslDate)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "check: -csl-date:", err)
+				os.Exit(64)
+			}
+			index = index.WithListDate(d)
+		}
+		checker = license.NewChecker(license.WithPartyResolver(index))
 	}
 	out := bufio.NewWriterSize(os.Stdout, 64<<10)
 	var status int

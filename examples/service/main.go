@@ -9,7 +9,11 @@
 //
 // Usage:
 //
-//	go run ./examples/service [-addr 127.0.0.1:8080] [-csl CSL.json] [flags]
+//	go run ./examples/service [-addr 127.0.0.1:8080] [-csl CSL.json [-csl-date D]] [flags]
+//
+// -csl-date is the day the -csl file was downloaded (YYYY-MM-DD): a request
+// whose as_of is before it, or more than 30 days after, is warned of
+// (parties_list_date).
 //
 // Limits, each a flag (defaults in brackets):
 //
@@ -53,6 +57,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
 	"github.com/earcheck/ear/license/csl"
 )
@@ -61,6 +66,7 @@ func main() {
 	cfg := defaultConfig()
 	addr := flag.String("addr", "127.0.0.1:8080", "listen address")
 	cslPath := flag.String("csl", "", "Consolidated Screening List bulk JSON file to resolve parties' designations")
+	cslDate := flag.String("csl-date", "", "the day the -csl file was downloaded (YYYY-MM-DD)")
 	flag.Int64Var(&cfg.MaxBody, "max-body", cfg.MaxBody, "largest request body in bytes (413 beyond)")
 	flag.IntVar(&cfg.MaxInFlight, "max-in-flight", cfg.MaxInFlight, "requests decided at once (503 busy beyond)")
 	flag.DurationVar(&cfg.ReadHeaderTimeout, "read-header-timeout", cfg.ReadHeaderTimeout, "time to read a request's header")
@@ -69,7 +75,7 @@ func main() {
 	flag.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "time a keep-alive connection waits for its next request")
 	flag.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "time requests in flight may take to finish on SIGTERM or SIGINT")
 	flag.Parse()
-	if flag.NArg() > 0 || cfg.MaxBody <= 0 || cfg.MaxInFlight <= 0 {
+	if flag.NArg() > 0 || cfg.MaxBody <= 0 || cfg.MaxInFlight <= 0 || *cslDate != "" && *cslPath == "" {
 		flag.Usage()
 		os.Exit(64)
 	}
@@ -88,7 +94,15 @@ func main() {
 		if err != nil {
 			log.Printf("some CSL rows were left out: %v", err)
 		}
-		resolver = csl.NewIndex(file.Rows)
+		index := csl.NewIndex(file.Rows)
+		if *cslDate != "" {
+			d, err := jurisdiction.ParseDate(*cslDate)
+			if err != nil {
+				log.Fatalf("-csl-date: %v", err)
+			}
+			index = index.WithListDate(d)
+		}
+		resolver = index
 	}
 
 	ln, err := net.Listen("tcp", *addr)

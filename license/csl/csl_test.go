@@ -391,6 +391,24 @@ func TestIndexLookup(t *testing.T) {
 	}
 }
 
+// TestIndexListDate: WithListDate gives an index that says its list's
+// date and finds what the original finds; the original keeps no date.
+func TestIndexListDate(t *testing.T) {
+	x := fixtureIndex(t)
+	d := jurisdiction.MustParseDate("2026-07-31")
+	y := x.WithListDate(d)
+	if y.ListDate() != d || x.ListDate().IsValid() {
+		t.Errorf("ListDate: dated %v, original %v", y.ListDate(), x.ListDate())
+	}
+	if got, want := matchIDs(y.Lookup("ETC Shenzhen", jurisdiction.China)), matchIDs(x.Lookup("ETC Shenzhen", jurisdiction.China)); !slices.Equal(got, want) || len(got) == 0 {
+		t.Errorf("dated index finds %q, the original %q", got, want)
+	}
+	var nilIndex *Index
+	if nilIndex.WithListDate(d) != nil || nilIndex.ListDate().IsValid() {
+		t.Error("a nil index got a date")
+	}
+}
+
 func TestIndexImmutable(t *testing.T) {
 	file, err := readFixture(t, "csl_small.json")
 	if err != nil {

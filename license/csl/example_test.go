@@ -43,3 +43,16 @@ func ExampleClassifyRequirement() {
 	fmt.Println(c.Footnotes, c.Marks()[0].Text)
 	// Output: 3 734.9(g),3
 }
+
+// An index says the day its list was downloaded; a determination compares
+// it with its as_of (license.WarnPartiesList).
+func ExampleIndex_WithListDate() {
+	file, err := csl.Read(strings.NewReader(`{"results": [{"id": "x1", "source": "Entity List (EL) - Bureau of Industry and Security", "name": "Example Foundry Corporation"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	index := csl.NewIndex(file.Rows).WithListDate(jurisdiction.MustParseDate("2026-07-31"))
+	fmt.Println(index.ListDate(), index.Len())
+	// Output: 2026-07-31 1
+}

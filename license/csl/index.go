@@ -265,6 +265,33 @@ type Index struct {
 	// every name as word ids, in row order.
 	vocab [][]rune
 	names []searchName
+	// listDate is the date of the list the rows come from (WithListDate);
+	// zero when not given.
+	listDate jurisdiction.Date
+}
+
+// WithListDate returns an index of the same rows that says the date of
+// the list they come from: the day the CSL file was downloaded (the file
+// itself carries no date). A determination reads it to say when its date
+// and the list's differ (a party listed on an earlier date and removed
+// since is not in a later list; one listed since an earlier list is not
+// in it). The index x is not changed; the two share their rows.
+func (x *Index) WithListDate(d jurisdiction.Date) *Index {
+	if x == nil {
+		return nil
+	}
+	c := *x
+	c.listDate = d
+	return &c
+}
+
+// ListDate returns the date given by WithListDate, or the zero Date (not
+// valid) when none was given or x is nil.
+func (x *Index) ListDate() jurisdiction.Date {
+	if x == nil {
+		return jurisdiction.Date{}
+	}
+	return x.listDate
 }
 
 // NewIndex builds an index of rows under each row's name and alternate
