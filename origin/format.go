@@ -2,7 +2,7 @@ package origin
 
 import (
 	"math/big"
-	"strings"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -29,32 +29,76 @@ func exponentOK(d decimal.Decimal) bool {
 // coefficient and the exponent. Callers keep the exponent within
 // ±maxExactExponent.
 func formatDecimal(d decimal.Decimal) string {
-	return formatScaled(d.Coefficient(), int64(d.Exponent()))
+	exp := int64(d.Exponent())
+	if d.NumDigits() <= 18 {
+		// The coefficient fits an int64: no big.Int is made.
+		c := d.CoefficientInt64()
+		var buf [24]byte
+		return formatDigits(strconv.AppendUint(buf[:0], absInt64(c), 10), c < 0, exp)
+	}
+	return formatScaled(d.Coefficient(), exp)
 }
 
 // formatScaled writes c x 10^exp as formatDecimal does.
 func formatScaled(c *big.Int, exp int64) string {
-	digits := new(big.Int).Abs(c).Text(10)
-	if digits == "0" {
+	if c.IsInt64() {
+		v := c.Int64()
+		var buf [24]byte
+		return formatDigits(strconv.AppendUint(buf[:0], absInt64(v), 10), v < 0, exp)
+	}
+	return formatDigits(new(big.Int).Abs(c).Append(nil, 10), c.Sign() < 0, exp)
+}
+
+// absInt64 is |v| as a uint64 (math.MinInt64 included).
+func absInt64(v int64) uint64 {
+	if v < 0 {
+		return uint64(-(v + 1)) + 1
+	}
+	return uint64(v)
+}
+
+// formatDigits writes the decimal digits of |c| (no sign, no leading
+// zero unless c is 0), negative, times 10^exp, as formatDecimal does, in
+// one allocation.
+func formatDigits(digits []byte, negative bool, exp int64) string {
+	if len(digits) == 1 && digits[0] == '0' {
 		return "0"
 	}
-	sign := ""
-	if c.Sign() < 0 {
-		sign = "-"
+	var out []byte
+	var buf [64]byte
+	if n := len(digits) + 3 + max(int(exp), 0) + max(int(-exp), 0); n <= len(buf) {
+		out = buf[:0]
+	}
+	if negative {
+		out = append(out, '-')
 	}
 	if exp >= 0 {
-		return sign + digits + strings.Repeat("0", int(exp))
+		out = append(out, digits...)
+		for range exp {
+			out = append(out, '0')
+		}
+		return string(out)
 	}
+	// The fraction is zeros leading zeros, then frac (its own trailing
+	// zeros dropped).
 	places := int(-exp)
-	var intPart, frac string
+	frac, zeros := digits, 0
 	if len(digits) > places {
-		intPart, frac = digits[:len(digits)-places], digits[len(digits)-places:]
+		out = append(out, digits[:len(digits)-places]...)
+		frac = digits[len(digits)-places:]
 	} else {
-		intPart, frac = "0", strings.Repeat("0", places-len(digits))+digits
+		out = append(out, '0')
+		zeros = places - len(digits)
 	}
-	frac = strings.TrimRight(frac, "0")
-	if frac == "" {
-		return sign + intPart
+	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
 	}
-	return sign + intPart + "." + frac
+	if len(frac) > 0 {
+		out = append(out, '.')
+		for range zeros {
+			out = append(out, '0')
+		}
+		out = append(out, frac...)
+	}
+	return string(out)
 }

@@ -380,7 +380,10 @@ func TestFormatDecimalMatchesString(t *testing.T) {
 		t.Skip("decimal's settings are not the defaults")
 	}
 	rng := rand.New(rand.NewPCG(3, 5))
-	cases := []decimal.Decimal{{}, decimal.New(0, -5), decimal.New(0, 5), decimal.New(-10, -1), decimal.New(-5, -1), decimal.New(5, -30), decimal.New(-123456789, 4)}
+	cases := []decimal.Decimal{{}, decimal.New(0, -5), decimal.New(0, 5), decimal.New(-10, -1), decimal.New(-5, -1), decimal.New(5, -30), decimal.New(-123456789, 4),
+		// The int64 boundary of the fast path, and long runs of zeros.
+		decimal.New(math.MinInt64, -3), decimal.New(math.MaxInt64, 2), decimal.New(math.MinInt64, 0), decimal.New(999999999999999999, -18),
+		decimal.New(-1000000000000000000, -19), decimal.New(7, -300), decimal.New(-70, 250), decimal.New(100, -2)}
 	for range 5000 {
 		digits := make([]byte, 1+rng.IntN(40))
 		for i := range digits {
@@ -395,6 +398,9 @@ func TestFormatDecimalMatchesString(t *testing.T) {
 	for _, d := range cases {
 		if got, want := formatDecimal(d), d.String(); got != want {
 			t.Fatalf("formatDecimal(%#v) = %s, want %s", d, got, want)
+		}
+		if got, want := formatScaled(d.Coefficient(), int64(d.Exponent())), d.String(); got != want {
+			t.Fatalf("formatScaled(%s, %d) = %s, want %s", d.Coefficient(), d.Exponent(), got, want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -93,8 +94,13 @@ func init() {
 	// made the package's initialization copy it through the stack.
 	for i, c := range currencyCodes {
 		currencyIndex[currencyKey(c)] = uint8(i + 1)
+		currencyMinorUnits[i] = uint8(minorUnitsOf(c))
 	}
 }
+
+// currencyMinorUnits holds MinorUnits of every code in currencyCodes, by
+// index; computed once at initialization and only read afterwards.
+var currencyMinorUnits [len(currencyCodes)]uint8
 
 // currencyKey numbers three upper-case ASCII letters from 0 to 26³-1.
 func currencyKey(s string) int {
@@ -258,10 +264,53 @@ func badChar(s string, i int) string {
 // ("12000.00" stays "12000.00"). It does not depend on decimal's package
 // settings (TrimTrailingZeros, UseScientificNotation).
 func formatDecimal(d decimal.Decimal) string {
+	if d.NumDigits() <= 18 {
+		// The coefficient fits an int64: written without a big.Int, in
+		// one allocation, as StringFixed writes it.
+		return fixedText(d.CoefficientInt64(), d.Exponent())
+	}
 	if e := d.Exponent(); e < 0 {
 		return d.StringFixed(-e)
 	}
 	return d.StringFixed(0)
+}
+
+// fixedText writes c x 10^exp with exactly -exp places when exp < 0, or
+// as an integer when exp >= 0 (formatDecimal's text).
+func fixedText(c int64, exp int32) string {
+	var buf [64]byte
+	out := buf[:0]
+	if c < 0 {
+		out = append(out, '-')
+	}
+	u := uint64(c)
+	if c < 0 {
+		u = uint64(-(c + 1)) + 1
+	}
+	var dbuf [20]byte
+	digits := strconv.AppendUint(dbuf[:0], u, 10)
+	if exp >= 0 {
+		out = append(out, digits...)
+		if u != 0 {
+			for range exp {
+				out = append(out, '0')
+			}
+		}
+		return string(out)
+	}
+	places := int(-exp)
+	if len(digits) > places {
+		out = append(out, digits[:len(digits)-places]...)
+		out = append(out, '.')
+		out = append(out, digits[len(digits)-places:]...)
+		return string(out)
+	}
+	out = append(out, '0', '.')
+	for range places - len(digits) {
+		out = append(out, '0')
+	}
+	out = append(out, digits...)
+	return string(out)
 }
 
 // Money is an exact amount in one currency: 12000.00 USD. It is immutable.
@@ -599,7 +648,11 @@ func (c Currency) MinorUnits() int {
 	if !c.IsValid() {
 		return 0
 	}
-	s := c.String()
+	return int(currencyMinorUnits[c.idx-1])
+}
+
+// minorUnitsOf reads the minor unit of code s from the lists above.
+func minorUnitsOf(s string) int {
 	switch {
 	case slices.Contains(minorUnits0, s):
 		return 0

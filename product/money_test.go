@@ -3,6 +3,8 @@ package product
 import (
 	"encoding/json"
 	"errors"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -691,6 +693,57 @@ func BenchmarkParseMoneyWide(b *testing.B) {
 	for b.Loop() {
 		if _, err := ParseMoney(amount, "EUR"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestCurrencyMinorUnits: the minor unit of ISO 4217 list one, read from
+// the table built at initialization for every code.
+func TestCurrencyMinorUnits(t *testing.T) {
+	for code, want := range map[string]int{"USD": 2, "EUR": 2, "JPY": 0, "KRW": 0, "KWD": 3, "BHD": 3, "CLF": 4, "UYW": 4, "XAU": 0, "XDR": 0, "CHF": 2} {
+		c, err := ParseCurrency(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.MinorUnits(); got != want {
+			t.Errorf("%s: %d, want %d", code, got, want)
+		}
+	}
+	if (Currency{}).MinorUnits() != 0 {
+		t.Error("the zero Currency has minor units")
+	}
+	for _, code := range currencyCodes {
+		c, _ := ParseCurrency(code)
+		if c.MinorUnits() != minorUnitsOf(code) {
+			t.Errorf("%s: table %d, lists %d", code, c.MinorUnits(), minorUnitsOf(code))
+		}
+	}
+}
+
+// TestFormatDecimalFixed: the amount text written without a big.Int is
+// StringFixed's, at the int64 boundary, for zeros and for random
+// coefficients and exponents.
+func TestFormatDecimalFixed(t *testing.T) {
+	want := func(d decimal.Decimal) string {
+		if e := d.Exponent(); e < 0 {
+			return d.StringFixed(-e)
+		}
+		return d.StringFixed(0)
+	}
+	cases := []decimal.Decimal{decimal.New(0, 0), decimal.New(0, -2), decimal.New(0, 3), decimal.New(5, -3), decimal.New(-5, -3), decimal.New(-50, -2),
+		decimal.New(12000, -2), decimal.New(12, 3), decimal.New(-12, 3), decimal.New(math.MaxInt64, -5), decimal.New(math.MinInt64, -5),
+		decimal.New(math.MinInt64, 0), decimal.New(999999999999999999, -30), decimal.New(-999999999999999999, 2), decimal.New(1, -40)}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 3000 {
+		c := rng.Int64N(1_000_000_000_000_000_000)
+		if rng.IntN(2) == 0 {
+			c = -c
+		}
+		cases = append(cases, decimal.New(c>>rng.IntN(60), rng.Int32N(41)-30))
+	}
+	for _, d := range cases {
+		if got, w := formatDecimal(d), want(d); got != w {
+			t.Fatalf("formatDecimal(%s x 10^%d) = %q, want %q", d.Coefficient(), d.Exponent(), got, w)
 		}
 	}
 }

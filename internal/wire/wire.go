@@ -800,6 +800,15 @@ func scanArray(data []byte, spans [][2]int) ([][2]int, bool) {
 	}
 }
 
+// plainByte marks the bytes AppendString writes as they are: ASCII from
+// 0x20 up, except '"', '\\', '<', '>' and '&'.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // DecodeBool decodes JSON true or false into *b; null leaves *b
 // unchanged. Any other value is the *MalformedError Unmarshal gives ("want
 // true or false, got a JSON string").
@@ -827,11 +836,17 @@ func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Runs of bytes written as they are, four at a time.
+		for i+4 <= len(s) && plainByte[s[i]] && plainByte[s[i+1]] && plainByte[s[i+2]] && plainByte[s[i+3]] {
+			i += 4
+		}
+		for i < len(s) && plainByte[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':
