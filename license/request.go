@@ -219,10 +219,12 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 	}
 	// Check the syntax of the whole document, and that nothing follows the
 	// object, before any member is decoded: this is the one pass that
-	// validates the bytes; the members' decoders below only delimit the
-	// values they hold and decode them. (wire.Valid never accepts what
-	// encoding/json rejects; what it rejects, encoding/json names.)
-	if !wire.Valid(data) && !json.Valid(data) {
+	// validates the bytes (and records where its objects and arrays end);
+	// the members' decoders below only delimit the values they hold and
+	// decode them. (wire.NewDoc never accepts what encoding/json rejects;
+	// what it rejects, encoding/json names.)
+	doc, valid := wire.NewDoc(data)
+	if !valid && !json.Valid(data) {
 		dec := json.NewDecoder(bytes.NewReader(data))
 		var whole json.RawMessage
 		if err := dec.Decode(&whole); err != nil {
@@ -238,7 +240,7 @@ func (req *Request) UnmarshalJSON(data []byte) error {
 		}
 		return u.UnmarshalText([]byte(s))
 	}
-	err := wire.Object(data, product.NewFieldError, func(k string, raw []byte) error {
+	err := wire.ObjectIn(doc, data, product.NewFieldError, func(k string, raw []byte) error {
 		if wire.IsNull(raw) {
 			switch k {
 			case "as_of", "item", "exported_from", "destination", "parties", "end_uses", "incorporations", "exchange_rates", "options", "none_found", "exception_facts", "exporter":

@@ -149,7 +149,7 @@ func parseEnum[T ~uint8](typ, s string, names []string) (T, error) {
 	if v, ok := enum.Parse[T](s, names); ok {
 		return v, nil
 	}
-	return 0, &EnumError{Type: typ, Input: s, Want: enum.Want(names)}
+	return 0, &EnumError{Type: typ, Input: strings.Clone(s), Want: enum.Want(names)} // a copy: s is often a view of the request
 }
 
 // OptBool is an optional yes/no fact stated by the caller: not given, true

@@ -87,12 +87,15 @@ func (l Line) MarshalJSON() ([]byte, error) {
 // values with a *FieldError naming the member ("value.amount"), applies
 // the wire format's default quantity of 1 (WithDefaultQuantity), and
 // leaves every other rule to Item.Validate.
-func (l *Line) UnmarshalJSON(data []byte) error {
+func (l *Line) UnmarshalJSON(data []byte) error { return l.decode(nil, data) }
+
+// decode is UnmarshalJSON on data, a value of the document doc (nil: none).
+func (l *Line) decode(doc *wire.Doc, data []byte) error {
 	if wire.IsNull(data) {
 		return nil
 	}
 	var v Line
-	err := decodeObject(data, func(key string, raw []byte) error {
+	err := wire.ObjectIn(doc, data, NewFieldError, func(key string, raw []byte) error {
 		switch key {
 		case "id":
 			return wire.DecodeString(raw, &v.ID)
@@ -101,12 +104,27 @@ func (l *Line) UnmarshalJSON(data []byte) error {
 		case "eccn":
 			return decodeText(raw, func(s string) (err error) { v.ECCN, err = ParseECCN(s); return })
 		case "origin":
+			if b, ok := wire.PlainBody(raw); ok { // read in place: no copy of the text
+				var err error
+				v.Origin, err = ParseOrigin(string(b))
+				return err
+			}
 			return decodeText(raw, func(s string) (err error) { v.Origin, err = ParseOrigin(s); return })
 		case "value":
-			return v.Value.UnmarshalJSON(raw)
+			return v.Value.decode(doc, raw)
 		case "quantity":
+			if b, ok := wire.PlainBody(raw); ok {
+				var err error
+				v.Quantity, err = ParseQuantity(string(b))
+				return err
+			}
 			return decodeText(raw, func(s string) (err error) { v.Quantity, err = ParseQuantity(s); return })
 		case "relation":
+			if b, ok := wire.PlainBody(raw); ok {
+				var err error
+				v.Relation, err = ParseRelation(string(b))
+				return err
+			}
 			return decodeText(raw, func(s string) (err error) { v.Relation, err = ParseRelation(s); return })
 		case "license_required":
 			return v.LicenseRequired.UnmarshalJSON(raw)
@@ -171,8 +189,13 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 	if wire.IsNull(data) {
 		return nil
 	}
+	// The item is read as one document: the lines and their values find
+	// where their objects end from it (nil when the item is not valid
+	// JSON: the decoders below then report the syntax error where they
+	// meet it).
+	doc, _ := wire.NewDoc(data)
 	var v Item
-	err := decodeObject(data, func(key string, raw []byte) error {
+	err := wire.ObjectIn(doc, data, NewFieldError, func(key string, raw []byte) error {
 		switch key {
 		case "id":
 			return wire.DecodeString(raw, &v.ID)
@@ -187,9 +210,9 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 		case "produced_in":
 			return decodeText(raw, func(s string) (err error) { v.ProducedIn, err = jurisdiction.ParseCountry(s); return })
 		case "value":
-			return v.Value.UnmarshalJSON(raw)
+			return v.Value.decode(doc, raw)
 		case "components":
-			return decodeLines(raw, &v.Components)
+			return decodeLines(doc, raw, &v.Components)
 		case "direct_product_of":
 			return v.DirectProductOf.UnmarshalJSON(raw)
 		case "plant":
@@ -210,7 +233,7 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func decodeLines(raw []byte, lines *[]Line) error {
+func decodeLines(doc *wire.Doc, raw []byte, lines *[]Line) error {
 	if wire.IsNull(raw) {
 		return nil
 	}
@@ -218,11 +241,11 @@ func decodeLines(raw []byte, lines *[]Line) error {
 		return wire.Malformed("want a JSON array, got %s", wire.Describe(raw))
 	}
 	var out []Line
-	err := wire.EachElement(raw, func(n int) { out = make([]Line, n) }, func(i int, r []byte) error {
+	err := doc.EachElement(raw, func(n int) { out = make([]Line, n) }, func(i int, r []byte) error {
 		if wire.IsNull(r) {
 			return fieldErr(fmt.Sprintf("[%d]", i), ErrMissing, "null is not a line")
 		}
-		if err := out[i].UnmarshalJSON(r); err != nil {
+		if err := out[i].decode(doc, r); err != nil {
 			return NewFieldError(fmt.Sprintf("[%d]", i), err)
 		}
 		return nil

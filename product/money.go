@@ -164,7 +164,8 @@ const maxExponent = 1000
 // never reads decimal's package settings: the coefficient is built here.
 func parseAmount(s string) (decimal.Decimal, error) {
 	fail := func(msg string) (decimal.Decimal, error) {
-		return decimal.Decimal{}, &AmountError{Input: s, Msg: msg}
+		// A copy of the input: s is often a view of the request's bytes.
+		return decimal.Decimal{}, &AmountError{Input: strings.Clone(s), Msg: msg}
 	}
 	if s == "" {
 		return fail("empty")
@@ -484,13 +485,25 @@ func (m Money) MarshalJSON() ([]byte, error) {
 // "currency": "..."}. Both members are required JSON strings and no other
 // member is allowed; a problem is a *FieldError naming "amount" or
 // "currency". JSON null leaves m unchanged.
-func (m *Money) UnmarshalJSON(data []byte) error {
+func (m *Money) UnmarshalJSON(data []byte) error { return m.decode(nil, data) }
+
+// decode is UnmarshalJSON on data, a value of the document doc (nil: none).
+func (m *Money) decode(doc *wire.Doc, data []byte) error {
+	if v, ok := plainMoney(data); ok {
+		*m = v
+		return nil
+	}
+	return m.decodeAny(doc, data)
+}
+
+// decodeAny is decode without plainMoney: any form of the object.
+func (m *Money) decodeAny(doc *wire.Doc, data []byte) error {
 	if wire.IsNull(data) {
 		return nil
 	}
 	var amount, currency string
 	var haveAmount, haveCurrency bool
-	err := decodeObject(data, func(key string, raw []byte) error {
+	err := wire.ObjectIn(doc, data, NewFieldError, func(key string, raw []byte) error {
 		switch key {
 		case "amount":
 			haveAmount = !wire.IsNull(raw)
@@ -520,6 +533,68 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	}
 	*m = Money{amount: d, currency: c}
 	return nil
+}
+
+// plainMoney reads the form the SDK writes and most requests carry,
+// {"amount":"<digits>[.<digits>]","currency":"<three capitals>"} with no
+// white space, an optional leading '-' and at most 18 digits, in one pass
+// without the general decoder's allocations. Anything else (another
+// order, white space, escapes, a long amount, a code in lower case, an
+// unknown code) is not ok and goes through the general decoder, which
+// accepts or rejects it as it always has: what plainMoney accepts, the
+// general decoder accepts with the same amount, scale and currency.
+func plainMoney(data []byte) (Money, bool) {
+	const head, mid, tail = `{"amount":"`, `","currency":"`, `"}`
+	if len(data) < len(head)+1+len(mid)+3+len(tail) || string(data[:len(head)]) != head {
+		return Money{}, false
+	}
+	i := len(head)
+	neg := i < len(data) && data[i] == '-'
+	if neg {
+		i++
+	}
+	var v int64
+	digits, intDigits, frac := 0, 0, -1
+	for ; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if frac < 0 {
+				intDigits++
+			} else {
+				frac++
+			}
+			v = v*10 + int64(c-'0')
+			if digits > 18 {
+				return Money{}, false
+			}
+			continue
+		case c == '.' && frac < 0 && intDigits > 0:
+			frac = 0
+			continue
+		}
+		break
+	}
+	if intDigits == 0 || frac == 0 {
+		return Money{}, false
+	}
+	rest := data[i:]
+	if len(rest) != len(mid)+3+len(tail) || string(rest[:len(mid)]) != mid || string(rest[len(mid)+3:]) != tail {
+		return Money{}, false
+	}
+	code := rest[len(mid) : len(mid)+3]
+	if !isUpper(code[0]) || !isUpper(code[1]) || !isUpper(code[2]) {
+		return Money{}, false
+	}
+	idx := currencyIndex[int(code[0]-'A')*26*26+int(code[1]-'A')*26+int(code[2]-'A')]
+	if idx == 0 {
+		return Money{}, false
+	}
+	if neg {
+		v = -v
+	}
+	return Money{amount: decimal.New(v, -int32(max(frac, 0))), currency: Currency{idx: idx}}, true
 }
 
 // Quantity is a count of pieces (or other units) as an exact decimal: "2",

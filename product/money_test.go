@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -744,6 +745,61 @@ func TestFormatDecimalFixed(t *testing.T) {
 	for _, d := range cases {
 		if got, w := formatDecimal(d), want(d); got != w {
 			t.Fatalf("formatDecimal(%s x 10^%d) = %q, want %q", d.Coefficient(), d.Exponent(), got, w)
+		}
+	}
+}
+
+// FuzzPlainMoney: what the one-pass reader of the common form accepts, the
+// general decoder accepts with the same amount, scale and currency.
+func FuzzPlainMoney(f *testing.F) {
+	for _, s := range []string{`{"amount":"12000.00","currency":"USD"}`, `{"amount":"-0.5","currency":"EUR"}`, `{"amount":"5.","currency":"USD"}`,
+		`{"amount":".5","currency":"USD"}`, `{"amount":"1","currency":"usd"}`, `{"amount":"1","currency":"ZZZ"}`, `{"amount":"1234567890123456789","currency":"JPY"}`,
+		`{"amount":"007","currency":"KWD"}`, `{"amount":"1e3","currency":"USD"}`, `{"currency":"USD","amount":"1"}`, `{"amount":"1","currency":"USD"} `, `{"amount":"-","currency":"USD"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fast, ok := plainMoney(data)
+		var general Money
+		err := general.decodeAny(nil, data)
+		if !ok {
+			return
+		}
+		if err != nil {
+			t.Fatalf("%q: plainMoney accepted %v, the decoder says %v", data, fast, err)
+		}
+		if !fast.Equal(general) || fast.amount.Exponent() != general.amount.Exponent() || fast.String() != general.String() {
+			t.Fatalf("%q: plainMoney %v (exp %d), the decoder %v (exp %d)", data, fast, fast.amount.Exponent(), general, general.amount.Exponent())
+		}
+	})
+}
+
+// TestPlainMoneyForms: the common form is read in one pass (random
+// amounts, every sign and scale) with the general decoder's result; the
+// other forms are left to the general decoder.
+func TestPlainMoneyForms(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		amount := strconv.FormatInt(rng.Int64N(1_000_000_000), 10)
+		if p := rng.IntN(8); p > 0 {
+			amount += "." + strconv.FormatInt(rng.Int64N(1_000_000), 10)[:1] + strings.Repeat("0", p-1)
+		}
+		if rng.IntN(3) == 0 {
+			amount = "-" + amount
+		}
+		code := []string{"USD", "JPY", "EUR", "KWD", "CLF"}[rng.IntN(5)]
+		data := []byte(`{"amount":"` + amount + `","currency":"` + code + `"}`)
+		fast, ok := plainMoney(data)
+		var general Money
+		if err := general.decodeAny(nil, data); err != nil || !ok {
+			t.Fatalf("%s: plainMoney %v, decoder %v", data, ok, err)
+		}
+		if fast.String() != general.String() || fast.amount.Exponent() != general.amount.Exponent() {
+			t.Fatalf("%s: %v, want %v", data, fast, general)
+		}
+	}
+	for _, s := range []string{`{"currency":"USD","amount":"1"}`, `{ "amount":"1","currency":"USD"}`, `{"amount":"1","currency":"usd"}`, `{"amount":"1.","currency":"USD"}`, `{"amount":"1234567890123456789","currency":"USD"}`} {
+		if _, ok := plainMoney([]byte(s)); ok {
+			t.Errorf("%s read in one pass", s)
 		}
 	}
 }

@@ -95,11 +95,23 @@ func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 // The values are passed as they are written; member decodes and validates
 // them.
 func EachMember(data []byte, member func(key string, raw []byte) error) error {
+	return eachMember(nil, data, member)
+}
+
+// EachMember is the package's EachMember on data, a value of the document
+// d: the ends of the objects and arrays among its members are read from d,
+// not found by scanning them. Data that is not part of d (or a nil d) is
+// scanned.
+func (d *Doc) EachMember(data []byte, member func(key string, raw []byte) error) error {
+	return eachMember(d, data, member)
+}
+
+func eachMember(d *Doc, data []byte, member func(key string, raw []byte) error) error {
 	// The common case, a well-formed object, is split by scanObject in one
 	// pass; anything it does not accept goes through encoding/json's
 	// Decoder, which reports the syntax error.
 	var buf [16]objectMember
-	if ms, ok := scanObject(data, buf[:0]); ok {
+	if ms, ok := scanObject(d, data, buf[:0]); ok {
 		var seen keySet
 		for i, m := range ms {
 			// The wire format's objects have a handful of members: a
@@ -202,7 +214,7 @@ type objectMember struct {
 // them to ms. It reports false for anything but an object of the plain
 // shape, leaving the error to encoding/json: the values are delimited, not
 // validated (their decoders validate them).
-func scanObject(data []byte, ms []objectMember) ([]objectMember, bool) {
+func scanObject(d *Doc, data []byte, ms []objectMember) ([]objectMember, bool) {
 	i := skipSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return nil, false
@@ -228,7 +240,7 @@ func scanObject(data []byte, ms []objectMember) ([]objectMember, bool) {
 			return nil, false
 		}
 		i = skipSpace(data, i+1)
-		vend, ok := scanValue(data, i)
+		vend, ok := scanValue(d, data, i)
 		if !ok {
 			return nil, false
 		}
@@ -279,7 +291,7 @@ func scanString(data []byte, i int) (int, bool) {
 // scanValue returns the index just past the JSON value starting at
 // data[i]: a string, an object or array (brackets balanced, strings
 // skipped), or a literal or number (up to the next delimiter).
-func scanValue(data []byte, i int) (int, bool) {
+func scanValue(d *Doc, data []byte, i int) (int, bool) {
 	if i >= len(data) {
 		return 0, false
 	}
@@ -287,6 +299,9 @@ func scanValue(data []byte, i int) (int, bool) {
 	case '"':
 		return scanString(data, i)
 	case '{', '[':
+		if end, ok := d.end(data, i); ok {
+			return end, true
+		}
 		depth := 0
 		for i < len(data) {
 			switch data[i] {
@@ -326,6 +341,22 @@ func scanValue(data []byte, i int) (int, bool) {
 // escape and is valid UTF-8, else through encoding/json.
 func unquoteKey(q []byte) (string, bool) {
 	body := q[1 : len(q)-1]
+	// A short ASCII key without escape (every key of the wire format) is
+	// checked and hashed in one pass.
+	if len(body) <= maxCachedKey {
+		h := uint32(2166136261) // FNV-1a
+		plain := true
+		for _, c := range body {
+			if c == '\\' || c >= utf8.RuneSelf {
+				plain = false
+				break
+			}
+			h = (h ^ uint32(c)) * 16777619
+		}
+		if plain {
+			return internHashed(body, h), true
+		}
+	}
 	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
 		return internKey(body), true
 	}
@@ -356,6 +387,12 @@ func internKey(body []byte) string {
 	for _, c := range body {
 		h = (h ^ uint32(c)) * 16777619
 	}
+	return internHashed(body, h)
+}
+
+// internHashed is internKey for a key of at most maxCachedKey bytes whose
+// FNV-1a hash is h.
+func internHashed(body []byte, h uint32) string {
 	slot := &keyCache[h%uint32(len(keyCache))]
 	if p := slot.Load(); p != nil && *p == string(body) {
 		return *p
@@ -390,6 +427,17 @@ func DecodeString(raw []byte, s *string) error {
 	}
 	*s = t
 	return nil
+}
+
+// PlainBody returns the text of raw when raw is exactly one plain JSON
+// string (no white space around it, no escape, no control character,
+// valid UTF-8): the bytes between the quotes, which are then its text.
+// Anything else is not ok (decode it with DecodeString).
+func PlainBody(raw []byte) ([]byte, bool) {
+	if !plainString(raw) {
+		return nil, false
+	}
+	return raw[1 : len(raw)-1], true
 }
 
 // plainString reports whether r is one JSON string, quotes included, whose
@@ -508,7 +556,13 @@ func (e *kinded) Unwrap() []error { return []error{e.err, e.kind} }
 // problem of the object as a whole (a *MalformedError) under the empty
 // path, which the caller's caller places under the object's own.
 func Object[E error](data []byte, place func(path string, err error) E, member func(key string, raw []byte) error) error {
-	err := EachMember(data, func(key string, raw []byte) error {
+	return ObjectIn(nil, data, place, member)
+}
+
+// ObjectIn is Object on data, a value of the document d (see
+// Doc.EachMember).
+func ObjectIn[E error](d *Doc, data []byte, place func(path string, err error) E, member func(key string, raw []byte) error) error {
+	err := eachMember(d, data, func(key string, raw []byte) error {
 		if err := member(key, raw); err != nil {
 			return place(MemberName(key), err)
 		}
@@ -542,10 +596,69 @@ func Valid(data []byte) bool {
 	return ok && skipSpace(data, i) == len(data)
 }
 
+// Doc is a JSON document checked once, as Valid checks it, with the start
+// and end of each of its objects and arrays recorded: the decoders of its
+// values (Doc.EachMember, Doc.EachElement, ObjectIn) find where a nested
+// object or array ends without scanning it again, so that a document is
+// read about once per level less. A Doc is immutable.
+type Doc struct {
+	data []byte
+	// spans are the offsets of each container's opening bracket and just
+	// past its closing one, in order of start.
+	spans [][2]int32
+}
+
+// NewDoc checks data as Valid does and, when it is valid, returns it as a
+// Doc. Data of 2 GiB or more is checked but gets no Doc.
+func NewDoc(data []byte) (*Doc, bool) {
+	if len(data) >= 1<<31-1 {
+		return nil, Valid(data)
+	}
+	var stack [64]byte
+	var open [64]int32
+	v := validator{data: data, stack: stack[:0], record: true, open: open[:0], spans: make([][2]int32, 0, 16)}
+	i, ok := v.value(skipSpace(data, 0))
+	if !ok || skipSpace(data, i) != len(data) {
+		return nil, false
+	}
+	return &Doc{data: data, spans: v.spans}, true
+}
+
+// end returns the end in raw (just past the closing bracket) of the
+// object or array that starts at raw[i], when raw is part of d's document
+// (a slice of it, as the decoders pass values on); false otherwise, or
+// for a nil d.
+func (d *Doc) end(raw []byte, i int) (int, bool) {
+	if d == nil || i >= len(raw) {
+		return 0, false
+	}
+	// A slice of the document starts cap(data)-cap(raw) bytes into it; the
+	// addresses tell whether raw is one.
+	off := cap(d.data) - cap(raw)
+	if off < 0 || off >= len(d.data) || &d.data[off] != &raw[0] {
+		return 0, false
+	}
+	at := int32(off + i)
+	k, found := slices.BinarySearchFunc(d.spans, at, func(s [2]int32, t int32) int { return int(s[0] - t) })
+	if !found {
+		return 0, false
+	}
+	end := int(d.spans[k][1]) - off
+	if end > len(raw) {
+		return 0, false
+	}
+	return end, true
+}
+
 // validator checks the JSON grammar; stack holds the open containers.
+// With record, the spans of the containers are kept (open holds the index
+// in spans of each open one).
 type validator struct {
-	data  []byte
-	stack []byte
+	data   []byte
+	stack  []byte
+	record bool
+	open   []int32
+	spans  [][2]int32
 }
 
 // value checks the value at data[i] and returns the index just past it.
@@ -563,10 +676,18 @@ func (v *validator) value(i int) (int, bool) {
 				return 0, false
 			}
 			v.stack = append(v.stack, c)
+			if v.record {
+				v.open = append(v.open, int32(len(v.spans)))
+				v.spans = append(v.spans, [2]int32{int32(i), 0})
+			}
 			i = skipSpace(data, i+1)
 			if i < len(data) && (c == '[' && data[i] == ']' || c == '{' && data[i] == '}') {
 				v.stack = v.stack[:len(v.stack)-1]
 				i++
+				if v.record {
+					v.spans[v.open[len(v.open)-1]][1] = int32(i)
+					v.open = v.open[:len(v.open)-1]
+				}
 				break
 			}
 			if c == '{' {
@@ -629,6 +750,10 @@ func (v *validator) value(i int) (int, bool) {
 			if top == '{' && c == '}' || top == '[' && c == ']' {
 				v.stack = v.stack[:len(v.stack)-1]
 				i++
+				if v.record {
+					v.spans[v.open[len(v.open)-1]][1] = int32(i)
+					v.open = v.open[:len(v.open)-1]
+				}
 				continue
 			}
 			return 0, false
@@ -740,8 +865,18 @@ func validNumber(data []byte, i int) (int, bool) {
 // decoder validates each. Before the first element, start (if not nil)
 // is told how many there are.
 func EachElement(data []byte, start func(n int), elem func(i int, raw []byte) error) error {
+	return eachElement(nil, data, start, elem)
+}
+
+// EachElement is the package's EachElement on data, a value of the
+// document d (see Doc.EachMember).
+func (d *Doc) EachElement(data []byte, start func(n int), elem func(i int, raw []byte) error) error {
+	return eachElement(d, data, start, elem)
+}
+
+func eachElement(d *Doc, data []byte, start func(n int), elem func(i int, raw []byte) error) error {
 	var buf [64][2]int
-	if spans, ok := scanArray(data, buf[:0]); ok {
+	if spans, ok := scanArray(d, data, buf[:0]); ok {
 		if start != nil {
 			start(len(spans))
 		}
@@ -770,7 +905,7 @@ func EachElement(data []byte, start func(n int), elem func(i int, raw []byte) er
 // scanArray appends the start and end of each element of the JSON array
 // in data to spans, and reports false for anything but an array of the
 // plain shape (the values are delimited, not validated).
-func scanArray(data []byte, spans [][2]int) ([][2]int, bool) {
+func scanArray(d *Doc, data []byte, spans [][2]int) ([][2]int, bool) {
 	i := skipSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return nil, false
@@ -780,7 +915,7 @@ func scanArray(data []byte, spans [][2]int) ([][2]int, bool) {
 		return spans, skipSpace(data, i+1) == len(data)
 	}
 	for {
-		end, ok := scanValue(data, i)
+		end, ok := scanValue(d, data, i)
 		if !ok {
 			return nil, false
 		}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"slices"
 	"testing"
 )
 
@@ -51,7 +52,19 @@ func FuzzScanObject(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, ok := scanObject(data, nil)
+		got, ok := scanObject(nil, data, nil)
+		if doc, valid := NewDoc(data); valid {
+			// With the document's recorded extents, the same members.
+			got2, ok2 := scanObject(doc, data, nil)
+			if ok2 != ok || len(got2) != len(got) {
+				t.Fatalf("%q: with the Doc %v %d members, without %v %d", data, ok2, len(got2), ok, len(got))
+			}
+			for i := range got {
+				if got[i].key != got2[i].key || !bytes.Equal(got[i].raw, got2[i].raw) {
+					t.Fatalf("%q: member %d with the Doc %q %q, without %q %q", data, i, got2[i].key, got2[i].raw, got[i].key, got[i].raw)
+				}
+			}
+		}
 		if json.Valid(data) {
 			want, isObject := decoderMembers(data)
 			if !isObject {
@@ -281,6 +294,57 @@ func FuzzAppendString(f *testing.F) {
 		}
 		if got := AppendString([]byte("x"), s); string(got[1:]) != string(want) || got[0] != 'x' {
 			t.Fatalf("AppendString(%q) = %s, want %s", s, got[1:], want)
+		}
+	})
+}
+
+// FuzzNewDoc: NewDoc accepts what Valid accepts, and records every object
+// and array of the document, in order of start, each from its opening
+// bracket to just past its closing one, as scanning finds them; a value
+// sliced from the document is found in it, and one that is not is not.
+func FuzzNewDoc(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, ` {"a":[1,{"b":[]},"]"],"c":{}} `, `{"a":1,}`, `[[[`, `"x"`, `{"k":"\"{"}`, `[{}, [], {"a":[{}]}]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, ok := NewDoc(data)
+		if ok != Valid(data) || ok != (doc != nil) {
+			t.Fatalf("%q: NewDoc %v, Valid %v", data, ok, Valid(data))
+		}
+		if !ok {
+			return
+		}
+		n := 0
+		for i, c := range data {
+			if c != '{' && c != '[' {
+				continue
+			}
+			// Brackets inside strings are not containers: scanning from
+			// the document's start tells them apart, so compare only the
+			// recorded ones.
+			k, found := slices.BinarySearchFunc(doc.spans, int32(i), func(s [2]int32, t int32) int { return int(s[0] - t) })
+			if !found {
+				continue
+			}
+			n++
+			end, ok := scanValue(nil, data, i)
+			if !ok || int32(end) != doc.spans[k][1] {
+				t.Fatalf("%q: container at %d ends at %d by scanning, %d recorded", data, i, end, doc.spans[k][1])
+			}
+			if e, ok := doc.end(data[i:], 0); !ok || e != end-i {
+				t.Fatalf("%q: end of the slice at %d: %d %v, want %d", data, i, e, ok, end-i)
+			}
+			if _, ok := doc.end(bytes.Clone(data[i:end]), 0); ok {
+				t.Fatalf("%q: a copy of the container at %d was found in the document", data, i)
+			}
+		}
+		if n != len(doc.spans) {
+			t.Fatalf("%q: %d containers found, %d recorded", data, n, len(doc.spans))
+		}
+		for k := 1; k < len(doc.spans); k++ {
+			if doc.spans[k][0] <= doc.spans[k-1][0] {
+				t.Fatalf("%q: spans out of order: %v", data, doc.spans)
+			}
 		}
 	})
 }
