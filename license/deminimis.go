@@ -465,7 +465,7 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 		}
 		// The wire format's default quantity is 1; a product by 1 is
 		// skipped (the value is the same, exactly).
-		if qty := l.Quantity; qty.IsValid() && !qty.Decimal().Equal(decimalOne) {
+		if qty := l.Quantity; qty.IsValid() && !isOne(qty.Decimal()) && !qty.Decimal().Equal(decimalOne) {
 			v = v.MulDecimal(qty.Decimal())
 		}
 		res.Lines[i].total, res.Lines[i].cur = v, cur
@@ -605,7 +605,9 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 			res.Missing = append(res.Missing, MissingFact{Field: "as_of", Why: "the de minimis level (" + rules.spanText() + ") turns on " + gapText(ev.groupsGap)})
 		}
 	}
-	pctDetail := fmt.Sprintf("controlled %s / item %s %s = %s %% (exact %v) against %d %% (exceeds iff controlled x 100 > %d x item)", exactText(definite), it.Value.AmountString(), cur, res.ControlledPercent, res.ControlledPercentExact, level, level)
+	levelText := strconv.FormatInt(level, 10)
+	pctDetail := "controlled " + exactText(definite) + " / item " + it.Value.AmountString() + " " + cur.String() + " = " + res.ControlledPercent +
+		" % (exact " + strconv.FormatBool(res.ControlledPercentExact) + ") against " + levelText + " % (exceeds iff controlled x 100 > " + levelText + " x item)"
 
 	// Technology: the one-time report (Supp. No. 2) is a prerequisite of
 	// the percentage rule.
@@ -781,10 +783,16 @@ func isEncryption(e product.ECCN) bool {
 var decimalOne = decimal.NewFromInt(1)
 
 func quantityText(q product.Quantity) string {
-	if !q.IsValid() || q.Decimal().Equal(decimalOne) && q.Decimal().Exponent() == 0 {
+	if !q.IsValid() || isOne(q.Decimal()) {
 		return "1"
 	}
 	return q.String()
+}
+
+// isOne reports whether d is 1 written without places (1, not 1.0): the
+// wire format's default quantity, read without comparing big integers.
+func isOne(d decimal.Decimal) bool {
+	return d.Exponent() == 0 && d.NumDigits() == 1 && d.CoefficientInt64() == 1
 }
 
 func exactText(x origin.Exact) string {
