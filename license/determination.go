@@ -147,11 +147,11 @@ func (d Determination) SameOutcomes(e Determination) bool {
 		d.deMinimis.Outcome != e.deMinimis.Outcome {
 		return false
 	}
-	if !sameFDPOutcomes(d.fdp, e.fdp) || !sameFDPOutcomes(e.fdp, d.fdp) {
+	if !sameByCitation(d.fdp, e.fdp, fdpKey) || !sameByCitation(e.fdp, d.fdp, fdpKey) {
 		return false
 	}
 	dm, em := &d.deMinimis, &e.deMinimis
-	if !sameCategoryOutcomes(dm.Categories, em.Categories) || !sameCategoryOutcomes(em.Categories, dm.Categories) {
+	if !sameByCitation(dm.Categories, em.Categories, categoryKey) || !sameByCitation(em.Categories, dm.Categories, categoryKey) {
 		return false
 	}
 	if !slices.EqualFunc(dm.Lines, em.Lines, func(a, b DeMinimisLine) bool {
@@ -162,43 +162,28 @@ func (d Determination) SameOutcomes(e Determination) bool {
 	return slices.EqualFunc(d.exceptions, e.exceptions, func(a, b exception.Result) bool { return a.Code == b.Code && a.Outcome == b.Outcome })
 }
 
-// sameFDPOutcomes reports whether each rule of a has the same outcome in b,
-// a rule b does not hold (not in force on its date) reading as not
-// applying.
-func sameFDPOutcomes(a, b []FDPResult) bool {
+// sameByCitation reports whether each entry of a has the same outcome in
+// b as in a, entries matched by citation, an entry b does not hold (a rule
+// or category not in force on its date) reading as not applying.
+func sameByCitation[T any](a, b []T, key func(*T) (string, ear.Answer)) bool {
 	for i := range a {
-		out := ear.No
+		cite, want := key(&a[i])
+		got := ear.No
 		for j := range b {
-			if b[j].Citation == a[i].Citation {
-				out = b[j].Outcome
+			if c, out := key(&b[j]); c == cite {
+				got = out
 				break
 			}
 		}
-		if out != a[i].Outcome {
+		if got != want {
 			return false
 		}
 	}
 	return true
 }
 
-// sameCategoryOutcomes reports whether each 734.4(a) category of a has the
-// same outcome in b, a category b does not hold (not in force on its
-// date) reading as not applying.
-func sameCategoryOutcomes(a, b []DeMinimisCategory) bool {
-	for i := range a {
-		out := ear.No
-		for j := range b {
-			if b[j].Citation == a[i].Citation {
-				out = b[j].Outcome
-				break
-			}
-		}
-		if out != a[i].Outcome {
-			return false
-		}
-	}
-	return true
-}
+func fdpKey(r *FDPResult) (string, ear.Answer)              { return r.Citation, r.Outcome }
+func categoryKey(c *DeMinimisCategory) (string, ear.Answer) { return c.Citation, c.Outcome }
 
 // LicenseRequired returns whether a license is required.
 func (d Determination) LicenseRequired() ear.Answer { return d.license }
