@@ -121,3 +121,26 @@ func BenchmarkAllocParallel(b *testing.B) {
 		}
 	})
 }
+
+// computeSink keeps BenchmarkComputeParallel's sums.
+var computeSink atomic.Int64
+
+// BenchmarkComputeParallel is BenchmarkAllocParallel's counterpart: work
+// that allocates nothing (1,000 reads of a map of 1,000 entries per op),
+// from GOMAXPROCS goroutines. Its throughput ratio at -cpu 2 against -cpu
+// 1 is what the machine gives plain computation.
+func BenchmarkComputeParallel(b *testing.B) {
+	b.RunParallel(func(pb *testing.PB) {
+		m := make(map[int]int, 1000)
+		for i := range 1000 {
+			m[i] = i
+		}
+		sum := 0
+		for pb.Next() {
+			for i := range 1000 {
+				sum += m[(i*7919)%1000]
+			}
+		}
+		computeSink.Add(int64(sum))
+	})
+}
