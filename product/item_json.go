@@ -91,6 +91,15 @@ func (l *Line) UnmarshalJSON(data []byte) error { return l.decode(nil, data) }
 
 // decode is UnmarshalJSON on data, a value of the document doc (nil: none).
 func (l *Line) decode(doc *wire.Doc, data []byte) error {
+	if v, ok := plainLine(data); ok {
+		*l = v
+		return nil
+	}
+	return l.decodeAny(doc, data)
+}
+
+// decodeAny is decode without plainLine: any form of the object.
+func (l *Line) decodeAny(doc *wire.Doc, data []byte) error {
 	if wire.IsNull(data) {
 		return nil
 	}
