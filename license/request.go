@@ -164,7 +164,7 @@ const maxRequestBytes = 64 << 20
 // is a *product.FieldError naming the field ("" for the request as a
 // whole), whose Code sorts the problem.
 func DecodeRequest(r io.Reader) (Request, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxRequestBytes+1))
+	data, err := readRequest(r)
 	if err != nil {
 		return Request{}, &product.FieldError{Err: &wire.MalformedError{Msg: "reading the request: " + err.Error(), Err: err}}
 	}
@@ -176,6 +176,27 @@ func DecodeRequest(r io.Reader) (Request, error) {
 		return Request{}, err
 	}
 	return req, nil
+}
+
+// readRequest reads at most maxRequestBytes+1 bytes of r: into a buffer of
+// the right size when r says how much it holds (a *bytes.Reader, a
+// *strings.Reader, a *bytes.Buffer), else as io.ReadAll reads.
+func readRequest(r io.Reader) ([]byte, error) {
+	lr := io.LimitReader(r, maxRequestBytes+1)
+	if l, ok := r.(interface{ Len() int }); ok {
+		// One byte more than r says it holds, to meet the end.
+		buf := make([]byte, min(max(l.Len(), 0), maxRequestBytes)+1)
+		k, err := io.ReadFull(lr, buf)
+		switch err {
+		case io.EOF, io.ErrUnexpectedEOF:
+			return buf[:k], nil
+		case nil: // filled: r held more than it said (or the limit was met)
+			rest, err := io.ReadAll(lr)
+			return append(buf, rest...), err
+		}
+		return buf[:k], err
+	}
+	return io.ReadAll(lr)
 }
 
 // asFieldError returns err as the *product.FieldError that names its

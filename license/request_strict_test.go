@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"math/big"
 	"strings"
 	"testing"
@@ -536,5 +537,33 @@ func TestRequestExchangeRatesField(t *testing.T) {
 		if re.Code() == "" {
 			t.Errorf("%s: %v has no code", c.new, re)
 		}
+	}
+}
+
+// lyingReader says it holds fewer bytes than it does.
+type lyingReader struct{ *strings.Reader }
+
+func (r lyingReader) Len() int { return 3 }
+
+// TestReadRequestSizes: a reader that says its length is read into a
+// buffer of that size, and what it holds beyond it is read too; a body
+// over the limit is refused whichever way it is read.
+func TestReadRequestSizes(t *testing.T) {
+	body := strings.Repeat("x", 1000)
+	for _, r := range []io.Reader{strings.NewReader(body), bytes.NewReader([]byte(body)), lyingReader{strings.NewReader(body)}, io.MultiReader(strings.NewReader(body))} {
+		got, err := readRequest(r)
+		if err != nil || string(got) != body {
+			t.Errorf("%T: %d bytes, %v", r, len(got), err)
+		}
+	}
+	big := strings.Repeat("x", maxRequestBytes+10)
+	for _, r := range []io.Reader{strings.NewReader(big), lyingReader{strings.NewReader(big)}} {
+		got, err := readRequest(r)
+		if err != nil || len(got) != maxRequestBytes+1 {
+			t.Errorf("%T over the limit: %d bytes, %v", r, len(got), err)
+		}
+	}
+	if _, err := DecodeRequest(strings.NewReader(big)); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("a body over the limit: %v", err)
 	}
 }
