@@ -9,6 +9,7 @@ import (
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
@@ -314,13 +315,9 @@ func (d Determination) AppendJSON(b []byte) ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		// Small, and rare beyond a few: its own encoder, whose output
-		// is already compact and escaped as json.Marshal's.
-		pj, err := p.MarshalJSON()
-		if err != nil {
-			return b, marshalError(p, err)
+		if b, err = appendParty(b, p); err != nil {
+			return b, err
 		}
-		b = append(b, pj...)
 	}
 	b = append(b, `],"warnings":[`...)
 	for i, w := range d.warnings {
@@ -656,4 +653,75 @@ func appendException(b []byte, r *exception.Result) ([]byte, error) {
 		b = append(b, '}')
 	}
 	return append(b, "]}"...), nil
+}
+
+// appendParty writes p as p.MarshalJSON does. A party with no candidates
+// and no matched rows (declared, unscreened, or screened without a find:
+// nearly every one) is written directly; the others through MarshalJSON,
+// whose output is already compact and escaped as json.Marshal's.
+func appendParty(b []byte, p PartyDesignations) ([]byte, error) {
+	d := p.Designations
+	plain := len(p.Candidates) == 0 && len(d.Matches) == 0 && d.Source.IsValid()
+	for _, l := range d.Lists() {
+		plain = plain && l.IsValid()
+	}
+	if !plain {
+		pj, err := p.MarshalJSON()
+		if err != nil {
+			return b, marshalError(p, err)
+		}
+		return append(b, pj...), nil
+	}
+	b = append(b, `{"party":`...)
+	b = wire.AppendString(b, p.Party)
+	b = append(b, `,"designations":{"source":`...)
+	b = wire.AppendString(b, d.Source.String())
+	b = append(b, `,"footnotes":`...)
+	b = appendFootnotes(b, d.Footnotes())
+	b = append(b, `,"implied_footnotes":`...)
+	b = appendFootnotes(b, d.ImpliedFootnotes())
+	b = append(b, `,"lists":[`...)
+	for i, l := range d.Lists() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = wire.AppendString(b, l.String())
+	}
+	b = append(b, `]},"screening":`...)
+	b = wire.AppendString(b, p.Screening)
+	if p.MinScore != 0 {
+		b = append(b, `,"min_score":`...)
+		b = strconv.AppendInt(b, int64(p.MinScore), 10)
+	}
+	if len(p.Owners) > 0 {
+		b = append(b, `,"owners":[`...)
+		for i, o := range p.Owners {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			var err error
+			if b, err = appendParty(b, o); err != nil {
+				return b, err
+			}
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}'), nil
+}
+
+// appendFootnotes writes a set of Entity List footnotes as
+// csl.Footnotes.MarshalJSON does: [1,2], or [] for none.
+func appendFootnotes(b []byte, s csl.Footnotes) []byte {
+	b = append(b, '[')
+	first := true
+	for n := 1; n <= 5; n++ {
+		if s.Has(n) {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+	}
+	return append(b, ']')
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/earcheck/ear/license/csl"
 	"github.com/earcheck/ear/license/exception"
 
 	"github.com/earcheck/ear"
@@ -268,4 +269,29 @@ func refWireDeMinimis(r DeMinimisResult) refDMWire {
 		w.Lines[i] = lw
 	}
 	return w
+}
+
+// TestAppendPartyIsMarshalJSON: the direct writer of a party's record
+// writes what its MarshalJSON writes, for declared, unscreened, screened
+// and owned parties, odd names, and the records it leaves to MarshalJSON.
+func TestAppendPartyIsMarshalJSON(t *testing.T) {
+	matched := csl.DesignationsFromRows(csl.SourceIndex, []csl.Row{{ID: "r1", Source: "Entity List (EL) - Bureau of Industry and Security", Name: "Example <Co> & \"Sons\"",
+		LicenseRequirement: "For all items subject to the EAR. (See §744.11 of the EAR)4"}})
+	for _, p := range []PartyDesignations{
+		{Party: "customer", Designations: csl.DeclaredDesignations(), Screening: "none"},
+		{Party: "Huawei <b>&</b> \"x\"\u2028", Designations: csl.DeclaredDesignations(1, 4), Screening: "declared"},
+		{Party: "Globex", Designations: csl.Designations{Source: csl.SourceIndex}, Screening: "fuzzy", MinScore: 880,
+			Owners: []PartyDesignations{{Party: "Holdco", Designations: csl.DeclaredDesignations(5), Screening: "declared"}, {Party: "Other", Designations: csl.Designations{Source: csl.SourceIndex}, Screening: "exact"}}},
+		{Party: "Matched", Designations: matched, Screening: "exact"},
+		{Party: "Owner matched", Designations: csl.Designations{Source: csl.SourceIndex}, Screening: "exact", Owners: []PartyDesignations{{Party: "m", Designations: matched, Screening: "exact"}}},
+	} {
+		want, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := appendParty([]byte("x"), p)
+		if err != nil || string(got[1:]) != string(want) {
+			t.Errorf("%s:\n got %s (%v)\nwant %s", p.Party, got[1:], err, want)
+		}
+	}
 }
