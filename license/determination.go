@@ -541,7 +541,7 @@ func appendDeMinimis(b []byte, r *DeMinimisResult) ([]byte, error) {
 			b = append(b, `,"citation":`...)
 			b = wire.AppendString(b, l.Citation)
 			b = append(b, `,"total":`...)
-			b = wire.AppendString(b, l.Total())
+			b = l.appendTotal(b)
 			b = append(b, '}')
 		}
 		b = append(b, ']')

@@ -8,11 +8,13 @@ import (
 	"os"
 	"testing"
 
-	"github.com/earcheck/ear/license/csl"
-	"github.com/earcheck/ear/license/exception"
+	"github.com/shopspring/decimal"
 
 	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/internal/wire"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/csl"
+	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/origin"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
@@ -292,6 +294,43 @@ func TestAppendPartyIsMarshalJSON(t *testing.T) {
 		got, err := appendParty([]byte("x"), p)
 		if err != nil || string(got[1:]) != string(want) {
 			t.Errorf("%s:\n got %s (%v)\nwant %s", p.Party, got[1:], err, want)
+		}
+	}
+}
+
+// TestAppendTotalIsTotal: a line's total is written as AppendString of
+// Total writes it, for decimal and rational totals in currencies of 0, 2,
+// 3 and 4 places, and for a total that is not valid.
+func TestAppendTotalIsTotal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 9))
+	for range 3000 {
+		c := product.MustParseCurrency([]string{"USD", "JPY", "KWD", "CLF", "EUR"}[rng.IntN(5)])
+		d := decimal.New(rng.Int64N(2_000_000_000)-1_000_000_000, -rng.Int32N(8))
+		x := origin.ExactOf(d)
+		if rng.IntN(4) == 0 {
+			// Through an inverse rate: a rational total.
+			chf := product.MustParseCurrency("CHF")
+			r, err := origin.NewRates(jurisdiction.MustParseDate("2026-11-28"), origin.Rate{From: c, To: chf, Rate: decimal.New(3, 0)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := product.NewMoney(d, chf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if x, err = r.ConvertExact("", m, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		l := DeMinimisLine{total: x, cur: c}
+		want := string(wire.AppendString(nil, l.Total()))
+		if got := string(l.appendTotal(nil)); got != want {
+			t.Fatalf("%s %s: %s, want %s", d, c, got, want)
+		}
+	}
+	for _, l := range []DeMinimisLine{{}, {total: origin.ExactOf(decimal.New(1, 1<<30))}} { // zero, and not valid
+		if got, want := string(l.appendTotal(nil)), string(wire.AppendString(nil, l.Total())); got != want {
+			t.Errorf("%s, want %s", got, want)
 		}
 	}
 }

@@ -110,6 +110,18 @@ func (x Exact) Text() (string, bool) {
 	return DecimalText(x.r)
 }
 
+// AppendText appends Text's text to b and reports Text's exact.
+func (x Exact) AppendText(b []byte) ([]byte, bool) {
+	switch {
+	case x.invalid:
+		return b, false
+	case x.r == nil:
+		return appendDecimal(b, x.d), true
+	}
+	s, exact := DecimalText(x.r)
+	return append(b, s...), exact
+}
+
 // ExceedsExact reports whether part / whole is strictly more than percent /
 // 100, by cross-multiplication (part x 100 > percent x whole), in decimal
 // when both are decimal and in rationals otherwise. whole must be positive:

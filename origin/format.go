@@ -39,6 +39,17 @@ func formatDecimal(d decimal.Decimal) string {
 	return formatScaled(d.Coefficient(), exp)
 }
 
+// appendDecimal appends d as formatDecimal writes it.
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
+	exp := int64(d.Exponent())
+	if d.NumDigits() <= 18 {
+		c := d.CoefficientInt64()
+		var buf [24]byte
+		return appendDigits(b, strconv.AppendUint(buf[:0], absInt64(c), 10), c < 0, exp)
+	}
+	return append(b, formatScaled(d.Coefficient(), exp)...)
+}
+
 // formatScaled writes c x 10^exp as formatDecimal does.
 func formatScaled(c *big.Int, exp int64) string {
 	if c.IsInt64() {
@@ -61,13 +72,18 @@ func absInt64(v int64) uint64 {
 // zero unless c is 0), negative, times 10^exp, as formatDecimal does, in
 // one allocation.
 func formatDigits(digits []byte, negative bool, exp int64) string {
-	if len(digits) == 1 && digits[0] == '0' {
-		return "0"
-	}
-	var out []byte
 	var buf [64]byte
+	var out []byte
 	if n := len(digits) + 3 + max(int(exp), 0) + max(int(-exp), 0); n <= len(buf) {
 		out = buf[:0]
+	}
+	return string(appendDigits(out, digits, negative, exp))
+}
+
+// appendDigits is formatDigits appending to out.
+func appendDigits(out, digits []byte, negative bool, exp int64) []byte {
+	if len(digits) == 1 && digits[0] == '0' {
+		return append(out, '0')
 	}
 	if negative {
 		out = append(out, '-')
@@ -77,7 +93,7 @@ func formatDigits(digits []byte, negative bool, exp int64) string {
 		for range exp {
 			out = append(out, '0')
 		}
-		return string(out)
+		return out
 	}
 	// The fraction is zeros leading zeros, then frac (its own trailing
 	// zeros dropped).
@@ -100,5 +116,5 @@ func formatDigits(digits []byte, negative bool, exp int64) string {
 		}
 		out = append(out, frac...)
 	}
-	return string(out)
+	return out
 }

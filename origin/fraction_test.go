@@ -51,6 +51,9 @@ func TestDecimalText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, exact := DecimalText(tt.r)
+		if b, e := (Exact{r: tt.r}).AppendText(nil); string(b) != got || e != exact {
+			t.Errorf("Exact{%v}.AppendText = %s %v, want %s %v", tt.r, b, e, got, exact)
+		}
 		if got != tt.want || exact != tt.exact {
 			t.Errorf("DecimalText(%v) = %s %v, want %s %v", tt.r, got, exact, tt.want, tt.exact)
 		}

@@ -131,6 +131,9 @@ func TestExactIsTotal(t *testing.T) {
 				t.Errorf("%s is valid", tt.name)
 				return
 			}
+			if b, ok := x.AppendText([]byte("x")); string(b) != "x" || ok {
+				t.Errorf("%s: AppendText = %q %v", tt.name, b, ok)
+			}
 			if s, ok := x.Text(); s != "" || ok {
 				t.Errorf("%s: Text = %q %v", tt.name, s, ok)
 			}
@@ -401,6 +404,11 @@ func TestFormatDecimalMatchesString(t *testing.T) {
 		}
 		if got, want := formatScaled(d.Coefficient(), int64(d.Exponent())), d.String(); got != want {
 			t.Fatalf("formatScaled(%s, %d) = %s, want %s", d.Coefficient(), d.Exponent(), got, want)
+		}
+		x := ExactOf(d)
+		text, exact := x.Text()
+		if got, gotExact := x.AppendText([]byte("x")); string(got) != "x"+text || gotExact != exact {
+			t.Fatalf("AppendText(%s) = %s %v, want x%s %v", d, got, gotExact, text, exact)
 		}
 	}
 }
