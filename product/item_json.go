@@ -91,7 +91,7 @@ func (l *Line) UnmarshalJSON(data []byte) error { return l.decode(nil, data) }
 
 // decode is UnmarshalJSON on data, a value of the document doc (nil: none).
 func (l *Line) decode(doc *wire.Doc, data []byte) error {
-	if v, ok := plainLine(data); ok {
+	if v, ok := plainLine(data, ""); ok {
 		*l = v
 		return nil
 	}
@@ -250,9 +250,19 @@ func decodeLines(doc *wire.Doc, raw []byte, lines *[]Line) error {
 		return wire.Malformed("want a JSON array, got %s", wire.Describe(raw))
 	}
 	var out []Line
+	// The lines' texts (ids, descriptions, ECCNs) are substrings of one
+	// copy of the array's text, made here once, not a string each.
+	text := string(raw)
 	err := doc.EachElement(raw, func(n int) { out = make([]Line, n) }, func(i int, r []byte) error {
 		if wire.IsNull(r) {
 			return fieldErr(fmt.Sprintf("[%d]", i), ErrMissing, "null is not a line")
+		}
+		// r is a slice of raw: its offset there places it in text.
+		if off := cap(raw) - cap(r); len(r) > 0 && off >= 0 && off+len(r) <= len(raw) && &raw[off] == &r[0] {
+			if v, ok := plainLine(r, text[off:off+len(r)]); ok {
+				out[i] = v
+				return nil
+			}
 		}
 		if err := out[i].decode(doc, r); err != nil {
 			return NewFieldError(fmt.Sprintf("[%d]", i), err)

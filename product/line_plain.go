@@ -22,7 +22,11 @@ const (
 // value a parser rejects) is not ok and goes through the general decoder,
 // which accepts or rejects it as it always has, with its own error: what
 // plainLine accepts, the general decoder accepts as the same Line.
-func plainLine(data []byte) (Line, bool) {
+//
+// text, when not empty, is data as a string (a part of a larger string
+// the caller made once): the line's id, description and ECCN are then
+// substrings of it, not copies of their own.
+func plainLine(data []byte, text string) (Line, bool) {
 	if len(data) < 2 || data[0] != '{' || data[len(data)-1] != '}' {
 		return Line{}, false
 	}
@@ -77,14 +81,21 @@ func plainLine(data []byte) (Line, bool) {
 			}
 			body, i = b, end+1
 			var err error
+			// The text of body: a substring of text when there is one.
+			str := func() string {
+				if text == "" {
+					return string(body)
+				}
+				return text[i-1-len(body) : i-1]
+			}
 			switch string(key) {
 			case "id":
-				bit, v.ID = plainID, string(body)
+				bit, v.ID = plainID, str()
 			case "description":
-				bit, v.Description = plainDescription, string(body)
+				bit, v.Description = plainDescription, str()
 			case "eccn":
 				bit = plainECCN
-				v.ECCN, err = ParseECCN(string(body))
+				v.ECCN, err = ParseECCN(str())
 			case "origin":
 				bit = plainOrigin
 				v.Origin, err = ParseOrigin(string(body))

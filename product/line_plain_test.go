@@ -20,7 +20,10 @@ func FuzzPlainLine(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fast, ok := plainLine(data)
+		fast, ok := plainLine(data, "")
+		if shared, ok2 := plainLine(data, string(data)); ok2 != ok || ok && !reflect.DeepEqual(shared, fast) {
+			t.Fatalf("%q: with the text %v %+v, without %v %+v", data, ok2, shared, ok, fast)
+		}
 		if !ok {
 			return
 		}
@@ -41,7 +44,7 @@ func TestPlainLineForms(t *testing.T) {
 		`{"id":"c0","eccn":"3A001.a.7","origin":"foreign","value":{"amount":"10.25","currency":"USD"},"quantity":"1","relation":"incorporated"}`,
 		`{"id":"c1","description":"a chip","eccn":"EAR99","origin":"us","value":{"amount":"3","currency":"JPY"}}`,
 	} {
-		l, ok := plainLine([]byte(s))
+		l, ok := plainLine([]byte(s), s)
 		var general Line
 		if err := general.decodeAny(nil, []byte(s)); err != nil || !ok || !reflect.DeepEqual(l, general) {
 			t.Errorf("%s: plainLine %v %+v, decoder %v %+v", s, ok, l, err, general)
@@ -52,7 +55,7 @@ func TestPlainLineForms(t *testing.T) {
 	}
 	for _, s := range []string{`{"id":"c3","id":"c4"}`, `{"id":"c\"5"}`, `{ "id":"c6"}`, `{"id":null}`, `{}`, `{"id":"c7","hts":"8542.31"}`,
 		`{"id":"c8"}x`, `{"id":"c9","eccn":"bad"}`, `{"id":"c11","value":{"currency":"USD","amount":"1"}}`, `{"id":"\xff"}`} {
-		if _, ok := plainLine([]byte(s)); ok {
+		if _, ok := plainLine([]byte(s), ""); ok {
 			t.Errorf("%s read in one pass", strings.ToValidUTF8(s, "?"))
 		}
 	}
