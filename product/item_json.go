@@ -195,6 +195,15 @@ func (it Item) MarshalJSON() ([]byte, error) {
 // without a quantity get the wire format's default of 1. A successful
 // decode still needs Validate for the rules across fields.
 func (it *Item) UnmarshalJSON(data []byte) error {
+	if v, ok := plainItem(data); ok {
+		*it = v
+		return nil
+	}
+	return it.decodeAny(data)
+}
+
+// decodeAny is UnmarshalJSON without plainItem: any form of the object.
+func (it *Item) decodeAny(data []byte) error {
 	if wire.IsNull(data) {
 		return nil
 	}

@@ -27,23 +27,31 @@ const (
 // the caller made once): the line's id, description and ECCN are then
 // substrings of it, not copies of their own.
 func plainLine(data []byte, text string) (Line, bool) {
-	if len(data) < 2 || data[0] != '{' || data[len(data)-1] != '}' {
-		return Line{}, false
+	v, end, ok := plainLineAt(data, 0, text)
+	return v, ok && end == len(data)
+}
+
+// plainLineAt is plainLine on the object that starts at data[i], which
+// returns the index just past it; text, when not empty, is all of data as
+// a string.
+func plainLineAt(data []byte, i int, text string) (Line, int, bool) {
+	if i >= len(data) || data[i] != '{' {
+		return Line{}, 0, false
 	}
 	var v Line
 	seen := 0
-	i := 1
+	i++
 	for {
 		// "key":
 		if i >= len(data) || data[i] != '"' {
-			return Line{}, false
+			return Line{}, 0, false
 		}
 		k := i + 1
 		for k < len(data) && data[k] != '"' && data[k] != '\\' {
 			k++
 		}
 		if k+1 >= len(data) || data[k] != '"' || data[k+1] != ':' {
-			return Line{}, false
+			return Line{}, 0, false
 		}
 		key := data[i+1 : k]
 		i = k + 2
@@ -53,17 +61,17 @@ func plainLine(data []byte, text string) (Line, bool) {
 		if string(key) == "value" {
 			end := i
 			if end >= len(data) || data[end] != '{' {
-				return Line{}, false
+				return Line{}, 0, false
 			}
 			for end < len(data) && data[end] != '}' {
 				end++
 			}
 			if end >= len(data) {
-				return Line{}, false
+				return Line{}, 0, false
 			}
 			m, ok := plainMoney(data[i : end+1])
 			if !ok {
-				return Line{}, false
+				return Line{}, 0, false
 			}
 			bit, v.Value, i = plainValue, m, end+1
 		} else {
@@ -72,12 +80,12 @@ func plainLine(data []byte, text string) (Line, bool) {
 				end++
 			}
 			if i >= len(data) || data[i] != '"' || end >= len(data) {
-				return Line{}, false
+				return Line{}, 0, false
 			}
 			raw := data[i : end+1]
 			b, ok := wire.PlainBody(raw)
 			if !ok {
-				return Line{}, false
+				return Line{}, 0, false
 			}
 			body, i = b, end+1
 			var err error
@@ -106,24 +114,24 @@ func plainLine(data []byte, text string) (Line, bool) {
 				bit = plainRelation
 				v.Relation, err = ParseRelation(string(body))
 			default:
-				return Line{}, false
+				return Line{}, 0, false
 			}
 			if err != nil {
-				return Line{}, false
+				return Line{}, 0, false
 			}
 		}
 		if seen&bit != 0 {
-			return Line{}, false
+			return Line{}, 0, false
 		}
 		seen |= bit
 		// , or the end.
 		switch {
 		case i < len(data) && data[i] == ',':
 			i++
-		case i == len(data)-1 && data[i] == '}':
-			return v.WithDefaultQuantity(), true
+		case i < len(data) && data[i] == '}':
+			return v.WithDefaultQuantity(), i + 1, true
 		default:
-			return Line{}, false
+			return Line{}, 0, false
 		}
 	}
 }

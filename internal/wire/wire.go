@@ -429,6 +429,12 @@ func DecodeString(raw []byte, s *string) error {
 	return nil
 }
 
+// ValueEnd returns the index just past the JSON value that starts at
+// data[i], found by delimiting it (strings skipped, brackets balanced),
+// not by checking it: data is taken to be valid JSON (the caller checked
+// it, or decodes the value with a decoder that checks it).
+func ValueEnd(data []byte, i int) (int, bool) { return scanValue(nil, data, i) }
+
 // PlainBody returns the text of raw when raw is exactly one plain JSON
 // string (no white space around it, no escape, no control character,
 // valid UTF-8): the bytes between the quotes, which are then its text.

@@ -1,0 +1,184 @@
+package product
+
+import (
+	"github.com/earcheck/ear/internal/wire"
+	"github.com/earcheck/ear/jurisdiction"
+)
+
+// The members plainItem reads, one bit each.
+const (
+	itemID = 1 << iota
+	itemDescription
+	itemECCN
+	itemFor
+	itemKind
+	itemProducedIn
+	itemValue
+	itemComponents
+	itemDirectProductOf
+	itemPlant
+	itemHTS
+	itemFoodOrMedicine
+	itemOneTimeReport
+)
+
+// plainItem reads an item object of the form the SDK writes, in one pass
+// over its bytes: no white space between members, each member of the wire
+// format given once, the texts without escapes, the value in the plain
+// money form and the components in the plain line form (see plainLine).
+// Its lineages, plant, food_or_medicine and one_time_report are delimited
+// and given to their own decoders. Anything else is not ok and goes
+// through the general decoder, which accepts or rejects it as it always
+// has, with its own error: what plainItem accepts, the general decoder
+// accepts as the same Item. The lines' texts are substrings of one copy
+// of the item's text.
+func plainItem(data []byte) (Item, bool) {
+	if len(data) < 2 || data[0] != '{' || data[len(data)-1] != '}' {
+		return Item{}, false
+	}
+	text := string(data)
+	var v Item
+	seen := 0
+	i := 1
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return Item{}, false
+		}
+		k := i + 1
+		for k < len(data) && data[k] != '"' && data[k] != '\\' {
+			k++
+		}
+		if k+1 >= len(data) || data[k] != '"' || data[k+1] != ':' {
+			return Item{}, false
+		}
+		key := data[i+1 : k]
+		i = k + 2
+		if i >= len(data) {
+			return Item{}, false
+		}
+		var bit int
+		var err error
+		switch string(key) {
+		case "value":
+			end := i
+			for end < len(data) && data[end] != '}' {
+				end++
+			}
+			if data[i] != '{' || end >= len(data) {
+				return Item{}, false
+			}
+			m, ok := plainMoney(data[i : end+1])
+			if !ok {
+				return Item{}, false
+			}
+			bit, v.Value, i = itemValue, m, end+1
+		case "components":
+			if data[i] != '[' {
+				return Item{}, false
+			}
+			lines, end, ok := plainLines(data, i, text)
+			if !ok {
+				return Item{}, false
+			}
+			bit, v.Components, i = itemComponents, lines, end
+		case "direct_product_of", "plant", "food_or_medicine", "one_time_report":
+			end, ok := wire.ValueEnd(data, i)
+			if !ok {
+				return Item{}, false
+			}
+			raw := data[i:end]
+			switch string(key) {
+			case "direct_product_of":
+				bit, err = itemDirectProductOf, v.DirectProductOf.UnmarshalJSON(raw)
+			case "plant":
+				bit, err = itemPlant, decodePlant(raw, &v.Plant)
+			case "food_or_medicine":
+				bit, err = itemFoodOrMedicine, v.FoodOrMedicine.UnmarshalJSON(raw)
+			default:
+				bit, err = itemOneTimeReport, decodeOneTimeReport(raw, &v.OneTimeReport)
+			}
+			i = end
+		default:
+			// A string member.
+			end := i + 1
+			for end < len(data) && data[end] != '"' {
+				end++
+			}
+			if data[i] != '"' || end >= len(data) {
+				return Item{}, false
+			}
+			body, ok := wire.PlainBody(data[i : end+1])
+			if !ok {
+				return Item{}, false
+			}
+			str := text[i+1 : end]
+			i = end + 1
+			switch string(key) {
+			case "id":
+				bit, v.ID = itemID, str
+			case "description":
+				bit, v.Description = itemDescription, str
+			case "eccn":
+				bit = itemECCN
+				v.ECCN, err = ParseECCN(str)
+			case "for":
+				bit = itemFor
+				v.For, err = ParseECCN(str)
+			case "kind":
+				bit = itemKind
+				v.Kind, err = ParseKind(string(body))
+			case "produced_in":
+				bit = itemProducedIn
+				v.ProducedIn, err = jurisdiction.ParseCountry(string(body))
+			case "hts":
+				bit = itemHTS
+				v.HTS, err = ParseHTS(string(body))
+			default:
+				return Item{}, false
+			}
+		}
+		if err != nil || seen&bit != 0 {
+			return Item{}, false
+		}
+		seen |= bit
+		switch {
+		case i < len(data) && data[i] == ',':
+			i++
+		case i == len(data)-1 && data[i] == '}':
+			return v, true
+		default:
+			return Item{}, false
+		}
+	}
+}
+
+// plainLines reads the array of plain lines that starts at data[i] (see
+// plainLine), and returns the index just past it; text is all of data as
+// a string.
+func plainLines(data []byte, i int, text string) ([]Line, int, bool) {
+	i++
+	if i < len(data) && data[i] == ']' {
+		return []Line{}, i + 1, true
+	}
+	var out []Line
+	for {
+		start := i
+		l, end, ok := plainLineAt(data, i, text)
+		if !ok {
+			return nil, 0, false
+		}
+		if out == nil {
+			// Room for as many lines as the first one's length suggests.
+			out = make([]Line, 0, (len(data)-start)/(end-start)+1)
+		}
+		out = append(out, l)
+		switch {
+		case end < len(data) && data[end] == ',':
+			i = end + 1
+		case end < len(data) && data[end] == ']':
+			return out, end + 1, true
+		default:
+			return nil, 0, false
+		}
+	}
+}
