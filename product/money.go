@@ -223,6 +223,9 @@ func parseAmount(s string) (decimal.Decimal, error) {
 				v = v*10 + int64(s[j]-'0')
 			}
 		}
+		if exp == 0 && v < int64(len(smallDecimals)) && (!neg || v == 0) {
+			return smallDecimals[v], nil // shared: a Decimal never changes
+		}
 		if neg {
 			v = -v
 		}
@@ -240,6 +243,17 @@ func parseAmount(s string) (decimal.Decimal, error) {
 	}
 	return decimal.NewFromBigInt(&v, exp), nil
 }
+
+// smallDecimals are the whole numbers 0 to 15 as parseAmount makes them
+// (decimal.New(n, 0)), made once and shared: a quantity of 1 or 2 is the
+// common case, and a Decimal is immutable (its methods return new values;
+// Coefficient and BigInt return copies).
+var smallDecimals = func() (t [16]decimal.Decimal) {
+	for i := range t {
+		t[i] = decimal.New(int64(i), 0)
+	}
+	return t
+}()
 
 // badChar describes the character at byte offset i of s.
 func badChar(s string, i int) string {

@@ -803,3 +803,31 @@ func TestPlainMoneyForms(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallDecimalsShared: the whole numbers parseAmount shares stay what
+// they are whatever is done with the values made from them.
+func TestSmallDecimalsShared(t *testing.T) {
+	q := MustParseQuantity("1")
+	d := q.Decimal()
+	_ = d.Add(decimal.New(5, 0)).Mul(d).Neg()
+	d.Coefficient().SetInt64(99)
+	d.BigInt().SetInt64(99)
+	_ = d.Shift(3)
+	_ = d.Round(2)
+	m, err := ParseMoney("1", "USD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = m.Mul(q)
+	for i, s := range smallDecimals {
+		if s.String() != strconv.Itoa(i) || s.Exponent() != 0 {
+			t.Fatalf("smallDecimals[%d] is now %s (exp %d)", i, s, s.Exponent())
+		}
+	}
+	if d2, _ := parseAmount("1"); d2.String() != "1" || d2.Exponent() != 0 {
+		t.Fatalf("parseAmount(1) = %s", d2)
+	}
+	if d3, _ := parseAmount("-0"); d3.Sign() != 0 {
+		t.Fatalf("parseAmount(-0) = %s", d3)
+	}
+}
