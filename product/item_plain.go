@@ -33,28 +33,37 @@ const (
 // accepts as the same Item. The lines' texts are substrings of one copy
 // of the item's text.
 func plainItem(data []byte) (Item, bool) {
-	if len(data) < 2 || data[0] != '{' || data[len(data)-1] != '}' {
+	if len(data) < 2 || data[len(data)-1] != '}' {
 		return Item{}, false
 	}
-	text := string(data)
+	v, end, ok := plainItemAt(data, 0, string(data))
+	return v, ok && end == len(data)
+}
+
+// plainItemAt is plainItem on the object that starts at data[i], which
+// returns the index just past it; text is all of data as a string.
+func plainItemAt(data []byte, i int, text string) (Item, int, bool) {
+	if i >= len(data) || data[i] != '{' {
+		return Item{}, 0, false
+	}
 	var v Item
 	seen := 0
-	i := 1
+	i++
 	for {
 		if i >= len(data) || data[i] != '"' {
-			return Item{}, false
+			return Item{}, 0, false
 		}
 		k := i + 1
 		for k < len(data) && data[k] != '"' && data[k] != '\\' {
 			k++
 		}
 		if k+1 >= len(data) || data[k] != '"' || data[k+1] != ':' {
-			return Item{}, false
+			return Item{}, 0, false
 		}
 		key := data[i+1 : k]
 		i = k + 2
 		if i >= len(data) {
-			return Item{}, false
+			return Item{}, 0, false
 		}
 		var bit int
 		var err error
@@ -65,26 +74,26 @@ func plainItem(data []byte) (Item, bool) {
 				end++
 			}
 			if data[i] != '{' || end >= len(data) {
-				return Item{}, false
+				return Item{}, 0, false
 			}
 			m, ok := plainMoney(data[i : end+1])
 			if !ok {
-				return Item{}, false
+				return Item{}, 0, false
 			}
 			bit, v.Value, i = itemValue, m, end+1
 		case "components":
 			if data[i] != '[' {
-				return Item{}, false
+				return Item{}, 0, false
 			}
 			lines, end, ok := plainLines(data, i, text)
 			if !ok {
-				return Item{}, false
+				return Item{}, 0, false
 			}
 			bit, v.Components, i = itemComponents, lines, end
 		case "direct_product_of", "plant", "food_or_medicine", "one_time_report":
 			end, ok := wire.ValueEnd(data, i)
 			if !ok {
-				return Item{}, false
+				return Item{}, 0, false
 			}
 			raw := data[i:end]
 			switch string(key) {
@@ -105,11 +114,11 @@ func plainItem(data []byte) (Item, bool) {
 				end++
 			}
 			if data[i] != '"' || end >= len(data) {
-				return Item{}, false
+				return Item{}, 0, false
 			}
 			body, ok := wire.PlainBody(data[i : end+1])
 			if !ok {
-				return Item{}, false
+				return Item{}, 0, false
 			}
 			str := text[i+1 : end]
 			i = end + 1
@@ -134,20 +143,20 @@ func plainItem(data []byte) (Item, bool) {
 				bit = itemHTS
 				v.HTS, err = ParseHTS(string(body))
 			default:
-				return Item{}, false
+				return Item{}, 0, false
 			}
 		}
 		if err != nil || seen&bit != 0 {
-			return Item{}, false
+			return Item{}, 0, false
 		}
 		seen |= bit
 		switch {
 		case i < len(data) && data[i] == ',':
 			i++
-		case i == len(data)-1 && data[i] == '}':
-			return v, true
+		case i < len(data) && data[i] == '}':
+			return v, i + 1, true
 		default:
-			return Item{}, false
+			return Item{}, 0, false
 		}
 	}
 }
