@@ -789,6 +789,9 @@ func (v *validator) key(i int) (int, bool) {
 // encoding/json allows them.
 func validString(data []byte, i int) (int, bool) {
 	for i++; i < len(data); i++ {
+		if stringByte[data[i]] {
+			continue
+		}
 		switch c := data[i]; {
 		case c == '"':
 			return i + 1, true
@@ -940,6 +943,15 @@ func scanArray(d *Doc, data []byte, spans [][2]int) ([][2]int, bool) {
 		}
 	}
 }
+
+// stringByte marks the bytes a JSON string holds as they are: all but
+// '"', '\\' and the control bytes below 0x20.
+var stringByte = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // plainByte marks the bytes AppendString writes as they are: ASCII from
 // 0x20 up, except '"', '\\', '<', '>' and '&'.
