@@ -83,7 +83,9 @@ const (
 	// undone (jurisdiction.ChartChanges), and before 2024-01-01 the
 	// country groups are those of the changes a survey found
 	// (jurisdiction.GroupChanges), both reported by Federal Register
-	// summaries; an amendment the record lacks would not be in them.
+	// summaries; an amendment the record lacks would not be in them. The
+	// CCL is read as printed: a row requiring no license and an exception
+	// an entry's License Exceptions section allows are open on such a date.
 	WarnTablesReconstructed = "tables_reconstructed"
 	// WarnPartiesList: the parties were screened through a resolver whose
 	// list is of a date before as_of by more than 30 days (parties listed

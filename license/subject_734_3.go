@@ -227,9 +227,13 @@ func warningsOf(req Request, d Determination) []Warning {
 		if req.AsOf.Before(groupsSurveyedFrom) {
 			groups = ", and the country groups are those of the changes a survey of the Federal Register found from 2020"
 		}
+		ccl := ""
+		if req.AsOf.Before(cclRowsFrom) {
+			ccl = "; the CCL is read as printed, so a row that requires no license today, and an exception an entry's License Exceptions section allows today, leave their findings open"
+		}
 		ws = append(ws, Warning{WarnTablesReconstructed, "as_of " + req.AsOf.String() + " is before " + jurisdiction.ChartHistoryFloor().String() +
 			": the Country Chart is the chart printed since then with the amendments recorded from 2020 undone" + groups +
-			" (Federal Register summaries; the amendatory text was not read), and what is not known on that date is open; confirm that no other amendment bears on this item"})
+			" (Federal Register summaries; the amendatory text was not read), and what is not known on that date is open" + ccl + "; confirm that no other amendment bears on this item"})
 	}
 	for _, err := range []error{cErr, gErr, pErr} {
 		if gap, ok := notModelled(err, req.AsOf); ok {
