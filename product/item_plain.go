@@ -50,52 +50,28 @@ func plainItemAt(data []byte, i int, text string) (Item, int, bool) {
 	seen := 0
 	i++
 	for {
-		if i >= len(data) || data[i] != '"' {
-			return Item{}, 0, false
-		}
-		k := i + 1
-		for k < len(data) && data[k] != '"' && data[k] != '\\' {
-			k++
-		}
-		if k+1 >= len(data) || data[k] != '"' || data[k+1] != ':' {
-			return Item{}, 0, false
-		}
-		key := data[i+1 : k]
-		i = k + 2
-		if i >= len(data) {
+		key, at, ok := plainKeyAt(data, i)
+		if !ok || at >= len(data) {
 			return Item{}, 0, false
 		}
 		var bit int
 		var err error
 		switch string(key) {
 		case "value":
-			end := i
-			for end < len(data) && data[end] != '}' {
-				end++
-			}
-			if data[i] != '{' || end >= len(data) {
-				return Item{}, 0, false
-			}
-			m, ok := plainMoney(data[i : end+1])
-			if !ok {
-				return Item{}, 0, false
-			}
-			bit, v.Value, i = itemValue, m, end+1
+			bit = itemValue
+			v.Value, i, ok = plainMoneyAt(data, at)
 		case "components":
-			if data[i] != '[' {
-				return Item{}, 0, false
+			bit = itemComponents
+			ok = data[at] == '['
+			if ok {
+				v.Components, i, ok = plainLines(data, at, text)
 			}
-			lines, end, ok := plainLines(data, i, text)
-			if !ok {
-				return Item{}, 0, false
-			}
-			bit, v.Components, i = itemComponents, lines, end
 		case "direct_product_of", "plant", "food_or_medicine", "one_time_report":
-			end, ok := wire.ValueEnd(data, i)
+			i, ok = wire.ValueEnd(data, at)
 			if !ok {
-				return Item{}, 0, false
+				break
 			}
-			raw := data[i:end]
+			raw := data[at:i]
 			switch string(key) {
 			case "direct_product_of":
 				bit, err = itemDirectProductOf, v.DirectProductOf.UnmarshalJSON(raw)
@@ -106,47 +82,36 @@ func plainItemAt(data []byte, i int, text string) (Item, int, bool) {
 			default:
 				bit, err = itemOneTimeReport, decodeOneTimeReport(raw, &v.OneTimeReport)
 			}
-			i = end
 		default:
 			// A string member.
-			end := i + 1
-			for end < len(data) && data[end] != '"' {
-				end++
-			}
-			if data[i] != '"' || end >= len(data) {
-				return Item{}, 0, false
-			}
-			body, ok := wire.PlainBody(data[i : end+1])
-			if !ok {
-				return Item{}, 0, false
-			}
-			str := text[i+1 : end]
-			i = end + 1
-			switch string(key) {
-			case "id":
-				bit, v.ID = itemID, str
-			case "description":
-				bit, v.Description = itemDescription, str
-			case "eccn":
+			var body []byte
+			body, i, ok = plainStringAt(data, at)
+			switch {
+			case !ok:
+			case string(key) == "id":
+				bit, v.ID = itemID, substring(text, data, at, i)
+			case string(key) == "description":
+				bit, v.Description = itemDescription, substring(text, data, at, i)
+			case string(key) == "eccn":
 				bit = itemECCN
-				v.ECCN, err = ParseECCN(str)
-			case "for":
+				v.ECCN, err = ParseECCN(substring(text, data, at, i))
+			case string(key) == "for":
 				bit = itemFor
-				v.For, err = ParseECCN(str)
-			case "kind":
+				v.For, err = ParseECCN(substring(text, data, at, i))
+			case string(key) == "kind":
 				bit = itemKind
 				v.Kind, err = ParseKind(string(body))
-			case "produced_in":
+			case string(key) == "produced_in":
 				bit = itemProducedIn
 				v.ProducedIn, err = jurisdiction.ParseCountry(string(body))
-			case "hts":
+			case string(key) == "hts":
 				bit = itemHTS
 				v.HTS, err = ParseHTS(string(body))
 			default:
-				return Item{}, 0, false
+				ok = false
 			}
 		}
-		if err != nil || seen&bit != 0 {
+		if !ok || err != nil || seen&bit != 0 {
 			return Item{}, 0, false
 		}
 		seen |= bit

@@ -42,85 +42,41 @@ func plainLineAt(data []byte, i int, text string) (Line, int, bool) {
 	seen := 0
 	i++
 	for {
-		// "key":
-		if i >= len(data) || data[i] != '"' {
+		key, at, ok := plainKeyAt(data, i)
+		if !ok {
 			return Line{}, 0, false
 		}
-		k := i + 1
-		for k < len(data) && data[k] != '"' && data[k] != '\\' {
-			k++
-		}
-		if k+1 >= len(data) || data[k] != '"' || data[k+1] != ':' {
-			return Line{}, 0, false
-		}
-		key := data[i+1 : k]
-		i = k + 2
-		// The value: an object for "value", a plain string otherwise.
 		var bit int
-		var body []byte
+		var err error
 		if string(key) == "value" {
-			end := i
-			if end >= len(data) || data[end] != '{' {
-				return Line{}, 0, false
-			}
-			for end < len(data) && data[end] != '}' {
-				end++
-			}
-			if end >= len(data) {
-				return Line{}, 0, false
-			}
-			m, ok := plainMoney(data[i : end+1])
-			if !ok {
-				return Line{}, 0, false
-			}
-			bit, v.Value, i = plainValue, m, end+1
+			bit = plainValue
+			v.Value, i, ok = plainMoneyAt(data, at)
 		} else {
-			end := i + 1
-			for end < len(data) && data[end] != '"' {
-				end++
-			}
-			if i >= len(data) || data[i] != '"' || end >= len(data) {
-				return Line{}, 0, false
-			}
-			raw := data[i : end+1]
-			b, ok := wire.PlainBody(raw)
-			if !ok {
-				return Line{}, 0, false
-			}
-			body, i = b, end+1
-			var err error
-			// The text of body: a substring of text when there is one.
-			str := func() string {
-				if text == "" {
-					return string(body)
-				}
-				return text[i-1-len(body) : i-1]
-			}
-			switch string(key) {
-			case "id":
-				bit, v.ID = plainID, str()
-			case "description":
-				bit, v.Description = plainDescription, str()
-			case "eccn":
+			var body []byte
+			body, i, ok = plainStringAt(data, at)
+			switch {
+			case !ok:
+			case string(key) == "id":
+				bit, v.ID = plainID, substring(text, data, at, i)
+			case string(key) == "description":
+				bit, v.Description = plainDescription, substring(text, data, at, i)
+			case string(key) == "eccn":
 				bit = plainECCN
-				v.ECCN, err = ParseECCN(str())
-			case "origin":
+				v.ECCN, err = ParseECCN(substring(text, data, at, i))
+			case string(key) == "origin":
 				bit = plainOrigin
 				v.Origin, err = ParseOrigin(string(body))
-			case "quantity":
+			case string(key) == "quantity":
 				bit = plainQuantity
 				v.Quantity, err = ParseQuantity(string(body))
-			case "relation":
+			case string(key) == "relation":
 				bit = plainRelation
 				v.Relation, err = ParseRelation(string(body))
 			default:
-				return Line{}, 0, false
-			}
-			if err != nil {
-				return Line{}, 0, false
+				ok = false
 			}
 		}
-		if seen&bit != 0 {
+		if !ok || err != nil || seen&bit != 0 {
 			return Line{}, 0, false
 		}
 		seen |= bit
@@ -134,4 +90,64 @@ func plainLineAt(data []byte, i int, text string) (Line, int, bool) {
 			return Line{}, 0, false
 		}
 	}
+}
+
+// plainKeyAt reads `"key":` at data[i], a key without escapes, and returns
+// the key and the index of its value.
+func plainKeyAt(data []byte, i int) ([]byte, int, bool) {
+	if i >= len(data) || data[i] != '"' {
+		return nil, 0, false
+	}
+	k := i + 1
+	for k < len(data) && data[k] != '"' && data[k] != '\\' {
+		k++
+	}
+	if k+2 >= len(data) || data[k] != '"' || data[k+1] != ':' {
+		return nil, 0, false
+	}
+	return data[i+1 : k], k + 2, true
+}
+
+// plainStringAt reads the plain JSON string at data[i] (see
+// wire.PlainBody) and returns its text and the index just past it.
+func plainStringAt(data []byte, i int) ([]byte, int, bool) {
+	if i >= len(data) || data[i] != '"' {
+		return nil, 0, false
+	}
+	end := i + 1
+	for end < len(data) && data[end] != '"' {
+		end++
+	}
+	if end >= len(data) {
+		return nil, 0, false
+	}
+	body, ok := wire.PlainBody(data[i : end+1])
+	return body, end + 1, ok
+}
+
+// plainMoneyAt reads the plain money object at data[i] (see plainMoney)
+// and returns it and the index just past it.
+func plainMoneyAt(data []byte, i int) (Money, int, bool) {
+	if i >= len(data) || data[i] != '{' {
+		return Money{}, 0, false
+	}
+	end := i
+	for end < len(data) && data[end] != '}' {
+		end++
+	}
+	if end >= len(data) {
+		return Money{}, 0, false
+	}
+	m, ok := plainMoney(data[i : end+1])
+	return m, end + 1, ok
+}
+
+// substring returns the text of the plain string data[at:end] (quotes
+// included): a substring of text, when text is all of data as a string,
+// else a copy.
+func substring(text string, data []byte, at, end int) string {
+	if text == "" {
+		return string(data[at+1 : end-1])
+	}
+	return text[at+1 : end-1]
 }
