@@ -226,39 +226,50 @@ func evaluateFDP(s fdp.Set, q FDPQuery) ([]FDPResult, error) {
 	defer sc.release()
 	sc.reset()
 	ev := fdpEval{q: &q, fdpScratch: sc}
-	n := 0
+	// How each version of each rule stands on the date, worked out once.
+	const (
+		skip = iota
+		inForce
+		atPredecessor // evaluated, citing the predecessor it stood at
+		gap           // stood at a predecessor whose text is not modelled
+	)
+	var stateBuf [32]uint8
+	states := stateBuf[:0]
+	n, gaps := 0, 0
 	for i := range s.Len() {
-		if r := s.At(i); r.InForce(q.AsOf) || r.AtPredecessor(q.AsOf) {
-			n++
+		r, st := s.At(i), uint8(skip)
+		switch {
+		case r.InForce(q.AsOf):
+			st, n = inForce, n+1
+		case r.AtPredecessor(q.AsOf):
+			st, n = atPredecessor, n+1
+		case r.Unmodelled(q.AsOf):
+			st, gaps = gap, gaps+1
 		}
+		states = append(states, st)
 	}
 	out := make([]FDPResult, 0, n)
-	gaps := 0
-	for i := range s.Len() {
-		r := s.At(i)
-		if !r.InForce(q.AsOf) && !r.AtPredecessor(q.AsOf) {
-			if r.Unmodelled(q.AsOf) {
-				gaps++
-			}
+	for i, st := range states {
+		if st != inForce && st != atPredecessor {
 			continue
 		}
 		out = out[:len(out)+1]
-		if err := ev.rule(r, &out[len(out)-1]); err != nil {
+		if err := ev.rule(s.At(i), &out[len(out)-1]); err != nil {
 			return nil, err
 		}
 	}
 	ev.finish(out)
 	k := 0
-	for i := range s.Len() {
-		r := s.At(i)
-		switch {
-		case r.AtPredecessor(q.AsOf):
+	for i, st := range states {
+		switch st {
+		case atPredecessor:
+			r := s.At(i)
 			note := fmt.Sprintf("on %s the rule stood at %s, with the substance of %s (in force there from %s)", q.AsOf, r.Predecessor, r.Citation, r.Effective)
 			out[k].Why = note + "; " + out[k].Why
 			out[k].Warnings = append(slices.Clip(out[k].Warnings), note)
 			out[k].textRead = false
 			k++
-		case r.InForce(q.AsOf):
+		case inForce:
 			k++
 		}
 	}
@@ -269,14 +280,13 @@ func evaluateFDP(s fdp.Set, q FDPQuery) ([]FDPResult, error) {
 	// modelled) are open, in CFR order among the others.
 	all := make([]FDPResult, 0, len(out)+gaps)
 	k = 0
-	for i := range s.Len() {
-		r := s.At(i)
-		switch {
-		case r.InForce(q.AsOf) || r.AtPredecessor(q.AsOf):
+	for i, st := range states {
+		switch st {
+		case inForce, atPredecessor:
 			all = append(all, out[k])
 			k++
-		case r.Unmodelled(q.AsOf):
-			all = append(all, unmodelledResult(r, q.AsOf))
+		case gap:
+			all = append(all, unmodelledResult(s.At(i), q.AsOf))
 		}
 	}
 	return all, nil
@@ -330,7 +340,10 @@ func (q FDPQuery) validate() error {
 func (ev *fdpEval) rule(r *fdp.Rule, res *FDPResult) error {
 	sc := ev.fdpScratch
 	sc.rs = sc.rs[:0]
-	res.Citation, res.Title, res.license, res.textRead = r.Citation.String(), r.Title, r.License, r.TextRead()
+	// TextRead read in place: the method's value receiver would copy the
+	// rule for every evaluation.
+	textRead := slices.ContainsFunc(r.Provenance, func(s fdp.Source) bool { return s.Basis == fdp.TextRead })
+	res.Citation, res.Title, res.license, res.textRead = r.Citation.String(), r.Title, r.License, textRead
 	res.exclusions = r.Exclusions
 	sc.refs = append(sc.refs, fdpRefs{})
 	ref := &sc.refs[len(sc.refs)-1]
