@@ -188,3 +188,29 @@ func ExampleDetermination_AppendJSON() {
 	// same bytes: true
 	// subject: no
 }
+
+// The same request decided as of two dates: a Japanese etch tool made on a
+// plant built with U.S. 3E001 technology, for a fab in China, before and
+// after the SME FDP rule (734.9(k)) came into force on 2024-12-02.
+func ExampleDetermination_SameOutcomes() {
+	body := `{"as_of":"2024-11-01","item":{"id":"SME-1","eccn":"3B001.c.1.a","kind":"commodity","produced_in":"JP",
+"value":{"amount":"5000000","currency":"USD"},"components":[],"direct_product_of":[],
+"plant":{"direct_product_of":[{"eccn":"3E001","origin":"us","for":"3B001"}]}},
+"exported_from":"JP","destination":{"country":"CN"},"parties":[{"name":"Fab","role":"end_user","country":"CN","headquartered_in":"CN"}],
+"end_uses":[],"incorporations":[]}`
+	req, err := license.DecodeRequest(strings.NewReader(body))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	nov, _ := license.Check(req)
+	req.AsOf = jurisdiction.MustParseDate("2024-11-15")
+	mid, _ := license.Check(req)
+	req.AsOf = jurisdiction.MustParseDate("2025-01-15")
+	jan, _ := license.Check(req)
+	fmt.Println("2024-11-01 and 2024-11-15:", nov.SameOutcomes(mid))
+	fmt.Println("2024-11-01 and 2025-01-15:", nov.SameOutcomes(jan), nov.SubjectToEAR(), "->", jan.SubjectToEAR())
+	// Output:
+	// 2024-11-01 and 2024-11-15: true
+	// 2024-11-01 and 2025-01-15: false indeterminate -> yes
+}
