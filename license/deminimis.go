@@ -1,7 +1,6 @@
 package license
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -139,38 +138,8 @@ func (l DeMinimisLine) appendTotal(b []byte) []byte {
 	b = append(b, '"')
 	start := len(b)
 	b, _ = l.total.AppendText(b)
-	b = appendMinorUnits(b, start, l.cur)
+	b = product.AppendMinorUnits(b, start, l.cur)
 	return append(b, '"')
-}
-
-// appendMinorUnits pads the amount text b[start:] as
-// product.MinorUnitsText does.
-func appendMinorUnits(b []byte, start int, c product.Currency) []byte {
-	want := c.MinorUnits()
-	amount := b[start:]
-	if want == 0 || len(amount) == 0 {
-		return b
-	}
-	for _, ch := range amount {
-		if (ch < '0' || ch > '9') && ch != '.' && ch != '-' {
-			return b
-		}
-	}
-	frac := 0
-	point := bytes.IndexByte(amount, '.')
-	if point >= 0 {
-		frac = len(amount) - point - 1
-	}
-	if frac >= want {
-		return b
-	}
-	if point < 0 {
-		b = append(b, '.')
-	}
-	for range want - frac {
-		b = append(b, '0')
-	}
-	return b
 }
 
 // MarshalJSON writes the line with its total.

@@ -22,3 +22,14 @@ func ExampleParseECCN() {
 	// true
 	// product: malformed ECCN "3A0O1" at offset 3: want three digits after the product group
 }
+
+// A writer that builds its text in a buffer pads an amount to the
+// currency's minor unit in place.
+func ExampleAppendMinorUnits() {
+	b := []byte(`{"total":"`)
+	start := len(b)
+	b = append(b, "18000.5"...)
+	b = product.AppendMinorUnits(b, start, product.MustParseCurrency("USD"))
+	fmt.Println(string(append(b, `"}`...)))
+	// Output: {"total":"18000.50"}
+}

@@ -1,6 +1,7 @@
 package product
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -758,21 +759,43 @@ func minorUnitsOf(s string) int {
 // stays "18000"); an amount with more places keeps them (nothing is
 // rounded). Text that is not a plain decimal is returned as it is.
 func MinorUnitsText(amount string, c Currency) string {
-	want := c.MinorUnits()
-	if want == 0 || amount == "" {
-		return amount
+	if want := c.MinorUnits(); want == 0 || amount == "" {
+		return amount // nothing to pad: no copy
 	}
-	for _, r := range amount {
-		if (r < '0' || r > '9') && r != '.' && r != '-' {
-			return amount
+	return string(AppendMinorUnits([]byte(amount), 0, c))
+}
+
+// AppendMinorUnits pads the amount text b[start:] as MinorUnitsText does
+// and returns the extended buffer, for writers that build their text in a
+// buffer ("18000" USD becomes "18000.00"; text that is not a plain
+// decimal, or has enough places, is left as it is).
+func AppendMinorUnits(b []byte, start int, c Currency) []byte {
+	want := c.MinorUnits()
+	if start < 0 || start > len(b) {
+		return b
+	}
+	amount := b[start:]
+	if want == 0 || len(amount) == 0 {
+		return b
+	}
+	for _, ch := range amount {
+		if (ch < '0' || ch > '9') && ch != '.' && ch != '-' {
+			return b
 		}
 	}
-	_, frac, hasPoint := strings.Cut(amount, ".")
-	if len(frac) >= want {
-		return amount
+	frac := 0
+	point := bytes.IndexByte(amount, '.')
+	if point >= 0 {
+		frac = len(amount) - point - 1
 	}
-	if !hasPoint {
-		amount += "."
+	if frac >= want {
+		return b
 	}
-	return amount + strings.Repeat("0", want-len(frac))
+	if point < 0 {
+		b = append(b, '.')
+	}
+	for range want - frac {
+		b = append(b, '0')
+	}
+	return b
 }

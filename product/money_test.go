@@ -831,3 +831,25 @@ func TestSmallDecimalsShared(t *testing.T) {
 		t.Fatalf("parseAmount(-0) = %s", d3)
 	}
 }
+
+// TestMinorUnitsText: amounts get at least the currency's minor-unit
+// places, in a string or appended to a buffer, and text that is not a
+// plain decimal is left as it is.
+func TestMinorUnitsText(t *testing.T) {
+	for _, tt := range []struct{ amount, code, want string }{
+		{"18000", "USD", "18000.00"}, {"18000.5", "USD", "18000.50"}, {"18000.125", "USD", "18000.125"},
+		{"-3", "KWD", "-3.000"}, {"18000", "JPY", "18000"}, {"", "USD", ""}, {"1e3", "USD", "1e3"},
+		{"12€", "EUR", "12€"}, {"0.1", "CLF", "0.1000"},
+	} {
+		c := MustParseCurrency(tt.code)
+		if got := MinorUnitsText(tt.amount, c); got != tt.want {
+			t.Errorf("MinorUnitsText(%q, %s) = %q, want %q", tt.amount, tt.code, got, tt.want)
+		}
+		if got := string(AppendMinorUnits([]byte("x:"+tt.amount), 2, c)); got != "x:"+tt.want {
+			t.Errorf("AppendMinorUnits(x:%q, 2, %s) = %q, want x:%q", tt.amount, tt.code, got, tt.want)
+		}
+	}
+	if got := string(AppendMinorUnits([]byte("5"), 7, MustParseCurrency("USD"))); got != "5" {
+		t.Errorf("a start past the end changed the buffer: %q", got)
+	}
+}
