@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -150,9 +151,11 @@ func (x *Index) Search(name string, country jurisdiction.Country, minScore int) 
 	nv := len(x.vocab)
 	sim := make([]float64, len(q)*nv)
 	var jw jaroWinkler
+	var jq jwQuery
 	for i, qw := range q {
+		jq.prepare(qw)
 		for v, lw := range x.vocab {
-			sim[i*nv+v] = jw.similarity(qw, lw)
+			sim[i*nv+v] = jq.similarity(&jw, lw)
 		}
 	}
 	type found struct {
@@ -294,13 +297,19 @@ func (j *jaroWinkler) similarity(a, b []rune) float64 {
 		}
 		k++
 	}
+	return jaroWinklerOf(a, b, m, t)
+}
+
+// jaroWinklerOf is the Jaro-Winkler similarity of a and b from their m
+// matching runes (m > 0) and t half-transpositions.
+func jaroWinklerOf(a, b []rune, m, t int) float64 {
 	fm := float64(m)
-	jaro := (fm/float64(la) + fm/float64(lb) + (fm-float64(t)/2)/fm) / 3
+	jaro := (fm/float64(len(a)) + fm/float64(len(b)) + (fm-float64(t)/2)/fm) / 3
 	if jaro <= 0.7 {
 		return jaro
 	}
 	p := 0
-	for p < 4 && p < la && p < lb && a[p] == b[p] {
+	for p < 4 && p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
 	}
 	return jaro + float64(p)*0.1*(1-jaro)
@@ -313,4 +322,92 @@ func resetBools(b []bool, n int) []bool {
 	b = b[:n]
 	clear(b)
 	return b
+}
+
+// jwQuery is a searched word prepared for its Jaro-Winkler similarity to
+// many words. When it has at most 64 runes, all below 128, the matching of
+// similarity runs on bit masks: for each distinct rune of the searched
+// word, the positions of the other word that hold it; the first unmatched
+// position within the window is then the lowest bit of (positions AND
+// window AND NOT matched), the position similarity's scan stops at. The
+// matches, the transpositions and so the result are similarity's, bit for
+// bit (TestJaroWinklerMasks, FuzzJaroWinklerMasks); any other pair goes to
+// similarity itself.
+type jwQuery struct {
+	a     []rune
+	fast  bool
+	nslot int
+	slot  [128]uint8 // rune -> 1 + its slot; 0 for a rune not in a
+	aslot [64]uint8  // the slot of each rune of a
+}
+
+// prepare makes q the searched word a.
+func (q *jwQuery) prepare(a []rune) {
+	q.a, q.fast, q.nslot = a, false, 0
+	clear(q.slot[:])
+	if len(a) > 64 {
+		return
+	}
+	for i, r := range a {
+		if r < 0 || r >= 128 {
+			return
+		}
+		if q.slot[r] == 0 {
+			q.nslot++
+			q.slot[r] = uint8(q.nslot)
+		}
+		q.aslot[i] = q.slot[r] - 1
+	}
+	q.fast = true
+}
+
+// similarity returns j.similarity(q.a, b).
+func (q *jwQuery) similarity(j *jaroWinkler, b []rune) float64 {
+	a := q.a
+	la, lb := len(a), len(b)
+	if !q.fast || lb > 64 {
+		return j.similarity(a, b)
+	}
+	if slices.Equal(a, b) {
+		return 1
+	}
+	if la == 0 || lb == 0 {
+		return 0
+	}
+	var pos [64]uint64 // by slot: the positions of b holding the rune
+	for k, r := range b {
+		if r >= 0 && r < 128 {
+			if s := q.slot[r]; s != 0 {
+				pos[s-1] |= 1 << k
+			}
+		}
+	}
+	window := max(max(la, lb)/2-1, 0)
+	var usedA, usedB uint64
+	m := 0
+	for i := range la {
+		lo, hi := max(i-window, 0), min(i+window, lb-1)
+		if lo > hi {
+			continue
+		}
+		win := (^uint64(0) >> (63 - (hi - lo))) << lo
+		if c := pos[q.aslot[i]] & win &^ usedB; c != 0 {
+			usedB |= c & -c
+			usedA |= 1 << i
+			m++
+		}
+	}
+	if m == 0 {
+		return 0
+	}
+	// The i-th matched rune of a against the i-th matched rune of b.
+	t := 0
+	for usedA != 0 {
+		if a[bits.TrailingZeros64(usedA)] != b[bits.TrailingZeros64(usedB)] {
+			t++
+		}
+		usedA &= usedA - 1
+		usedB &= usedB - 1
+	}
+	return jaroWinklerOf(a, b, m, t)
 }
