@@ -425,7 +425,16 @@ const (
 // other license exception is counted. Readings: the partner-country
 // carve-outs of 746.7(a)(1)(v) and 746.8(a)(12)(iii)(B) leave out EAR99 and
 // AT-only content when the item is exported from a country of Supplement
-// No. 3 to part 746. A line's value is value x quantity in the item's
+// No. 3 to part 746, except US-origin software to Russia and Belarus from
+// 2024-09-16, which 746.8(a)(8) reaches whatever the country of export
+// (open unless license_required is given). 734.4(b)(1): 740.17(b)(2)
+// encryption content in an item sent to E:1 or E:2 leaves it no de minimis
+// level (734.4(b)(1)(iii)); a 5A002, 5A004, 5B002 or 5D002 line with the
+// status mass_market is open. Bundled US-origin software that is neither
+// EAR99 nor AT-only is outside the exclusion (Notes (3) to 734.4(c)(1) and
+// (d)(1)): a note says so, and the outcome is not "within" while the
+// software needs, or may need, a license to the destination. A line's value
+// is value x quantity in the item's
 // currency; the denominator is the item's own value. "Exceeds" is strict,
 // decided by cross-multiplication; the percentage is for display.
 func DeMinimis(q DeMinimisQuery) (DeMinimisResult, error) {
@@ -546,6 +555,10 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 	partner := isPartnerOn(q.ExportedFrom, q.AsOf)
 	var lineMissing []MissingFact
 	encryptionOpen := false
+	// 734.4(b)(1) conditions not met (encB: Yes no de minimis level) and
+	// bundled software outside the exclusion (bundleOpen), with their steps.
+	encB, encCite, bundleOpen := ear.No, "", false
+	var encSteps, bundleSteps []Step
 	for i, l := range it.Components {
 		dl := &res.Lines[i] // filled in place: the line is large
 		*dl = DeMinimisLine{ID: l.ID, Description: l.Description, ECCN: l.ECCN.String(), Origin: l.Origin.String(),
@@ -572,6 +585,38 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 				why += "; its 740.17 status is not given (734.4(b))"
 			}
 		}
+		// 734.4(b)(1): a 740.17 status that does not meet it (740.17(b)(2)
+		// content to E:1 or E:2: no de minimis level; mass_market on a
+		// 5A002, 5A004, 5B002 or 5D002 line: open).
+		if a, ewhy, ecite, em := ev.encryptionCondition(i, l); a != ear.No {
+			why += "; " + ewhy
+			encB = encB.Or(a)
+			if a == ear.Yes && encCite == "" {
+				encCite = ecite
+			}
+			encSteps = append(encSteps, Step{Citation: ecite, Outcome: a.String(), Detail: ewhy + idNote(l.ID)})
+			if a == ear.Indeterminate {
+				encryptionOpen = true
+				lineMissing = append(lineMissing, em...)
+			}
+		}
+		// Notes (3) to 734.4(c)(1) and (d)(1): bundled software that is
+		// neither EAR99 nor AT-only is outside the exclusion.
+		if b := ev.bundledSoftware(l); b != ear.No {
+			outside := "bundled US-origin software that is not EAR99 or AT-only is outside the de minimis exclusion (" + citationBundle + "); it stays subject to the EAR (734.3(a)(2)) and needs its own license assessment"
+			if b == ear.Indeterminate {
+				outside = "bundled software of unknown classification or origin may be outside the de minimis exclusion (" + citationBundle + ": only EAR99 or AT-only US-origin software is within it)"
+			}
+			why += "; " + outside
+			if st != ear.No {
+				bundleOpen = true
+				bundleSteps = append(bundleSteps, Step{Citation: citationBundle, Outcome: "indeterminate", Detail: outside + idNote(l.ID)})
+				lineMissing = append(lineMissing, MissingFact{Field: componentField(i) + ".eccn", Why: "only EAR99 or AT-only US-origin software bundled with the item is within the de minimis exclusion (" + citationBundle + "); other software needs an independent assessment, which de minimis does not decide"})
+			} else {
+				bundleSteps = append(bundleSteps, Step{Citation: citationBundle, Outcome: "note", Detail: outside + "; as assessed for the line, it needs no license to " + q.Destination.String() + idNote(l.ID)})
+			}
+			res.Notes = append(res.Notes, "line "+l.ID+": "+outside)
+		}
 		dl.Status, dl.Why, dl.Citation = st, why, cite
 		dl.Counted = st == ear.Yes
 		switch st {
@@ -581,6 +626,12 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 			possibleSum.Add(dl.total)
 			lineMissing = append(lineMissing, missing...)
 		}
+	}
+	res.Steps = append(res.Steps, encSteps...)
+	res.Steps = append(res.Steps, bundleSteps...)
+	if encB == ear.Yes {
+		noLevel = ear.Yes
+		res.Notes = append(res.Notes, "740.17(b)(2) encryption content in an item sent to "+q.Destination.String()+" (E:1 or E:2): 734.4(b)(1)(iii) is not met, and 734.4(c) applies \"Except as provided in paragraphs (a) and (b)(1)(iii)\": no de minimis level")
 	}
 	definite, possible := definiteSum.Exact(), possibleSum.Exact()
 	var curs []product.Currency
@@ -653,6 +704,7 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 	case noLevel == ear.Yes:
 		res.Outcome = DeMinimisNoLevel
 		res.ThresholdPercent = "0"
+		res.Citation = encCite // 734.4(b)(1)(iii), unless a 734.4(a) category applies
 		for _, c := range res.Categories {
 			if c.Outcome == ear.Yes {
 				res.Citation = c.Citation
@@ -664,13 +716,13 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 		res.Outcome = DeMinimisExceeds
 		res.ThresholdPercent = fmt.Sprint(level)
 		res.Missing = nil
-	case noLevel == ear.Indeterminate || upperExceeds || encryptionOpen || reportOpen || bomUnknown:
+	case noLevel == ear.Indeterminate || upperExceeds || encryptionOpen || bundleOpen || reportOpen || bomUnknown:
 		res.Outcome = DeMinimisIndeterminate
 		res.ThresholdPercent = fmt.Sprint(level)
 		if upperExceeds {
 			res.Missing = append(res.Missing, lineMissing...)
 			pctDetail += fmt.Sprintf("; with the open lines (%s) it would exceed", exactText(upper))
-		} else if encryptionOpen {
+		} else if encryptionOpen || bundleOpen {
 			res.Missing = append(res.Missing, lineMissing...)
 		}
 	default:
@@ -725,11 +777,16 @@ func (c *dmEval) controlled(i int, l product.Line, partner bool) (ear.Answer, st
 	carveOut, carveCite := "", ""
 	switch {
 	case (d == jurisdiction.Russia || d == jurisdiction.Belarus) && (e.IsEAR99() || atOnly(e)):
-		carveOut, carveCite = "EAR99 or AT-only content of an item exported from a partner country ("+jurisdiction.CitationPartnerCountries+") is not counted for Russia and Belarus", "15 CFR 746.8(a)(12)(iii)(B)"
+		carveOut, carveCite = "EAR99 or AT-only content of an item exported from a partner country ("+jurisdiction.CitationPartnerCountries+") is not counted for Russia and Belarus", citationRUCarveOut
 	case d == jurisdiction.Iran && e.IsEAR99():
 		carveOut, carveCite = "EAR99 content of an item exported from a partner country ("+jurisdiction.CitationPartnerCountries+") is not counted for Iran", "15 CFR 746.7(a)(1)(v)"
 	}
 	if carveOut != "" && partner {
+		if carveCite == citationRUCarveOut {
+			if a, why, cite, m := c.russiaSoftware(i, l, us); a != ear.No {
+				return a, why, cite, m
+			}
+		}
 		return ear.No, carveOut, carveCite, nil
 	}
 	openCarveOut := carveOut != "" && !c.q.ExportedFrom.IsValid()
@@ -769,6 +826,86 @@ func missingOrigin(a, us ear.Answer, i int) []MissingFact {
 		return []MissingFact{{Field: componentField(i) + ".origin", Why: "the line's origin is unknown; counted it could change the outcome"}}
 	}
 	return nil
+}
+
+// The partner-country carve-out for Russia and Belarus and the software
+// requirement it leaves in place, read in 15 CFR 746.8 as printed in
+// ConnorCallison/ecfr-opportunities,
+// libs/ecfr-markdown/src/results/markdown/title-15/chapter-VII.md (sections
+// of part 746 as of late 2024, amended through 89 FR 87282, 2024-11-01):
+//
+// 746.8(a)(12)(iii)(B): "For purposes of determining U.S.-origin controlled
+// content under supplement no. 2 to part 734 of the EAR, when making a de
+// minimis calculation for reexports and exports from abroad to Russia or
+// Belarus, the license requirements in paragraphs (a)(1) and (a)(4)
+// through (7) of this section are not used to determine controlled
+// U.S.-origin content in a foreign-made item, provided ... The U.S.-origin
+// content is described in an Anti-Terrorism (AT)-only ECCN or is designated
+// EAR99 ...; The foreign made item will be reexported or exported from
+// abroad from a destination described in supplement no. 3 to this part."
+//
+// 746.8(a)(8) (from 2024-09-16, 89 FR 51644): "(i) A license is required to
+// export, reexport, or transfer (in-country) to or within Russia or Belarus
+// any "software" subject to the EAR and described in paragraph (a)(8)(ii)
+// of this section. (ii) The following types of software subject to the EAR
+// are in the scope of paragraph (a)(8): Enterprise resource planning (ERP);
+// customer relationship management (CRM); business intelligence (BI); supply
+// chain management (SCM); enterprise data warehouse (EDW); computerized
+// maintenance management system (CMMS); project management software,
+// product lifecycle management (PLM); building information modelling
+// (BIM); computer aided design (CAD); computer-aided manufacturing (CAM);
+// engineering to order (ETO); and software for the operation of computer
+// numerical control (CNC) machine tools. ..."
+const citationRUCarveOut = "15 CFR 746.8(a)(12)(iii)(B)"
+
+// ruSoftwareFrom is the day 746.8(a)(8) took effect (89 FR 51644,
+// effective 2024-09-16).
+var ruSoftwareFrom = jurisdiction.MustParseDate("2024-09-16")
+
+// russiaSoftware reads 746.8(a)(8) for a line the partner-country carve-out
+// would leave out (EAR99 or AT-only content of an item exported from a
+// partner country to Russia or Belarus). The carve-out switches off
+// (a)(1) and (a)(4) through (7) only, not (a)(8): US-origin software of the
+// kinds (a)(8)(ii) lists needs a license to Russia and Belarus from
+// 2024-09-16 whatever the country the item is exported from. A software
+// line (isSoftware) is therefore not dropped: the wire format has no field
+// for the kind of software, so it is open, naming the line's
+// license_required (the caller's own determination, which counts it when
+// true). Readings (conservative): (a)(8) reaches AT-only software on the
+// CCL of the listed kinds as well as EAR99 software ((a)(8)(i) says "any
+// software subject to the EAR"); the exclusions of 746.8(a)(12)(ii)
+// (certain civil end users) and (a)(12)(iv) (agriculture or medical
+// entities) are not applied here. The answer is No before 2024-09-16 and
+// for a line that is not software.
+func (c *dmEval) russiaSoftware(i int, l product.Line, us ear.Answer) (ear.Answer, string, string, []MissingFact) {
+	if c.q.AsOf.Before(ruSoftwareFrom) {
+		return ear.No, "", "", nil
+	}
+	sw := c.isSoftware(l)
+	if sw == ear.No {
+		return ear.No, "", "", nil
+	}
+	a := us.And(ear.Indeterminate)
+	why := "software: the partner-country carve-out (" + citationRUCarveOut + ") does not reach 746.8(a)(8), which requires a license to Russia and Belarus for software of the kinds it lists (ERP, CRM, BI, SCM, EDW, CMMS, project management, PLM, BIM, CAD, CAM, ETO, CNC operation) from 2024-09-16; whether this line is such software is not given"
+	m := missingOrigin(a, us, i)
+	m = append(m, MissingFact{Field: componentField(i) + ".license_required", Why: "whether the software is of a kind 746.8(a)(8)(ii) lists (ERP, CRM, BI, SCM, EDW, CMMS, project management, PLM, BIM, CAD, CAM, ETO, CNC operation): such software needs a license to " + c.dest.String() + " under 746.8(a)(8), which the partner-country carve-out (746.8(a)(12)(iii)(B)) does not switch off"})
+	return a, why, "15 CFR 746.8(a)(8)", m
+}
+
+// isSoftware answers whether a line is software: classified in product
+// group D, bundled with a commodity (only software is bundled), or
+// commingled in a software item; an EAR99 or unclassified line incorporated
+// in a commodity or commingled in technology is not.
+func (c *dmEval) isSoftware(l product.Line) ear.Answer {
+	switch {
+	case l.ECCN.IsValid() && l.ECCN.Kind() == product.Software:
+		return ear.Yes
+	case l.Relation == product.Bundled:
+		return ear.Yes
+	case l.Relation == product.Commingled && c.q.Item.EffectiveKind() == product.Software:
+		return ear.Yes
+	}
+	return ear.No
 }
 
 // atOnly reports whether an ECCN is controlled only for anti-terrorism

@@ -580,3 +580,155 @@ func (c *dmEval) destIn(w *fdp.Places, where jurisdiction.Country, gs jurisdicti
 	in := w.Includes(d, gs, c.q.AsOf)
 	return ear.AnswerOf(in)
 }
+
+// The special requirements for Category 5 Part 2 content of 15 CFR 734.4(b),
+// read in 15 CFR 734.4(b)(1)(iii) as amended through 90 FR 5308
+// (2025-01-16), eCFR mirror MichalOpoka/ecfr, section-734.4.md (asked for
+// at 8b43626; the copy read is the one the index holds, at commit 47a05b8,
+// which has the 90 FR 5308 text of 734.4(a)(9)):
+//
+// 734.4(b): "Non-U.S.-made items that incorporate U.S.-origin items that
+// are listed in this paragraph are subject to the EAR unless they meet the
+// de minimis level and destination requirements of paragraph (c) or (d) of
+// this section and the requirements of this paragraph."
+// 734.4(b)(1): "The U.S.-origin commodities or software, if controlled
+// under ECCN 5A002, ECCN 5B002, equivalent or related software therefor
+// classified under ECCN 5D002, and "cryptanalytic items" or digital
+// forensics items (investigative tools) classified under ECCN 5A004 or
+// 5D002, must have been: (i) Publicly available encryption source code ...;
+// (ii) Authorized for License Exception ENC by BIS after classification
+// pursuant to § 740.17(b)(3) of the EAR; (iii) Authorized for License
+// Exception ENC by BIS after classification pursuant to § 740.17(b)(2) of
+// the EAR, and the non-U.S.-made product will not be sent to any
+// destination in Country Groups E:1 and E:2 in Supplement No. 1 to part 740
+// of the EAR; or (iv) Authorized for License Exception ENC pursuant to
+// § 740.17(b)(1) of the EAR."
+// 734.4(b)(2): "The U.S.-origin encryption items are classified under ECCNs
+// 5A992, 5D992, or 5E992.b."
+// 734.4(c): "Except as provided in paragraphs (a) and (b)(1)(iii) of this
+// section and subject to the provisions of paragraphs (b)(1)(i), (b)(1)(ii)
+// and (b)(2) of this section, the following reexports are not subject to
+// the EAR ..."
+//
+// Effective: applied from dmFloor (2020-01-01, the earliest date answered);
+// the condition was in 734.4(b) before that date in the copies read for
+// the categories (it only narrows de minimis, so applying it early is the
+// conservative side).
+const (
+	citationEncB   = "15 CFR 734.4(b)(1)"
+	citationEncB2  = "15 CFR 734.4(b)(1)(iii)"
+	citationBundle = "15 CFR 734.4(c)(1) and (d)(1), Notes (3)"
+)
+
+// encB2Barred are the destinations 734.4(b)(1)(iii) bars: "any destination
+// in Country Groups E:1 and E:2". Reading: the destination of the request
+// is where the product is "sent"; a later destination is not known and is
+// not read (conservative for the destination given; the text's "will not
+// be sent" is the exporter's to assure).
+var encB2Barred = fdp.Places{Groups: []jurisdiction.Group{jurisdiction.GroupE1, jurisdiction.GroupE2}}
+
+// usOrigin answers whether a line is US-origin: yes, no, or (origin
+// unknown, unless the unknown_origin policy treats it as US-origin)
+// indeterminate.
+func (c *dmEval) usOrigin(l product.Line) ear.Answer {
+	switch l.Origin {
+	case product.OriginUS:
+		return ear.Yes
+	case product.OriginUnknown:
+		if c.q.Options.UnknownOrigin == UnknownOriginControlled {
+			return ear.Yes
+		}
+		return ear.Indeterminate
+	}
+	return ear.No
+}
+
+// encryptionCondition reads 734.4(b)(1) for line i when its 740.17 status
+// is given (an unclassified line, or a status not given or unknown, is
+// read in DeMinimis). It answers whether the line keeps the item from de
+// minimis whatever the percentage: Yes (no de minimis level), Indeterminate
+// (open) or No; with the provision, a sentence and the missing facts.
+//
+//   - "740.17(b)(2)" on a line classified 5A002, 5A004, 5B002 or 5D002, or
+//     not classified (the status says it is such content; conservative):
+//     734.4(b)(1)(iii) is met only if the item is not sent to E:1 or E:2.
+//     To E:1 or E:2 the item has no de minimis level (734.4(c) opens
+//     "Except as provided in paragraphs (a) and (b)(1)(iii)").
+//   - "mass_market" on a line classified 5A002, 5A004, 5B002 or 5D002: not
+//     one of the statuses of 734.4(b)(1) (mass-market items are 5A992 or
+//     5D992, 734.4(b)(2)). Reading (conservative, the facts contradict each
+//     other): 734.4(b) is not taken as met; the line is left open on its
+//     encryption status and ECCN rather than cleared, or held to bar de
+//     minimis on a classification that may be a mistake.
+func (c *dmEval) encryptionCondition(i int, l product.Line) (ear.Answer, string, string, []MissingFact) {
+	us := c.usOrigin(l)
+	if us == ear.No {
+		return ear.No, "", "", nil
+	}
+	listed := isEncryption(l.ECCN)
+	var m []MissingFact
+	if us == ear.Indeterminate {
+		m = append(m, MissingFact{Field: componentField(i) + ".origin", Why: "US-origin Category 5 Part 2 content is read against 734.4(b); the line's origin is unknown"})
+	}
+	switch {
+	case l.Encryption == product.EncryptionB2 && (listed || !l.ECCN.IsValid()):
+		in := c.destIn(&encB2Barred, c.dest, c.groups)
+		a := us.And(in)
+		switch a {
+		case ear.No:
+			return ear.No, "", "", nil
+		case ear.Yes:
+			return a, "740.17(b)(2) encryption content in an item sent to " + c.dest.String() + " (E:1 or E:2): 734.4(b)(1)(iii) is not met and the item has no de minimis level", citationEncB2, nil
+		}
+		why := "740.17(b)(2) encryption content: 734.4(b)(1)(iii) is not met if the item is sent to E:1 or E:2"
+		if in == ear.Indeterminate {
+			gap := "whether " + c.dest.String() + " is in E:1 or E:2 is open: " + gapText(c.groupsGap)
+			why += "; " + gap
+			m = append(m, MissingFact{Field: "as_of", Why: gap})
+		}
+		return ear.Indeterminate, why, citationEncB2, m
+	case l.Encryption == product.EncryptionMassMarket && listed:
+		why := "classified " + l.ECCN.String() + " with the encryption status mass_market, which is not one of the 740.17 statuses of 734.4(b)(1) (mass-market items are 5A992 or 5D992, 734.4(b)(2)): 734.4(b) is not taken as met (conservative reading; the ECCN or the status decides)"
+		m = append(m,
+			MissingFact{Field: componentField(i) + ".encryption", Why: "a line classified " + l.ECCN.String() + " meets 734.4(b)(1) only with a 740.17(b)(1), (b)(2) or (b)(3) status; mass_market is not one of them"},
+			MissingFact{Field: componentField(i) + ".eccn", Why: "a mass-market encryption line is 5A992 or 5D992 (734.4(b)(2)); classified " + l.ECCN.String() + " it must meet 734.4(b)(1)"})
+		return ear.Indeterminate, why, citationEncB, m
+	}
+	return ear.No, "", "", nil
+}
+
+// bundledSoftware reads the Notes to 734.4(c)(1) and (d)(1), as quoted from
+// the copy of 734.4 of encryptionCondition: "(3) The de minimis exclusion
+// under paragraph (c)(1) only applies to software that is listed on the
+// Commerce Control List (CCL) and has a reason for control of
+// anti-terrorism (AT) only or software that is designated as EAR99 (subject
+// to the EAR, but not listed on the CCL). For all other software, an
+// independent assessment of whether the software by itself is subject to
+// the EAR must be performed." (the note to (d)(1) reads "classified as
+// EAR99"). Applied from dmFloor, as the categories in force before it.
+//
+// It answers whether line i is US-origin software bundled with the item
+// that the exclusion does not reach: classified, but neither EAR99 nor
+// AT-only (Yes), or not classified (Indeterminate). Reading (conservative):
+// such software stays subject to the EAR (734.3(a)(2)) whatever the
+// percentage, so the de minimis test does not clear the shipment: the line
+// is still counted, and when the line itself needs, or may need, a license
+// to the destination (st, its status in the worksheet), the outcome
+// "within" becomes indeterminate, naming the line; when it needs none, a
+// note says that the software was left to its own assessment.
+func (c *dmEval) bundledSoftware(l product.Line) ear.Answer {
+	if l.Relation != product.Bundled {
+		return ear.No
+	}
+	us := c.usOrigin(l)
+	if us == ear.No {
+		return ear.No
+	}
+	switch e := l.ECCN; {
+	case !e.IsValid():
+		return us.And(ear.Indeterminate)
+	case e.IsEAR99() || atOnly(e):
+		return ear.No
+	}
+	return us
+}
