@@ -514,6 +514,22 @@ func (ev *fdpEval) product(ps *fdp.ProductScope) fdpFind {
 		routes = ev.anyOf(routes, n > 0, ev.containsIC(ps.Plant))
 		n++
 	}
+	if len(ps.PlantIs) > 0 {
+		// The plant's own classification: not a fact of the request.
+		f := ev.mark()
+		ev.w("item.plant")
+		m := ev.mark()
+		ev.w("whether the plant or major component that produced the item is itself subject to the EAR and specified in ")
+		for i := range ps.PlantIs {
+			if i > 0 {
+				ev.w(", ")
+			}
+			ev.w(ps.PlantIs[i].String())
+		}
+		ev.w(" is not stated (the request gives the plant's lineage, not its classification)")
+		routes = ev.anyOf(routes, n > 0, ev.unknown(f, m))
+		n++
+	}
 	if n == 0 {
 		routes = ev.empty(ear.No)
 	}
@@ -589,6 +605,11 @@ func (ev *fdpEval) itemTest(s *fdp.ItemScope) fdpFind {
 			case a == ear.Indeterminate:
 				best = ev.any(best, ev.unknownS("item.eccn", "item ", e.String(), " is less specific than ", p.String()))
 			}
+		}
+		if s.Elsewhere && best.a == ear.No && e.ProductGroup() == 'A' && e.Category() >= 3 && e.Category() <= 5 {
+			// Elsewhere on the CCL, meeting the listed ECCNs' performance
+			// parameters: not a fact of the request.
+			return ev.unknownS("item.eccn", "item ", e.String(), ": whether it is an integrated circuit, computer, electronic assembly or component meeting the performance parameters of the rule's item list is not stated")
 		}
 		return best
 	}

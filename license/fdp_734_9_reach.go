@@ -41,7 +41,7 @@ func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 			if !inc.Destination.IsValid() {
 				continue
 			}
-			d := jurisdiction.Destination{Country: inc.Destination}
+			d := jurisdiction.Destination{Country: inc.Destination, Region: inc.Region}
 			in, err := ev.inSet(d, &p.Where, false)
 			if err != nil {
 				return fdpFind{}, err
@@ -141,6 +141,8 @@ func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 			}
 		}
 		return found, nil
+	case fdp.ProngPartyHQ:
+		return ev.partyHQ(p)
 	case fdp.ProngDeveloperHQ:
 		if ev.q.Item.EffectiveKind() != product.Technology {
 			return ev.noS("the item is not technology developed for masks or IC wafers or dies"), nil
@@ -148,6 +150,46 @@ func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 		return ev.unknownS("item", "whether the technology was developed by an entity headquartered in ", p.Where.String(), " for producing a mask or an IC wafer or die is not stated"), nil
 	}
 	return fdpFind{}, fmt.Errorf("license: rule %s: invalid prong kind %d", r.Citation, p.Kind)
+}
+
+// partyHQ is the prong "worldwide to an entity headquartered in, or whose
+// ultimate parent company is headquartered in" the places, read with the
+// Note to 734.9(h)(2): any party to the transaction. A party whose
+// headquarters are not stated leaves it open (parties[i].headquartered_in);
+// unknown parties leave it open.
+func (ev *fdpEval) partyHQ(p *fdp.Prong) (fdpFind, error) {
+	q := ev.q
+	if !q.Parties.Known() {
+		return ev.unknownS("parties", "parties unknown: whether a party is headquartered (or has its ultimate parent headquartered) in ", p.Where.String()), nil
+	}
+	found := ev.noS("no party is headquartered (nor has its ultimate parent headquartered) in ", p.Where.String())
+	for i, pt := range q.Parties.list.items {
+		if !pt.HeadquarteredIn.IsValid() {
+			f := ev.mark()
+			ev.w("parties[")
+			ev.num(i)
+			ev.w("].headquartered_in")
+			m := ev.mark()
+			ev.w("where ", fdpPartyName(pt), " (", pt.Role.String(), ") or its ultimate parent is headquartered is not stated: in ", p.Where.String(), " it would be within the rule")
+			found = ev.any(found, ev.unknown(f, m))
+			continue
+		}
+		hq := jurisdiction.Destination{Country: pt.HeadquarteredIn}
+		in, err := ev.inSet(hq, &p.Where, false)
+		if err != nil {
+			if fe, ok := err.(*product.FieldError); ok && fe.Field == "destination.country" {
+				fe.Field = fmt.Sprintf("parties[%d].headquartered_in", i)
+			}
+			return fdpFind{}, err
+		}
+		switch in {
+		case ear.Yes:
+			return ev.yesS(fdpPartyName(pt), " (", pt.Role.String(), ") is headquartered in ", pt.HeadquarteredIn.String(), ", in ", p.Where.String()), nil
+		case ear.Indeterminate:
+			found = ev.any(found, ev.gapFind(hq, &p.Where))
+		}
+	}
+	return found, nil
 }
 
 func fdpPartyName(p Party) string {

@@ -102,6 +102,11 @@ func tIncorporation(c string, fn ...int) tMod {
 		q.Incorporations = IncorporationsOf(Incorporation{Destination: d, ByPartyWithFootnotes: fn})
 	}
 }
+func tIncorporationRegion(c string, r jurisdiction.Region) tMod {
+	return func(q *FDPQuery) {
+		q.Incorporations = IncorporationsOf(Incorporation{Destination: jurisdiction.MustParseCountry(c), Region: r})
+	}
+}
 func tComponent(l product.Line) tMod {
 	return func(q *FDPQuery) { q.Item.Components = append(q.Item.Components, l) }
 }
@@ -211,6 +216,13 @@ func TestFDPRules(t *testing.T) {
 		// (f) Russia/Belarus/Crimea
 		{"f/in", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("RU")), ear.Yes, ""},
 		{"f/crimea", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tToRegion("UA", jurisdiction.RegionCrimea)), ear.Yes, ""},
+		// (f)(2): incorporation into items "produced in or destined to
+		// ... the temporarily occupied Crimea region of Ukraine";
+		// incorporations[].region says so ("UA" alone is the rest of
+		// Ukraine).
+		{"f/incorporation-crimea", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("KZ"), tIncorporationRegion("UA", jurisdiction.RegionCrimea)), ear.Yes, ""},
+		{"f/incorporation-UA", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("KZ"), tIncorporation("UA")), ear.No, ""},
+		{"f/incorporation-crimea-2023-05-18", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tTo("KZ"), tIncorporationRegion("UA", jurisdiction.RegionCrimea), tAsOf("2023-05-18")), ear.No, ""},
 		{"f/dnr", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 us"), tToRegion("UA", jurisdiction.RegionDNR)), ear.No, ""},
 		{"f/belarus", "(f)", tQuery(tECCN("1A995"), tPlant("1E001 us"), tTo("BY")), ear.Yes, ""},
 		{"f/foreign-subject", "(f)", tQuery(tECCN("5A991.b"), tDirect("5E991 foreign_subject_to_ear"), tTo("RU")), ear.No, ""},
@@ -234,6 +246,33 @@ func TestFDPRules(t *testing.T) {
 		{"h/enforced-IL-A6", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("IL"), tEnforced()), ear.No, ""},
 		{"h/enforced-incorporation", "(h)", tQuery(tECCN("4A003.z"), tPlant("3E001 us"), tTo("MY"), tIncorporation("CN"), tEnforced()), ear.Yes, ""},
 		{"h/before-diffusion", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tAsOf("2024-06-01")), ear.No, ""},
+		// (h)(2)(i) before the AI diffusion amendments (and under the
+		// enforced reading): "or worldwide to an entity headquartered in,
+		// or whose ultimate parent company is headquartered in, either
+		// Macau or a destination specified in Country Group D:5", any
+		// party to the transaction (the Note to (h)(2)).
+		{"h/before-diffusion-hq-CN", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tAsOf("2024-06-03"),
+			tParties(Party{Name: "buyer", Role: RolePurchaser, Country: jurisdiction.MustParseCountry("MY"), HeadquarteredIn: jurisdiction.MustParseCountry("MY")},
+				Party{Name: "user", Role: RoleEndUser, Country: jurisdiction.MustParseCountry("MY"), HeadquarteredIn: jurisdiction.China})), ear.Yes, ""},
+		{"h/before-diffusion-hq-MO", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tAsOf("2024-06-03"),
+			tParties(Party{Name: "user", Role: RoleEndUser, Country: jurisdiction.MustParseCountry("MY"), HeadquarteredIn: jurisdiction.Macau})), ear.Yes, ""},
+		{"h/before-diffusion-hq-unknown", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tAsOf("2024-06-03"),
+			tParties(Party{Name: "buyer", Role: RolePurchaser, Country: jurisdiction.MustParseCountry("MY"), HeadquarteredIn: jurisdiction.MustParseCountry("MY")},
+				Party{Name: "user", Role: RoleEndUser, Country: jurisdiction.MustParseCountry("MY")})), ear.Indeterminate, "parties[1].headquartered_in"},
+		{"h/before-diffusion-hq-MY", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tAsOf("2024-06-03"),
+			tParties(Party{Name: "user", Role: RoleEndUser, Country: jurisdiction.MustParseCountry("MY"), HeadquarteredIn: jurisdiction.MustParseCountry("MY")})), ear.No, ""},
+		{"h/before-diffusion-parties-unknown", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tAsOf("2024-06-03"), tPartiesUnknown()), ear.Indeterminate, "parties"},
+		{"h/enforced-hq-CN", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("MY"), tEnforced(),
+			tParties(Party{Name: "user", Role: RoleIntermediateConsignee, Country: jurisdiction.Singapore, HeadquarteredIn: jurisdiction.China})), ear.Yes, ""},
+		// (h) as first written (until 2023-11-17): PRC or Macau; the item
+		// list, or an IC, computer, assembly or component elsewhere on the
+		// CCL meeting 3A090's or 4A090's parameters (not stated: open).
+		{"h/2023-in", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("CN"), tAsOf("2023-06-01")), ear.Yes, ""},
+		{"h/2023-VN", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("VN"), tAsOf("2023-06-01")), ear.No, ""},
+		{"h/2023-elsewhere", "(h)", tQuery(tECCN("5A992.c"), tDirect("3D991 us"), tTo("CN"), tAsOf("2023-06-01")), ear.Indeterminate, "item.eccn"},
+		{"h/2023-elsewhere-4A994", "(h)", tQuery(tECCN("4A994.l"), tDirect("3D991 us"), tTo("MO"), tAsOf("2023-06-01")), ear.Indeterminate, "item.eccn"},
+		{"h/2023-not-electronics", "(h)", tQuery(tECCN("2B991"), tDirect("3D991 us"), tTo("CN"), tAsOf("2023-06-01")), ear.No, ""},
+		{"h/2023-input-not-listed", "(h)", tQuery(tECCN("3A090.a"), tDirect("3D992 us"), tTo("CN"), tAsOf("2023-06-01")), ear.No, ""},
 		{"h/not-3A090", "(h)", tQuery(tECCN("4A994"), tPlant("3E001 us"), tTo("CN")), ear.No, ""},
 		{"h/3E001-for-unknown", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("CN")), ear.Indeterminate, "item.eccn"},
 		{"h/enforced-tech-hq", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("MY"), tEnforced()), ear.Indeterminate, "item"},
@@ -268,10 +307,14 @@ func TestFDPRules(t *testing.T) {
 			Plant: tLineage([]string{"3E001 us"})}), tTo("CN")), ear.Indeterminate, "item.components[0].integrated_circuit"},
 		{"k/before", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("CN"), tAsOf("2024-12-01")), tAbsent, ""},
 		// (l) AI model weights
-		{"l/in", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us for 3A090"), tTo("FR")), ear.Yes, ""},
+		// (l)(1) turns on the plant's own classification (3A090 and the
+		// like), which a request does not state: open for any 4E091 item,
+		// whatever its plant's lineage.
+		{"l/in", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us for 3A090"), tTo("FR")), ear.Indeterminate, "item.plant"},
+		{"l/plant-none", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant(), tTo("CN")), ear.Indeterminate, "item.plant"},
 		{"l/enforced", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us for 3A090"), tTo("FR"), tEnforced()), ear.No, ""},
 		{"l/not-4E091", "(l)", tQuery(tECCN("4E992"), tKind(product.Technology), tPlant("3E001 us"), tTo("FR")), ear.No, ""},
-		{"l/plant-foreign", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 foreign"), tTo("FR")), ear.No, ""},
+		{"l/plant-foreign", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 foreign"), tTo("FR")), ear.Indeterminate, "item.plant"},
 		{"l/plant-unknown", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlantUnknown(), tTo("FR")), ear.Indeterminate, "item.plant"},
 		{"l/before", "(l)", tQuery(tECCN("4E091"), tKind(product.Technology), tPlant("3E001 us"), tTo("FR"), tAsOf("2025-01-12")), tAbsent, ""},
 	}
@@ -322,6 +365,9 @@ func TestFDPRules(t *testing.T) {
 		for _, o := range []ear.Answer{ear.Yes, ear.No, ear.Indeterminate, tAbsent} {
 			if o == tAbsent && r.Predecessor.IsValid() && !r.PredecessorFrom.IsValid() {
 				continue // open before its effective date, never left out
+			}
+			if o == ear.Yes && len(r.Product.PlantIs) > 0 && r.Product.Direct == nil && r.Product.Plant == nil {
+				continue // (l): the plant's classification is not a request's fact; open at best
 			}
 			if !covered[p][o.String()] {
 				t.Errorf("%s: no case with outcome %q", p, o)

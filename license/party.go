@@ -428,6 +428,13 @@ type Incorporation struct {
 	// Destination is where the items it goes into are bound; the zero
 	// Country when not known.
 	Destination jurisdiction.Country
+	// Region is the covered region of Ukraine (15 CFR 746.6) those items
+	// are bound for, with Destination UA ("region" in the wire format);
+	// RegionNone otherwise: "UA" without a region is the rest of Ukraine,
+	// as for a request's destination. 734.9(f)(2) reaches items produced
+	// in or destined to "the temporarily occupied Crimea region of
+	// Ukraine".
+	Region jurisdiction.Region
 	// ByPartyWithFootnotes are the Entity List footnotes of a party that
 	// produces, purchases or orders the items it goes into; none when no
 	// such party is known.
@@ -443,15 +450,22 @@ func (inc Incorporation) clone() Incorporation {
 // Validate checks the footnotes of the incorporation; errors are
 // *product.FieldError values relative to it.
 func (inc Incorporation) Validate() error {
-	return errors.Join(fdpCheckFootnotes("by_party_with_footnotes", inc.ByPartyWithFootnotes, nil)...)
+	errs := fdpCheckFootnotes("by_party_with_footnotes", inc.ByPartyWithFootnotes, nil)
+	if inc.Region != jurisdiction.RegionNone {
+		if err := (jurisdiction.Destination{Country: inc.Destination, Region: inc.Region}).Validate(); err != nil {
+			errs = append(errs, product.NewFieldError("region", err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // MarshalJSON implements json.Marshaler in the wire format.
 func (inc Incorporation) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		Destination string `json:"destination,omitempty"`
+		Region      string `json:"region,omitempty"`
 		By          []int  `json:"by_party_with_footnotes"`
-	}{inc.Destination.String(), append([]int{}, inc.ByPartyWithFootnotes...)})
+	}{inc.Destination.String(), inc.Region.String(), append([]int{}, inc.ByPartyWithFootnotes...)})
 }
 
 // UnmarshalJSON implements json.Unmarshaler for the wire format; unknown
@@ -463,6 +477,11 @@ func (inc *Incorporation) UnmarshalJSON(data []byte) error {
 		switch key {
 		case "destination":
 			return fdpDecodeCountry(raw, &v.Destination)
+		case "region":
+			if wire.IsNull(raw) {
+				return nil
+			}
+			return fdpDecodeString(raw, func(s string) (err error) { v.Region, err = jurisdiction.ParseRegion(s); return })
 		case "by_party_with_footnotes":
 			return wire.Unmarshal(raw, &v.ByPartyWithFootnotes)
 		}

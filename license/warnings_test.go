@@ -1,8 +1,12 @@
 package license
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/earcheck/ear/license/fdp"
 )
 
 func warningCodes(d Determination) string {
@@ -30,8 +34,8 @@ func TestWarnings(t *testing.T) {
 		{"a plain end use read as at the destination", base("2026-08-01", "DE", `,"parties":[],"end_uses":["supercomputer"]`), WarnEndUseLocation},
 		{"a located end use", base("2026-08-01", "DE", `,"parties":[],"end_uses":[{"use":"supercomputer","located_in":"DE"}]`), ""},
 		{"affiliates taken as back in force", base("2026-11-20", "DE", `,"parties":[{"name":"S","role":"end_user","ownership":[{"owner":"P","percent":"60","entity_list_footnotes":[1]}]}],"end_uses":[]`), WarnStaleTables + "," + WarnAffiliates},
-		{"734.9(l) applies, its text not read", `{"as_of":"2026-08-01","item":{"id":"M","eccn":"4E091","kind":"technology","produced_in":"GB","value":{"amount":"100.00","currency":"USD"},"components":[],
-"direct_product_of":[],"plant":{"direct_product_of":[{"eccn":"3E001","origin":"us"}]}},"exported_from":"GB","destination":{"country":"FR"},"incorporations":[],"parties":[],"end_uses":[]}`, WarnTextNotRead},
+		{"734.9(l) open, its text read", `{"as_of":"2026-08-01","item":{"id":"M","eccn":"4E091","kind":"technology","produced_in":"GB","value":{"amount":"100.00","currency":"USD"},"components":[],
+"direct_product_of":[],"plant":{"direct_product_of":[{"eccn":"3E001","origin":"us"}]}},"exported_from":"GB","destination":{"country":"FR"},"incorporations":[],"parties":[],"end_uses":[]}`, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			req, err := DecodeRequest(strings.NewReader(tt.req))
@@ -63,5 +67,33 @@ func TestItemIDEchoed(t *testing.T) {
 	b, _ := d.MarshalJSON()
 	if d.ItemID() != "ECHO-1" || !strings.HasPrefix(string(b), `{"item_id":"ECHO-1",`) {
 		t.Errorf("item id %q, JSON %.60s", d.ItemID(), b)
+	}
+}
+
+// TestWarningTextNotRead: a rule set whose rule has no text read in its
+// provenance (here (l) with its TextRead sources taken out) warns when that
+// rule does not come out "does not apply".
+func TestWarningTextNotRead(t *testing.T) {
+	rules := fdp.Default().Rules()
+	for i := range rules {
+		if rules[i].Citation.String() == "15 CFR 734.9(l)" {
+			rules[i].Provenance = slices.DeleteFunc(rules[i].Provenance, func(s fdp.Source) bool { return s.Basis == fdp.TextRead })
+		}
+	}
+	set, err := fdp.NewSet(rules...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := DecodeRequest(strings.NewReader(`{"as_of":"2026-08-01","item":{"id":"M","eccn":"4E091","kind":"technology","produced_in":"GB","value":{"amount":"100.00","currency":"USD"},"components":[],
+"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"GB","destination":{"country":"FR"},"incorporations":[],"parties":[],"end_uses":[]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := NewChecker(WithFDPRules(set)).Check(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := warningCodes(d); got != WarnTextNotRead {
+		t.Errorf("warnings %q, want %q: %+v", got, WarnTextNotRead, d.Warnings())
 	}
 }

@@ -23,7 +23,7 @@ const SetFormat = "earcheck FDP rule set, version 1"
 var (
 	itemTestNames   = [...]string{"", "any", "ns_controlled", "on_ccl", "categories", "listed", "9x515", "600_series"}
 	originNames     = [...]string{"", "us_origin", "subject_to_ear"}
-	prongKindNames  = [...]string{"", "destination", "incorporation", "footnote", "government", "end_use", "developer_hq"}
+	prongKindNames  = [...]string{"", "destination", "incorporation", "footnote", "government", "end_use", "developer_hq", "party_hq"}
 	basisWordsNames = basisNames
 )
 
@@ -166,6 +166,7 @@ type (
 		Direct     *inputDoc `json:"direct,omitempty"`
 		Plant      *inputDoc `json:"plant,omitempty"`
 		ContainsIC bool      `json:"contains_ic,omitempty"`
+		PlantIs    []Pattern `json:"plant_is,omitempty"`
 	}
 	itemDoc struct {
 		Test             ItemTest  `json:"test"`
@@ -174,6 +175,7 @@ type (
 		MaxCategory      int       `json:"max_category,omitempty"`
 		ExceptCategories []int     `json:"except_categories,omitempty"`
 		Supp7            bool      `json:"supp7,omitempty"`
+		Elsewhere        bool      `json:"elsewhere,omitempty"`
 	}
 	inputDoc struct {
 		Origin           InputOrigin `json:"origin"`
@@ -385,7 +387,7 @@ func ruleToDoc(r Rule) ruleDoc {
 
 func productToDoc(p ProductScope) productDoc {
 	d := productDoc{Item: itemDoc{Test: p.Item.Test, Patterns: p.Item.Patterns, MinCategory: p.Item.MinCategory, MaxCategory: p.Item.MaxCategory,
-		ExceptCategories: p.Item.ExceptCategories, Supp7: p.Item.Supp7}, ContainsIC: p.ContainsIC}
+		ExceptCategories: p.Item.ExceptCategories, Supp7: p.Item.Supp7, Elsewhere: p.Item.Elsewhere}, ContainsIC: p.ContainsIC, PlantIs: p.PlantIs}
 	d.Direct, d.Plant = inputToDoc(p.Direct), inputToDoc(p.Plant)
 	return d
 }
@@ -440,7 +442,7 @@ func docToRule(d ruleDoc) Rule {
 
 func docToProduct(d productDoc) ProductScope {
 	p := ProductScope{Item: ItemScope{Test: d.Item.Test, Patterns: d.Item.Patterns, MinCategory: d.Item.MinCategory, MaxCategory: d.Item.MaxCategory,
-		ExceptCategories: d.Item.ExceptCategories, Supp7: d.Item.Supp7}, ContainsIC: d.ContainsIC}
+		ExceptCategories: d.Item.ExceptCategories, Supp7: d.Item.Supp7, Elsewhere: d.Item.Elsewhere}, ContainsIC: d.ContainsIC, PlantIs: d.PlantIs}
 	p.Direct, p.Plant = docToInput(d.Direct), docToInput(d.Plant)
 	return p
 }

@@ -30,6 +30,9 @@ func (s ItemScope) String() string {
 	if s.Supp7 {
 		d += ", or EAR99 listed by HTS code in Supp. No. 7 to part 746"
 	}
+	if s.Elsewhere {
+		d += `, or an IC, computer, "electronic assembly" or "component" elsewhere on the CCL meeting their performance parameters (open for product group A of Categories 3-5)`
+	}
 	return d
 }
 
@@ -71,6 +74,8 @@ func (p Prong) String() string {
 		return p.EndUse.String() + " end use in " + p.Where.String()
 	case ProngDeveloperHQ:
 		return "technology of a developer headquartered in " + p.Where.String() + " for masks or IC wafers or dies"
+	case ProngPartyHQ:
+		return "worldwide, to a party headquartered (or with its ultimate parent headquartered) in " + p.Where.String()
 	}
 	return "invalid"
 }
@@ -151,6 +156,9 @@ func (s Set) Markdown() string {
 		ic := "—"
 		if r.Product.ContainsIC {
 			ic = "contains an IC made by a plant meeting the plant route"
+		}
+		if len(r.Product.PlantIs) > 0 {
+			ic = "made by a plant itself subject to the EAR and specified in " + patternList(r.Product.PlantIs)
 		}
 		enf := "unchanged"
 		if e := r.Enforced; e != nil {

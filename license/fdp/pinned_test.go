@@ -106,7 +106,7 @@ func pinnedCheckInput(t *testing.T, what string, in *InputScope, want pinnedInpu
 func pinnedProng(p Prong) string {
 	kinds := map[ProngKind]string{
 		ProngDestination: "destination", ProngIncorporation: "incorporation", ProngFootnote: "footnote",
-		ProngGovernment: "government", ProngEndUse: "end use", ProngDeveloperHQ: "developer",
+		ProngGovernment: "government", ProngEndUse: "end use", ProngDeveloperHQ: "developer", ProngPartyHQ: "party headquarters",
 	}
 	s := kinds[p.Kind]
 	if s == "" {
@@ -183,13 +183,14 @@ func pinnedContainsIC(t *testing.T, r Rule, want bool) {
 
 // TestPinnedRuleCitations pins the thirteen paragraphs of 734.9 with a
 // rule, (b) to (l), in CFR order (text of 2025-01-16); (j) has two versions
-// (Categories 3 through 5 or 7 until 2024-07-22, 3 through 9 since), and
+// (Categories 3 through 5 or 7 until 2024-07-22, 3 through 9 since),
 // (e)(1), (e)(2) and (i) two each (their input lists before and after
-// 2024-12-02).
+// 2024-12-02), and (h) two (as first written, and as rewritten from
+// 2023-11-17).
 func TestPinnedRuleCitations(t *testing.T) {
 	want := []string{"15 CFR 734.9(b)", "15 CFR 734.9(c)", "15 CFR 734.9(d)", "15 CFR 734.9(e)(1)", "15 CFR 734.9(e)(1)",
 		"15 CFR 734.9(e)(2)", "15 CFR 734.9(e)(2)",
-		"15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(i)",
+		"15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(i)",
 		"15 CFR 734.9(j)", "15 CFR 734.9(j)", "15 CFR 734.9(k)", "15 CFR 734.9(l)"}
 	var got []string
 	for _, r := range Default().Rules() {
@@ -389,6 +390,39 @@ func TestPinned734_9h(t *testing.T) {
 	pinnedReach(t, r, "destination: anywhere")
 }
 
+// TestPinned734_9hBefore2023: (h) as first written, in the text of
+// 2023-05-23 (d5918ea), in force until 2023-11-17: (h)(1)(i)(A) and
+// (ii)(A) "3D001, 3D991, 3E001, 3E002, 3E003, 3E991, 4D001, 4D090, 4D993,
+// 4D994, 4E001, 4E992, 4E993, 5D001, 5D002, 5D991, 5E001, 5E991, or 5E002"
+// (the plant route lists the same, in another order); (B) "(1) Specified
+// in ECCN 3A090, 3E001 (for 3A090), 4A090, or 4E001 (for 4A090) of the
+// CCL; or (2) An integrated circuit, computer, 'electronic assembly,' or
+// 'component' specified elsewhere on the CCL and meets the performance
+// parameters of ECCN 3A090 or 4A090"; (h)(2) "Destined to the PRC or Macau
+// or will be incorporated into ... [items] destined to the PRC or Macau",
+// or technology "developed by an entity headquartered in the PRC or Macau".
+func TestPinned734_9hBefore2023(t *testing.T) {
+	r, ok := Default().RuleAt(MustParseCitation("15 CFR 734.9(h)"), date("2023-06-01"))
+	if !ok {
+		t.Fatal("no (h) on 2023-06-01")
+	}
+	if r.Effective != date("2022-10-07") || r.Until != date("2023-11-17") {
+		t.Errorf("(h) first version in force %s to %s, want 2022-10-07 to 2023-11-17", r.Effective, r.Until)
+	}
+	text := []string{"3D001", "3D991", "3E001", "3E002", "3E003", "3E991", "4D001", "4D090", "4D993",
+		"4D994", "4E001", "4E992", "4E993", "5D001", "5D002", "5D991", "5E001", "5E991", "5E002"}
+	pinnedItem(t, r, ItemListed, "3A090", "3E001 for 3A090", "4A090", "4E001 for 4A090")
+	if !r.Product.Item.Elsewhere {
+		t.Errorf("(h)(1)(i)(B)(2): ICs, computers, assemblies and components elsewhere on the CCL meeting the parameters are left out")
+	}
+	pinnedCheckInput(t, "(h)(1)(i)(A) direct, 2023", r.Product.Direct, pinnedInput{origin: InputSubjectToEAR, list: text})
+	pinnedCheckInput(t, "(h)(1)(ii)(A) plant, 2023", r.Product.Plant, pinnedInput{origin: InputUSOrigin, list: text})
+	pinnedReach(t, r, "destination: CN MO", "incorporation: CN MO", "developer: CN MO")
+	if r.Enforced != nil {
+		t.Errorf("(h) of 2023 has no AI diffusion reading; got %+v", r.Enforced)
+	}
+}
+
 // TestPinned734_9i: (i) "supercomputer" FDP rule. (i)(1)(i): "“technology”
 // or “software” subject to the EAR"; (ii): a plant, "U.S.-origin"; (i)(2):
 // used in, or incorporated into items for, a "supercomputer"; § 744.23.
@@ -452,18 +486,19 @@ func TestPinned734_9k(t *testing.T) {
 }
 
 // TestPinned734_9l: (l) AI model weights. (l)(1): "specified in ECCN 4E091
-// and is produced by a complete plant or 'major component' of a plant"
-// (no direct-product route); (l)(2): "destined to any location worldwide".
-// (The plant's scope is left out; see the file comment.)
+// and is produced by a complete plant or 'major component' of a plant ...
+// [that] is subject to the EAR and specified in ECCN 3A001.z, 3A090,
+// 4A003.z, 4A004.z, 4A005.z, 4A090, 5A002.z, 5A004.z, or 5A992.z" (no
+// direct-product route, no lineage route: the plant's own
+// classification); (l)(2): "destined to any location worldwide".
 func TestPinned734_9l(t *testing.T) {
 	r := pinnedRule(t, "15 CFR 734.9(l)")
 	pinnedItem(t, r, ItemListed, "4E091")
-	if r.Product.Direct != nil {
-		t.Errorf("(l)(1) has no direct-product route; got %+v", r.Product.Direct)
+	if r.Product.Direct != nil || r.Product.Plant != nil {
+		t.Errorf("(l)(1) has no direct-product or plant-lineage route; got %+v, %+v", r.Product.Direct, r.Product.Plant)
 	}
-	if r.Product.Plant == nil {
-		t.Errorf("(l)(1): produced by a complete plant or 'major component' of a plant; no plant route")
-	}
+	pinnedList(t, "(l)(1) the plant's ECCNs", pinnedECCNs(r.Product.PlantIs), []string{
+		"3A001.z", "3A090", "4A003.z", "4A004.z", "4A005.z", "4A090", "5A002.z", "5A004.z", "5A992.z"})
 	pinnedContainsIC(t, r, false)
 	pinnedReach(t, r, "destination: anywhere")
 }

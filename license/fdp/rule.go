@@ -211,6 +211,15 @@ type ItemScope struct {
 	// Supp7 adds the EAR99 items identified by HTS code in Supplement
 	// No. 7 to part 746 (for ItemOnCCL and ItemCategories).
 	Supp7 bool
+	// Elsewhere adds, for ItemListed, "an integrated circuit, computer,
+	// 'electronic assembly,' or 'component' specified elsewhere on the CCL
+	// and [that] meets the performance parameters of" the listed ECCNs
+	// (734.9(h)(1)(i)(B)(2) before 2023-11-17). A request does not state
+	// performance parameters: an item of product group A in Categories 3
+	// to 5 that no pattern describes is open (the reading chosen: where
+	// integrated circuits, computers and their assemblies and components
+	// are classified).
+	Elsewhere bool
 
 	index *patternIndex // Patterns by entry, made by NewSet
 }
@@ -294,6 +303,12 @@ type ProductScope struct {
 	// ContainsIC adds the route of a commodity that contains an integrated
 	// circuit produced by such a plant (734.9(e)(3), (k)).
 	ContainsIC bool
+	// PlantIs is the route of a complete plant or 'major component' of a
+	// plant that is itself subject to the EAR and specified in one of
+	// these ECCNs (734.9(l)(1)): the plant's own classification, not its
+	// lineage. A request states a plant's lineage only, so the route is
+	// open whenever the item test is met.
+	PlantIs []Pattern
 }
 
 // ProngKind is the kind of one prong of a rule's reach. The zero ProngKind
@@ -320,6 +335,12 @@ const (
 	// headquartered (or with an ultimate parent headquartered) in Where,
 	// for producing a mask or an integrated circuit wafer or die.
 	ProngDeveloperHQ
+	// ProngPartyHQ: an entity headquartered (or whose ultimate parent is
+	// headquartered) in Where is a party to the transaction, e.g. as
+	// purchaser, intermediate consignee, ultimate consignee or end user,
+	// wherever the item goes (734.9(h)(2)(i) and its Note, before the AI
+	// diffusion amendments).
+	ProngPartyHQ
 )
 
 // Prong is one alternative of a rule's reach.
@@ -394,6 +415,7 @@ func (p ProductScope) clone() ProductScope {
 	p.Item.Patterns = clonePatterns(p.Item.Patterns)
 	p.Item.ExceptCategories = slices.Clone(p.Item.ExceptCategories)
 	p.Item.index = nil
+	p.PlantIs = clonePatterns(p.PlantIs)
 	for _, in := range []**InputScope{&p.Direct, &p.Plant} {
 		if *in != nil {
 			c := **in

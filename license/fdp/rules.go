@@ -130,11 +130,17 @@ func splitAtDec2024(r Rule, direct, plant []string, note string) (Rule, Rule) {
 }
 
 // ruleData returns the thirteen rules, three of them ((e)(1), (e)(2), (i))
-// in two versions around 2024-12-02 and (j) in two versions around
-// 2024-07-23. It builds fresh values; the checked set is Default.
+// in two versions around 2024-12-02, (h) in two versions around 2023-11-17
+// and (j) in two versions around 2024-07-23. It builds fresh values; the checked set is Default.
 func ruleData() []Rule {
 	fn4Inputs := append(append([]string{}, fn1Inputs...), "5D002", "5E002")
 	hInputs := append(append([]string{}, fn1Inputs...), "4D090", "5D002", "5E002")
+	// (h)(1)(i)(A) and (ii)(A) before 2023-11-17 (d5918ea), the same list
+	// for both routes.
+	hInputs2022 := []string{
+		"3D001", "3D991", "3E001", "3E002", "3E003", "3E991", "4D001", "4D090", "4D993", "4D994",
+		"4E001", "4E992", "4E993", "5D001", "5D002", "5D991", "5E001", "5E991", "5E002",
+	}
 	// (i)(1)(ii), the plant route, lists the (i)(1)(i) ECCNs but 4D993, in
 	// every version read: the text's own asymmetry, kept.
 	iPlantInputs := slices.DeleteFunc(slices.Clone(fn4Inputs), func(s string) bool { return s == "4D993" })
@@ -316,8 +322,41 @@ func ruleData() []Rule {
 			},
 		},
 		{
+			// (h) as first written, until the advanced computing rules of
+			// 2023-10-25 took effect on 2023-11-17. Text read (d5918ea,
+			// through 88 FR 33428): (h)(1)(i)(A) and (ii)(A) the 19
+			// ECCNs as listed; (B) "(1) Specified in ECCN 3A090, 3E001
+			// (for 3A090), 4A090, or 4E001 (for 4A090) of the CCL; or (2)
+			// An integrated circuit, computer, 'electronic assembly,' or
+			// 'component' specified elsewhere on the CCL and meets the
+			// performance parameters of ECCN 3A090 or 4A090"; (h)(2)(i)
+			// "Destined to the PRC or Macau or will be incorporated into
+			// any 'part,' 'component,' 'computer,' or 'equipment' not
+			// designated EAR99 that is destined to the PRC or Macau"; (ii)
+			// technology developed by an entity headquartered in the PRC
+			// or Macau for the production of a mask or an IC wafer or die.
 			Citation: MustParseCitation("15 CFR 734.9(h)"), Title: "Advanced computing FDP rule",
-			Effective: date("2022-10-07"), Compliance: date("2025-05-15"),
+			Effective: date("2022-10-07"), Until: date("2023-11-17"),
+			Product: ProductScope{
+				Item: ItemScope{Test: ItemListed, Patterns: patterns(
+					"3A090", "4A090", "3E001 for 3A090", "4E001 for 4A090"), Elsewhere: true},
+				Direct: &InputScope{Origin: InputSubjectToEAR, Patterns: patterns(hInputs2022...)},
+				Plant:  &InputScope{Origin: InputUSOrigin, Patterns: patterns(hInputs2022...)},
+			},
+			Reach: []Prong{
+				{Kind: ProngDestination, Where: prcOrMacau},
+				{Kind: ProngIncorporation, Where: prcOrMacau},
+				{Kind: ProngDeveloperHQ, Where: prcOrMacau},
+			},
+			Provenance: []Source{
+				{Basis: TextRead, Ref: textMay2023, Note: "(h)(1): the 19 input ECCNs as listed; the item in 3A090, 3E001 (for 3A090), 4A090, 4E001 (for 4A090), or an IC, computer, electronic assembly or component elsewhere on the CCL meeting the performance parameters of 3A090 or 4A090; (h)(2): destined to the PRC or Macau, incorporation into non-EAR99 items destined there, or technology of a PRC/Macau-headquartered developer for masks or IC wafers or dies"},
+				fr("87 FR 62186 (2022-10-13), effective 2022-10-07; Macau added by 88 FR 2821 (2023-01-17); replaced by 88 FR 73458 (2023-10-25), effective 2023-11-17"),
+				reading("Macau is applied from 2022-10-07 (broader: the text of 2022-10-13 was not read); an item of product group A in Categories 3-5 that the list does not describe is open (performance parameters are not stated)"),
+			},
+		},
+		{
+			Citation: MustParseCitation("15 CFR 734.9(h)"), Title: "Advanced computing FDP rule",
+			Effective: date("2023-11-17"), Compliance: date("2025-05-15"),
 			Product: ProductScope{
 				Item: ItemScope{Test: ItemListed, Patterns: patterns(
 					"3A090", "4A090", "3E001 for 3A090", "4E001 for 4A090",
@@ -327,16 +366,29 @@ func ruleData() []Rule {
 			},
 			Reach: []Prong{{Kind: ProngDestination, Where: anywhere}},
 			Enforced: &Reading{
-				Note: "text of 2025-01-12: Macau or D:1/D:4/D:5 not also in A:5/A:6, incorporation into items bound there, or technology of a Macau/D:5-headquartered developer for masks or IC wafers or dies",
+				Note: "text of 2025-01-12: Macau or D:1/D:4/D:5 not also in A:5/A:6, incorporation into items bound there, worldwide to a party headquartered (or with its ultimate parent headquartered) in Macau or D:5, or technology of a Macau/D:5-headquartered developer for masks or IC wafers or dies",
+				// (h)(2)(i) of the text read (4464eaa, through 89 FR 96810;
+				// the same in 72c1e58, 88 FR 73488): "... or worldwide to
+				// an entity headquartered in, or whose ultimate parent
+				// company is headquartered in, either Macau or a destination
+				// specified in Country Group D:5"; the Note to (h)(2): the
+				// requirements "apply when any entity headquartered in ...
+				// is a party to any transaction involving the
+				// foreign-produced item, e.g., as a 'purchaser,'
+				// 'intermediate consignee,' 'ultimate consignee,' or
+				// 'end-user.'" A party whose headquarters are not stated
+				// leaves the prong open.
 				Reach: []Prong{
 					{Kind: ProngDestination, Where: preDiffusion},
 					{Kind: ProngIncorporation, Where: preDiffusion},
+					{Kind: ProngPartyHQ, Where: macauOrD5},
 					{Kind: ProngDeveloperHQ, Where: macauOrD5},
 				},
 			},
 			Provenance: []Source{
 				read("(h)(1): the 27 input ECCNs as listed; the item in 3A090, 3E001 (for 3A090), 4A090, 4E001 (for 4A090), or an IC, computer, electronic assembly or component in the .z paragraphs; (h)(2): any location worldwide, or technology of a Macau/D:5-headquartered developer; license requirements at 742.6(a)(6)"),
-				fr("87 FR 62186 (2022-10-13), effective 2022-10-07; 88 FR 73458 (2023-10-25); AI diffusion 90 FR 4544 (2025-01-15), effective 2025-01-13, compliance 2025-05-15"),
+				Source{Basis: TextRead, Ref: "15 CFR 734.9 as amended through 89 FR 96810 (2024-12-05), eCFR mirror MichalOpoka/ecfr at 4464eaa", Note: "(h)(2)(i) before the AI diffusion amendments: D:1/D:4/D:5 not also in A:5/A:6, incorporation into items bound there, \"or worldwide to an entity headquartered in, or whose ultimate parent company is headquartered in, either Macau or a destination specified in Country Group D:5\"; the Note to (h)(2) reads any party to the transaction"},
+				fr("87 FR 62186 (2022-10-13), effective 2022-10-07; rewritten by 88 FR 73458 (2023-10-25), effective 2023-11-17; AI diffusion 90 FR 4544 (2025-01-15), effective 2025-01-13, compliance 2025-05-15"),
 				reading("enforced reading: BIS announced on 2025-05-13 that it would not enforce the AI diffusion amendments; the text of 2025-01-12 is used under that option"),
 			},
 		},
@@ -433,14 +485,22 @@ func ruleData() []Rule {
 			Citation: MustParseCitation("15 CFR 734.9(l)"), Title: "AI model weights FDP rule",
 			Effective: date("2025-01-13"), Compliance: date("2025-05-15"),
 			Product: ProductScope{
-				Item:  ItemScope{Test: ItemListed, Patterns: patterns("4E091")},
-				Plant: &InputScope{Origin: InputUSOrigin, AnyDE: true, MaxCategory: 9},
+				// (l)(1), text read (8b43626): "specified in ECCN 4E091 and
+				// is produced by a complete plant or 'major component' of a
+				// plant that is located outside the United States, when the
+				// complete plant or 'major component' of a plant, whether
+				// made in the United States or a foreign country, is subject
+				// to the EAR and specified in ECCN 3A001.z, 3A090, 4A003.z,
+				// 4A004.z, 4A005.z, 4A090, 5A002.z, 5A004.z, or 5A992.z."
+				Item:    ItemScope{Test: ItemListed, Patterns: patterns("4E091")},
+				PlantIs: patterns("3A001.z", "3A090", "4A003.z", "4A004.z", "4A005.z", "4A090", "5A002.z", "5A004.z", "5A992.z"),
 			},
 			Reach:    []Prong{{Kind: ProngDestination, Where: anywhere}},
 			Enforced: &Reading{Absent: true, Note: "734.9(l) and 4E091 did not exist on 2025-01-12"},
 			Provenance: []Source{
-				fr("90 FR 4544 (2025-01-15), effective 2025-01-13, compliance 2025-05-15; license requirements at 742.6(a)(13)"),
-				reading("the plant route is read as a plant that is a direct product of any U.S.-origin D or E technology"),
+				read("(l)(1): a 4E091 item produced by a plant or major component that is itself subject to the EAR and specified in 3A001.z, 3A090, 4A003.z, 4A004.z, 4A005.z, 4A090, 5A002.z, 5A004.z or 5A992.z; (l)(2): any location worldwide; license requirements at 742.6(a)(13)"),
+				fr("90 FR 4544 (2025-01-15), effective 2025-01-13, compliance 2025-05-15"),
+				reading("a request states the plant's lineage, not its classification: the plant route is open for every 4E091 item"),
 			},
 		},
 	}

@@ -104,6 +104,7 @@ func (r *Rule) prepare() {
 
 func (p *ProductScope) prepare() {
 	patternsText(p.Item.Patterns)
+	patternsText(p.PlantIs)
 	if len(p.Item.Patterns) > 0 {
 		p.Item.index = newPatternIndex(p.Item.Patterns)
 	}
@@ -177,10 +178,10 @@ func (r Rule) check() error {
 
 func checkScope(title string, p ProductScope, reach []Prong) error {
 	if title == "" || p.Item.Test < ItemAny || p.Item.Test > Item600Series ||
-		(p.Direct == nil && p.Plant == nil) || (p.ContainsIC && p.Plant == nil) || len(reach) == 0 {
+		(p.Direct == nil && p.Plant == nil && len(p.PlantIs) == 0) || (p.ContainsIC && p.Plant == nil) || len(reach) == 0 {
 		return ErrRuleScope
 	}
-	if p.Item.Test == ItemListed && len(p.Item.Patterns) == 0 {
+	if p.Item.Test == ItemListed && len(p.Item.Patterns) == 0 || p.Item.Elsewhere && p.Item.Test != ItemListed {
 		return ErrRuleScope
 	}
 	for _, in := range []*InputScope{p.Direct, p.Plant} {
@@ -190,7 +191,7 @@ func checkScope(title string, p ProductScope, reach []Prong) error {
 		}
 	}
 	for _, pr := range reach {
-		if pr.Kind < ProngDestination || pr.Kind > ProngDeveloperHQ {
+		if pr.Kind < ProngDestination || pr.Kind > ProngPartyHQ {
 			return ErrRuleScope
 		}
 		if pr.Kind == ProngFootnote && (pr.Footnote < 1 || pr.Footnote > 5) {
