@@ -470,7 +470,11 @@ func Programs() []Program {
 // asOf, in CFR order; an empty result means none of the recorded programs
 // (746.2, 746.4, 746.6, 746.7, 746.8, 746.9) applies. It does not cover the
 // partial controls of 746.1(b) (UN arms embargoes) and 746.3 (Iraq), which
-// chart footnote 1 points to.
+// chart footnote 1 points to. The Iraq military end-use and end-user
+// requirement of 746.3(a)(4) (any item subject to the EAR, in force since
+// 2004-07-30, 69 FR 46069) turns on the end uses and the parties, not on
+// the item alone: package license applies it with the end-use rules of
+// part 744 (license/part746.go), not as a program.
 //
 // Hong Kong reads as China. An invalid destination is a *DestinationError;
 // the zero Date or a date before ProgramHistoryFloor is a *DateRangeError.

@@ -22,7 +22,8 @@ type Change struct {
 	// Kind is what kind of data changed: "fdp_rule", "affiliates",
 	// "compliance_date" (an FDP rule's; the SDK applies rules from their
 	// effective dates), "ai_diffusion", "de_minimis_category", "exception", "restriction",
-	// "exception_list" (a Part 746 list of exceptions), "country_group",
+	// "exception_list" (a Part 746 list of exceptions), "license_requirement"
+	// (an end-user rule of part 744 or 746 entering into force), "country_group",
 	// "country_chart" (a cell of the Commerce Country Chart), "ccl_entry"
 	// (an entry or paragraph entering the CCL), "program" (a
 	// Part 746 program version) or "destination".
@@ -73,6 +74,10 @@ func Changes(from, to jurisdiction.Date) []Change {
 	add(resumes, "15 CFR 744.11", "affiliates rule back in force, as the suspension rule is written", "90 FR 47201; suspension rule")
 	kind = "ai_diffusion"
 	add(fdp.AIDiffusionEffective(), "15 CFR 734.9(h), (l); 740.27, 740.28", "AI diffusion amendments in force (codified reading)", "90 FR 4544")
+	kind = "license_requirement"
+	hq := &headquarters744_23
+	add(hq.effective, hq.citation, "license requirement for advanced computing items for an entity headquartered in Macau or D:5, wherever located", frSources(hq.provenance))
+	add(hq.exceptionsFrom, "15 CFR 744.23(c)", "the license exceptions of 740.2(a)(9)(ii) may overcome 744.23(a)(3)(i) (not evaluated: none found available)", frSources(hq.provenance))
 	kind = "de_minimis_category"
 	for _, c := range deMinimisCategories {
 		if c.effective != dmFloor {

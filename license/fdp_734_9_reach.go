@@ -154,25 +154,19 @@ func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 
 // partyHQ is the prong "worldwide to an entity headquartered in, or whose
 // ultimate parent company is headquartered in" the places, read with the
-// Note to 734.9(h)(2): any party to the transaction. A party whose
-// headquarters are not stated leaves it open (parties[i].headquartered_in);
-// unknown parties leave it open.
+// Note to 734.9(h)(2): any party to the transaction. A party's
+// headquartered_in is the caller's declaration (the wire format: absent,
+// none declared), and a "no" says that it rests on the declarations;
+// unknown parties leave the prong open.
 func (ev *fdpEval) partyHQ(p *fdp.Prong) (fdpFind, error) {
 	q := ev.q
 	if !q.Parties.Known() {
 		return ev.unknownS("parties", "parties unknown: whether a party is headquartered (or has its ultimate parent headquartered) in ", p.Where.String()), nil
 	}
-	found := ev.noS("no party is headquartered (nor has its ultimate parent headquartered) in ", p.Where.String())
+	found := ev.noS("no party is declared headquartered (nor with its ultimate parent headquartered) in ", p.Where.String(), ": the answer rests on the parties' declarations")
 	for i, pt := range q.Parties.list.items {
 		if !pt.HeadquarteredIn.IsValid() {
-			f := ev.mark()
-			ev.w("parties[")
-			ev.num(i)
-			ev.w("].headquartered_in")
-			m := ev.mark()
-			ev.w("where ", fdpPartyName(pt), " (", pt.Role.String(), ") or its ultimate parent is headquartered is not stated: in ", p.Where.String(), " it would be within the rule")
-			found = ev.any(found, ev.unknown(f, m))
-			continue
+			continue // none declared
 		}
 		hq := jurisdiction.Destination{Country: pt.HeadquarteredIn}
 		in, err := ev.inSet(hq, &p.Where, false)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 	"github.com/earcheck/ear/product/ccl"
 )
@@ -109,4 +110,138 @@ func (ev *chartEval) program(p jurisdiction.Program, entry ccl.Entry, onCCL bool
 		}
 	}
 	return f
+}
+
+// iraqMilitaryEndUse746_3 is 15 CFR 746.3(a)(4), the Iraq military end-use
+// and end-user rule, in force since the Iraq rule of 2004-07-30 (69 FR
+// 46069, 46077; the section's source note "[69 FR 46077, July 30, 2004, as
+// amended at ... 85 FR 4177, Jan. 23, 2020]"), so on every date the SDK
+// answers for (from 2020-01-01). Text read: the sections of part 746 of
+// mid-2024 (ConnorCallison/ecfr-opportunities,
+// libs/ecfr-markdown/src/results/markdown/title-15/chapter-VII.md):
+//
+//	"(4) A license is required for the export or reexport to Iraq or
+//	transfer within Iraq of any item subject to the EAR if, at the time of
+//	the export, reexport or transfer, you know, have reason to know, or are
+//	informed by BIS that the item will be, or is intended to be, used for a
+//	"military end-use" or by a "military end-user", as defined in this
+//	section. This license requirement does not apply to exports, reexports
+//	or transfers of items for the official use by personnel and agencies of
+//	the U.S. Government or exports, reexports or transfers to the
+//	Government of Iraq."
+//
+// and 746.3(c): "You may export or reexport without a license if your
+// transaction meets all the requirements of any of the following License
+// Exceptions: CIV, APP, TMP, RPL, GOV, GFT, TSU, BAG, AVS, or ENC. ...
+// Notwithstanding the above, this paragraph may not be applied to exports
+// or reexports that require a license under paragraph (a)(4) of this
+// section." The requirement is recorded as an end-use requirement that no
+// License Exception overcomes (license/exception, BasisPart744).
+//
+// Readings chosen (conservative): the request's "military_end_use" and
+// "military_end_user", and a party on the Military End-User List (a
+// military end user under 744.21(g)), are read as a 746.3(a)(4)(i)
+// "military end-use" (USML or Wassenaar munitions items) and a (a)(4)(ii)
+// "military end-user"; an end use located in Iraq brings the rule in
+// whatever the destination (the item is bound for Iraq). The carve-out for
+// the official use of U.S. Government personnel and agencies is not
+// modelled (the license stays required); the carve-out for exports to the
+// Government of Iraq is applied when every end user declares
+// government_of "IQ" and no party is on the Military End-User List.
+var iraqMilitaryEndUse746_3 = struct {
+	citation  string
+	effective jurisdiction.Date // 2004-07-30 (69 FR 46069); before the SDK's floor
+	source    []fdp.Source
+}{
+	citation:  "15 CFR 746.3(a)(4)",
+	effective: jurisdiction.MustParseDate("2004-07-30"),
+	source: []fdp.Source{
+		{Basis: fdp.TextRead, Ref: "15 CFR 746.3 of mid-2024, a copy of the sections of parts 745-791 (source note ends 85 FR 4177, 2020-01-23)", Note: "(a)(4) and (c) as quoted"},
+		{Basis: fdp.Reported, Ref: "69 FR 46069 (2004-07-30), effective 2004-07-30; BIS Iraq country guidance", Note: "the Iraq rule that wrote 746.3; the guidance lists the military end-use and end-user requirement; which paragraph 85 FR 4177 (the firearms rule, effective 2020-03-09) amended was not read"},
+	},
+}
+
+// iraqMilitaryEndUse adds the requirement of 746.3(a)(4)
+// (iraqMilitaryEndUse746_3): for an export to or transfer within Iraq, a
+// declared military end use or end user, or a party the screening puts on
+// the Military End-User List; open when the end uses are not given.
+func (l *reasonList) iraqMilitaryEndUse(in licenseInput, meuParties, possibleMEU []string) {
+	r := &iraqMilitaryEndUse746_3
+	if in.asOf.Before(r.effective) {
+		return
+	}
+	toIraq := in.destination.Country.TablesAs() == jurisdiction.Iraq
+	locatedInIraq := false
+	if in.endUses.Known() {
+		for _, f := range in.endUses.list.items {
+			if (f.Use == fdp.EndUseMilitaryEndUse || f.Use == fdp.EndUseMilitaryEndUser) && f.LocatedIn.TablesAs() == jurisdiction.Iraq {
+				locatedInIraq = true
+			}
+		}
+	}
+	if !toIraq && !locatedInIraq {
+		return
+	}
+	const yes = "a license is required for any item subject to the EAR, and no license exception may be used (746.3(c))"
+	if i, ok := governmentOfIraqEndUser(in.parties); ok && len(meuParties) == 0 && len(possibleMEU) == 0 {
+		l.add(r.citation, ear.No, fmt.Sprintf("the end users are the Government of Iraq (parties[%d].government_of and every other end user): 746.3(a)(4) does not apply to exports, reexports or transfers to the Government of Iraq; the answer rests on that declaration", i))
+		return
+	}
+	added := false
+	if toIraq {
+		for _, what := range meuParties {
+			added = true
+			l.add(r.citation, ear.Yes, fmt.Sprintf("%s, for an export to or transfer within Iraq: %s", what, yes))
+		}
+		for _, what := range possibleMEU {
+			added = true
+			l.add(r.citation, ear.Indeterminate, fmt.Sprintf("%s, for an export to or transfer within Iraq: if it is the listed military end user, %s", what, yes))
+			l.need("parties", "whether a party is the listed military end user its name is like (746.3(a)(4))")
+		}
+	}
+	if !in.endUses.Known() {
+		if toIraq {
+			l.add(r.citation, ear.Indeterminate, "the end uses are not given: a military end use or end user in Iraq requires a license for any item subject to the EAR (746.3(a)(4))")
+			l.need("end_uses", "a military end use or end user requires a license for any item subject to the EAR to Iraq (746.3(a)(4))")
+		}
+		return
+	}
+	for i, f := range in.endUses.list.items {
+		if f.Use != fdp.EndUseMilitaryEndUse && f.Use != fdp.EndUseMilitaryEndUser {
+			continue
+		}
+		at := ""
+		switch {
+		case f.LocatedIn.IsValid() && f.LocatedIn.TablesAs() == jurisdiction.Iraq:
+			at = fmt.Sprintf("located in Iraq (end_uses[%d].located_in)", i)
+		case toIraq:
+			at = "for an export to or transfer within Iraq"
+		default:
+			continue
+		}
+		added = true
+		l.add(r.citation, ear.Yes, fmt.Sprintf("a %s (end_uses[%d]) %s, read as a 746.3(a)(4) %q: %s", f.Use, i, at, pick(f.Use == fdp.EndUseMilitaryEndUse, "military end-use", "military end-user"), yes))
+	}
+	if !added && toIraq {
+		l.add(r.citation, ear.No, "no military end use or end user is declared for the export to Iraq (end_uses, parties): 746.3(a)(4) does not apply; the answer rests on those declarations")
+	}
+}
+
+// governmentOfIraqEndUser reports whether the parties name at least one
+// end user and every end user declares government_of Iraq, with the index
+// of the first.
+func governmentOfIraqEndUser(ps Parties) (int, bool) {
+	first := -1
+	for i, p := range ps.list.items {
+		if p.Role != RoleEndUser {
+			continue
+		}
+		if p.GovernmentOf.TablesAs() != jurisdiction.Iraq {
+			return 0, false
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	return first, first >= 0
 }

@@ -120,6 +120,8 @@ func licenseRequirementsFor(in licenseInput) (ear.Answer, []LicenseReason, []Mis
 	meuParties, possibleMEU := l.entityList(in)
 	l.fdpPairs(in)
 	l.endUses(in, meuParties, possibleMEU)
+	l.iraqMilitaryEndUse(in, meuParties, possibleMEU) // 746.3(a)(4), part746.go
+	l.headquarters(in)                                // 744.23(a)(3)(i), hq_744_23.go
 
 	ans := ear.No
 	for _, r := range l.reasons {

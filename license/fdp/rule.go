@@ -339,7 +339,8 @@ const (
 	// headquartered) in Where is a party to the transaction, e.g. as
 	// purchaser, intermediate consignee, ultimate consignee or end user,
 	// wherever the item goes (734.9(h)(2)(i) and its Note, before the AI
-	// diffusion amendments).
+	// diffusion amendments). A party's HeadquarteredIn is its declaration:
+	// the zero Country is none declared.
 	ProngPartyHQ
 )
 

@@ -376,8 +376,8 @@ func ruleData() []Rule {
 				// is a party to any transaction involving the
 				// foreign-produced item, e.g., as a 'purchaser,'
 				// 'intermediate consignee,' 'ultimate consignee,' or
-				// 'end-user.'" A party whose headquarters are not stated
-				// leaves the prong open.
+				// 'end-user.'" A party's headquartered_in is its
+				// declaration (absent: none declared).
 				Reach: []Prong{
 					{Kind: ProngDestination, Where: preDiffusion},
 					{Kind: ProngIncorporation, Where: preDiffusion},
