@@ -122,6 +122,7 @@ func licenseRequirementsFor(in licenseInput) (ear.Answer, []LicenseReason, []Mis
 	l.endUses(in, meuParties, possibleMEU)
 	l.iraqMilitaryEndUse(in, meuParties, possibleMEU) // 746.3(a)(4), part746.go
 	l.headquarters(in)                                // 744.23(a)(3)(i), hq_744_23.go
+	l.bundledSoftware(in)
 
 	ans := ear.No
 	for _, r := range l.reasons {
@@ -131,6 +132,82 @@ func licenseRequirementsFor(in licenseInput) (ear.Answer, []LicenseReason, []Mis
 		l.missing = nil
 	}
 	return ans, l.reasons, dedupeMissing(l.missing), l.reqs
+}
+
+// bundledSoftware adds the license requirement of the US-origin software
+// bundled with the item that the de minimis exclusion does not reach:
+// Notes (3) to 734.4(c)(1) and (d)(1) (the copy of 734.4 read for
+// deminimis_734_4.go): "The de minimis exclusion ... only applies to
+// software that is listed on the Commerce Control List (CCL) and has a
+// reason for control of anti-terrorism (AT) only or software that is
+// designated as EAR99 ... For all other software, an independent
+// assessment of whether the software by itself is subject to the EAR must
+// be performed." US-origin software is subject to the EAR (734.3(a)(2))
+// wherever it is, so the line's own classification is read under the
+// Country Chart and Part 746 to the destination. A line of unknown origin
+// or classification leaves it open. The requirement is recorded as one no
+// License Exception is evaluated for (the exceptions read the item's
+// entry, not the line's): conservative.
+func (l *reasonList) bundledSoftware(in licenseInput) {
+	for i, c := range in.item.Components {
+		if c.Relation != product.Bundled || c.Origin == product.OriginForeign {
+			continue
+		}
+		e := c.ECCN
+		if e.IsValid() && (e.IsEAR99() || atOnly(e)) {
+			continue
+		}
+		field := componentField(i)
+		origin := "US-origin"
+		if c.Origin != product.OriginUS {
+			origin = "possibly US-origin (origin unknown)"
+		}
+		if !e.IsValid() {
+			l.add(citationBundle, ear.Indeterminate, fmt.Sprintf("bundled %s software %s has no classification: unless it is EAR99 or AT-only it is outside the de minimis exclusion and needs its own license assessment", origin, field))
+			l.need(field+".eccn", "bundled US-origin software other than EAR99 or AT-only is subject to the EAR on its own (734.3(a)(2); Notes (3) to 734.4(c)(1) and (d)(1))")
+			continue
+		}
+		res, err := countryChart(ChartQuery{
+			ECCN: e, Destination: in.destination, ExportedFrom: in.exportedFrom, AsOf: in.asOf,
+			For: c.For, FoodOrMedicine: c.FoodOrMedicine, HTS: c.HTS, Options: in.options,
+		}, true)
+		if err != nil {
+			l.add(citationBundle, ear.Indeterminate, fmt.Sprintf("bundled %s software %s (%s): the Country Chart could not be read: %s", origin, field, e, err))
+			l.need(field+".eccn", err.Error())
+			continue
+		}
+		a := res.Required
+		if c.Origin != product.OriginUS {
+			a = a.And(ear.Indeterminate)
+			if a != ear.No {
+				l.need(field+".origin", "US-origin software bundled with the item and classified "+e.String()+" is subject to the EAR on its own")
+			}
+		}
+		if a == ear.No {
+			continue
+		}
+		cite := CitationCountryChart
+		for _, f := range res.Findings {
+			if f.Required == res.Required {
+				cite = f.Citation
+				break
+			}
+		}
+		l.add(cite, a, fmt.Sprintf("bundled %s software %s, classified %s, is outside the de minimis exclusion (Notes (3) to 734.4(c)(1) and (d)(1): only EAR99 or AT-only software is within it) and is subject to the EAR on its own (734.3(a)(2)): %s", origin, field, e, firstWhy(res, a)))
+		if res.Required == ear.Indeterminate {
+			l.need(field, "the bundled software's own license requirement to the destination is open: "+firstWhy(res, ear.Indeterminate))
+		}
+	}
+}
+
+// firstWhy is the reason of the first finding of res with the answer a.
+func firstWhy(res ChartResult, a ear.Answer) string {
+	for _, f := range res.Findings {
+		if f.Required == a || f.Required == ear.Yes {
+			return f.Why
+		}
+	}
+	return "a license may be required to the destination"
 }
 
 // reasonList collects the reasons and missing facts of a license
