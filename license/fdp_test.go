@@ -206,6 +206,10 @@ func TestFDPRules(t *testing.T) {
 		{"e3/direct-for-other", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us for 3A001.b"), tParty(5)), ear.No, ""},
 		{"e3/direct-for-unknown", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us"), tParty(5)), ear.Indeterminate, "item.direct_product_of[0].for"},
 		{"e3/sme-item-excluded", "(e)(3)", tQuery(tECCN("3B001.c.4"), tPlant("3E001 us"), tParty(5)), ear.No, ""},
+		// 3B001.f.6 is excepted from (e)(3) in the text of 2025-01-16,
+		// not in that of 2024-12-05.
+		{"e3/f.6-excepted", "(e)(3)", tQuery(tECCN("3B001.f.6"), tPlant("3E001 us"), tParty(5)), ear.No, ""},
+		{"e3/f.6-before-2025-01-16", "(e)(3)", tQuery(tECCN("3B001.f.6"), tPlant("3E001 us"), tParty(5), tAsOf("2025-01-15")), ear.Yes, ""},
 		{"e3/bare-3B001", "(e)(3)", tQuery(tECCN("3B001"), tPlant("3E001 us"), tParty(5)), ear.Indeterminate, "item.eccn"},
 		{"e3/contains-ic", "(e)(3)", tQuery(tECCN("3B993"), tComponent(ic), tParty(5)), ear.Yes, ""},
 		{"e3/ic-plant-unknown", "(e)(3)", tQuery(tECCN("3B993"), tComponent(icNoPlant), tParty(5)), ear.Indeterminate, "item.components[0].plant"},

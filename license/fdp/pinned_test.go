@@ -185,12 +185,12 @@ func pinnedContainsIC(t *testing.T, r Rule, want bool) {
 // rule, (b) to (l), in CFR order (text of 2025-01-16); (j) has two versions
 // (Categories 3 through 5 or 7 until 2024-07-22, 3 through 9 since),
 // (e)(1), (e)(2) and (i) two each (their input lists before and after
-// 2024-12-02), and (h) two (as first written, and as rewritten from
-// 2023-11-17).
+// 2024-12-02), (e)(3) two (3B001.f.6 excepted from 2025-01-16), and (h)
+// two (as first written, and as rewritten from 2023-11-17).
 func TestPinnedRuleCitations(t *testing.T) {
 	want := []string{"15 CFR 734.9(b)", "15 CFR 734.9(c)", "15 CFR 734.9(d)", "15 CFR 734.9(e)(1)", "15 CFR 734.9(e)(1)",
 		"15 CFR 734.9(e)(2)", "15 CFR 734.9(e)(2)",
-		"15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(i)",
+		"15 CFR 734.9(e)(3)", "15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(i)",
 		"15 CFR 734.9(j)", "15 CFR 734.9(j)", "15 CFR 734.9(k)", "15 CFR 734.9(l)"}
 	var got []string
 	for _, r := range Default().Rules() {

@@ -129,9 +129,37 @@ func splitAtDec2024(r Rule, direct, plant []string, note string) (Rule, Rule) {
 	return early, late
 }
 
+// jan2025E3 is the first day of the (e)(3) item list that excepts
+// 3B001.f.6: the day 90 FR 5308 (2025-01-16), the last amendment of the
+// text read, was published. Its effective date was not read; the day of
+// publication is the latest it can be, so the list without the exception
+// (broader) is kept until then.
+var jan2025E3 = date("2025-01-16")
+
+// splitE3AtJan2025 gives (e)(3) two versions. Text read of 2024-12-05
+// (4464eaa): (e)(3)(i) "specified in ECCN 3B001 (except 3B001.a.4, c, d,
+// f.1, f.5, g, h, k to n, p.2, p.4, r), 3B002 (except 3B002.c), 3B903,
+// 3B991 (except 3B991.b.2.a through 3B991.b.2.b), 3B992, 3B993, or 3B994";
+// the text of 2025-01-16 (8b43626) also excepts 3B001.f.6. The end-user
+// scope of the earlier text names footnote 5 entities only; the facility
+// prong is kept in both versions (broader than the earlier text, noted).
+func splitE3AtJan2025(r Rule) []Rule {
+	early := r.clone()
+	early.Until = jan2025E3
+	early.Product.Item.Patterns = patterns(
+		"3B001 except .a.4 .c .d .f.1 .f.5 .g .h .k .l .m .n .p.2 .p.4 .r",
+		"3B002 except .c", "3B903", "3B991 except .b.2.a .b.2.b", "3B992", "3B993", "3B994")
+	early.Provenance = append([]Source{{Basis: TextRead, Ref: "15 CFR 734.9 as amended through 89 FR 96810 (2024-12-05), eCFR mirror MichalOpoka/ecfr at 4464eaa",
+		Note: "(e)(3)(i): 3B001 except a.4, c, d, f.1, f.5, g, h, k to n, p.2, p.4, r (3B001.f.6 not excepted); (e)(3)(ii): footnote 5 entities (no facility prong: the SDK keeps it, broader)"}},
+		slices.DeleteFunc(slices.Clone(r.Provenance), func(s Source) bool { return s.Basis == TextRead })...)
+	late := r
+	late.Effective, late.Compliance = jan2025E3, jurisdiction.Date{}
+	return []Rule{early, late}
+}
+
 // ruleData returns the thirteen rules, three of them ((e)(1), (e)(2), (i))
-// in two versions around 2024-12-02, (h) in two versions around 2023-11-17
-// and (j) in two versions around 2024-07-23. It builds fresh values; the checked set is Default.
+// in two versions around 2024-12-02, (e)(3) in two around 2025-01-16, (h)
+// in two around 2023-11-17 and (j) in two around 2024-07-23. It builds fresh values; the checked set is Default.
 func ruleData() []Rule {
 	fn4Inputs := append(append([]string{}, fn1Inputs...), "5D002", "5E002")
 	hInputs := append(append([]string{}, fn1Inputs...), "4D090", "5D002", "5E002")
@@ -517,6 +545,8 @@ func ruleData() []Rule {
 		case "15 CFR 734.9(e)(2)":
 			a, b := splitAtDec2024(r, fn4Early, fn4Early, "(e)(2)(i)(A)-(B): the footnote 1 list of then with 5D002 and 5E002")
 			out = append(out, a, b)
+		case "15 CFR 734.9(e)(3)":
+			out = append(out, splitE3AtJan2025(r)...)
 		case "15 CFR 734.9(i)":
 			a, b := splitAtDec2024(r, fn4Early, iPlantEarly, "(i)(1)(i): the 18 ECCNs as listed before 2024-12-02; (i)(1)(ii) the same but 4D993; (i)(2) PRC or Macau (Macau from 88 FR 2821, 2023-01-17, applied from 2022-10-07: broader)")
 			out = append(out, a, b)
