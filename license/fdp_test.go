@@ -681,3 +681,33 @@ func TestIranRuleVersions(t *testing.T) {
 		}
 	}
 }
+
+// TestFDPBefore734_9: 734.9 was written on 2022-02-03 (87 FR 6022); before,
+// the 9x515 and "600 series" rules stood in General Prohibition Three, and
+// an answer on such a date says so.
+func TestFDPBefore734_9(t *testing.T) {
+	for _, tt := range []struct {
+		rule string
+		q    FDPQuery
+	}{
+		{"15 CFR 734.9(c)", tQuery(tECCN("9A515.x"), tDirect("9E515.x us"), tTo("CN"), tAsOf("2021-06-01"))},
+		{"15 CFR 734.9(d)", tQuery(tECCN("9A610.x"), tDirect("9E610.a us"), tTo("SA"), tAsOf("2021-06-01"))},
+	} {
+		rs, err := FDP(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rs {
+			if r.Citation == tt.rule {
+				found = true
+				if r.Outcome != ear.Yes || !strings.Contains(r.Why, "stood at 15 CFR 736.2(b)(3)") {
+					t.Errorf("%s on 2021-06-01: %v, %q; want applies, standing at 15 CFR 736.2(b)(3)", tt.rule, r.Outcome, r.Why)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s left out on 2021-06-01", tt.rule)
+		}
+	}
+}

@@ -195,7 +195,12 @@ func ruleData() []Rule {
 		},
 		{
 			Citation: MustParseCitation("15 CFR 734.9(c)"), Title: "9x515 FDP rule",
-			Effective: date("2014-11-10"),
+			// 734.9 was written by 87 FR 6022 (2022-02-03; its source note
+			// begins "[87 FR 6024, Feb. 3, 2022"): before, the rule stood
+			// in General Prohibition Three, from 2014-11-10, with the same
+			// substance as reported ("moved").
+			Effective:   date("2022-02-03"),
+			Predecessor: MustParseCitation("15 CFR 736.2(b)(3)"), PredecessorFrom: date("2014-11-10"), PredecessorSame: true,
 			Product: ProductScope{
 				Item:   ItemScope{Test: Item9x515},
 				Direct: &InputScope{Origin: InputUSOrigin, Patterns: patterns("9D515", "9E515")},
@@ -212,7 +217,10 @@ func ruleData() []Rule {
 		},
 		{
 			Citation: MustParseCitation("15 CFR 734.9(d)"), Title: `"600 series" FDP rule`,
-			Effective: date("2013-10-15"),
+			// As (c): in General Prohibition Three from 2013-10-15 until
+			// 734.9 was written on 2022-02-03.
+			Effective:   date("2022-02-03"),
+			Predecessor: MustParseCitation("15 CFR 736.2(b)(3)"), PredecessorFrom: date("2013-10-15"), PredecessorSame: true,
 			Product: ProductScope{
 				Item:   ItemScope{Test: Item600Series},
 				Direct: &InputScope{Origin: InputUSOrigin, Series600: true},
