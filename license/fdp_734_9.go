@@ -882,10 +882,20 @@ func (ev *fdpEval) writtenAssurance(path entryPath, e *product.DirectProduct) fd
 	return ev.unknown(f, m)
 }
 
+// containsIC is the route of 734.9(e)(3)(i)(B)(2) and (k)(1)(ii)(B):
+// the item "Contains a commodity produced by any complete plant or 'major
+// component' of a plant ... [that] itself is a 'direct product' of
+// U.S.-origin 'technology' or 'software' that is specified in" the plant
+// route's ECCNs (text of 2025-01-16, MichalOpoka/ecfr at 8b43626). Notes 3
+// and 7 say the scope "is met if" the commodity contains such an
+// integrated circuit: an example, not a limit, so every commodity
+// component is tested (its plant lineage, unknown when not given), not the
+// integrated circuits only. Bundled software and commingled lines are not
+// commodities.
 func (ev *fdpEval) containsIC(plant *fdp.InputScope) fdpFind {
 	lines := ev.q.Item.Components
 	if lines == nil {
-		return ev.unknownS("item.components", "the bill of materials is not given: whether the item contains an integrated circuit from such a plant is unknown")
+		return ev.unknownS("item.components", "the bill of materials is not given: whether the item contains a commodity from such a plant is unknown")
 	}
 	if len(lines) == 0 {
 		return ev.noS("the item contains no component (none listed)")
@@ -893,23 +903,12 @@ func (ev *fdpEval) containsIC(plant *fdp.InputScope) fdpFind {
 	var acc fdpFind
 	for i := range lines {
 		l := &lines[i]
-		var ic fdpFind
-		switch isIC(*l) {
-		case ear.Yes:
-			ic = ev.yesS(l.ID, " (", l.ECCN.String(), ") is an integrated circuit")
-		case ear.No:
-			acc = ev.anyOf(acc, i > 0, ev.noS(l.ID, " is not an integrated circuit"))
+		if l.Relation == product.Bundled || l.Relation == product.Commingled ||
+			l.ECCN.IsValid() && !l.ECCN.IsEAR99() && l.ECCN.Kind() != product.Commodity {
+			acc = ev.anyOf(acc, i > 0, ev.noS(l.ID, " is not a commodity"))
 			continue
-		default:
-			f := ev.mark()
-			ev.w("item.components[")
-			ev.num(i)
-			ev.w("].integrated_circuit")
-			m := ev.mark()
-			ev.w("whether ", l.ID, " is an integrated circuit is not stated")
-			ic = ev.unknown(f, m)
 		}
-		acc = ev.anyOf(acc, i > 0, ev.all(ic, ev.lineage(fdpLineage{comp: i}, fdpWhose{"the plant that made ", l.ID}, l.Plant, plant)))
+		acc = ev.anyOf(acc, i > 0, ev.lineage(fdpLineage{comp: i}, fdpWhose{"the plant that made ", l.ID}, l.Plant, plant))
 	}
 	return acc
 }

@@ -306,9 +306,14 @@ func TestFDPRules(t *testing.T) {
 		{"k/direct-not-listed", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E001 us"), tTo("CN")), ear.No, ""},
 		{"k/out-dest", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("MY")), ear.No, ""},
 		{"k/bare-3B001", "(k)", tQuery(tECCN("3B001"), tDirect("3E992 us"), tTo("CN")), ear.Indeterminate, "item.eccn"},
-		{"k/ic-unknown", "(k)", tQuery(tECCN("3B001.c.4"), tComponent(product.Line{ID: "x", ECCN: product.EAR99, Origin: product.OriginForeign,
+		// (k)(1)(ii)(B): "Contains a commodity produced by" such a plant;
+		// the integrated circuit of Note 7 is one example, not a limit.
+		{"k/contains-commodity", "(k)", tQuery(tECCN("3B001.c.4"), tComponent(product.Line{ID: "x", ECCN: product.EAR99, Origin: product.OriginForeign,
 			Value: product.MustParseMoney("1.00", "USD"), Quantity: product.MustParseQuantity("1"), Relation: product.Incorporated,
-			Plant: tLineage([]string{"3E001 us"})}), tTo("CN")), ear.Indeterminate, "item.components[0].integrated_circuit"},
+			Plant: tLineage([]string{"3E001 us"})}), tTo("CN")), ear.Yes, ""},
+		{"k/contains-commodity-plant-unknown", "(k)", tQuery(tECCN("3B001.c.4"), tComponent(product.Line{ID: "x", ECCN: product.EAR99, Origin: product.OriginForeign,
+			Value: product.MustParseMoney("1.00", "USD"), Quantity: product.MustParseQuantity("1"), Relation: product.Incorporated,
+			IntegratedCircuit: product.OptBoolOf(false)}), tTo("CN")), ear.Indeterminate, "item.components[0].plant"},
 		{"k/before", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("CN"), tAsOf("2024-12-01")), tAbsent, ""},
 		// (l) AI model weights
 		// (l)(1) turns on the plant's own classification (3A090 and the

@@ -155,7 +155,7 @@ func (s Set) Markdown() string {
 		}
 		ic := "—"
 		if r.Product.ContainsIC {
-			ic = "contains an IC made by a plant meeting the plant route"
+			ic = "contains a commodity (an IC, for one) made by a plant meeting the plant route"
 		}
 		if len(r.Product.PlantIs) > 0 {
 			ic = "made by a plant itself subject to the EAR and specified in " + patternList(r.Product.PlantIs)

@@ -300,8 +300,9 @@ type ProductScope struct {
 	// Plant is the route of a complete plant or 'major component' of a
 	// plant that is a direct product of the inputs; nil when none.
 	Plant *InputScope
-	// ContainsIC adds the route of a commodity that contains an integrated
-	// circuit produced by such a plant (734.9(e)(3), (k)).
+	// ContainsIC adds the route of a commodity that contains a commodity
+	// produced by such a plant (734.9(e)(3)(i)(B)(2), (k)(1)(ii)(B)); the
+	// integrated circuit of the Notes to those paragraphs is one example.
 	ContainsIC bool
 	// PlantIs is the route of a complete plant or 'major component' of a
 	// plant that is itself subject to the EAR and specified in one of
