@@ -86,7 +86,12 @@ func supercomputerItem(e product.ECCN) ear.Answer {
 // Denied Persons List (736.2(b)(4)) for the parties, and returns the
 // parties the screening list puts on the Military End-User List (they are
 // military end users under 744.21(g)).
-func (l *reasonList) entityList(in licenseInput) (meuParties, possibleMEU []string) {
+//
+// It returns the parties that are military end users (on the Military
+// End-User List, or owned by listed ones), and those whose names are like
+// a listed one, described, with where each is (the party's country, the
+// zero Country when not given), aligned.
+func (l *reasonList) entityList(in licenseInput) (meuParties, possibleMEU []string, meuIn, possibleIn []jurisdiction.Country) {
 	// A listed party (any footnote declared) makes every item subject to
 	// the EAR licensable (744.11(a); the license requirement column of
 	// Supplement No. 4 to part 744 reads "for all items subject to the
@@ -94,7 +99,7 @@ func (l *reasonList) entityList(in licenseInput) (meuParties, possibleMEU []stri
 	if !in.parties.Known() {
 		l.add("15 CFR 744.11", ear.Indeterminate, "the parties are not given: whether any is on the Entity List is unknown")
 		l.need("parties", "a party on the Entity List requires a license for every item subject to the EAR (744.11)")
-		return nil, nil
+		return nil, nil, nil, nil
 	}
 	statuses, warning := partyStatuses(in.parties, in.asOf, in.options)
 	if warning != "" {
@@ -115,8 +120,10 @@ func (l *reasonList) entityList(in licenseInput) (meuParties, possibleMEU []stri
 		switch {
 		case st.meu:
 			meuParties = append(meuParties, who+" is on the Military End-User List, a military end user")
+			meuIn = append(meuIn, p.Country)
 		case st.inheritMEU:
 			meuParties = append(meuParties, who+" is "+st.affiliate+warning+", a military end user")
+			meuIn = append(meuIn, p.Country)
 		}
 		switch {
 		case st.sdn:
@@ -153,6 +160,7 @@ func (l *reasonList) entityList(in licenseInput) (meuParties, possibleMEU []stri
 		}
 		if st.possibleMEU && !st.meu && !st.inheritMEU {
 			possibleMEU = append(possibleMEU, who+": "+st.possibly())
+			possibleIn = append(possibleIn, p.Country)
 		}
 	}
 	if !listed {
@@ -162,7 +170,7 @@ func (l *reasonList) entityList(in licenseInput) (meuParties, possibleMEU []stri
 		}
 		l.add("15 CFR 744.11", ear.No, "no party is on the Entity List, the Denied Persons List or the SDN list (744.8), nor owned 50 percent or more by listed parties while the affiliates rule is in force, by "+src+": the answer rests on them")
 	}
-	return meuParties, possibleMEU
+	return meuParties, possibleMEU, meuIn, possibleIn
 }
 
 // endUses adds the requirements of 744.21 (military end uses and users in
@@ -171,7 +179,14 @@ func (l *reasonList) entityList(in licenseInput) (meuParties, possibleMEU []stri
 // or, when the request does not say, the destination (the reading chosen).
 // Where the end uses are unknown, the rules are left open only where they
 // can reach (Macau, D:5 and the 744.21 countries).
-func (l *reasonList) endUses(in licenseInput, meuParties, possibleMEU []string) {
+//
+// A party on the Military End-User List is read where it is as well as at
+// the destination: 744.21(b)(1)(ii) and Supp. No. 7 to part 744 require a
+// license "when an entity that is listed on the MEU List is a party to the
+// transaction", the entity listed under its country (Burma, Cambodia,
+// China, Venezuela; Belarus and Russia for any item), wherever the item is
+// shipped.
+func (l *reasonList) endUses(in licenseInput, meuParties, possibleMEU []string, meuIn, possibleIn []jurisdiction.Country) {
 	dest := in.destination.Country.TablesAs()
 	groupsOf := func(c jurisdiction.Country) (jurisdiction.GroupSet, bool) {
 		gs, err := jurisdiction.GroupsOf(groupsCountry(c), in.asOf)
@@ -205,11 +220,17 @@ func (l *reasonList) endUses(in licenseInput, meuParties, possibleMEU []string) 
 	}
 	// A party on the Military End-User List is a military end user
 	// (744.21(g)), whether or not the request declares the end use.
-	for _, what := range meuParties {
+	atParty := func(what string, c jurisdiction.Country) {
 		militaryEndUse(what, dest)
+		if c = c.TablesAs(); c.IsValid() && c != dest {
+			militaryEndUse(what, c)
+		}
 	}
-	for _, what := range possibleMEU {
-		militaryEndUse(what, dest)
+	for i, what := range meuParties {
+		atParty(what, meuIn[i])
+	}
+	for i, what := range possibleMEU {
+		atParty(what, possibleIn[i])
 	}
 	if !in.endUses.Known() {
 		listed, _ := militaryEndUseReach(dest, in.asOf)

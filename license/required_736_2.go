@@ -117,9 +117,9 @@ func licenseRequirementsFor(in licenseInput) (ear.Answer, []LicenseReason, []Mis
 	// Part 744: the Entity List and the Denied Persons List (744.11,
 	// 736.2(b)(4)); then the requirements the FDP rules pair with; then the
 	// end-use rules (744.21, 744.23).
-	meuParties, possibleMEU := l.entityList(in)
+	meuParties, possibleMEU, meuIn, possibleIn := l.entityList(in)
 	l.fdpPairs(in)
-	l.endUses(in, meuParties, possibleMEU)
+	l.endUses(in, meuParties, possibleMEU, meuIn, possibleIn)
 	l.iraqMilitaryEndUse(in, meuParties, possibleMEU) // 746.3(a)(4), part746.go
 	l.headquarters(in)                                // 744.23(a)(3)(i), hq_744_23.go
 	l.bundledSoftware(in)
