@@ -447,9 +447,14 @@ func (inc Incorporation) clone() Incorporation {
 	return inc
 }
 
-// Validate checks the footnotes of the incorporation; errors are
-// *product.FieldError values relative to it.
+// Validate checks the incorporation: it names a destination or footnotes
+// (an empty one says nothing), its footnotes are 1 to 5, and a region
+// goes with UA; errors are *product.FieldError values relative to it.
 func (inc Incorporation) Validate() error {
+	if !inc.Destination.IsValid() && len(inc.ByPartyWithFootnotes) == 0 {
+		// {} would say that something is known, and say nothing.
+		return product.NewFieldError("destination", fmt.Errorf("%w: an incorporation names the destination of the items it goes into, or the footnotes of the party that makes, buys or orders them", product.ErrInvalid))
+	}
 	errs := fdpCheckFootnotes("by_party_with_footnotes", inc.ByPartyWithFootnotes, nil)
 	if inc.Region != jurisdiction.RegionNone {
 		if err := (jurisdiction.Destination{Country: inc.Destination, Region: inc.Region}).Validate(); err != nil {
