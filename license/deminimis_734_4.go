@@ -36,7 +36,7 @@ var deMinimisCategories = []deMinimisCategory{
 		// of 740.7 were removed); every destination is read as one (conservative). Memory circuits are carved
 		// out: a 3A001.a.2 line (which includes "storage integrated circuits") may be one, so it leaves the
 		// category open; other 3A001 lines count. A 4A003 computer exceeds the APP of 4A003.b (read so).
-		reading: "Computer Tier 3 read as every destination; a 3A001.a.2 line may be a memory circuit (carved out), so it leaves the category open",
+		reading: "Computer Tier 3 read as every destination; a 3A001.a.2 line may be a memory circuit (carved out), so it leaves the category open; the APP is not stated: a 4A090 item may exceed 4A003.b's, and a 4A090 or Category 5 Part 2 item may be a computer exceeding 4A994.b's (open)",
 		test:    dmComputers,
 	},
 	{
@@ -183,8 +183,9 @@ var deMinimisCategories = []deMinimisCategory{
 // words since before 2020-01-01 (see deMinimisCategories).
 var dmFloor = supportedFrom
 
-// dmFacilityProng is the day the facility prong of 734.4(a)(9) was added
-// (90 FR 5308).
+// dmFacilityProng is the day the facility prong of 734.4(a)(9) was added,
+// and 3B001.f.6 to its exceptions (90 FR 5308, published 2025-01-16; its
+// effective date was not read, the publication day is the latest).
 var dmFacilityProng = jurisdiction.MustParseDate("2025-01-16")
 
 var dmMacauOrD5 = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Macau}}, Groups: []jurisdiction.Group{jurisdiction.GroupD5}}
@@ -198,8 +199,14 @@ var dmFirstExportControls = []fdp.Place{
 
 // ECCN lists the 734.4(a) categories name, as printed, parsed once.
 var (
-	hpcECCNs            = parseECCNs("4A003")
-	computers4A994      = parseECCNs("4A994")
+	hpcECCNs       = parseECCNs("4A003")
+	computers4A994 = parseECCNs("4A994")
+	// maybeComputers are the classifications of items that may be
+	// computers without being 4A003 or 4A994: the computers of 4A090, and
+	// Category 5 Part 2 hardware (5A002, 5A004, 5A992), where a computer
+	// with information security functions is classified. (a)(1) turns on
+	// a computer's APP, which a request does not state.
+	maybeComputers      = parseECCNs("4A090", "5A002", "5A004", "5A992")
 	semiconductor3A001  = parseECCNs("3A001")
 	interconnect4A994j  = parseECCNs("3A001", "4A994.j")
 	encryptionTech5E002 = parseECCNs("5E002")
@@ -208,6 +215,8 @@ var (
 	military0A919       = parseECCNs("0A919")
 	cameraECCNs         = parseECCNs("6A002", "6A003", "6A993.a")
 	encryptionECCNs     = parseECCNs("5A002", "5B002", "5A004", "5D002")
+	parseECCNs4A090     = parseECCNs("4A090")
+	sme3B001f6          = parseECCNs("3B001.f.6")
 	embargoed4A994      = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Cuba}, {Country: jurisdiction.Iran}, {Country: jurisdiction.NorthKorea}, {Country: jurisdiction.Syria}}}
 )
 
@@ -215,9 +224,19 @@ var (
 // semiconductors to any destination, or a 4A994 computer with US-origin
 // 3A001 semiconductors or 4A994.j interconnects to Cuba, Iran, North Korea
 // or Syria.
+//
+// The text turns on the computer's Adjusted Peak Performance, not its
+// ECCN; a request states the ECCN only. Readings (conservative): a 4A003
+// item exceeds 4A003.b's APP and a 4A994 one 4A994.b's (as before); a 4A090
+// item may exceed 4A003.b's (open); an item of 4A090 or Category 5 Part 2
+// (maybeComputers) may be a computer exceeding 4A994.b's APP (open, for
+// Cuba, Iran, North Korea and Syria).
 func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 	e := c.q.Item.ECCN
 	big := eccnIn(e, hpcECCNs)
+	if big == ear.No && eccnIn(e, parseECCNs4A090) != ear.No {
+		big = ear.Indeterminate
+	}
 	if big != ear.No {
 		has, id, _ := c.anyUSLine(controlledSemiconductor)
 		if a := big.And(has); a != ear.No {
@@ -226,10 +245,13 @@ func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 	}
 	if in := c.destIn(&embargoed4A994, c.dest, c.groups); in != ear.No {
 		small := eccnIn(e, computers4A994).Or(big)
+		if small == ear.No && eccnIn(e, maybeComputers) != ear.No {
+			small = ear.Indeterminate
+		}
 		if small != ear.No {
 			has, id, _ := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, interconnect4A994j) })
 			a := small.And(has).And(in)
-			return a, "a 4A994 computer with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A994 computer with US-origin 3A001 or 4A994.j content")
+			return a, "a computer exceeding the APP of 4A994.b (4A994, or an item of 4A090 or Category 5 Part 2 that may be one) with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), missingIf(a, "item.eccn", "whether the item is a computer with an APP exceeding 4A994.b's, with US-origin 3A001 or 4A994.j content")
 		}
 	}
 	return ear.No, "the item is not a 4A003 computer with US-origin 3A001 content (nor a 4A994 one bound for Cuba, Iran, North Korea or Syria)", nil
@@ -315,7 +337,10 @@ func dmFootnote5(c *dmEval) (ear.Answer, string, []MissingFact) {
 	if e.IsEAR99() || e.Category() != 3 || e.ProductGroup() != 'B' {
 		return ear.No, "the item is not a Category 3B item", nil
 	}
-	if patternsMatch(e, smeEquipment()) == ear.Yes {
+	// The text of 2024-12-05 (4464eaa) excepts "3B001.a.4, c, d, f.1, f.5,
+	// k to n, p.2, p.4, r, or 3B002.c": 3B001.f.6 only from 90 FR 5308
+	// (2025-01-16).
+	if patternsMatch(e, smeEquipment()) == ear.Yes && (!c.q.AsOf.Before(dmFacilityProng) || eccnIn(e, sme3B001f6) == ear.No) {
 		return ear.No, "the item is equipment of 734.4(a)(8), which (a)(9) excepts", nil
 	}
 	has, id, _ := c.anyUSLine(usListedIC)

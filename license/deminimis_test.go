@@ -104,6 +104,12 @@ func TestDeMinimisCategories(t *testing.T) {
 		{"(a)(1) 3A001.a.7 is no memory circuit", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.7", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.Yes, ""},
 		{"(a)(1) 4A994 computer with 4A994.j to Iran", dmItem("4A994.b", "1000000", dmLine("c1", "4A994.j", "us", "10")), "IR", nil, "15 CFR 734.4(a)(1)", ear.Yes, ""},
 		{"(a)(1) 4A994 computer with 4A994.j to Germany", dmItem("4A994.b", "1000000", dmLine("c1", "4A994.j", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.No, ""},
+		// The APP decides, not the ECCN: a Category 5 Part 2 server may be a
+		// computer exceeding 4A994.b's APP; a 4A090 one may exceed 4A003.b's.
+		{"(a)(1) 5A992.c server with 3A001 to Iran: open", dmItem("5A992.c", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "IR", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
+		{"(a)(1) 5A002.a with 3A001 to Cuba: open", dmItem("5A002.a", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "CU", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
+		{"(a)(1) 5A992.c server with 3A001 to Germany", dmItem("5A992.c", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "DE", nil, "15 CFR 734.4(a)(1)", ear.No, ""},
+		{"(a)(1) 4A090 computer with 3A001 to Germany: open", dmItem("4A090.a", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "DE", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
 		{"(a)(2) 5E002 technology", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", ear.Yes, ""},
 		{"(a)(2) foreign 5E002", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "foreign", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", ear.No, ""},
 		{"(a)(3) advanced node", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) {
@@ -155,6 +161,14 @@ func TestDeMinimisCategories(t *testing.T) {
 		{"(a)(9) SME of (a)(8) is excepted", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "3A090.a", "us", "10")), "JP", func(q *DeMinimisQuery) {
 			q.Parties = PartiesOf(Party{Name: "F5", Role: RoleEndUser, EntityListFootnotes: []int{5}})
 		}, "15 CFR 734.4(a)(9)", ear.No, ""},
+		// 3B001.f.6 is excepted from (a)(9) from 2025-01-16 (90 FR 5308), not
+		// in the text of 2024-12-05.
+		{"(a)(9) 3B001.f.6 excepted", dmItem("3B001.f.6", "1000000", dmLine("c1", "3A090.a", "us", "10")), "KR", func(q *DeMinimisQuery) {
+			q.Parties = PartiesOf(Party{Name: "F5", Role: RoleEndUser, EntityListFootnotes: []int{5}})
+		}, "15 CFR 734.4(a)(9)", ear.No, ""},
+		{"(a)(9) 3B001.f.6 before 2025-01-16", dmItem("3B001.f.6", "1000000", dmLine("c1", "3A090.a", "us", "10")), "KR", func(q *DeMinimisQuery) {
+			q.Parties = PartiesOf(Party{Name: "F5", Role: RoleEndUser, EntityListFootnotes: []int{5}})
+		}, "15 CFR 734.4(a)(9)", ear.Yes, "2024-12-20"},
 		{"(a)(9) EAR99 IC", dmItem("3B993", "1000000", ic(dmLine("c1", "EAR99", "us", "10"))), "JP", func(q *DeMinimisQuery) {
 			q.Parties = PartiesOf(Party{Name: "F5", Role: RoleEndUser, EntityListFootnotes: []int{5}})
 		}, "15 CFR 734.4(a)(9)", ear.No, ""},
