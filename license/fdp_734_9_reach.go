@@ -74,7 +74,8 @@ func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 		return ev.noS("no party declared to be the Government of ", p.Government.Name()), nil
 	case fdp.ProngEndUse:
 		// The end use where it is: end_uses[i].located_in, or (the reading
-		// chosen) the destination when the request does not say.
+		// chosen) the destination when the request does not say, and then
+		// the countries of the end users it names.
 		use := p.EndUse.String()
 		if !q.EndUses.Known() {
 			f := ev.mark()
@@ -133,6 +134,31 @@ func (ev *fdpEval) prong(r *fdp.Rule, p *fdp.Prong) (fdpFind, error) {
 				ev.cut(m)
 				found = ev.gapFind(at, &p.Where)
 				continue
+			}
+			if !stated {
+				// Not located: also read at each end user's country (the
+				// reading chosen, as for 744.21 and 744.23).
+				ev.cut(m)
+				if q.Parties.Known() {
+					for _, pt := range q.Parties.list.items {
+						c := pt.Country.TablesAs()
+						if pt.Role != RoleEndUser || !c.IsValid() || c == q.Destination.Country.TablesAs() {
+							continue
+						}
+						d := jurisdiction.Destination{Country: c}
+						in, err := ev.inSet(d, &p.Where, false)
+						if err != nil {
+							return fdpFind{}, err
+						}
+						if in == ear.Yes {
+							return ev.yesS("end use ", use, " at the end user's country ", c.String(), " (where it is located is not stated), in ", p.Where.String()), nil
+						}
+					}
+				}
+				m = ev.mark()
+				ev.w("end use ", use, " at the destination ")
+				ev.dest(at)
+				ev.w(" (where it is located is not stated)")
 			}
 			ev.cut(k)
 			ev.w(", not in ", p.Where.String())

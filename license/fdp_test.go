@@ -286,6 +286,12 @@ func TestFDPRules(t *testing.T) {
 		{"i/macau", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("MO")), ear.Yes, ""},
 		{"i/not-listed-tech", "(i)", tQuery(tDirect("9E991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN")), ear.No, ""},
 		{"i/out-dest", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("IN")), ear.No, ""},
+		// Not located: read at the destination, then at the end users'
+		// countries.
+		{"i/end-user-in-CN", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("SG"),
+			tParties(Party{Name: "lab", Role: RoleEndUser, Country: jurisdiction.China})), ear.Yes, ""},
+		{"i/consignee-in-CN", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("SG"),
+			tParties(Party{Name: "fwd", Role: RoleIntermediateConsignee, Country: jurisdiction.China})), ear.No, ""},
 		{"i/no-end-use", "(i)", tQuery(tDirect("3D991 us"), tTo("CN")), ear.No, ""},
 		{"i/end-uses-unknown", "(i)", tQuery(tDirect("3D991 us"), tEndUsesUnknown(), tTo("CN")), ear.Indeterminate, "end_uses"},
 		{"i/before", "(i)", tQuery(tDirect("3D991 us"), tEndUses(fdp.EndUseSupercomputer), tTo("CN"), tAsOf("2022-10-06")), tAbsent, ""},

@@ -2,6 +2,7 @@ package license
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/earcheck/ear"
@@ -176,7 +177,8 @@ func (l *reasonList) entityList(in licenseInput) (meuParties, possibleMEU []stri
 // endUses adds the requirements of 744.21 (military end uses and users in
 // its countries) and 744.23 (a supercomputer, or an advanced-node IC
 // facility, in Macau or D:5). Where the end use is: end_uses[i].located_in,
-// or, when the request does not say, the destination (the reading chosen).
+// or, when the request does not say, the destination and the countries of
+// the end users it names (the reading chosen).
 // Where the end uses are unknown, the rules are left open only where they
 // can reach (Macau, D:5 and the 744.21 countries).
 //
@@ -240,38 +242,59 @@ func (l *reasonList) endUses(in licenseInput, meuParties, possibleMEU []string, 
 		}
 		return
 	}
+	// Where an end use is not located (end_uses[i].located_in absent), it
+	// is read at the destination and, conservatively, at the country of
+	// each end user the request names: a military end user "in" Russia, or
+	// a facility or supercomputer there, is not moved by the route the
+	// item takes.
+	var endUsers []jurisdiction.Country
+	if in.parties.Known() {
+		for _, p := range in.parties.list.items {
+			if c := p.Country.TablesAs(); p.Role == RoleEndUser && c.IsValid() && c != dest && !slices.Contains(endUsers, c) {
+				endUsers = append(endUsers, c)
+			}
+		}
+	}
 	for i, f := range in.endUses.list.items {
-		where, stated := f.LocatedIn, f.LocatedIn.IsValid()
-		if !stated {
-			where = dest
+		if f.LocatedIn.IsValid() {
+			l.endUseAt(in, f, f.LocatedIn.TablesAs(), f.LocatedIn.String()+" (end_uses["+fmt.Sprint(i)+"].located_in)", inMacauD5, militaryEndUse)
+			continue
 		}
-		at := where.String() + pick(stated, " (end_uses["+fmt.Sprint(i)+"].located_in)", " (the destination: where the end use is, is not stated)")
-		switch f.Use {
-		case fdp.EndUseSupercomputer:
-			// 744.23(a)(1): the listed ICs and computers, for a
-			// supercomputer located in or destined to Macau or D:5.
-			place := inMacauD5(where)
-			if place == ear.No {
-				continue
-			}
-			item := supercomputerItem(in.item.ECCN)
-			a := place.And(item)
-			switch a {
-			case ear.Yes:
-				l.add("15 CFR 744.23(a)(1)", ear.Yes, fmt.Sprintf("%s is within 744.23(a)(1)(i) and is for a supercomputer in %s, Macau or Country Group D:5: a license is required", in.item.ECCN, at))
-			case ear.Indeterminate:
-				l.add("15 CFR 744.23(a)(1)", ear.Indeterminate, fmt.Sprintf("a supercomputer end use in %s: whether the item (%s) is an IC or computer of the ECCNs 744.23(a)(1)(i) lists is open", at, in.item.ECCN))
-				l.need("item.eccn", "whether the item is an IC, computer, electronic assembly or component of the ECCNs 744.23(a)(1)(i) lists")
-			}
-		case fdp.EndUseAdvancedNodeIC:
-			// 744.23(a)(2)(i): any item subject to the EAR for the
-			// development or production of ICs at an advanced-node
-			// facility in Macau or D:5.
-			if place := inMacauD5(where); place != ear.No {
-				l.add("15 CFR 744.23(a)(2)(i)", place, fmt.Sprintf("an advanced-node IC end use at a facility in %s, Macau or Country Group D:5: a license is required for any item subject to the EAR", at))
-			}
-		case fdp.EndUseMilitaryEndUse, fdp.EndUseMilitaryEndUser:
-			militaryEndUse("a "+f.Use.String(), where)
+		l.endUseAt(in, f, dest, dest.String()+" (the destination: where the end use is, is not stated)", inMacauD5, militaryEndUse)
+		for _, c := range endUsers {
+			l.endUseAt(in, f, c, c.String()+" (the end user's country: where the end use is, is not stated)", inMacauD5, militaryEndUse)
 		}
+	}
+}
+
+// endUseAt adds the requirements of 744.21 and 744.23 for the end use f,
+// read as located in where (described by at).
+func (l *reasonList) endUseAt(in licenseInput, f EndUseFact, where jurisdiction.Country, at string, inMacauD5 func(jurisdiction.Country) ear.Answer, militaryEndUse func(string, jurisdiction.Country)) {
+	switch f.Use {
+	case fdp.EndUseSupercomputer:
+		// 744.23(a)(1): the listed ICs and computers, for a
+		// supercomputer located in or destined to Macau or D:5.
+		place := inMacauD5(where)
+		if place == ear.No {
+			return
+		}
+		item := supercomputerItem(in.item.ECCN)
+		a := place.And(item)
+		switch a {
+		case ear.Yes:
+			l.add("15 CFR 744.23(a)(1)", ear.Yes, fmt.Sprintf("%s is within 744.23(a)(1)(i) and is for a supercomputer in %s, Macau or Country Group D:5: a license is required", in.item.ECCN, at))
+		case ear.Indeterminate:
+			l.add("15 CFR 744.23(a)(1)", ear.Indeterminate, fmt.Sprintf("a supercomputer end use in %s: whether the item (%s) is an IC or computer of the ECCNs 744.23(a)(1)(i) lists is open", at, in.item.ECCN))
+			l.need("item.eccn", "whether the item is an IC, computer, electronic assembly or component of the ECCNs 744.23(a)(1)(i) lists")
+		}
+	case fdp.EndUseAdvancedNodeIC:
+		// 744.23(a)(2)(i): any item subject to the EAR for the
+		// development or production of ICs at an advanced-node
+		// facility in Macau or D:5.
+		if place := inMacauD5(where); place != ear.No {
+			l.add("15 CFR 744.23(a)(2)(i)", place, fmt.Sprintf("an advanced-node IC end use at a facility in %s, Macau or Country Group D:5: a license is required for any item subject to the EAR", at))
+		}
+	case fdp.EndUseMilitaryEndUse, fdp.EndUseMilitaryEndUser:
+		militaryEndUse("a "+f.Use.String(), where)
 	}
 }

@@ -50,3 +50,28 @@ func TestMilitaryEndUserListParty(t *testing.T) {
 		})
 	}
 }
+
+// TestEndUseAtEndUsersCountry: an end use whose location is not stated is
+// read at the destination and at the country of each end user named: a
+// military end use for an end user in Russia, shipped through Kazakhstan,
+// requires a license (744.21, any item to Russia).
+func TestEndUseAtEndUsersCountry(t *testing.T) {
+	req := func(userIn string) string {
+		return `{"as_of":"2026-09-24","item":{"id":"X","eccn":"EAR99","kind":"commodity","produced_in":"US","value":{"amount":"1000.00","currency":"USD"},
+"components":[],"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"US","destination":{"country":"KZ"},
+"parties":[{"name":"U","role":"end_user","country":"` + userIn + `"}],"end_uses":["military_end_user"],"incorporations":[]}`
+	}
+	for userIn, want := range map[string]ear.Answer{"RU": ear.Yes, "KZ": ear.No} {
+		r, err := DecodeRequest(strings.NewReader(req(userIn)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Check(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.LicenseRequired() != want {
+			t.Errorf("end user in %s: license %v, want %v: %+v", userIn, d.LicenseRequired(), want, d.LicenseReasons())
+		}
+	}
+}

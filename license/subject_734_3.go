@@ -254,7 +254,7 @@ func warningsOf(req Request, d Determination) []Warning {
 	}
 	for i, f := range req.EndUses.list.items {
 		if !f.LocatedIn.IsValid() && (f.Use == fdp.EndUseSupercomputer || f.Use == fdp.EndUseAdvancedNodeIC) {
-			ws = append(ws, Warning{WarnEndUseLocation, fmt.Sprintf("end_uses[%d] (%s) does not say where the end use is (located_in): it is read as at the destination %s", i, f.Use, req.Destination)})
+			ws = append(ws, Warning{WarnEndUseLocation, fmt.Sprintf("end_uses[%d] (%s) does not say where the end use is (located_in): it is read as at the destination %s (and at the end users' countries named)", i, f.Use, req.Destination)})
 		}
 	}
 	return ws
