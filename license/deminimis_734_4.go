@@ -173,8 +173,8 @@ var deMinimisCategories = []deMinimisCategory{
 		citation: "15 CFR 734.4(a)(9)", title: "Category 3B items with a US-origin integrated circuit, for a footnote 5 entity or an advanced-node facility",
 		effective: jurisdiction.MustParseDate("2024-12-02"),
 		// Reading: the facility is where the advanced_node_ic end use is located (end_uses[].located_in), or the
-		// destination when its location is not stated.
-		reading: "the facility of the advanced_node_ic end use is in the end use's located_in country, or at the destination when that is not stated",
+		// destination or an end user's country when its location is not stated.
+		reading: "the facility of the advanced_node_ic end use is in the end use's located_in country, or at the destination or an end user's country when that is not stated",
 		test:    dmFootnote5,
 	},
 }
@@ -391,7 +391,7 @@ func dmFootnote5(c *dmEval) (ear.Answer, string, []MissingFact) {
 
 // advancedNodeFacility answers whether an advanced_node_ic end use is at a
 // facility in Macau or D:5: where the end use says it is, or else at the
-// destination.
+// destination or an end user's country.
 func (c *dmEval) advancedNodeFacility() ear.Answer {
 	if !c.q.EndUses.Known() {
 		return ear.Indeterminate
@@ -401,18 +401,33 @@ func (c *dmEval) advancedNodeFacility() ear.Answer {
 		if f.Use != fdp.EndUseAdvancedNodeIC {
 			continue
 		}
-		where, gs := c.dest, c.groups
 		if f.LocatedIn.IsValid() {
-			where = groupsCountry(f.LocatedIn)
-			var err error
-			if gs, err = jurisdiction.GroupsOf(where, c.q.AsOf); err != nil {
-				ans = ans.Or(ear.Indeterminate)
-				continue
+			ans = ans.Or(c.facilityIn(f.LocatedIn))
+			continue
+		}
+		ans = ans.Or(c.destIn(&dmMacauOrD5, c.dest, c.groups))
+		// Not located: also at each end user's country (as for the FDP
+		// rules and 744.23).
+		if c.q.Parties.Known() {
+			for _, p := range c.q.Parties.list.items {
+				if p.Role == RoleEndUser && p.Country.IsValid() {
+					ans = ans.Or(c.facilityIn(p.Country))
+				}
 			}
 		}
-		ans = ans.Or(c.destIn(&dmMacauOrD5, where, gs))
 	}
 	return ans
+}
+
+// facilityIn answers whether a facility in country where is in Macau or
+// D:5 on the date (open when its groups cannot be read).
+func (c *dmEval) facilityIn(where jurisdiction.Country) ear.Answer {
+	w := groupsCountry(where)
+	gs, err := jurisdiction.GroupsOf(w, c.q.AsOf)
+	if err != nil {
+		return ear.Indeterminate
+	}
+	return c.destIn(&dmMacauOrD5, w, gs)
 }
 
 // usListedIC answers whether a line is an integrated circuit "specified

@@ -176,6 +176,10 @@ func TestDeMinimisCategories(t *testing.T) {
 		{"(a)(9) advanced-node facility in China", dmItem("3B993", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", func(q *DeMinimisQuery) {
 			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC})
 		}, "15 CFR 734.4(a)(9)", ear.Yes, ""},
+		{"(a)(9) facility not located, end user in China, shipped to Singapore", dmItem("3B993", "1000000", dmLine("c1", "3A090.a", "us", "10")), "SG", func(q *DeMinimisQuery) {
+			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC})
+			q.Parties = PartiesOf(Party{Name: "fab", Role: RoleEndUser, Country: jurisdiction.China})
+		}, "15 CFR 734.4(a)(9)", ear.Yes, ""},
 		{"(a)(9) facility in China, shipped to Singapore", dmItem("3B993", "1000000", dmLine("c1", "3A090.a", "us", "10")), "SG", func(q *DeMinimisQuery) {
 			q.EndUses = EndUsesOf(EndUseFact{Use: fdp.EndUseAdvancedNodeIC, LocatedIn: jurisdiction.China})
 		}, "15 CFR 734.4(a)(9)", ear.Yes, ""},
