@@ -77,7 +77,7 @@ func exceptionsFor(req Request, reqs []exception.Requirement, designations []Par
 	it := req.Item
 	in := exception.Input{
 		ECCN: it.ECCN, For: it.For, Kind: it.EffectiveKind(),
-		Destination: req.Destination, ExportedFrom: req.ExportedFrom, ProducedIn: it.ProducedIn, AsOf: req.AsOf,
+		Destination: req.Destination, ExportedFrom: req.ExportedFrom, ProducedIn: it.ProducedIn, AsOf: req.AsOf, ItemValue: it.Value,
 		Requirements: reqs, Facts: req.ExceptionFacts, Rates: req.ExchangeRates,
 	}
 	if e := it.ECCN; e.IsValid() && !e.IsEAR99() {

@@ -32,6 +32,9 @@ type Input struct {
 	// (zero when not given).
 	ExportedFrom, ProducedIn jurisdiction.Country
 	AsOf                     jurisdiction.Date
+	// ItemValue is the value of the item (item.value; the zero Money when
+	// not given): the order (LVS, 740.3(b)) includes it.
+	ItemValue product.Money
 	// Requirements are the license requirements (answer Yes or
 	// Indeterminate) the exceptions may overcome.
 	Requirements []Requirement
@@ -79,6 +82,9 @@ type eval struct {
 	// reach is whether each restriction of restrictionTable reaches the
 	// transaction (computed once for every exception).
 	reach []check
+	// refused are the sentences of the Part 746 paragraphs that keep the
+	// exception from overcoming a requirement (746.1(b)(4)).
+	refused []string
 }
 
 func (e *eval) add(c check) {
@@ -214,7 +220,11 @@ func evaluate(x *Exception, in *Input, progs []jurisdiction.Program, reach []che
 		}
 	}
 	if len(res.Overcomes) == 0 {
-		e.no("%s overcomes none of the license requirements (%s)", x.Code, requirementList(in.Requirements))
+		if len(e.refused) > 0 {
+			e.no("%s overcomes none of the license requirements (%s): %s", x.Code, requirementList(in.Requirements), strings.Join(e.refused, "; "))
+		} else {
+			e.no("%s overcomes none of the license requirements (%s)", x.Code, requirementList(in.Requirements))
+		}
 	}
 
 	e.destination()
@@ -281,7 +291,11 @@ func (e *eval) overcomes(r Requirement) check {
 		return e.programAllows(r, false)
 	}
 	// A Country Chart requirement (a sanctioned destination's program was
-	// read first, in evaluate).
+	// read first, in evaluate); a Part 746 paragraph may limit the
+	// exceptions for its reason (746.1(b)(4)).
+	if c := e.reasonRuleAllows(r); c.ans != ear.Yes {
+		return c
+	}
 	if x.Code == STA {
 		return yes() // its paragraphs decide the reasons (family)
 	}
@@ -315,11 +329,73 @@ func (e *eval) programAllows(r Requirement, dest bool) check {
 		if !ok {
 			return no("%s does not list License Exception %s", p.Citation, e.x.Code)
 		}
+		if !dest {
+			if c := e.notFor(p, a, r); c.ans != ear.Yes {
+				if c.ans == ear.No {
+					return c
+				}
+				e.restrict(a)
+				return c
+			}
+		}
 		e.restrict(a)
 		if a.Qualified != "" {
 			return open("parties", fmt.Sprintf("%s lists %s only %s", p.Citation, e.x.Code, a.Qualified))
 		}
 		return yes()
+	}
+	return yes()
+}
+
+// notFor answers whether requirement r of program rule p is outside the
+// paragraphs allowance a reaches (a.NotFor): No if r is one of them,
+// Indeterminate if r names no paragraph precise enough and may be one
+// (the item's kind and the date allow it), Yes otherwise.
+func (e *eval) notFor(p *ProgramRule, a Allowance, r Requirement) check {
+	in := e.in
+	ans := yes()
+	for _, nf := range a.NotFor {
+		if r.Paragraph.IsValid() && nf.Paragraph.Covers(r.Paragraph) {
+			return no("%s: %s does not overcome the requirement of %s (%s)", p.Citation, e.x.Code, nf.Paragraph, nf.What)
+		}
+		if r.Paragraph.IsValid() && !r.Paragraph.Covers(nf.Paragraph) {
+			continue // another paragraph
+		}
+		if nf.Effective.IsValid() && in.AsOf.Before(nf.Effective) {
+			continue
+		}
+		if nf.Kinds != "" && in.Kind.IsValid() && !strings.Contains(nf.Kinds, kindLetter(in.Kind)) {
+			continue
+		}
+		// The requirement names no paragraph precise enough, and may be
+		// nf: the conservative reading leaves the exception open.
+		ans = open("item.hts", fmt.Sprintf("%s may be the requirement of %s (%s), which %s does not overcome (%s); the determination leaves the paragraph open", r.Citation, nf.Paragraph, nf.What, e.x.Code, p.Citation))
+	}
+	return ans
+}
+
+// reasonRuleAllows answers whether a Part 746 paragraph that limits the
+// exceptions for Country Chart requirement r's reason to the destination
+// (746.1(b)(4)) leaves x open, recording the paragraphs it allows.
+func (e *eval) reasonRuleAllows(r Requirement) check {
+	in := e.in
+	for i := range reasonTable {
+		rr := &reasonTable[i]
+		if rr.Reason != r.Reason || !rr.inForce(in.AsOf) || !rr.To.Includes(in.Destination, in.Groups, in.AsOf) {
+			continue
+		}
+		a, ok := allowanceFor(rr.Allowed, e.x.Code)
+		if !ok {
+			c := no("%s: no License Exception other than GOV (740.11(b)) for an item with a %s reason for control to %s", rr.Citation, rr.Reason, in.Destination)
+			if !slices.Contains(e.refused, c.why) {
+				e.refused = append(e.refused, c.why)
+			}
+			return c
+		}
+		e.restrict(a)
+		if a.Qualified != "" {
+			return open("parties", fmt.Sprintf("%s leaves %s open only %s", rr.Citation, e.x.Code, a.Qualified))
+		}
 	}
 	return yes()
 }

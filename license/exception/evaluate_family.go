@@ -31,9 +31,7 @@ func (e *eval) family() {
 			e.add(open("as_of", "the CCL's CIV lines in force before 2020-06-29 are not held"))
 		}
 	case APP:
-		if in.Kind == product.Commodity && (in.Groups.Has(jurisdiction.GroupE1) || in.Groups.Has(jurisdiction.GroupE2) || slices.Contains(appTier3, in.Destination.Country.TablesAs())) {
-			e.no("%s is in Computer Tier 3 (740.7(d)(1)) or Country Group E:1/E:2: 740.7(d)(2) authorizes no computers there", in.Destination)
-		}
+		e.app()
 	case RPL:
 		if in.Groups.Has(jurisdiction.GroupE1) {
 			switch in.controlledFor(ccl.ReasonNS) {
@@ -110,6 +108,198 @@ func (e *eval) paragraphTerms(p fdp.Citation) {
 				e.add(open("item.eccn", "whether the item is controlled for NP or EI reasons decides 740.11(c)"))
 			}
 		}
+		e.govTerms(p)
+	}
+}
+
+// inPlaces answers whether the destination is in set.
+func (e *eval) inPlaces(set *fdp.Places) bool {
+	return set.Includes(e.in.Destination, e.in.Groups, e.in.AsOf)
+}
+
+// itemIn answers whether the item is one of ps (Indeterminate when the
+// ECCN is not given).
+func (e *eval) itemIn(ps []fdp.Pattern) ear.Answer {
+	if !e.in.ECCN.IsValid() {
+		return ear.Indeterminate
+	}
+	a := ear.No
+	for _, p := range ps {
+		a = a.Or(matchPattern(p, e.in.ECCN, e.in.For))
+	}
+	return a
+}
+
+// kindIn checks the item's kind against the letters of kinds, for the
+// words of text.
+func (e *eval) kindIn(kinds, text string) {
+	if kinds == "" {
+		return
+	}
+	switch k := e.in.Kind; {
+	case !k.IsValid():
+		e.add(open("item.kind", fmt.Sprintf("the item's kind decides %s", text)))
+	case !strings.Contains(kinds, kindLetter(k)):
+		e.no("740.11%s; the item is %s", text, k)
+	}
+}
+
+// govTerms checks the paragraph p of 740.11 the caller states against the
+// item and destination terms of its text (govTerms, and the exclusions
+// that turn on the item's reasons for control).
+func (e *eval) govTerms(p fdp.Citation) {
+	in := e.in
+	// The kinds and items of every term covering p; the destinations of
+	// the most specific one.
+	var dest *govTerm
+	for i := range govTerms {
+		t := &govTerms[i]
+		if !t.para.Covers(p) {
+			continue
+		}
+		e.kindIn(t.kinds, t.text)
+		if t.items != nil {
+			switch e.itemIn(t.items) {
+			case ear.No:
+				e.no("740.11%s; the item is %s", t.text, in.ECCN)
+			case ear.Indeterminate:
+				e.add(open("item.eccn", "the item's ECCN decides 740.11"+t.text))
+			}
+		}
+		if t.to != nil && (dest == nil || dest.para.Covers(t.para)) {
+			dest = t
+		}
+	}
+	if dest != nil && !e.inPlaces(dest.to) {
+		if dest.toOpen != "" {
+			e.add(open("exception_facts.meets.GOV", fmt.Sprintf("%s is not a destination of %s as a whole: %s (%s)", in.Destination, dest.para, dest.toOpen, dest.text)))
+		} else {
+			e.no("%s is not a destination of %s: %s", in.Destination, dest.para, dest.text)
+		}
+	}
+
+	// The introduction: "Commodities listed in ECCN 0A501 are eligible only
+	// for transactions described in paragraphs (b)(2)(i) and (ii) of this
+	// section. Any item listed in a 0x5zz ECCN for export, reexport, or
+	// transfer (in-country) to an E:1 country is eligible only for
+	// transactions described in paragraphs (b)(2)(i) and (ii) solely for
+	// U.S. Government official use of this section."
+	if in.ECCN.IsValid() {
+		only := []fdp.Citation{cite("15 CFR 740.11(b)(2)(i)"), cite("15 CFR 740.11(b)(2)(ii)")}
+		s := in.ECCN.String()
+		is0x5 := len(s) >= 5 && s[0] == '0' && s[2] == '5'
+		var what string
+		switch {
+		case in.Kind == product.Commodity && pats("0A501")[0].MatchItem(in.ECCN) == ear.Yes:
+			what = "740.11 (introduction): commodities of ECCN 0A501 are eligible only under (b)(2)(i) and (ii)"
+		case is0x5 && in.Groups.Has(jurisdiction.GroupE1):
+			what = "740.11 (introduction): a 0x5zz item to Country Group E:1 is eligible only under (b)(2)(i) and (ii), solely for U.S. Government official use"
+		}
+		if what != "" && !slices.ContainsFunc(only, func(c fdp.Citation) bool { return c.Covers(p) }) {
+			if slices.ContainsFunc(only, func(c fdp.Citation) bool { return p.Covers(c) }) {
+				e.add(open("exception_facts.meets.GOV", what+"; "+p.String()+" is not more specific"))
+			} else {
+				e.no("%s, not %s", what, p)
+			}
+		}
+	}
+
+	// (a)(2) and (c)(3): the Sensitive and Very Sensitive Lists, not held
+	// (read as NS-controlled items only), EI items, "600 series".
+	govA, govC, govD := cite("15 CFR 740.11(a)"), cite("15 CFR 740.11(c)"), cite("15 CFR 740.11(d)")
+	if govA.Covers(p) || govC.Covers(p) {
+		para := "(a)(2)(i), (ii)"
+		if govC.Covers(p) {
+			para = "(c)(3)(i), (ii)"
+		}
+		if in.controlledFor(ccl.ReasonNS) != ear.No {
+			e.add(open("item.eccn", fmt.Sprintf("740.11%s: items on the Sensitive List (except for Country Group A:5) or the Very Sensitive List (Supp. Nos. 6 and 7 to part 774, which the SDK does not hold) are excluded; the item is or may be controlled for NS reasons", para)))
+		}
+		switch in.controlledFor(ccl.ReasonEI).And(e.itemIn(govEIItems)) {
+		case ear.Yes:
+			e.no("740.11(a)(2)(iii), (c)(3)(iii): \"Encryption items controlled for EI reasons under ECCNs 5A002, 5A004, 5D002, or 5E002\" may not be exported under (a) or (c)")
+		case ear.Indeterminate:
+			e.add(open("item.eccn", "whether the item is an EI-controlled 5A002, 5A004, 5D002 or 5E002 item decides 740.11(a)(2)(iii), (c)(3)(iii)"))
+		}
+	}
+	if in.ECCN.IsValid() && in.ECCN.Is600Series() {
+		switch {
+		case (govA.Covers(p) || govD.Covers(p)) && !in.Groups.Has(jurisdiction.GroupA5):
+			e.no("740.11(a)(2)(v), (d)(2)(iii): \"600 series\" items only to Country Group A:5")
+		case govC.Covers(p):
+			e.add(open("parties", "740.11(c)(3)(v): \"600 series\" items only to or for the use by governments of Country Group A:5 or an agency of NATO"))
+		}
+	}
+	if govC.Covers(p) {
+		switch e.itemIn(govRSItems) {
+		case ear.Yes:
+			e.no("740.11(c)(3)(iv): not for 6A002.a.1.c or its 6E001/6E002 technology")
+		case ear.Indeterminate:
+			e.add(open("item.eccn", "whether the item is 6A002.a.1.c or its technology decides 740.11(c)(3)(iv)"))
+		}
+		// (c)(3)(vii): "Items listed as not eligible for License Exception
+		// STA in § 740.20(b)(2)(ii)": staBarredItems holds (b)(2)(ii) with
+		// other paragraphs of (b)(2), so a match is indeterminate.
+		if in.ECCN.IsValid() && e.itemIn(staBarredItems) != ear.No {
+			e.add(open("item.eccn", "740.11(c)(3)(vii): items not eligible for STA under 740.20(b)(2)(ii) are excluded, and the item is among the items of 740.20(b)(2)"))
+		}
+	}
+
+	// (b)(2)(iii)(B)(4): "The items being exported, reexported, or
+	// transferred (in-country) are not controlled for Chemical Weapons
+	// Convention (CW) or proliferation of chemical and biological weapons
+	// (CB) reasons".
+	if b := cite("15 CFR 740.11(b)(2)(iii)(B)"); b.Covers(p) || p.Covers(b) {
+		switch a := in.controlledFor(ccl.ReasonCW, ccl.ReasonCB); {
+		case a == ear.Yes && b.Covers(p):
+			e.no("740.11(b)(2)(iii)(B)(4): not for items controlled for CW or CB reasons")
+		case a != ear.No:
+			e.add(open("exception_facts.meets.GOV", fmt.Sprintf("740.11(b)(2)(iii)(B)(4) excludes items controlled for CW or CB reasons, and %s may be (b)(2)(iii)(B)", p)))
+		}
+	}
+	// Note 2 to (b)(2): no items controlled for NS, MT, CB, NP, FC or AT
+	// reasons to military, police, intelligence or other sensitive end
+	// users of a government of E:1 or E:2.
+	if b := cite("15 CFR 740.11(b)(2)"); (b.Covers(p) || p.Covers(b)) && (in.Groups.Has(jurisdiction.GroupE1) || in.Groups.Has(jurisdiction.GroupE2)) {
+		if in.controlledFor(govNote2Reasons...) != ear.No {
+			e.add(open("parties", "Note 2 to 740.11(b)(2): items controlled for NS, MT, CB, NP, FC or AT reasons may not go to military, police, intelligence or other sensitive end users of a government of Country Group E:1 or E:2; the end users' kind is not given"))
+		}
+	}
+}
+
+// app checks 740.7: the computer tier of the destination against the kind
+// of item and the paragraph stated (appTier1, appTier3).
+func (e *eval) app() {
+	in := e.in
+	c := fdp.Places{Places: appTier3}
+	t1 := fdp.Places{Places: appTier1}
+	unknown := fdp.Places{Places: appTierUnknown}
+	tierOpen := e.inPlaces(&unknown) && in.AsOf.Before(appMovedBy)
+	tier3 := !tierOpen && e.inPlaces(&c)
+	tier1 := !tierOpen && !tier3 && e.inPlaces(&t1)
+	if tierOpen {
+		e.add(open("as_of", fmt.Sprintf("%s is in Computer Tier 3 in the text of 740.7 read, which is known in force from %s; its tier before is not read", in.Destination, appMovedBy)))
+	}
+	if in.Kind == product.Commodity && (tier3 || in.Groups.Has(jurisdiction.GroupE1) || in.Groups.Has(jurisdiction.GroupE2)) {
+		e.no("%s is in Computer Tier 3 (740.7(d)(1)) or Country Group E:1/E:2: 740.7(d)(2) \"Eligible commodities. None.\"", in.Destination)
+	}
+	p := in.Facts.Meets(APP).Citation()
+	tc, td := cite("15 CFR 740.7(c)"), cite("15 CFR 740.7(d)")
+	switch {
+	case p.IsValid() && tc.Covers(p) && !tier1 && !tierOpen:
+		e.no("the caller states 740.7(c) (Computer Tier 1), and %s is not among the Tier 1 destinations of 740.7(c)(1)", in.Destination)
+	case p.IsValid() && td.Covers(p) && in.Kind == product.Commodity:
+		e.no("the caller states 740.7(d) (Computer Tier 3), whose (d)(2) reads \"Eligible commodities. None.\"")
+	case p.IsValid() && td.Covers(p) && !tier3 && !tierOpen:
+		e.no("the caller states 740.7(d) (Computer Tier 3), and %s is not among the Tier 3 destinations of 740.7(d)(1)", in.Destination)
+	}
+	if !tier1 && !tier3 && !tierOpen {
+		e.no("%s is in neither Computer Tier 1 (740.7(c)(1)) nor Tier 3 (740.7(d)(1))", in.Destination)
+	}
+	// Technology and software: (c)(3)(i) A:5 for any APP; otherwise deemed
+	// exports only ((c)(3)(ii), (iii), (d)(3)), with APP limits.
+	if k := in.Kind; (k == product.Software || k == product.Technology) && !in.Groups.Has(jurisdiction.GroupA5) {
+		e.add(open("exception_facts.meets.APP", "740.7(c)(3)(ii), (iii) and (d)(3) authorize technology and source code outside Country Group A:5 only as deemed exports to foreign nationals, for computers within APP limits (175/500 WT Tier 1, 50/140 WT Tier 3) the SDK does not read"))
 	}
 }
 
@@ -134,26 +324,64 @@ func (e *eval) lvs() {
 		e.add(open("item.eccn", fmt.Sprintf("%s prints \"LVS: %s\" with no dollar value for %s", in.Entry.ECCN(), l.Text(), in.ECCN)))
 		return
 	}
-	e.lvsValue("exception_facts.order_value", in.Facts.OrderValue, limit, "740.3(b): the net value of the order under the ECCN")
-	e.lvsValue("exception_facts.annual_value", in.Facts.AnnualValue, limit*lvsAnnualTimes, "740.3(d)(2): the value of the year's exports to the consignee under the ECCN")
+	order := e.lvsUSD("exception_facts.order_value", in.Facts.OrderValue, "740.3(b): the net value of the order under the ECCN", limit)
+	annual := e.lvsUSD("exception_facts.annual_value", in.Facts.AnnualValue, "740.3(d)(2): the value of the year's exports to the consignee under the ECCN", limit*lvsAnnualTimes)
+	var item *origin.Exact
+	if in.ItemValue.IsValid() {
+		if x, err := in.Rates.ConvertExact("item.value", in.ItemValue, product.MustParseCurrency("USD")); err == nil {
+			item = &x
+		}
+	}
+	// Contradictory facts (Q1, Q2; a reading chosen): the order includes
+	// this item, and the year includes this order, so a stated figure below
+	// the one it includes is wrong. The larger figure is a floor of the
+	// true one: over the limit, LVS is not available; within it, LVS is
+	// indeterminate naming the field stated wrong, never available on
+	// contradictory facts.
+	e.lvsFloor("exception_facts.order_value", order, item, in.ItemValue.String(), "the item's own value (item.value)", limit, "740.3(b): the net value of the order under the ECCN")
+	floor := item
+	if order != nil && (floor == nil || order.Rat().Cmp(floor.Rat()) > 0) {
+		floor = order
+	}
+	e.lvsFloor("exception_facts.annual_value", annual, floor, "", "the value of this order (the order value, or the item's value)", limit*lvsAnnualTimes, "740.3(d)(2): the value of the year's exports to the consignee under the ECCN")
 }
 
-// lvsValue checks that v does not exceed limit U.S. dollars.
-func (e *eval) lvsValue(field string, v product.Money, limit int64, what string) {
+// lvsUSD brings v into U.S. dollars and checks that it does not exceed
+// limit; nil when v is not given or cannot be converted (the exception is
+// then open on field).
+func (e *eval) lvsUSD(field string, v product.Money, what string, limit int64) *origin.Exact {
 	if !v.IsValid() {
 		e.add(open(field, fmt.Sprintf("%s is not given; it may not exceed $%d", what, limit)))
-		return
+		return nil
 	}
-	usd := product.MustParseCurrency("USD")
-	x, err := e.in.Rates.ConvertExact(field, v, usd)
+	x, err := e.in.Rates.ConvertExact(field, v, product.MustParseCurrency("USD"))
 	if err != nil {
 		e.add(open("exchange_rates", fmt.Sprintf("%s (%s) cannot be brought into U.S. dollars: %v", what, v, err)))
-		return
+		return nil
 	}
-	lim := origin.ExactOf(decimal.NewFromInt(limit))
-	if origin.ExceedsExact(x, lim, 100) {
+	if origin.ExceedsExact(x, origin.ExactOf(decimal.NewFromInt(limit)), 100) {
 		e.no("%s, %s, exceeds $%d", what, v, limit)
 	}
+	return &x
+}
+
+// lvsFloor checks a stated figure v against floor, a figure it includes:
+// where v is below floor, the facts contradict each other, and floor
+// decides (over the limit: not available; within it: open on field).
+func (e *eval) lvsFloor(field string, v, floor *origin.Exact, floorText, floorWhat string, limit int64, what string) {
+	if v == nil || floor == nil || v.Rat().Cmp(floor.Rat()) >= 0 {
+		return
+	}
+	if floorText == "" {
+		if t, ok := floor.Text(); ok {
+			floorText = "$" + t
+		}
+	}
+	if origin.ExceedsExact(*floor, origin.ExactOf(decimal.NewFromInt(limit)), 100) {
+		e.no("%s is stated below %s, %s, which it includes and which exceeds $%d", what, floorWhat, floorText, limit)
+		return
+	}
+	e.add(open(field, fmt.Sprintf("%s is stated below %s, %s, which it includes: the facts contradict each other, and the figure is not known (it may not exceed $%d)", what, floorWhat, floorText, limit)))
 }
 
 // enc checks the 740.17 status of the item.

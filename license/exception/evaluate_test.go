@@ -114,7 +114,10 @@ func TestEvaluateExceptions(t *testing.T) {
 		{"GOV (b)(2) for the U.S. Government", "1C009", "DE", day, []opt{from("KR"), meetsP(GOV, "740.11(b)(2)(ii)")}, GOV, Available, "740.11(b)(2)(ii)"},
 		{"GOV waits for the paragraph met", "1C009", "DE", day, []opt{from("KR")}, GOV, Indeterminate, "exception_facts.meets.GOV"},
 		{"GOV (c) not for NP items", "3A225", "DE", day, []opt{from("KR"), reqs(chart("NP")), meetsP(GOV, "740.11(c)")}, GOV, NotAvailable, "NP or EI"},
-		{"GOV (c) for an NS item", "3A001.a.7", "DE", day, []opt{from("KR"), meetsP(GOV, "740.11(c)(2)")}, GOV, Available, "740.11(c)(2)"},
+		// An NS item may be on the Sensitive or Very Sensitive List, not held
+		// (740.11(c)(3)(i), (ii)): indeterminate, not available.
+		{"GOV (c) for an NS item", "3A001.a.7", "DE", day, []opt{from("KR"), meetsP(GOV, "740.11(c)(2)")}, GOV, Indeterminate, "Sensitive List"},
+		{"GOV (c) for a CB item", "1C350", "DE", day, []opt{from("KR"), reqs(chart("CB")), meetsP(GOV, "740.11(c)(2)(i)")}, GOV, Available, "740.11(c)(2)(i)"},
 
 		// TSU, 740.13.
 		{"TSU not for commodities", "1C009", "DE", day, []opt{from("KR"), meetsP(TSU, "740.13(a)")}, TSU, NotAvailable, "software and technology only"},

@@ -22,6 +22,10 @@ const (
 	read7409  = mirror + "section-740.9.md at 5936e6b (it links an amendment at 89 FR 34702 (2024-04-30) whose text was not read)"
 	read74010 = mirror + "section-740.10.md at 49244e5 (through 89 FR 34703 (2024-04-30))"
 	read74011 = mirror + "section-740.11.md at 49244e5 (through 89 FR 34703 (2024-04-30))"
+	// read74011b is the copy read for the paragraph terms (govTerms).
+	read74011b = mirror + "section-740.11.md at 310710a (through 85 FR 83768 (2020-12-23); it links an amendment at 86 FR 58209 (2021-10-21), delayed to 2022-03-07, whose text was not read)"
+	// read7407b is the copy of 740.7 the computer tiers were read from.
+	read7407b = mirror + "section-740.7.md at c0aa371 (source note [71 FR 20883, Apr. 24, 2006] with no amendment list; its '.z' wording dates it after 88 FR 73491 (2023-10-25))"
 	read74013 = mirror + "section-740.13.md at f96e524 (no amendment list; it has the (d)(2) sentence on MT software)"
 	read74014 = mirror + "section-740.14.md at 328446c (with the firearms paragraphs of 85 FR 4136 (2020-01-23))"
 	read74017 = mirror + "section-740.17.md at 003cc06 (through 87 FR 31951 (2022-05-26))"
@@ -125,11 +129,13 @@ var exceptionTable = []Exception{
 		Code: APP, Citation: cite("15 CFR 740.7"), Title: "Computers (APP)",
 		Destinations: fdp.Places{Anywhere: true}, Line: "APP",
 		Items: pats("4A003", "4D001 for 4A003", "4E001 for 4A003"),
-		Facts: []Fact{meets(APP, "the paragraph of 740.7 whose terms the export meets: the destination's computer tier (Tier 1 of (c)(1); Tier 3 of (d)(1) allows no commodities), and the restrictions of (b)")},
+		Facts: []Fact{meets(APP, "the paragraph of 740.7 whose terms the export meets: the destination's computer tier (Tier 1 of (c)(1); Tier 3 of (d)(1) allows no commodities, and technology and source code for deemed exports only), and the restrictions of (b)")},
 		Text:  "License Exception APP authorizes exports and reexports of computers, including \"electronic assemblies\" and specially designed components therefor controlled by ECCN 4A003, and technology and software in 4D001 and 4E001 for them, to the destinations of its computer tiers.",
 		Provenance: []fdp.Source{
 			src(fdp.TextRead, read7407, "(a) items, (b) restrictions, (c)(1) Tier 1 and (d)(1) Tier 3 with (d)(2) 'None' for Tier 3 commodities."),
-			src(fdp.ReadingChosen, "15 CFR 740.7(c)(1), (d)(1)", "The tier lists are not held as data: Country Groups E:1 and E:2, and the Tier 3 countries named in a reading of (d)(1) (appTier3), make APP not available for commodities; elsewhere the caller states the paragraph met."),
+			src(fdp.TextRead, read7407b, "(c)(1) the 143 Tier 1 destinations (appTier1), (d)(1) the 50 Tier 3 destinations (appTier3), (d)(2) \"Eligible commodities. None.\", (c)(3) and (d)(3) technology and source code: A:5 for any APP, otherwise deemed exports only."),
+			src(fdp.Reported, "section-740.7.md at 08832f8 (2020)", "A reviewer reports 48 Tier 3 destinations, Burma in Tier 1; not read here."),
+			src(fdp.ReadingChosen, "15 CFR 740.7(c)(1), (d)(1)", "Commodities to Tier 3, E:1 or E:2 are not available ((d)(2)); a statement of (c) needs a Tier 1 destination, one of (d) a Tier 3 destination and no commodity; a destination in neither list is not eligible; Burma and Cambodia before 2023-11-17 are indeterminate (their tier before the copy read is not read). Technology and software outside A:5 are indeterminate: (c)(3)(ii), (iii) and (d)(3) authorize deemed exports only, with APP limits the SDK does not read."),
 		},
 	},
 	{
@@ -170,6 +176,9 @@ var exceptionTable = []Exception{
 		Text:         "License Exception GOV authorizes exports and reexports for international nuclear safeguards, to or for the U.S. Government, to cooperating governments, for Chemical Weapons Convention inspections and for the International Space Station.",
 		Provenance: []fdp.Source{
 			src(fdp.TextRead, read74011, "(c)(3)(vi): not for items controlled for NP reasons; (c)(3)(iii) and (a)(2): not for EI items."),
+			src(fdp.TextRead, read74011b, "The item and destination terms of each paragraph (govTerms): the introduction (0A501, 0x5zz to E:1), (a)(1)(i)-(iii) and (a)(2), (b)(2)(iii)(B)(4) and Note 2 to (b)(2), (b)(2)(vi), (c)(1) cooperating governments, (c)(2)(i)-(iii), (c)(3), (d)(1), (d)(2)(iii), (e)(2), (e)(3)."),
+			src(fdp.ReadingChosen, "15 CFR 740.11(a)(2)(i), (ii), (c)(3)(i), (ii)", "The Sensitive and Very Sensitive Lists (Supp. Nos. 6 and 7 to part 774) are not held; they list Wassenaar items controlled for NS reasons, so an item not controlled for NS is read as on neither, and one that is leaves (a) and (c) indeterminate."),
+			src(fdp.ReadingChosen, "15 CFR 740.11", "A statement of a paragraph that holds several (\"740.11(c)\") is checked against the terms every one of them shares; where only some of its subparagraphs could reach the destination, GOV is indeterminate, not available."),
 		},
 	},
 	{
@@ -236,12 +245,118 @@ var exceptionTable = []Exception{
 	},
 }
 
-// appTier3 are countries the SDK reads in Computer Tier 3 (740.7(d)(1)),
-// for which (d)(2) authorizes no commodities: the names legible in the
-// copy read; the list is longer.
-var appTier3 = []jurisdiction.Country{jurisdiction.China, jurisdiction.Macau, jurisdiction.Russia, jurisdiction.India,
-	jurisdiction.Israel, jurisdiction.Iraq, jurisdiction.UnitedArabEmirates, jurisdiction.Vietnam, jurisdiction.Ukraine,
-	jurisdiction.Cambodia, jurisdiction.Burma}
+// govTerm is the item and destination terms of one paragraph of 740.11
+// (GOV). A statement of paragraph p meets the kinds and items of every
+// term whose paragraph covers p, and the destinations of the most specific
+// such term that names destinations.
+type govTerm struct {
+	para  fdp.Citation
+	kinds string        // the letters of the kinds allowed (C, D, E); "" any
+	items []fdp.Pattern // only these items; nil any
+	to    *fdp.Places   // the destinations; nil: any
+	// toOpen: outside to, another subparagraph of para may still reach the
+	// destination (the statement is not specific enough): indeterminate.
+	toOpen string
+	text   string // the regulation's words
+}
+
+// cooperating are the countries of cooperating governments, 740.11(c)(1):
+// "'Cooperating governments' are the national governments of countries
+// listed in Country Group A:1 (see supplement no. 1 to this part) and the
+// national governments of Singapore and Taiwan."
+var cooperating = &fdp.Places{Places: countryPlaces("SG", "TW"), Groups: []jurisdiction.Group{jurisdiction.GroupA1}}
+
+// govTerms are the terms of the paragraphs of 740.11 (read74011b),
+// in force from before 2020-01-01 as far as the copy read shows.
+var govTerms = []govTerm{
+	{para: cite("15 CFR 740.11(a)"), kinds: "CD", to: &fdp.Places{Places: countryPlaces("AT", "CA", "JP", "LU")},
+		toOpen: "only reexports by the IAEA or Euratom for safeguards use (740.11(a)(1)(iii)) reach destinations other than Austria, Canada, Japan and Luxembourg",
+		text:   "(a)(1): \"This paragraph (a) authorizes exports and reexports of commodities or software to the IAEA and Euratom, and reexports by IAEA and Euratom for official international safeguard use\""},
+	{para: cite("15 CFR 740.11(a)(1)(i)"), to: &fdp.Places{Places: countryPlaces("AT", "CA", "JP")},
+		text: "(a)(1)(i): \"Commodities or software consigned to the IAEA at its headquarters in Vienna, Austria or its field offices in Toronto, Ontario, Canada or in Tokyo, Japan\""},
+	{para: cite("15 CFR 740.11(a)(1)(ii)"), to: &fdp.Places{Places: countryPlaces("LU")},
+		text: "(a)(1)(ii): \"Commodities or software consigned to the Euratom Safeguards Directorate in Luxembourg, Luxembourg\""},
+	{para: cite("15 CFR 740.11(a)(1)(iii)"), to: &fdp.Places{Anywhere: true},
+		text: "(a)(1)(iii): \"may be reexported to any country for IAEA or Euratom international safeguards use\""},
+	{para: cite("15 CFR 740.11(b)(2)(iii)(D)"), kinds: "CD",
+		text: "(b)(2)(iii)(D): \"the export, reexport, or transfer of commodities or software at the direction of the U.S. Department of Defense\""},
+	{para: cite("15 CFR 740.11(b)(2)(vi)"), kinds: "E",
+		text: "(b)(2)(vi): \"This paragraph authorizes transfer of technology in furtherance of a contract between the exporter and an agency of the U.S. Government\""},
+	{para: cite("15 CFR 740.11(c)"), to: cooperating,
+		toOpen: "only (c)(2)(ii) (a military end user of a cooperating government, or NATO) or (c)(2)(iii) (a cooperating government's mission in Country Group B) reach a destination outside the territory of the cooperating governments (A:1, Singapore, Taiwan)",
+		text:   "(c)(1): \"'Cooperating governments' are the national governments of countries listed in Country Group A:1 ... and the national governments of Singapore and Taiwan.\""},
+	{para: cite("15 CFR 740.11(c)(2)(i)"), to: cooperating,
+		text: "(c)(2)(i): \"all items consigned to and for the official use of any 'agency of a cooperating government' within the territory of any cooperating government\""},
+	{para: cite("15 CFR 740.11(c)(2)(ii)"), to: &fdp.Places{Anywhere: true},
+		text: "(c)(2)(ii): \"A military end user of or for the military end use of cooperating governments, or (B) An agency of NATO\""},
+	{para: cite("15 CFR 740.11(c)(2)(iii)"), to: &fdp.Places{Groups: grpB},
+		text: "(c)(2)(iii): \"a diplomatic or consular mission of a cooperating government located in any country in Country Group B\""},
+	{para: cite("15 CFR 740.11(d)"), to: &fdp.Places{Places: countryPlaces("NL")},
+		toOpen: "only exports and reexports by the OPCW, and technology of (d)(1)(ii) and (iii), reach destinations other than the OPCW's headquarters in The Hague",
+		text:   "(d)(1): \"authorizes exports and reexports to the OPCW and exports and reexports by the OPCW for official international inspection and verification use\""},
+	{para: cite("15 CFR 740.11(d)(1)(i)"), kinds: "CD", to: &fdp.Places{Places: countryPlaces("NL")},
+		text: "(d)(1)(i): \"Commodities and software consigned to the OPCW at its headquarters in The Hague\""},
+	{para: cite("15 CFR 740.11(d)(1)(ii)"), kinds: "E", to: &fdp.Places{Anywhere: true},
+		text: "(d)(1)(ii): \"Controlled technology relating to the training of the OPCW inspectorate\""},
+	{para: cite("15 CFR 740.11(d)(1)(iii)"), kinds: "E", to: &fdp.Places{Anywhere: true},
+		text: "(d)(1)(iii): \"Controlled technology relating to a CWC inspection site\""},
+	{para: cite("15 CFR 740.11(e)"), kinds: "C", items: pats("9A004"), to: &fdp.Places{Places: countryPlaces("FR", "JP", "KZ", "RU")},
+		text: "(e)(2): \"Any commodity subject to the EAR that is classified under ECCN 9A004 and that is required for use on the ISS on short notice\"; (e)(3): \"Eligible destinations are France, Japan, Kazakhstan, and Russia.\""},
+}
+
+// govEIItems are the items of 740.11(a)(2)(iii) and (c)(3)(iii):
+// "Encryption items controlled for EI reasons under ECCNs 5A002, 5A004,
+// 5D002, or 5E002".
+var govEIItems = pats("5A002", "5A004", "5D002", "5E002")
+
+// govRSItems are the items of 740.11(c)(3)(iv): "ECCNs 6A002.a.1.c, 6E001
+// “technology” ... for the “development” of equipment in 6A002.a.1.c, and
+// 6E002 “technology” ... for the “production” of equipment in 6A002.a.1.c".
+var govRSItems = pats("6A002.a.1.c", "6E001 for 6A002.a.1.c", "6E002 for 6A002.a.1.c")
+
+// govNote2Reasons are the reasons of Note 2 to 740.11(b)(2): "Items
+// controlled for NS, MT, CB, NP, FC, or AT reasons may not be exported,
+// reexported, or transferred (in-country) to, or for the use of military,
+// police, intelligence entities, or other sensitive end users ... of a
+// government in a Country Group E:1 or E:2 country."
+var govNote2Reasons = []ccl.Reason{ccl.ReasonNS, ccl.ReasonMT, ccl.ReasonCB, ccl.ReasonNP, ccl.ReasonFC, ccl.ReasonAT}
+
+// The Computer Tiers of 740.7, as read in the copy of read7407b:
+//
+// (c)(1) "The destinations that are eligible to receive exports and
+// reexports under paragraph (c) of this section include: Albania, Antigua
+// and Barbuda, Argentina, ... Zambia, and Zimbabwe." (appTier1, 143
+// names); (d)(1) "Eligible destinations under paragraph (d) of this
+// section are: Afghanistan, Algeria, Andorra, Angola, ... Vietnam, and
+// Yemen." (appTier3, 50 names); (d)(2) "Eligible commodities. None."
+//
+// The 2020 text (mirror commit 08832f8, reported by the reviewer, not
+// read here: the mirror's commit could not be addressed) lists 48 Tier 3
+// countries and puts Burma in Tier 1; the copy read lists Burma and
+// Cambodia in Tier 3 and in neither place in Tier 1. The date of the move
+// is not read: before appMovedBy, Burma and Cambodia are in a tier the SDK
+// does not know (appTierUnknown), and APP for them is indeterminate
+// (conservative); from it, Tier 3.
+var (
+	appTier1 = countryPlaces("AL", "AG", "AR", "AW", "AU", "AT", "BS", "BD", "BB", "BE", "BZ", "BJ", "BT", "BO", "BW", "BR", "BN",
+		"BG", "BF", "BI", "CM", "CV", "CF", "TD", "CL", "CO", "CD", "CG", "CR", "CI", "HR", "CW", "CY", "CZ", "DK", "DM", "DO",
+		"EC", "SV", "GQ", "ER", "EE", "ET", "FJ", "FI", "FR", "GA", "GM", "DE", "GH", "GR", "GD", "GT", "GN", "GW", "GY", "HT",
+		"HN", "HU", "IS", "ID", "IE", "IT", "JM", "JP", "KE", "KI", "KR", "LV", "LS", "LR", "LT", "LU", "MG", "MW", "MY", "MV",
+		"ML", "MT", "MH", "MU", "MX", "FM", "MC", "MZ", "NA", "NR", "NP", "NL", "NZ", "NI", "NE", "NG", "NO", "PW", "PA", "PG",
+		"PY", "PE", "PH", "PL", "PT", "RO", "RW", "KN", "LC", "VC", "ST", "WS", "SM", "SN", "SC", "SL", "SG", "SX", "SK", "SI",
+		"SB", "SO", "ZA", "ES", "LK", "SR", "SZ", "SE", "CH", "TW", "TZ", "TG", "TO", "TH", "TL", "TT", "TR", "TV", "UG", "GB",
+		"UY", "VA", "VE", "EH", "ZM", "ZW")
+	appTier3 = countryPlaces("AF", "DZ", "AD", "AO", "AM", "AZ", "BH", "BY", "BA", "MM", "KH", "CN", "KM", "DJ", "EG", "GE",
+		"IN", "IQ", "IL", "JO", "KZ", "XK", "KW", "KG", "LA", "LB", "LY", "MO", "MK", "MR", "MD", "MN", "ME", "MA", "OM", "PK",
+		"QA", "RU", "SA", "RS", "SD", "TJ", "TN", "TM", "UA", "AE", "UZ", "VU", "VN", "YE")
+	// appTierUnknown: in Tier 3 in the copy read, in Tier 1 (Burma) or
+	// not established (Cambodia) before.
+	appTierUnknown = countryPlaces("MM", "KH")
+	// appMovedBy is the first day the copy read is known to be in force:
+	// its ".z" wording came with 88 FR 73458 (2023-10-25), effective
+	// 2023-11-17 (reported, as for NAC).
+	appMovedBy = jurisdiction.MustParseDate("2023-11-17")
+)
 
 // tmpParagraphs are the destinations 740.9 names by paragraph: a
 // paragraph not listed names none beyond the section's.

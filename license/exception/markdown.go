@@ -50,6 +50,13 @@ func allowances(as []Allowance) string {
 		if a.Qualified != "" {
 			s += " only " + a.Qualified
 		}
+		for _, nf := range a.NotFor {
+			s += " (not for the requirement of " + nf.Paragraph.String() + ": " + nf.What
+			if nf.Effective.IsValid() {
+				s += ", from " + nf.Effective.String()
+			}
+			s += ")"
+		}
 		out[i] = s
 	}
 	return strings.Join(out, "; ")
@@ -77,8 +84,9 @@ func dateText(d interface {
 	return d.String()
 }
 
-// Markdown renders the exceptions, the restrictions of 740.2 and the Part
-// 746 lists as three Markdown tables, one row per value in CFR order, each
+// Markdown renders the exceptions, the restrictions of 740.2, the Part
+// 746 lists and the Part 746 limits for one reason (746.1(b)(4)) as four
+// Markdown tables, one row per value in CFR order, each
 // with its citation, dates, conditions, sentence and provenance. It is
 // generated from the data, so it can be read against the CFR line by line;
 // testdata/exceptions.md holds it.
@@ -135,6 +143,13 @@ func Markdown() string {
 			gov = citeList(p.Covers)
 		}
 		row(&b, p.Program.String(), p.Citation.String(), dates(dateText(p.Effective), dateText(p.Until)), gov, allowances(p.Allowed), provenance(p.Provenance))
+	}
+
+	b.WriteString("\n## License Exceptions for one reason for control (part 746)\n\n")
+	row(&b, "Paragraph", "In force", "Reason", "Destinations", "Exceptions that stay open", "Sentence", "Provenance")
+	b.WriteString("|---|---|---|---|---|---|---|\n")
+	for _, r := range reasonTable {
+		row(&b, r.Citation.String(), dates(dateText(r.Effective), dateText(r.Until)), r.Reason.String(), r.To.String(), allowances(r.Allowed), r.Text, provenance(r.Provenance))
 	}
 	return b.String()
 }

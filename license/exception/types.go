@@ -75,6 +75,44 @@ type Allowance struct {
 	// are wholly-owned U.S. subsidiaries ..."): the allowance leaves the
 	// exception at most indeterminate, naming them.
 	Qualified string
+	// NotFor are requirements of the program the allowance does not reach
+	// (746.8(c)(2)(ii): GOV overcomes (a)(1), (2) and (4) through (7), not
+	// (a)(8)): a requirement that is one of them is not overcome, and one
+	// that may be one of them leaves the exception at most indeterminate.
+	NotFor []NotFor
+}
+
+// NotFor is a paragraph of a program's license requirements that an
+// allowance does not reach, with the items and dates it can require a
+// license for (a requirement of another kind of item, or before the
+// paragraph's effective date, cannot be it).
+type NotFor struct {
+	Paragraph fdp.Citation      // "15 CFR 746.8(a)(8)"
+	Kinds     string            // "D": software only; "": any item
+	Effective jurisdiction.Date // the paragraph's first day; zero: before 2020-01-01
+	What      string            // what the paragraph requires a license for
+}
+
+// ReasonRule is a paragraph of part 746 that limits the exceptions for
+// the Country Chart requirements of one reason for control to listed
+// destinations (746.1(b)(4): a "UN" reason to the countries of
+// 746.1(b)(2)): when it applies, only the exceptions of Allowed may
+// overcome such a requirement.
+type ReasonRule struct {
+	// Citation is the paragraph: "15 CFR 746.1(b)(4)".
+	Citation fdp.Citation
+	// Reason is the reason for control whose requirements it governs.
+	Reason ccl.Reason
+	// To are the destinations it governs.
+	To fdp.Places
+	// Effective and Until bound the version modelled (zero: open).
+	Effective, Until jurisdiction.Date
+	// Text is the paragraph's words, shortened.
+	Text string
+	// Allowed are the exceptions that stay open; nil: none.
+	Allowed []Allowance
+	// Provenance says which dated text was read.
+	Provenance []fdp.Source
 }
 
 // ItemClass is a class of items a restriction reads from the CCL entry

@@ -1,0 +1,110 @@
+package license
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/earcheck/ear"
+	"github.com/earcheck/ear/license/exception"
+)
+
+// fixRequest is the request of the review's repros (/tmp/rt-x): one
+// item of kind, made in and exported from the United States, worth value
+// dollars, to dest on asOf, with one end user there and the exception
+// facts given (JSON).
+func fixRequest(asOf, eccn, kind, value, dest, facts string) string {
+	return fmt.Sprintf(`{"as_of":%q,"item":{"id":"X","eccn":%q,"kind":%q,"produced_in":"US",
+"value":{"amount":%q,"currency":"USD"},"components":[],"direct_product_of":[],"plant":{"direct_product_of":[]}},
+"exported_from":"US","destination":{"country":%q},"end_uses":[],"incorporations":[],
+"parties":[{"name":"c","role":"end_user","country":%q,"entity_list_footnotes":[],"headquartered_in":%q,"ownership":[]}],
+"exception_facts":%s}`, asOf, eccn, kind, value, dest, dest, dest, facts)
+}
+
+const unFacts = `{"order_value":{"amount":"100.00","currency":"USD"},"annual_value":{"amount":"100.00","currency":"USD"},
+"meets":{"TMP":"740.9(a)(6)","RPL":"740.10(a)","GOV":"740.11(c)","TSU":"740.13(a)","BAG":"740.14(b)"}}`
+
+// TestReviewFalseClearances runs the false clearances of the review
+// (D1-D4, Q1/Q2) through Check: no exception may be available where the
+// text bars it, and the requirements are not covered by one.
+func TestReviewFalseClearances(t *testing.T) {
+	c := NewChecker()
+	const day = "2026-01-15"
+	tests := []struct {
+		name     string
+		body     string
+		notAvail []exception.Code // not available
+		open     []exception.Code // indeterminate
+		avail    []exception.Code // available
+		covered  ear.Answer
+	}{
+		// D1, 746.1(b)(4).
+		{"D1 0B501 to Lebanon", fixRequest(day, "0B501", "commodity", "1000.00", "LB", unFacts),
+			[]exception.Code{exception.LVS, exception.TMP, exception.RPL, exception.GOV, exception.BAG}, nil, nil, ear.No},
+		{"D1 0B505 to Lebanon", fixRequest(day, "0B505", "commodity", "1000.00", "LB", unFacts),
+			[]exception.Code{exception.LVS, exception.TMP, exception.RPL, exception.GOV, exception.BAG}, nil, nil, ear.No},
+		{"D1 0D501 to Lebanon", fixRequest(day, "0D501", "software", "1000.00", "LB", unFacts),
+			[]exception.Code{exception.TMP, exception.GOV, exception.TSU, exception.BAG}, nil, nil, ear.No},
+		// TMP, TSU and BAG overcome the NS1 and RS1 rows, not 746.1(b).
+		{"D1 0E501 to Lebanon", fixRequest(day, "0E501", "technology", "1000.00", "LB", unFacts),
+			[]exception.Code{exception.GOV}, nil, []exception.Code{exception.TMP, exception.TSU, exception.BAG}, ear.No},
+		{"D1 GOV (b)(2)(ii) stays", fixRequest(day, "0B501", "commodity", "1000.00", "LB", `{"meets":{"GOV":"740.11(b)(2)(ii)","*":"none"}}`),
+			nil, nil, []exception.Code{exception.GOV}, ear.Yes},
+		// D2, 746.8(c)(2)(ii).
+		{"D2 EAR99 software to Russia", fixRequest("2025-11-01", "EAR99", "software", "1000.00", "RU", `{"meets":{"GOV":"740.11(b)(2)"}}`),
+			nil, []exception.Code{exception.GOV}, nil, ear.Indeterminate},
+		// D3, 740.11.
+		{"D3 (c)(2)(i) to China", fixRequest(day, "3A001.a.7", "commodity", "1000.00", "CN", `{"meets":{"GOV":"740.11(c)(2)(i)"}}`),
+			[]exception.Code{exception.GOV}, nil, nil, ear.Indeterminate},
+		{"D3 (c)(2)(i) to Cuba", fixRequest(day, "EAR99", "commodity", "1000.00", "CU", `{"meets":{"GOV":"740.11(c)(2)(i)"}}`),
+			[]exception.Code{exception.GOV}, nil, nil, ear.Indeterminate},
+		{"D3 (e) to Brazil", fixRequest(day, "3A001.a.7", "commodity", "1000.00", "BR", `{"meets":{"GOV":"740.11(e)","*":"none"}}`),
+			[]exception.Code{exception.GOV}, nil, []exception.Code{exception.GBS}, ear.Yes},
+		{"D3 (a) EI 5A002 to Germany", fixRequest(day, "5A002.a", "commodity", "1000.00", "DE", `{"meets":{"GOV":"740.11(a)"}}`),
+			[]exception.Code{exception.GOV}, nil, nil, ear.Indeterminate},
+		{"D3 (b)(2)(iii)(B) CB item to China", fixRequest(day, "1C351.d.11", "commodity", "1000.00", "CN", `{"meets":{"GOV":"740.11(b)(2)(iii)(B)"}}`),
+			[]exception.Code{exception.GOV}, nil, nil, ear.Indeterminate},
+		// D4, 740.7.
+		{"D4 Pakistan (c)(1)", fixRequest(day, "4A003.b", "commodity", "1000.00", "PK", `{"meets":{"APP":"740.7(c)(1)"}}`),
+			[]exception.Code{exception.APP}, nil, nil, ear.Indeterminate},
+		{"D4 Pakistan (d)", fixRequest(day, "4A003.b", "commodity", "1000.00", "PK", `{"meets":{"APP":"740.7(d)"}}`),
+			[]exception.Code{exception.APP}, nil, nil, ear.Indeterminate},
+		{"D4 Saudi Arabia (c)(1)", fixRequest(day, "4A003.b", "commodity", "1000.00", "SA", `{"meets":{"APP":"740.7(c)(1)"}}`),
+			[]exception.Code{exception.APP}, nil, nil, ear.Indeterminate},
+		// Q1/Q2, 740.3: the larger figure is a floor.
+		{"Q1 order below the item's value", fixRequest(day, "0B501", "commodity", "50000.00", "BR", `{"order_value":{"amount":"100.00","currency":"USD"},"annual_value":{"amount":"100.00","currency":"USD"}}`),
+			[]exception.Code{exception.LVS}, nil, nil, ear.Indeterminate},
+		{"Q2 year below the order", fixRequest(day, "0B501", "commodity", "1000.00", "BR", `{"order_value":{"amount":"2000.00","currency":"USD"},"annual_value":{"amount":"100.00","currency":"USD"}}`),
+			nil, []exception.Code{exception.LVS}, nil, ear.Indeterminate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := checkReview(t, c, tt.body)
+			for _, want := range []struct {
+				codes []exception.Code
+				o     exception.Outcome
+			}{{tt.notAvail, exception.NotAvailable}, {tt.open, exception.Indeterminate}, {tt.avail, exception.Available}} {
+				for _, code := range want.codes {
+					if r := exceptionOf(d, code); r.Outcome != want.o {
+						t.Errorf("%s: %s, want %s: %s", code, r.Outcome, want.o, r.Why)
+					}
+				}
+			}
+			for _, r := range d.Exceptions() {
+				if r.Outcome == exception.Available && !containsCode(tt.avail, r.Code) {
+					t.Errorf("%s available (overcomes %v): %s", r.Code, r.Overcomes, r.Why)
+				}
+			}
+			for _, r := range d.Exceptions() {
+				if r.Code != exception.GOV && slices.Contains(r.Overcomes, "15 CFR 746.1(b)") {
+					t.Errorf("%s overcomes 15 CFR 746.1(b)", r.Code)
+				}
+			}
+			if got := d.CoveredByExceptions(); got != tt.covered {
+				t.Errorf("covered %s, want %s", got, tt.covered)
+			}
+		})
+	}
+}
+
+func containsCode(cs []exception.Code, c exception.Code) bool { return slices.Contains(cs, c) }
