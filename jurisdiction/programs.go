@@ -21,13 +21,23 @@ const (
 	ProgramRussiaBelarus
 	// ProgramSyria is Syria, 15 CFR 746.9.
 	ProgramSyria
-	numPrograms = ProgramSyria + 1 // one past the last program
+	// ProgramRussiaIndustrySector is the Russian industry sector
+	// sanctions of 15 CFR 746.5 (oil and gas exploration and production),
+	// before the 2022 rules carried them into 746.8 (numbered after the
+	// others so that their values do not change).
+	ProgramRussiaIndustrySector
+	// ProgramIraq is Iraq, 15 CFR 746.3(a)(1) to (a)(3) (the CCL items
+	// controlled for the reasons it names; its military end-use rule,
+	// (a)(4), is applied by package license with the end-use rules).
+	ProgramIraq
+	numPrograms = ProgramIraq + 1 // one past the last program
 )
 
-var programNames = [...]string{"", "cuba", "north_korea", "ukraine_regions", "iran", "russia_belarus", "syria"}
+var programNames = [...]string{"", "cuba", "north_korea", "ukraine_regions", "iran", "russia_belarus", "syria", "russia_industry_sector", "iraq"}
 
 // String returns the program's short name: "cuba", "north_korea",
-// "ukraine_regions", "iran", "russia_belarus" or "syria".
+// "ukraine_regions", "iran", "russia_belarus", "syria",
+// "russia_industry_sector" or "iraq".
 func (id ProgramID) String() string {
 	if id == 0 || id >= numPrograms {
 		return ""
@@ -57,6 +67,18 @@ const (
 	// AT-only entries included (746.8(a)(1) from 2022-02-24 to 2022-04-07,
 	// 87 FR 12226); Categories 0 to 2 only as the chart requires.
 	CCLCategories3to9
+	// CCLControlledFor is every item on the CCL controlled for one of the
+	// reasons of a paragraph of Program.Paragraphs, or classified under an
+	// ECCN one of them names (746.3(a)(1) to (a)(3), Iraq): the item's
+	// entry decides, whatever the chart's columns for the destination and
+	// whatever destinations the entry's rows of that reason name.
+	CCLControlledFor
+	// CCLListedForEndUse is the ECCNs of Program.Listed and any CCL item a
+	// supplement of Program.EAR99List lists, each only for the end use of
+	// Program.EndUse (746.5(a)(1)(i), Russia): the request states no such
+	// end use and the supplement is not in the tables, so the program is
+	// never read as requiring no license for a CCL item.
+	CCLListedForEndUse
 )
 
 // String returns a short name of the scope.
@@ -70,6 +92,10 @@ func (s CCLScope) String() string {
 		return "ccl_chart_column_or_listed"
 	case CCLCategories3to9:
 		return "ccl_categories_3_to_9"
+	case CCLControlledFor:
+		return "ccl_controlled_for_reasons"
+	case CCLListedForEndUse:
+		return "ccl_listed_for_end_use"
 	}
 	return ""
 }
@@ -127,18 +153,41 @@ type Program struct {
 	Countries []Country  // destinations covered as a whole
 	Regions   []Region   // covered regions (746.6), for Ukraine only
 	CCL       CCLScope   // which CCL items need a license
-	Listed    []string   // for CCLChartColumnOrListed: the ECCNs listed in addition to those naming a chart column
+	Listed    []string   // for CCLChartColumnOrListed: the ECCNs listed in addition to those naming a chart column; for CCLListedForEndUse: the ECCNs named
 	EAR99     EAR99Scope // which EAR99 items need a license
 	EAR99List []string   // for EAR99Listed: the supplements that identify the items
-	Facts     []string   // facts about the item the scopes depend on, in the wire format's names where it has one
-	Policy    string     // license review policy, paraphrased
-	Notes     []string   // what a compliance engineer needs to know: readings chosen, exceptions, other agencies
-	Source    string     // what was read to verify the text
+	// Paragraphs are, for CCLControlledFor, the paragraphs that require a
+	// license by reason for control (746.3(a)(1) to (a)(3)).
+	Paragraphs []ReasonParagraph
+	// EndUse is the end use the program's requirement turns on, when it
+	// turns on one the request cannot state (746.5(a)(1)(i): oil or gas
+	// exploration or production in Russian deepwater, Arctic offshore or
+	// shale projects); "" for a program that turns on none.
+	EndUse string
+	Facts  []string // facts about the item the scopes depend on, in the wire format's names where it has one
+	Policy string   // license review policy, paraphrased
+	Notes  []string // what a compliance engineer needs to know: readings chosen, exceptions, other agencies
+	Source string   // what was read to verify the text
+}
+
+// ReasonParagraph is one paragraph of a program that requires a license for
+// the CCL items controlled for the reasons it names (746.3(a)(1), (a)(2)),
+// or for the items of the ECCNs it names for a reason (746.3(a)(3)).
+type ReasonParagraph struct {
+	Citation string   // "15 CFR 746.3(a)(1)"
+	Reasons  []string // the reasons for control as the CCL prints them: "NS", "MT", ...
+	// ECCNs are the entries the paragraph names (whole entries); empty: any
+	// entry controlled for one of Reasons. An item of a named entry is
+	// covered whatever the entry's rows print (6A992 prints only an AT
+	// row).
+	ECCNs []string
+	Text  string // the paragraph's sentence as read
 }
 
 // ProgramHistoryFloor returns the earliest date for which ProgramsFor
 // answers: 2020-01-01. Each program version in force on that date starts
-// its Period there (its own date is earlier and not recorded); the
+// its Period there (its own date is earlier and not recorded; the Russian
+// industry sector sanctions of 746.5 end on 2024-06-12); the
 // versions since (Russia and Belarus from 2022-02-24 in three stages, the
 // DNR and LNR regions from 2022-02-24, Iran's list of 2020-03-09 and its
 // EAR99 items from 2023-02-24, Syria's rewrite of 2025-09-02) carry their
@@ -157,6 +206,11 @@ var (
 	belarusAdded    = mustDate("2022-03-02") // 87 FR 13048: Belarus, same scope
 	russiaEAR99List = mustDate("2022-03-03") // 87 FR 12856: the first EAR99 list (Supp. No. 4, Russia)
 	russiaAllCCL    = mustDate("2022-04-08") // 87 FR 22130: every item on the CCL
+	// russia746_5Until is the day 89 FR 51644 (FR Doc. 2024-13148)
+	// consolidated 746.5 into 746.8, as this package dates it (reported:
+	// the rule's abstract and law-firm summaries; the rule's text was not
+	// read).
+	russia746_5Until = mustDate("2024-06-12")
 )
 
 // The words every version of the Russia and Belarus program (746.8)
@@ -215,6 +269,55 @@ var programTable = []Program{
 		Source: "BIS Cuba country guidance (bis.doc.gov, stored copies 2013 and 2021): a license is required for all items subject to the EAR unless a 746.2(a)(1) exception or 746.2(a)(2) exemption applies; Sandler Travis and Trade Practitioner summaries of 80 FR 43314 (2015-07-22).",
 	},
 	{
+		// 15 CFR 746.3(a)(1) to (a)(3), Iraq, in force on every date from
+		// 2020-01-01: the same three sentences are in the copy whose source
+		// note ends "79 FR 32625, June 5, 2014" and in the one whose note
+		// ends "85 FR 4177, Jan. 23, 2020" (that rule changed (b)(2) only,
+		// 0A986 to 0A505.c, as the two copies show). Text read:
+		// MichalOpoka/ecfr, section-746.3.md at commits dbb97d7 (2014
+		// note) and aaaf346 (2020 note); quoted in Paragraphs.
+		//
+		// Reading chosen (conservative): "controlled on the Commerce
+		// Control List for NS, ... reasons" is read of the item's entry,
+		// whatever the chart's columns for Iraq and whatever destinations
+		// the entry's rows of that reason name (the RS row of 3A992 names
+		// Pakistan only, the CW rows of 1C355 and 1C395 the States not
+		// Party to the CWC, the RS rows of 9A515.y and 9A610.y China,
+		// Russia and Venezuela): package license reads it (part746.go).
+		ID: ProgramIraq, Citation: "15 CFR 746.3", Title: "Iraq",
+		Period:    Period{From: programFloor},
+		Countries: []Country{Iraq},
+		CCL:       CCLControlledFor,
+		Paragraphs: []ReasonParagraph{
+			{
+				Citation: "15 CFR 746.3(a)(1)", Reasons: []string{"NS", "MT", "NP", "CW", "CB", "RS", "CC", "EI", "SI", "SL"},
+				Text: "A license is required for the export or reexport to Iraq or transfer within Iraq of any item controlled on the Commerce Control List for NS, MT, NP, CW, CB, RS, CC, EI, SI, or SL reasons. See part 742 of the EAR.",
+			},
+			{
+				Citation: "15 CFR 746.3(a)(2)", Reasons: []string{"UN"},
+				Text: "A license is required for the export or reexport to Iraq or transfer within Iraq of any item controlled on the Commerce Control List for UN reasons.",
+			},
+			{
+				Citation: "15 CFR 746.3(a)(3)", Reasons: []string{"RS"},
+				ECCNs: []string{"0B999", "0D999", "1B999", "1C992", "1C995", "1C997", "1C999", "6A992"},
+				Text:  "A license is required for the export or reexport to Iraq or transfer within Iraq of items on the Commerce Control List controlled for RS reasons under the following ECCNs: 0B999, 0D999, 1B999, 1C992, 1C995, 1C997, 1C999 and 6A992.",
+			},
+		},
+		// (a)(1) to (a)(3) reach CCL items only; (a)(4) (any item subject
+		// to the EAR, for a military end use or end user) turns on the end
+		// uses and is applied with the end-use rules, not as this program.
+		EAR99:  EAR99None,
+		Policy: "746.3(b): denial for Iraqi civil or military nuclear activity (isotopes for medical, industrial or agricultural use excepted); general denial for NS or NP machine tools, CC and UN items (0A505.c), 018 and 600 series items that would make a material contribution to Iraqi WMD, ballistic missiles or arms; the (a)(3) items case by case for Iraqi civil infrastructure; (a)(4) denial.",
+		Notes: []string{
+			"Reading chosen (conservative): an item is controlled for a reason when its CCL entry carries a License Requirements row of that reason reaching the item's paragraph, whatever destinations the row names; an entry whose Reason for Control line names the reason but prints no row of it (1C395, CB) is read as controlled for it; a row whose words only qualify it (the CW rows of 1C355 and 1C395, to States not Party to the CWC) is read as reaching the item. The 746.3(a)(3) ECCNs need a license whatever their rows print (6A992 prints only an AT row).",
+			"746.3(c) lists the License Exceptions CIV, APP, TMP, RPL, GOV, GFT, TSU, BAG, AVS and ENC, and none for (a)(4); exceptions are evaluated elsewhere.",
+			"746.3(f) (transfers within Iraq of items exported under a license or License Exception; WMD and terrorist transfers) is not modelled.",
+			"The Iraq military end-use and end-user rule, 746.3(a)(4), is applied by package license (it turns on the end uses and parties).",
+			"The chart row for Iraq carries footnote 1 (746.1(b), 746.3).",
+		},
+		Source: "15 CFR 746.3 read in MichalOpoka/ecfr, section-746.3.md, at commit dbb97d7c4b6147a2fc4d799a39c87168ae8b2658 (source note \"[69 FR 46077, July 30, 2004, as amended at ... 78 FR 22723, Apr. 16, 2013; 79 FR 32625, June 5, 2014]\") and at commit aaaf346c51592bf05ff8a5abac5fe67dd1a5047f (\"... 79 FR 32625, June 5, 2014; 85 FR 4177, Jan. 23, 2020]\"): (a)(1) to (a)(3) and (c) identical in both, so in force before and after 2020-01-01.",
+	},
+	{
 		// 746.4(a): license required for all items subject to the EAR
 		// other than food or medicine designated EAR99; in force since
 		// 2007-01-26 (72 FR 3722).
@@ -230,6 +333,58 @@ var programTable = []Program{
 			"OFAC sanctions (E.O. 13722 and 31 CFR part 510) also apply to U.S. persons.",
 		},
 		Source: "BIS North Korea country guidance (bis.gov): a license is required for all items subject to the EAR other than food or medicine designated EAR99, as described in 746.4; Arent Fox and Mondaq summaries of the 2007-01-26 rule.",
+	},
+	{
+		// 15 CFR 746.5(a)(1)(i), the Russian industry sector sanctions (79
+		// FR 45675, 45680, effective 2014-08-06), in force on every date
+		// from 2020-01-01 until 89 FR 51644 consolidated them into 746.8
+		// (2024-06-12). Text read: MichalOpoka/ecfr, section-746.5.md at
+		// commit 0d851c3 (source note "[79 FR 45680, Aug. 6, 2014, as
+		// amended at 79 FR 55615, Sept. 17, 2014; 80 FR 47405, Aug. 7,
+		// 2015; 87 FR 12248, Mar. 3, 2022; 87 FR 12858, Mar. 8, 2022]"):
+		//
+		//	"(i) A license is required to export, reexport or transfer
+		//	(in-country) any item subject to the EAR listed in supplement
+		//	no. 2 to this part and items specified in ECCNs 0A998, 1C992,
+		//	3A229, 3A231, 3A232, 6A991, 8A992, and 8D999 when you “know”
+		//	that the item will be used directly or indirectly in
+		//	exploration for, or production of, oil or gas in Russian
+		//	deepwater (greater than 500 feet) or Arctic offshore locations
+		//	or shale formations in Russia, or are unable to determine
+		//	whether the item will be used in such projects."
+		//
+		// and (c): "No license exceptions may overcome the license
+		// requirements set forth in this section, except License Exception
+		// GOV (§ 740.11(b))." No copy of 746.5 before 2022 was found: the
+		// sentence is read as in force since 2015 (the 2022 amendments
+		// added (a)(1)(ii), Supplement No. 4, and the mention of 746.8 in
+		// (a)(1)(iii); the 746.8 versions here record Supplement No. 4
+		// from 2022-03-03).
+		//
+		// Readings chosen (conservative): Supplement No. 2 (its items by
+		// Schedule B number) is not in the tables, and the request states
+		// no oil or gas end use (and "unable to determine" is itself
+		// enough): for an EAR99 item, an item of a named ECCN, or any
+		// other CCL item (the supplement lists "any item subject to the
+		// EAR"), the answer is open, never no, even with an HTS code.
+		ID: ProgramRussiaIndustrySector, Citation: "15 CFR 746.5", Title: "Russian industry sector sanctions",
+		Period:    Period{From: programFloor, Until: russia746_5Until},
+		Countries: []Country{Russia},
+		CCL:       CCLListedForEndUse,
+		Listed:    []string{"0A998", "1C992", "3A229", "3A231", "3A232", "6A991", "8A992", "8D999"},
+		EAR99:     EAR99Listed,
+		EAR99List: []string{"Supplement No. 2 to part 746 (the Russian industry sector sanction list of 746.5(a)(1)(i), by Schedule B number)"},
+		EndUse:    "use, directly or indirectly, in exploration for or production of oil or gas in Russian deepwater (greater than 500 feet) or Arctic offshore locations or shale formations in Russia, or an exporter unable to determine whether the item will be so used (746.5(a)(1)(i))",
+		Facts:     []string{"item.hts", "end_uses: whether the item will be used in Russian deepwater, Arctic offshore or shale oil or gas exploration or production (the wire format has no such end use)"},
+		Policy:    "Policy of denial for use in Russian deepwater, Arctic offshore or shale projects that may produce oil or gas; case by case for items necessary for health and safety (746.5(b)(1)).",
+		Notes: []string{
+			"The requirement turns on an end use the request cannot state: for an item that Supplement No. 2 may list (by Schedule B number; the supplement is not in the tables) or of a named ECCN, the answer stays open. \"Unable to determine\" whether the item will be so used also requires a license.",
+			"The named ECCNs' own Foreign Policy rows (pointing to 746.8) are read by the chart.",
+			"Only License Exception GOV (740.11(b)) may overcome the requirement (746.5(c)); exceptions are evaluated elsewhere.",
+			"From 2022-03-03 the 746.8 versions also record Supplement No. 2 (later 746.8(a)(4)) among their EAR99 lists; from 2024-06-12 (89 FR 51644) only they do.",
+			"Chart footnote 6 (Russia) still cites 746.5.",
+		},
+		Source: "15 CFR 746.5 read in MichalOpoka/ecfr, section-746.5.md, at commit 0d851c3015b177aebaf97dcb5d1561605f00d62b (through 87 FR 12858, 2022-03-08): (a)(1)(i) and (c) as quoted; 79 FR 45675 (2014-08-06) for the rule's date and 89 FR 51644 (FR Doc. 2024-13148, effective 2024-06-12) for the consolidation into 746.8 (reported: abstract and law-firm summaries). No copy of 746.5 from before 2022 and no copy of Supplement No. 2 to part 746 was found.",
 	},
 	{
 		// 746.6(a)(1) (Crimea) and (a)(2) (DNR, LNR): license required for
@@ -468,9 +623,9 @@ func Programs() []Program {
 
 // ProgramsFor returns the part 746 programs that govern destination d on
 // asOf, in CFR order; an empty result means none of the recorded programs
-// (746.2, 746.4, 746.6, 746.7, 746.8, 746.9) applies. It does not cover the
-// partial controls of 746.1(b) (UN arms embargoes) and 746.3 (Iraq), which
-// chart footnote 1 points to. The Iraq military end-use and end-user
+// (746.2, 746.3(a)(1) to (a)(3), 746.4, 746.5, 746.6, 746.7, 746.8, 746.9)
+// applies. It does not cover the partial controls of 746.1(b) (UN arms
+// embargoes), which chart footnote 1 points to. The Iraq military end-use and end-user
 // requirement of 746.3(a)(4) (any item subject to the EAR, in force since
 // 2004-07-30, 69 FR 46069) turns on the end uses and the parties, not on
 // the item alone: package license applies it with the end-use rules of
@@ -529,6 +684,11 @@ func (p *Program) clone() Program {
 	q.Listed = slices.Clone(p.Listed)
 	q.EAR99List = slices.Clone(p.EAR99List)
 	q.Facts = slices.Clone(p.Facts)
+	q.Paragraphs = slices.Clone(p.Paragraphs)
+	for i := range q.Paragraphs {
+		q.Paragraphs[i].Reasons = slices.Clone(q.Paragraphs[i].Reasons)
+		q.Paragraphs[i].ECCNs = slices.Clone(q.Paragraphs[i].ECCNs)
+	}
 	q.Notes = slices.Clone(p.Notes)
 	return q
 }

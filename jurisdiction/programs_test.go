@@ -18,6 +18,9 @@ func TestProgramsFor(t *testing.T) {
 		want    []jurisdiction.ProgramID
 	}{
 		{"Cuba", "CU", "", "2026-11-28", []jurisdiction.ProgramID{jurisdiction.ProgramCuba}},
+		{"Iraq", "IQ", "", "2026-11-28", []jurisdiction.ProgramID{jurisdiction.ProgramIraq}},
+		{"Russia 2021", "RU", "", "2021-06-01", []jurisdiction.ProgramID{jurisdiction.ProgramRussiaIndustrySector}},
+		{"Russia 2022-02-24", "RU", "", "2022-02-24", []jurisdiction.ProgramID{jurisdiction.ProgramRussiaIndustrySector, jurisdiction.ProgramRussiaBelarus}},
 		{"North Korea", "KP", "", "2026-11-28", []jurisdiction.ProgramID{jurisdiction.ProgramNorthKorea}},
 		{"Iran", "IR", "", "2026-11-28", []jurisdiction.ProgramID{jurisdiction.ProgramIran}},
 		{"Russia", "RU", "", "2026-11-28", []jurisdiction.ProgramID{jurisdiction.ProgramRussiaBelarus}},
@@ -140,8 +143,8 @@ func TestProgramsForErrors(t *testing.T) {
 
 func TestProgramsAreCopies(t *testing.T) {
 	ps := jurisdiction.Programs()
-	if len(ps) != 13 {
-		t.Fatalf("%d program versions, want 13 (Cuba, North Korea, the Ukraine regions twice, Iran three times, Russia and Belarus four times, Syria twice)", len(ps))
+	if len(ps) != 15 {
+		t.Fatalf("%d program versions, want 15 (Cuba, Iraq, North Korea, the Russian industry sector sanctions, the Ukraine regions twice, Iran three times, Russia and Belarus four times, Syria twice)", len(ps))
 	}
 	for i, p := range ps {
 		if p.ID.String() == "" || !strings.HasPrefix(p.Citation, "15 CFR 746.") || !p.Period.From.IsValid() || p.CCL.String() == "" || p.EAR99.String() == "" {
@@ -174,12 +177,14 @@ func TestProgramVersionsSince2020(t *testing.T) {
 		ccl   jurisdiction.CCLScope
 		ear99 jurisdiction.EAR99Scope
 	}
+	// at returns the programs of dest on date other than the Russian
+	// industry sector sanctions of 746.5 (TestRussiaIndustrySector).
 	at := func(dest jurisdiction.Destination, date string) []jurisdiction.Program {
 		ps, err := jurisdiction.ProgramsFor(dest, d(date))
 		if err != nil {
 			t.Fatalf("%s on %s: %v", dest, date, err)
 		}
-		return ps
+		return slices.DeleteFunc(ps, func(p jurisdiction.Program) bool { return p.ID == jurisdiction.ProgramRussiaIndustrySector })
 	}
 	ru := jurisdiction.Destination{Country: jurisdiction.Russia}
 	by := jurisdiction.Destination{Country: jurisdiction.Belarus}
@@ -225,5 +230,117 @@ func TestProgramVersionsSince2020(t *testing.T) {
 	}
 	if l := at(jurisdiction.Destination{Country: jurisdiction.Iran}, "2020-03-09")[0].Listed; slices.Contains(l, "0A985") || !slices.Contains(l, "0A503") {
 		t.Errorf("Iran 2020-03-09: %v", l)
+	}
+}
+
+// TestRussiaIndustrySector: 15 CFR 746.5(a)(1)(i) (79 FR 45680, in force
+// since 2014-08-06; text read at MichalOpoka/ecfr 0d851c3, through 87 FR
+// 12858, 2022-03-08) is a program version for Russia on every date from
+// 2020-01-01 to the day before 89 FR 51644 (2024-06-12), the 2022-02-24 to
+// 2022-03-02 window of the first 746.8 version (no EAR99 list yet)
+// included; not for Belarus, not after.
+func TestRussiaIndustrySector(t *testing.T) {
+	ru := jurisdiction.Destination{Country: jurisdiction.Russia}
+	by := jurisdiction.Destination{Country: jurisdiction.Belarus}
+	for _, tt := range []struct {
+		dest jurisdiction.Destination
+		date string
+		want bool
+	}{
+		{ru, "2020-01-01", true},
+		{ru, "2021-06-01", true},
+		{ru, "2022-02-23", true},
+		{ru, "2022-02-24", true},
+		{ru, "2022-03-02", true},
+		{ru, "2022-03-03", true},
+		{ru, "2024-06-11", true},
+		{ru, "2024-06-12", false},
+		{ru, "2026-11-28", false},
+		{by, "2021-06-01", false},
+		{by, "2022-03-02", false},
+	} {
+		ps, err := jurisdiction.ProgramsFor(tt.dest, d(tt.date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(ps, func(p jurisdiction.Program) bool { return p.ID == jurisdiction.ProgramRussiaIndustrySector })
+		if (i >= 0) != tt.want {
+			t.Errorf("%s on %s: 746.5 in force %v, want %v", tt.dest, tt.date, i >= 0, tt.want)
+			continue
+		}
+		if i < 0 {
+			continue
+		}
+		p := ps[i]
+		if p.Citation != "15 CFR 746.5" || p.CCL != jurisdiction.CCLListedForEndUse || p.EAR99 != jurisdiction.EAR99Listed {
+			t.Errorf("%s: %s %v %v", tt.date, p.Citation, p.CCL, p.EAR99)
+		}
+		for _, e := range []string{"0A998", "1C992", "3A229", "3A231", "3A232", "6A991", "8A992", "8D999"} {
+			if !slices.Contains(p.Listed, e) {
+				t.Errorf("%s: 746.5(a)(1)(i) names %s; Listed %v", tt.date, e, p.Listed)
+			}
+		}
+		if len(p.EAR99List) != 1 || !strings.Contains(p.EAR99List[0], "Supplement No. 2 to part 746") {
+			t.Errorf("%s: EAR99 lists %v", tt.date, p.EAR99List)
+		}
+		if !strings.Contains(p.EndUse, "oil or gas") || !slices.Contains(p.Facts, "item.hts") || !strings.HasPrefix(p.Facts[1], "end_uses") {
+			t.Errorf("%s: end use %q facts %v", tt.date, p.EndUse, p.Facts)
+		}
+		if !strings.Contains(p.Source, "0d851c3015b177aebaf97dcb5d1561605f00d62b") {
+			t.Errorf("%s: source %q does not name the text read", tt.date, p.Source)
+		}
+	}
+	if jurisdiction.ProgramRussiaIndustrySector.String() != "russia_industry_sector" || jurisdiction.CCLListedForEndUse.String() != "ccl_listed_for_end_use" {
+		t.Error("names")
+	}
+}
+
+// TestIraqProgram: 15 CFR 746.3(a)(1) to (a)(3) (text read at MichalOpoka/ecfr
+// dbb97d7, source note ending 79 FR 32625, 2014-06-05, and aaaf346, ending
+// 85 FR 4177, 2020-01-23) on every date from 2020-01-01.
+func TestIraqProgram(t *testing.T) {
+	iq := jurisdiction.Destination{Country: jurisdiction.Iraq}
+	for _, date := range []string{"2020-01-01", "2020-03-09", "2023-05-01", "2026-11-28"} {
+		ps, err := jurisdiction.ProgramsFor(iq, d(date))
+		if err != nil || len(ps) != 1 {
+			t.Fatalf("Iraq on %s: %v, %v", date, ps, err)
+		}
+		p := ps[0]
+		if p.ID != jurisdiction.ProgramIraq || p.Citation != "15 CFR 746.3" || p.CCL != jurisdiction.CCLControlledFor || p.EAR99 != jurisdiction.EAR99None {
+			t.Fatalf("Iraq on %s: %+v", date, p)
+		}
+		if len(p.Paragraphs) != 3 {
+			t.Fatalf("Iraq paragraphs %+v", p.Paragraphs)
+		}
+		a1, a2, a3 := p.Paragraphs[0], p.Paragraphs[1], p.Paragraphs[2]
+		if a1.Citation != "15 CFR 746.3(a)(1)" || strings.Join(a1.Reasons, ",") != "NS,MT,NP,CW,CB,RS,CC,EI,SI,SL" || len(a1.ECCNs) != 0 {
+			t.Errorf("(a)(1): %+v", a1)
+		}
+		if a2.Citation != "15 CFR 746.3(a)(2)" || strings.Join(a2.Reasons, ",") != "UN" {
+			t.Errorf("(a)(2): %+v", a2)
+		}
+		if a3.Citation != "15 CFR 746.3(a)(3)" || strings.Join(a3.ECCNs, ",") != "0B999,0D999,1B999,1C992,1C995,1C997,1C999,6A992" {
+			t.Errorf("(a)(3): %+v", a3)
+		}
+		for _, para := range p.Paragraphs {
+			if !strings.HasPrefix(para.Text, "A license is required for the export or reexport to Iraq") {
+				t.Errorf("%s: text %q", para.Citation, para.Text)
+			}
+		}
+	}
+	// The copies are deep: changing a returned paragraph changes nothing.
+	ps := jurisdiction.Programs()
+	for i := range ps {
+		if ps[i].ID == jurisdiction.ProgramIraq {
+			ps[i].Paragraphs[0].Reasons[0] = "AT"
+		}
+	}
+	for _, p := range jurisdiction.Programs() {
+		if p.ID == jurisdiction.ProgramIraq && p.Paragraphs[0].Reasons[0] != "NS" {
+			t.Error("Programs returned shared paragraphs")
+		}
+	}
+	if jurisdiction.ProgramIraq.String() != "iraq" || jurisdiction.CCLControlledFor.String() != "ccl_controlled_for_reasons" {
+		t.Error("names")
 	}
 }

@@ -1,7 +1,9 @@
 package license
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/earcheck/ear"
@@ -67,6 +69,10 @@ func (ev *chartEval) program(p jurisdiction.Program, entry ccl.Entry, onCCL bool
 				f.Why = fmt.Sprintf("%s (%s): %s names no chart column and is not listed; the program's reach is not decided by the tables", title, p.Citation, ev.q.ECCN.Entry())
 				f.Missing = []string{"eccn: whether " + p.Citation + " reaches this entry"}
 			}
+		case jurisdiction.CCLControlledFor:
+			f = ev.controlledFor(p, entry, f)
+		case jurisdiction.CCLListedForEndUse:
+			f = ev.listedForEndUse(p, f)
 		default:
 			f.Required = ear.Indeterminate
 			f.Why = fmt.Sprintf("%s (%s): scope of CCL items not in the tables", title, p.Citation)
@@ -104,12 +110,183 @@ func (ev *chartEval) program(p jurisdiction.Program, entry ccl.Entry, onCCL bool
 				f.Why = fmt.Sprintf("%s (%s): a license is required for the EAR99 items listed (mostly by HTS code) in %s; the item's HTS code is not given", title, p.Citation, lists)
 				f.Missing = []string{"item.hts"}
 			}
+			if p.EndUse != "" {
+				f.Why += endUseWhy(p)
+				f.Missing = append(f.Missing, endUseMissing(p))
+			}
 		default:
 			f.Covers, f.Required = ear.No, ear.No
 			f.Why = fmt.Sprintf("%s (%s): no license requirement for EAR99 items", title, p.Citation)
 		}
 	}
 	return f
+}
+
+// controlledFor reads a program of CCLControlledFor (Iraq, 746.3(a)(1) to
+// (a)(3), jurisdiction.Program.Paragraphs) for the item: Yes if the item's
+// ECCN is within an ECCN a paragraph names, or the item is controlled for
+// one of a paragraph's reasons (reasonControl); Indeterminate if that turns
+// on the item's paragraph or what it is for; No otherwise. The chart's
+// columns for the destination and the destinations the entry's rows name
+// play no part: "any item controlled on the Commerce Control List for NS,
+// MT, NP, CW, CB, RS, CC, EI, SI, or SL reasons" (746.3(a)(1)) is read of
+// the entry (a reading chosen, conservative; see the program's Notes).
+// Before cclRowsFrom the entry's rows of that date are not held: a No
+// stays open.
+func (ev *chartEval) controlledFor(p jurisdiction.Program, entry ccl.Entry, f Finding) Finding {
+	item := ev.q.ECCN
+	var yesCite, openCite string
+	var yes, open, missing []string
+	for _, para := range p.Paragraphs {
+		if len(para.ECCNs) > 0 {
+			for _, s := range para.ECCNs {
+				if l, err := product.ParseECCN(s); err == nil && l.Covers(item) {
+					yesCite = cmp.Or(yesCite, para.Citation)
+					yes = append(yes, fmt.Sprintf("%s names %s (%s reasons), whatever the entry's rows print: %q", para.Citation, l, strings.Join(para.Reasons, ", "), para.Text))
+				}
+			}
+			continue
+		}
+		for _, rs := range para.Reasons {
+			r, err := ccl.ParseReason(rs)
+			if err != nil {
+				continue
+			}
+			switch a, why, miss := ev.reasonControl(entry, r); a {
+			case ear.Yes:
+				yesCite = cmp.Or(yesCite, para.Citation)
+				yes = append(yes, fmt.Sprintf("%s (%s: %q)", why, para.Citation, para.Text))
+			case ear.Indeterminate:
+				openCite = cmp.Or(openCite, para.Citation)
+				open = append(open, fmt.Sprintf("%s (%s: %q)", why, para.Citation, para.Text))
+				missing = append(missing, miss)
+			}
+		}
+	}
+	title := fmt.Sprintf("%s (%s)", p.Title, p.Citation)
+	switch {
+	case len(yes) > 0:
+		f.Citation = yesCite
+		f.Covers, f.Required = ear.Yes, ear.Yes
+		f.Why = title + ": a license is required: " + strings.Join(yes, "; ") + " (read of the entry, whatever the chart's columns for the destination and the destinations its rows name: conservative)"
+	case len(open) > 0:
+		f.Citation = openCite
+		f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
+		f.Why = title + ": a license is required if " + strings.Join(open, "; or if ")
+		f.Missing = missing
+	default:
+		f.Covers, f.Required = ear.No, ear.No
+		var rs []string
+		for _, para := range p.Paragraphs {
+			if len(para.ECCNs) == 0 {
+				rs = append(rs, para.Reasons...)
+			}
+		}
+		f.Why = fmt.Sprintf("%s: %s is controlled on the CCL for none of the reasons %s and is in none of the ECCNs it names", title, item, strings.Join(rs, ", "))
+		if ev.q.AsOf.Before(cclRowsFrom) {
+			// The entry's reasons on that date are not held (cclRowsFrom):
+			// today's entry controlling the item for none of them does not
+			// decide an earlier date.
+			f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
+			f.Why += fmt.Sprintf("; but the CCL rows of %s as of %s are not modelled (today's rows are read, from %s): they do not decide an earlier date", item.Entry(), ev.q.AsOf, ccl.Date())
+			f.Missing = []string{fmt.Sprintf("eccn: the reasons for control of %s as of %s (not modelled before %s)", item.Entry(), ev.q.AsOf, cclRowsFrom)}
+		}
+	}
+	return f
+}
+
+// reasonControl answers whether the item is controlled on the CCL for
+// reason r, as its entry prints it: Yes if a License Requirements row of
+// r reaches the item (Control.AppliesToFor), whatever destinations the row
+// names, or if the entry's Reason for Control line names r and no row of r
+// is printed (1C395, CB); a row that only its words qualify (Conditional,
+// such as the CW rows of 1C355 and 1C395, "to States not Party to the
+// CWC") and whose paragraph scope is the entire entry is read as reaching
+// the item (conservative); Indeterminate if a row may reach it (the
+// item's paragraph, or what software or technology is for, decides); No
+// if no row of r reaches it. It returns the answer, the sentence saying
+// why and, when open, the missing fact.
+func (ev *chartEval) reasonControl(entry ccl.Entry, r ccl.Reason) (ear.Answer, string, string) {
+	item := ev.q.ECCN
+	ans, rows := ear.No, 0
+	var open ccl.Control
+	for _, c := range entry.AllControls() {
+		if c.Reason() != r {
+			continue
+		}
+		rows++
+		a := c.AppliesToFor(item, ev.q.For)
+		if a == ear.Indeterminate && c.Conditional() && c.Scope() == ccl.ScopeEntire && len(c.For()) == 0 && len(c.ExceptFor()) == 0 {
+			a = ear.Yes
+		}
+		if a == ear.Yes {
+			return ear.Yes, fmt.Sprintf("%s is controlled for %s reasons (the %s row of %s: %s)", item, r, r, item.Entry(), c.String()), ""
+		}
+		if a == ear.Indeterminate && ans == ear.No {
+			ans, open = ear.Indeterminate, c
+		}
+	}
+	if rows == 0 {
+		if slices.Contains(entry.Reasons(), r) {
+			return ear.Yes, fmt.Sprintf("the Reason for Control line of %s names %s (no row of %s is printed; read as controlling the whole entry)", item.Entry(), r, r), ""
+		}
+		return ear.No, "", ""
+	}
+	if ans == ear.Indeterminate {
+		if len(open.For()) > 0 && !ev.q.For.IsValid() {
+			return ans, fmt.Sprintf("%s is within the %s row of %s (%s)", item, r, item.Entry(), open.String()),
+				fmt.Sprintf("for: what the item is for (the %s row of %s is limited to it)", r, item.Entry())
+		}
+		return ans, fmt.Sprintf("%s is within the %s row of %s (%s)", item, r, item.Entry(), open.String()),
+			fmt.Sprintf("eccn: whether %s is within the %s row of %s (%s)", item, r, item.Entry(), open.String())
+	}
+	return ear.No, "", ""
+}
+
+// listedForEndUse reads a program of CCLListedForEndUse (746.5(a)(1)(i),
+// Russia) for a CCL item: never No. An item of a named ECCN needs a
+// license for the program's end use, which the request cannot state; any
+// other CCL item may be on the program's supplement (by Schedule B or HTS
+// number, not in the tables), and then likewise. With an HTS code given
+// the answer is still open: the supplement is not held, so no code can be
+// found on it or off it (a reading chosen, conservative).
+func (ev *chartEval) listedForEndUse(p jurisdiction.Program, f Finding) Finding {
+	title := fmt.Sprintf("%s (%s)", p.Title, p.Citation)
+	lists := strings.Join(p.EAR99List, "; ")
+	f.Covers, f.Required = ear.Indeterminate, ear.Indeterminate
+	named := ""
+	for _, s := range p.Listed {
+		if l, err := product.ParseECCN(s); err == nil && (l.Covers(ev.q.ECCN) || ev.q.ECCN.Covers(l)) {
+			named = l.String()
+			break
+		}
+	}
+	switch {
+	case named != "":
+		f.Covers = ear.Yes
+		f.Why = fmt.Sprintf("%s: the program names ECCN %s", title, named)
+	case ev.q.HTS.IsValid():
+		f.Why = fmt.Sprintf("%s: the program reaches the items listed in %s; whether HTS %s is listed is not in the tables (the supplement is not held)", title, lists, ev.q.HTS)
+		f.Missing = []string{"item.hts: whether " + ev.q.HTS.String() + " is listed in " + lists}
+	default:
+		f.Why = fmt.Sprintf("%s: the program reaches the items listed (by Schedule B or HTS number) in %s; the item's HTS code is not given", title, lists)
+		f.Missing = []string{"item.hts"}
+	}
+	if p.EndUse != "" {
+		f.Why += endUseWhy(p)
+		f.Missing = append(f.Missing, endUseMissing(p))
+	}
+	return f
+}
+
+// endUseWhy and endUseMissing say that a program's requirement turns on
+// an end use the request cannot state (jurisdiction.Program.EndUse).
+func endUseWhy(p jurisdiction.Program) string {
+	return "; a license is required only for " + p.EndUse + ", an end use the request cannot state: open, never no"
+}
+
+func endUseMissing(p jurisdiction.Program) string {
+	return "end_uses: whether the item is for " + p.EndUse + " (the wire format has no such end use)"
 }
 
 // iraqMilitaryEndUse746_3 is 15 CFR 746.3(a)(4), the Iraq military end-use
