@@ -3,6 +3,7 @@ package license
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/earcheck/ear"
@@ -108,3 +109,28 @@ func TestReviewFalseClearances(t *testing.T) {
 }
 
 func containsCode(cs []exception.Code, c exception.Code) bool { return slices.Contains(cs, c) }
+
+// TestIraqExceptionList: 746.3(c) lists CIV, APP, TMP, RPL, GOV, GFT, TSU,
+// BAG, AVS and ENC; no other License Exception is open for an export to
+// Iraq, whatever requirement it meets.
+func TestIraqExceptionList(t *testing.T) {
+	listed := map[string]bool{"CIV": true, "APP": true, "TMP": true, "RPL": true, "GOV": true, "TSU": true, "BAG": true, "ENC": true}
+	for _, eccn := range []string{"3A001.a.7", "3A090.a", "4A003.b", "6A992", "5A992.c"} {
+		req := `{"as_of":"2026-09-24","item":{"id":"X","eccn":"` + eccn + `","kind":"commodity","produced_in":"US","value":{"amount":"100.00","currency":"USD"},
+"components":[],"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"US","destination":{"country":"IQ"},
+"parties":[{"name":"U","role":"end_user","country":"IQ"}],"end_uses":[],"incorporations":[]}`
+		r, err := DecodeRequest(strings.NewReader(req))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Check(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range d.Exceptions() {
+			if x.Outcome != exception.NotAvailable && !listed[x.Code.String()] {
+				t.Errorf("%s to Iraq: %s is %v; 746.3(c) does not list it: %s", eccn, x.Code, x.Outcome, x.Why)
+			}
+		}
+	}
+}

@@ -33,6 +33,35 @@ var programTable = []ProgramRule{
 		Provenance: []fdp.Source{src(fdp.TextRead, read746, "746.2(a)(1)(i)-(xiv); also GFT, AVS, APR (740.16(h)), AGR, CCD and SCP, not evaluated.")},
 	},
 	{
+		// 746.3(c), text read at MichalOpoka/ecfr aaaf346 (source note ending
+		// 85 FR 4177, 2020-01-23; the same at dbb97d7, 2014): "You may
+		// export or reexport without a license if your transaction meets
+		// all the requirements of any of the following License Exceptions:
+		// CIV, APP, TMP, RPL, GOV, GFT, TSU, BAG, AVS, or ENC. ...
+		// Notwithstanding the above, this paragraph may not be applied to
+		// exports or reexports that require a license under paragraph
+		// (a)(4) of this section." (a)(4) is a requirement no exception
+		// overcomes in this package (BasisPart744). Read as governing every
+		// requirement to Iraq (740.2(a)(6)), the chart's included.
+		Program: jurisdiction.ProgramIraq, Citation: cite("15 CFR 746.3(c)"),
+		Allowed: []Allowance{allow(CIV), allow(APP), allow(TMP), allow(RPL), allow(GOV), allow(TSU), allow(BAG), allow(ENC)},
+		Provenance: []fdp.Source{
+			src(fdp.TextRead, "15 CFR 746.3 in the eCFR mirror MichalOpoka/ecfr at aaaf346 (through 85 FR 4177, 2020-01-23)", "746.3(c): CIV, APP, TMP, RPL, GOV, GFT, TSU, BAG, AVS or ENC, not for (a)(4); GFT and AVS not evaluated."),
+			src(fdp.ReadingChosen, "15 CFR 746.3(c)", "The list governs every requirement to Iraq, the Country Chart's included (740.2(a)(6)): NAC/ACA, LVS, GBS, TSR, STA and the others it does not name are not available."),
+		},
+	},
+	{
+		// 746.5(c), text read at 0d851c3 (through 87 FR 12858): "No license
+		// exceptions may overcome the license requirements set forth in
+		// this section, except License Exception GOV (§ 740.11(b))."
+		Program: jurisdiction.ProgramRussiaIndustrySector, Citation: cite("15 CFR 746.5(c)"),
+		Covers:  []fdp.Citation{cite("15 CFR 746.5")},
+		Allowed: []Allowance{allow(GOV, "15 CFR 740.11(b)")},
+		Provenance: []fdp.Source{
+			src(fdp.TextRead, "15 CFR 746.5 in the eCFR mirror MichalOpoka/ecfr at 0d851c3 (through 87 FR 12858, 2022-03-08)", "746.5(c): only GOV (740.11(b)) overcomes the requirements of 746.5."),
+		},
+	},
+	{
 		Program: jurisdiction.ProgramNorthKorea, Citation: cite("15 CFR 746.4(c)"),
 		Allowed: []Allowance{allow(TMP, "15 CFR 740.9(a)(9)"), allow(GOV, "15 CFR 740.11(a)", "15 CFR 740.11(b)(2)"),
 			allow(TSU, "15 CFR 740.13(a)", "15 CFR 740.13(b)"), allow(BAG, "15 CFR 740.14(a)", "15 CFR 740.14(b)", "15 CFR 740.14(c)", "15 CFR 740.14(d)")},
