@@ -63,9 +63,11 @@
 // their single cell refers to part 746 (and 742.19 for North Korea). For
 // those rows ChartRow.Cell returns CellSeePart746 in every column, never
 // CellBlank: an empty pointer row must not read as "no license required".
-// ProgramsFor returns the part 746 programs (746.2 Cuba, 746.4 North Korea,
-// 746.6 the regions of Ukraine, 746.7 Iran, 746.8 Russia and Belarus, 746.9
-// Syria, before and after its 2025-09-02 rewrite) that govern a
+// ProgramsFor returns the part 746 programs (746.2 Cuba, 746.3 Iraq's
+// reasons-for-control paragraphs, 746.4 North Korea, 746.5 Russia's industry
+// sector sanctions until 2024-06-12, 746.6 the regions of Ukraine, 746.7
+// Iran, 746.8 Russia and Belarus, 746.9 Syria, before and after its
+// 2025-09-02 rewrite) that govern a
 // destination, each with its citation, period, the CCL and EAR99 items it
 // requires a license for, the item facts that decides (an HTS code, whether
 // an item is EAR99 food or medicine), and notes on the reading chosen.

@@ -136,9 +136,13 @@ func Changes(from, to jurisdiction.Date) []Change {
 		add(e.Since, "Supp. No. 1 to part 774, "+e.ECCN.String(), e.ECCN.String()+" enters the Commerce Control List", e.Citation)
 	}
 	kind = "program"
-	for _, p := range jurisdiction.Programs() {
+	progs := jurisdiction.Programs()
+	for _, p := range progs {
 		if p.Period.From != jurisdiction.ProgramHistoryFloor() {
 			add(p.Period.From, p.Citation, p.Title+": this version in force", p.Source)
+		}
+		if p.Period.Until.IsValid() && !slices.ContainsFunc(progs, func(q jurisdiction.Program) bool { return q.ID == p.ID && q.Period.From == p.Period.Until }) {
+			add(p.Period.Until, p.Citation, p.Title+": ends", p.Source)
 		}
 	}
 	kind = "destination"
