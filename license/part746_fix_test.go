@@ -211,3 +211,17 @@ func TestRussia746_5Determination(t *testing.T) {
 		}
 	}
 }
+
+// TestChangesProgramEnds: Changes lists the end of 746.5 (2024-06-12, its
+// consolidation into 746.8), a version with none after it.
+func TestChangesProgramEnds(t *testing.T) {
+	found := false
+	for _, c := range Changes(jurisdiction.MustParseDate("2024-06-01"), jurisdiction.MustParseDate("2024-06-30")) {
+		if c.Kind == "program" && c.Provision == "15 CFR 746.5" && c.Effective == jurisdiction.MustParseDate("2024-06-12") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("Changes of June 2024 do not list the end of 746.5")
+	}
+}
