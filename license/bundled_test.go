@@ -31,14 +31,7 @@ func TestBundledSoftwareLicense(t *testing.T) {
 		{"foreign software", `{"id":"s1","eccn":"4D001.a","origin":"foreign","value":{"amount":"10000.00","currency":"USD"},"relation":"bundled"}`, 0, ear.No, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := DecodeRequest(strings.NewReader(req(tt.line)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Check(r)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := checkJSON(t, req(tt.line))
 			var got ear.Answer
 			for _, x := range d.LicenseReasons() {
 				if strings.Contains(x.Why, "bundled") {

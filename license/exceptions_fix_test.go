@@ -3,7 +3,6 @@ package license
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/earcheck/ear"
@@ -119,14 +118,7 @@ func TestIraqExceptionList(t *testing.T) {
 		req := `{"as_of":"2026-09-24","item":{"id":"X","eccn":"` + eccn + `","kind":"commodity","produced_in":"US","value":{"amount":"100.00","currency":"USD"},
 "components":[],"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"US","destination":{"country":"IQ"},
 "parties":[{"name":"U","role":"end_user","country":"IQ"}],"end_uses":[],"incorporations":[]}`
-		r, err := DecodeRequest(strings.NewReader(req))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := Check(r)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := checkJSON(t, req)
 		for _, x := range d.Exceptions() {
 			if x.Outcome != exception.NotAvailable && !listed[x.Code.String()] {
 				t.Errorf("%s to Iraq: %s is %v; 746.3(c) does not list it: %s", eccn, x.Code, x.Outcome, x.Why)

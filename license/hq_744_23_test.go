@@ -8,7 +8,6 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
-	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 )
@@ -111,22 +110,11 @@ func TestHeadquarters744_23Exceptions(t *testing.T) {
 	} {
 		name := fmt.Sprintf("%s %s HQ %s %s", tt.asOf, tt.eccn, tt.hq, tt.reading)
 		t.Run(name, func(t *testing.T) {
-			req, err := DecodeRequest(strings.NewReader(fmt.Sprintf(base, tt.asOf, tt.eccn, tt.hq, tt.reading)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Check(req)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := checkJSON(t, fmt.Sprintf(base, tt.asOf, tt.eccn, tt.hq, tt.reading))
 			if d.LicenseRequired() != tt.required || d.CoveredByExceptions() != tt.covered {
 				t.Fatalf("required %v covered %v, want %v %v\nreasons: %+v", d.LicenseRequired(), d.CoveredByExceptions(), tt.required, tt.covered, d.LicenseReasons())
 			}
-			for _, x := range d.Exceptions() {
-				if x.Outcome != exception.NotAvailable && slices.Contains(x.Overcomes, "15 CFR 744.23(a)(3)(i)") {
-					t.Errorf("%s is %v for 744.23(a)(3)(i): %s", x.Code, x.Outcome, x.Why)
-				}
-			}
+			noExceptionOvercomes(t, d, "15 CFR 744.23(a)(3)(i)")
 		})
 	}
 }

@@ -18,15 +18,7 @@ const the80Case = `{"as_of":"2026-11-28","item":{"id":"C","eccn":"2B991","kind":
 func TestNoneFound(t *testing.T) {
 	check := func(extra string) Determination {
 		t.Helper()
-		req, err := DecodeRequest(strings.NewReader(strings.Replace(the80Case, "%s", extra, 1)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := Check(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
+		return checkJSON(t, strings.Replace(the80Case, "%s", extra, 1))
 	}
 	without := check("")
 	with := check(`,"none_found":true`)

@@ -27,14 +27,7 @@ func TestMilitaryEndUserListParty(t *testing.T) {
 		{"MEU party where 744.21 does not reach, shipped there", "EAR99", "KZ", "KZ", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := DecodeRequest(strings.NewReader(req(tt.eccn, tt.dest, tt.partyIn)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Check(r)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := checkJSON(t, req(tt.eccn, tt.dest, tt.partyIn))
 			var got ear.Answer
 			for _, x := range d.LicenseReasons() {
 				if strings.HasPrefix(x.Citation, "15 CFR 744.21") {
@@ -62,14 +55,7 @@ func TestEndUseAtEndUsersCountry(t *testing.T) {
 "parties":[{"name":"U","role":"end_user","country":"` + userIn + `"}],"end_uses":["military_end_user"],"incorporations":[]}`
 	}
 	for userIn, want := range map[string]ear.Answer{"RU": ear.Yes, "KZ": ear.No} {
-		r, err := DecodeRequest(strings.NewReader(req(userIn)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := Check(r)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := checkJSON(t, req(userIn))
 		if d.LicenseRequired() != want {
 			t.Errorf("end user in %s: license %v, want %v: %+v", userIn, d.LicenseRequired(), want, d.LicenseReasons())
 		}

@@ -3,12 +3,10 @@ package license
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
-	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 )
@@ -96,22 +94,11 @@ func TestIraqMilitaryEndUse746_3Exceptions(t *testing.T) {
 		{"EAR99", `[]`, ear.No, ear.Yes},
 	} {
 		t.Run(fmt.Sprintf("%s %s", tt.eccn, tt.uses), func(t *testing.T) {
-			req, err := DecodeRequest(strings.NewReader(fmt.Sprintf(base, tt.eccn, tt.uses)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Check(req)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := checkJSON(t, fmt.Sprintf(base, tt.eccn, tt.uses))
 			if d.LicenseRequired() != tt.required || d.CoveredByExceptions() != tt.covered {
 				t.Fatalf("required %v covered %v, want %v %v\nreasons: %+v", d.LicenseRequired(), d.CoveredByExceptions(), tt.required, tt.covered, d.LicenseReasons())
 			}
-			for _, x := range d.Exceptions() {
-				if x.Outcome != exception.NotAvailable && slices.Contains(x.Overcomes, "15 CFR 746.3(a)(4)") {
-					t.Errorf("%s is %v for 746.3(a)(4): %s", x.Code, x.Outcome, x.Why)
-				}
-			}
+			noExceptionOvercomes(t, d, "15 CFR 746.3(a)(4)")
 		})
 	}
 }

@@ -38,14 +38,7 @@ func TestWarnings(t *testing.T) {
 "direct_product_of":[],"plant":{"direct_product_of":[{"eccn":"3E001","origin":"us"}]}},"exported_from":"GB","destination":{"country":"FR"},"incorporations":[],"parties":[],"end_uses":[]}`, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			req, err := DecodeRequest(strings.NewReader(tt.req))
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Check(req)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := checkJSON(t, tt.req)
 			if got := warningCodes(d); got != tt.want {
 				t.Errorf("warnings %q, want %q: %+v", got, tt.want, d.Warnings())
 			}
