@@ -3,6 +3,7 @@ package license
 import (
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/exception"
 	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 )
@@ -32,11 +33,12 @@ var deMinimisCategories = []deMinimisCategory{
 		// Iran, North Korea, and Syria."
 		citation: "15 CFR 734.4(a)(1)", title: "High-performance computers with US-origin controlled semiconductors",
 		effective: dmFloor,
-		// Reading: "Computer Tier 3" names a destination list that is no longer in the EAR (the computer tiers
-		// of 740.7 were removed); every destination is read as one (conservative). Memory circuits are carved
-		// out: a 3A001.a.2 line (which includes "storage integrated circuits") may be one, so it leaves the
-		// category open; other 3A001 lines count. A 4A003 computer exceeds the APP of 4A003.b (read so).
-		reading: "Computer Tier 3 read as every destination; a 3A001.a.2 line may be a memory circuit (carved out), so it leaves the category open; the APP is not stated: a 4A090 item may exceed 4A003.b's, and a 4A090 or Category 5 Part 2 item may be a computer exceeding 4A994.b's (open)",
+		// Reading: "Computer Tier 3" is the list of 740.7(d)(1) in the copy of 740.7 read (MichalOpoka/ecfr at
+		// c0aa371; exception.ComputerTier3). Memory circuits are carved out: a 3A001.a.2 line (which includes
+		// "storage integrated circuits") may be one, so it leaves the category open; other 3A001 lines count. A
+		// 4A003 computer exceeds the APP of 4A003.b (read so); a 4A090 or Category 5 Part 2 item may be a
+		// computer above either APP (open).
+		reading: "Computer Tier 3 is the list of 740.7(d)(1) as read (Burma and Cambodia open before 2023-11-17); a 3A001.a.2 line may be a memory circuit (carved out), so it leaves the category open; the APP is not stated: a 4A090 or Category 5 Part 2 item may be a computer exceeding 4A003.b's or 4A994.b's (open)",
 		test:    dmComputers,
 	},
 	{
@@ -215,32 +217,38 @@ var (
 	military0A919       = parseECCNs("0A919")
 	cameraECCNs         = parseECCNs("6A002", "6A003", "6A993.a")
 	encryptionECCNs     = parseECCNs("5A002", "5B002", "5A004", "5D002")
-	parseECCNs4A090     = parseECCNs("4A090")
 	sme3B001f6          = parseECCNs("3B001.f.6")
 	embargoed4A994      = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Cuba}, {Country: jurisdiction.Iran}, {Country: jurisdiction.NorthKorea}, {Country: jurisdiction.Syria}}}
 )
 
-// dmComputers is 734.4(a)(1): a 4A003 computer with US-origin 3A001
-// semiconductors to any destination, or a 4A994 computer with US-origin
-// 3A001 semiconductors or 4A994.j interconnects to Cuba, Iran, North Korea
-// or Syria.
+// dmComputers is 734.4(a)(1): a computer exceeding 4A003.b's APP with
+// US-origin 3A001 semiconductors to a Computer Tier 3 destination, or one
+// exceeding 4A994.b's with US-origin 3A001 semiconductors or 4A994.j
+// interconnects to Cuba, Iran, North Korea or Syria.
 //
 // The text turns on the computer's Adjusted Peak Performance, not its
 // ECCN; a request states the ECCN only. Readings (conservative): a 4A003
-// item exceeds 4A003.b's APP and a 4A994 one 4A994.b's (as before); a 4A090
-// item may exceed 4A003.b's (open); an item of 4A090 or Category 5 Part 2
-// (maybeComputers) may be a computer exceeding 4A994.b's APP (open, for
-// Cuba, Iran, North Korea and Syria).
+// item exceeds 4A003.b's APP and a 4A994 one 4A994.b's; an item of 4A090
+// or Category 5 Part 2 (maybeComputers, where computers with information
+// security are classified) may be a computer exceeding either (open).
+// "Computer Tier 3" is the list of 740.7(d)(1) as read
+// (exception.ComputerTier3).
 func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 	e := c.q.Item.ECCN
+	// The fact that decides: the classification when it is not given,
+	// else the computer's APP, which the request has no field for ("item").
+	apField := "item"
+	if !e.IsValid() {
+		apField = "item.eccn"
+	}
 	big := eccnIn(e, hpcECCNs)
-	if big == ear.No && eccnIn(e, parseECCNs4A090) != ear.No {
+	if big == ear.No && eccnIn(e, maybeComputers) != ear.No {
 		big = ear.Indeterminate
 	}
-	if big != ear.No {
+	if tier3 := exception.ComputerTier3(c.q.Destination, c.q.AsOf); big != ear.No && tier3 != ear.No {
 		has, id, _ := c.anyUSLine(controlledSemiconductor)
-		if a := big.And(has); a != ear.No {
-			return a, "a 4A003 computer with US-origin 3A001 semiconductors" + idNote(id), missingIf(a, "item.eccn", "whether the item is a 4A003 computer with US-origin 3A001 semiconductors")
+		if a := big.And(has).And(tier3); a != ear.No {
+			return a, "a computer exceeding the APP of 4A003.b (4A003, or an item of 4A090 or Category 5 Part 2 that may be one) with US-origin 3A001 semiconductors to " + c.dest.String() + ", a Computer Tier 3 destination (740.7(d)(1))" + idNote(id), missingIf(a, apField, "whether the item is a computer with an APP exceeding 4A003.b's, with US-origin 3A001 semiconductors")
 		}
 	}
 	if in := c.destIn(&embargoed4A994, c.dest, c.groups); in != ear.No {
@@ -251,10 +259,10 @@ func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 		if small != ear.No {
 			has, id, _ := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, interconnect4A994j) })
 			a := small.And(has).And(in)
-			return a, "a computer exceeding the APP of 4A994.b (4A994, or an item of 4A090 or Category 5 Part 2 that may be one) with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), missingIf(a, "item.eccn", "whether the item is a computer with an APP exceeding 4A994.b's, with US-origin 3A001 or 4A994.j content")
+			return a, "a computer exceeding the APP of 4A994.b (4A994, or an item of 4A090 or Category 5 Part 2 that may be one) with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), missingIf(a, apField, "whether the item is a computer with an APP exceeding 4A994.b's, with US-origin 3A001 or 4A994.j content")
 		}
 	}
-	return ear.No, "the item is not a 4A003 computer with US-origin 3A001 content (nor a 4A994 one bound for Cuba, Iran, North Korea or Syria)", nil
+	return ear.No, "the item is not a computer exceeding 4A003.b's APP with US-origin 3A001 content bound for Computer Tier 3 (nor one exceeding 4A994.b's bound for Cuba, Iran, North Korea or Syria)", nil
 }
 
 // controlledSemiconductor answers whether a line is a U.S.-origin

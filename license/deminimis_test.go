@@ -97,11 +97,13 @@ func TestDeMinimisCategories(t *testing.T) {
 		want ear.Answer
 		asOf string
 	}{
-		{"(a)(1) 4A003 with 3A001", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.Yes, ""},
+		{"(a)(1) 4A003 with 3A001 to Computer Tier 3", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(1)", ear.Yes, ""},
+		{"(a)(1) 4A003 with 3A001 to Tier 1 (Germany)", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.No, ""},
+		{"(a)(1) 5A992.c server with 3A001 to Tier 3: open", dmItem("5A992.c", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "CN", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
 		{"(a)(1) not a computer", dmItem("2B991", "1000000", dmLine("c1", "3A001.a.1.a", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.No, ""},
 		// "(other than memory circuits)": 3A001.a.2 includes storage ICs.
-		{"(a)(1) a 3A001.a.2 line may be memory", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.2", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
-		{"(a)(1) 3A001.a.7 is no memory circuit", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.7", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.Yes, ""},
+		{"(a)(1) a 3A001.a.2 line may be memory", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.2", "us", "10")), "IN", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
+		{"(a)(1) 3A001.a.7 is no memory circuit", dmItem("4A003.b", "1000000", dmLine("c1", "3A001.a.7", "us", "10")), "IN", nil, "15 CFR 734.4(a)(1)", ear.Yes, ""},
 		{"(a)(1) 4A994 computer with 4A994.j to Iran", dmItem("4A994.b", "1000000", dmLine("c1", "4A994.j", "us", "10")), "IR", nil, "15 CFR 734.4(a)(1)", ear.Yes, ""},
 		{"(a)(1) 4A994 computer with 4A994.j to Germany", dmItem("4A994.b", "1000000", dmLine("c1", "4A994.j", "us", "10")), "DE", nil, "15 CFR 734.4(a)(1)", ear.No, ""},
 		// The APP decides, not the ECCN: a Category 5 Part 2 server may be a
@@ -109,7 +111,7 @@ func TestDeMinimisCategories(t *testing.T) {
 		{"(a)(1) 5A992.c server with 3A001 to Iran: open", dmItem("5A992.c", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "IR", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
 		{"(a)(1) 5A002.a with 3A001 to Cuba: open", dmItem("5A002.a", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "CU", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
 		{"(a)(1) 5A992.c server with 3A001 to Germany", dmItem("5A992.c", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "DE", nil, "15 CFR 734.4(a)(1)", ear.No, ""},
-		{"(a)(1) 4A090 computer with 3A001 to Germany: open", dmItem("4A090.a", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "DE", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
+		{"(a)(1) 4A090 computer with 3A001 to Tier 3: open", dmItem("4A090.a", "1000000", dmLine("c1", "3A001.a.7", "us", "5000")), "AE", nil, "15 CFR 734.4(a)(1)", ear.Indeterminate, ""},
 		{"(a)(2) 5E002 technology", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "us", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", ear.Yes, ""},
 		{"(a)(2) foreign 5E002", dmItem("5E002.a", "1000000", commingled(dmLine("c1", "5E002.a", "foreign", "10"))), "DE", nil, "15 CFR 734.4(a)(2)", ear.No, ""},
 		{"(a)(3) advanced node", dmItem("3B993.f.1", "1000000", dmLine("c1", "EAR99", "us", "10")), "CN", func(q *DeMinimisQuery) {

@@ -51,3 +51,14 @@ func ExampleParseParagraph() {
 	// 740.9(a)(9) <nil>
 	// invalid: "740.10(a)" is not a paragraph of 15 CFR 740.9 (License Exception TMP)
 }
+
+func ExampleComputerTier3() {
+	day := jurisdiction.MustParseDate("2026-06-01")
+	fmt.Println(exception.ComputerTier3(jurisdiction.Destination{Country: jurisdiction.China}, day))
+	fmt.Println(exception.ComputerTier3(jurisdiction.Destination{Country: jurisdiction.Germany}, day))
+	fmt.Println(exception.ComputerTier3(jurisdiction.Destination{Country: jurisdiction.MustParseCountry("MM")}, jurisdiction.MustParseDate("2022-06-01")))
+	// Output:
+	// yes
+	// no
+	// indeterminate
+}
