@@ -56,3 +56,17 @@ func TestBundledSoftwareLicense(t *testing.T) {
 		})
 	}
 }
+
+// TestBundledSoftwareNotCovered: no License Exception is evaluated for
+// the bundled software's own requirement, so an exception found for the
+// item (ENC for a 5A002 item) does not cover it, even where the software's
+// chart row is the item's.
+func TestBundledSoftwareNotCovered(t *testing.T) {
+	d := checkJSON(t, `{"as_of":"2026-11-28","item":{"id":"M","eccn":"5A002.a","kind":"commodity","produced_in":"JP","value":{"amount":"100000.00","currency":"USD"},
+"components":[{"id":"s1","eccn":"4D001.a","origin":"us","value":{"amount":"50000.00","currency":"USD"},"relation":"bundled"}],"direct_product_of":[],"plant":{"direct_product_of":[]}},
+"exported_from":"JP","destination":{"country":"CN"},"parties":[{"name":"C","role":"end_user","country":"CN"}],"end_uses":[],"incorporations":[],
+"exception_facts":{"encryption":"740.17(b)(1)"}}`)
+	if d.CoveredByExceptions() == ear.Yes {
+		t.Errorf("covered by exceptions yes with bundled 4D001.a software: %+v", d.LicenseReasons())
+	}
+}

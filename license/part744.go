@@ -234,19 +234,11 @@ func (l *reasonList) endUses(in licenseInput, meuParties, possibleMEU []string, 
 	for i, what := range possibleMEU {
 		atParty(what, possibleIn[i])
 	}
-	if !in.endUses.Known() {
-		listed, _ := militaryEndUseReach(dest, in.asOf)
-		if inMacauD5(dest) != ear.No || listed {
-			l.need("end_uses", "a supercomputer, advanced-node or military end use can require a license here (744.21, 744.23)")
-			l.add("15 CFR 744.23", ear.Indeterminate, "the end uses are not given")
-		}
-		return
-	}
 	// Where an end use is not located (end_uses[i].located_in absent), it
 	// is read at the destination and, conservatively, at the country of
 	// each end user the request names: a military end user "in" Russia, or
 	// a facility or supercomputer there, is not moved by the route the
-	// item takes.
+	// item takes. Unknown end uses are open wherever one of these reaches.
 	var endUsers []jurisdiction.Country
 	if in.parties.Known() {
 		for _, p := range in.parties.list.items {
@@ -254,6 +246,16 @@ func (l *reasonList) endUses(in licenseInput, meuParties, possibleMEU []string, 
 				endUsers = append(endUsers, c)
 			}
 		}
+	}
+	if !in.endUses.Known() {
+		for _, c := range append([]jurisdiction.Country{dest}, endUsers...) {
+			if listed, _ := militaryEndUseReach(c, in.asOf); listed || inMacauD5(c) != ear.No {
+				l.need("end_uses", "a supercomputer, advanced-node or military end use can require a license here (744.21, 744.23)")
+				l.add("15 CFR 744.23", ear.Indeterminate, "the end uses are not given; a supercomputer, advanced-node or military end use in "+c.String()+" would require a license (744.21, 744.23)")
+				break
+			}
+		}
+		return
 	}
 	for i, f := range in.endUses.list.items {
 		if f.LocatedIn.IsValid() {

@@ -61,3 +61,17 @@ func TestEndUseAtEndUsersCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownEndUsesAtEndUsersCountry: with the end uses unknown, a
+// 744.21 or 744.23 place at an end user's country leaves the answer open,
+// as at the destination.
+func TestUnknownEndUsesAtEndUsersCountry(t *testing.T) {
+	for userIn, want := range map[string]ear.Answer{"RU": ear.Indeterminate, "CN": ear.Indeterminate, "FR": ear.No} {
+		d := checkJSON(t, `{"as_of":"2026-09-24","item":{"id":"X","eccn":"EAR99","kind":"commodity","produced_in":"US","value":{"amount":"1000.00","currency":"USD"},
+"components":[],"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"US","destination":{"country":"KZ"},
+"parties":[{"name":"U","role":"end_user","country":"`+userIn+`"}],"incorporations":[]}`)
+		if d.LicenseRequired() != want {
+			t.Errorf("end user in %s, end uses unknown: license %v, want %v: %+v", userIn, d.LicenseRequired(), want, d.LicenseReasons())
+		}
+	}
+}

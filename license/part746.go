@@ -347,7 +347,14 @@ func (l *reasonList) iraqMilitaryEndUse(in licenseInput, meuParties, possibleMEU
 	if in.asOf.Before(r.effective) {
 		return
 	}
+	// An end user in Iraq brings the item there, whatever the route
+	// (conservative, as 744.21 reads an end user's country).
 	toIraq := in.destination.Country.TablesAs() == jurisdiction.Iraq
+	if in.parties.Known() {
+		for _, p := range in.parties.list.items {
+			toIraq = toIraq || p.Role == RoleEndUser && p.Country.TablesAs() == jurisdiction.Iraq
+		}
+	}
 	locatedInIraq := false
 	if in.endUses.Known() {
 		for _, f := range in.endUses.list.items {

@@ -30,6 +30,8 @@ func TestIraqMilitaryEndUse746_3(t *testing.T) {
 	endUser := Party{Name: "E", Role: RoleEndUser, Country: jurisdiction.Iraq}
 	meu := Party{Name: "M", Role: RoleEndUser, Country: jurisdiction.Iraq, ListedOn: []Listing{ListedMEU}}
 	gov := Party{Name: "G", Role: RoleEndUser, Country: jurisdiction.Iraq, GovernmentOf: jurisdiction.Iraq}
+	inJordan := Party{Name: "J", Role: RoleEndUser, Country: jurisdiction.MustParseCountry("JO")}
+	inGermany := Party{Name: "D", Role: RoleEndUser, Country: jurisdiction.Germany}
 	for _, tt := range []struct {
 		name, eccn, dest, asOf string
 		parties                Parties
@@ -42,7 +44,9 @@ func TestIraqMilitaryEndUse746_3(t *testing.T) {
 		{"a CCL item to Iraq for a military end use", "2B991", "IQ", "", PartiesOf(endUser), EndUsesOf(use(fdp.EndUseMilitaryEndUse, "")), ear.Yes, ""},
 		{"to Iraq, the military end use located elsewhere: still an export to Iraq", "EAR99", "IQ", "", PartiesOf(endUser), EndUsesOf(use(fdp.EndUseMilitaryEndUse, "SY")), ear.Yes, ""},
 		{"to Jordan, the military end use located in Iraq", "EAR99", "JO", "", PartiesOf(endUser), EndUsesOf(use(fdp.EndUseMilitaryEndUse, "IQ")), ear.Yes, ""},
-		{"to Jordan for a military end use there", "EAR99", "JO", "", PartiesOf(endUser), EndUsesOf(use(fdp.EndUseMilitaryEndUse, "")), 0, ""},
+		{"to Jordan for a military end use there", "EAR99", "JO", "", PartiesOf(inJordan), EndUsesOf(use(fdp.EndUseMilitaryEndUse, "")), 0, ""},
+		// An end user in Iraq brings the item there, whatever the route.
+		{"to Jordan for a military end use, the end user in Iraq", "EAR99", "JO", "", PartiesOf(endUser), EndUsesOf(use(fdp.EndUseMilitaryEndUse, "")), ear.Yes, ""},
 		{"a party on the Military End-User List, no end use declared", "EAR99", "IQ", "", PartiesOf(meu), NoEndUses(), ear.Yes, ""},
 		{"end uses not given: open", "EAR99", "IQ", "", PartiesOf(endUser), EndUses{}, ear.Indeterminate, "end_uses"},
 		{"no military end use or end user", "EAR99", "IQ", "", PartiesOf(endUser), NoEndUses(), ear.No, ""},
@@ -50,7 +54,7 @@ func TestIraqMilitaryEndUse746_3(t *testing.T) {
 		{"to the Government of Iraq: the paragraph does not apply", "EAR99", "IQ", "", PartiesOf(gov), EndUsesOf(use(fdp.EndUseMilitaryEndUse, "")), ear.No, ""},
 		{"Government of Iraq with another end user: applies", "EAR99", "IQ", "", PartiesOf(gov, endUser), EndUsesOf(use(fdp.EndUseMilitaryEndUse, "")), ear.Yes, ""},
 		{"on the SDK's first date", "EAR99", "IQ", "2020-01-01", PartiesOf(endUser), EndUsesOf(use(fdp.EndUseMilitaryEndUse, "")), ear.Yes, ""},
-		{"to Germany: out of scope", "EAR99", "DE", "", PartiesOf(endUser), EndUses{}, 0, ""},
+		{"to Germany: out of scope", "EAR99", "DE", "", PartiesOf(inGermany), EndUses{}, 0, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			asOf := jurisdiction.MustParseDate("2026-11-28")

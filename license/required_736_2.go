@@ -186,14 +186,17 @@ func (l *reasonList) bundledSoftware(in licenseInput) {
 		if a == ear.No {
 			continue
 		}
-		cite := CitationCountryChart
+		// The line's own citation, not the chart row's: the License
+		// Exceptions found for the item are matched to requirements by
+		// citation, and none was evaluated for this software.
+		row := CitationCountryChart
 		for _, f := range res.Findings {
 			if f.Required == res.Required {
-				cite = f.Citation
+				row = f.Citation
 				break
 			}
 		}
-		l.add(cite, a, fmt.Sprintf("bundled %s software %s, classified %s, is outside the de minimis exclusion (Notes (3) to 734.4(c)(1) and (d)(1): only EAR99 or AT-only software is within it) and is subject to the EAR on its own (734.3(a)(2)): %s", origin, field, e, firstWhy(res, a)))
+		l.add(citationBundle, a, fmt.Sprintf("bundled %s software %s, classified %s, is outside the de minimis exclusion (Notes (3) to 734.4(c)(1) and (d)(1): only EAR99 or AT-only software is within it) and is subject to the EAR on its own (734.3(a)(2)): %s [%s]", origin, field, e, firstWhy(res, a), row))
 		if res.Required == ear.Indeterminate {
 			l.need(field, "the bundled software's own license requirement to the destination is open: "+firstWhy(res, ear.Indeterminate))
 		}
