@@ -149,6 +149,12 @@ func (e *eval) kindIn(kinds, text string) {
 // that turn on the item's reasons for control).
 func (e *eval) govTerms(p fdp.Citation) {
 	in := e.in
+	// 740.11(b) in the text read (read74011b) has (b)(1) "Scope" and (b)(2)
+	// "Eligibility", no (b)(3): a paragraph the section does not have
+	// authorizes nothing.
+	if cite("15 CFR 740.11(b)(3)").Covers(p) {
+		e.no("740.11(b) has no paragraph (b)(3) in the text read ((b)(1) is its scope, (b)(2) its eligibility): %s authorizes nothing", p)
+	}
 	// The kinds and items of every term covering p; the destinations of
 	// the most specific one.
 	var dest *govTerm

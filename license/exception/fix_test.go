@@ -137,6 +137,7 @@ func TestGOVParagraphTerms(t *testing.T) {
 		{"(b)(2)(iii)(B) not for a CB item", "1C351.d.11", "CN", day, []Requirement{chart("CB")}, []opt{meetsP(GOV, "740.11(b)(2)(iii)(B)")}, GOV, NotAvailable, "CW or CB"},
 		{"(b)(2)(iii) for a CB item: may be (B)", "1C351.d.11", "CN", day, []Requirement{chart("CB")}, []opt{meetsP(GOV, "740.11(b)(2)(iii)")}, GOV, Indeterminate, "(b)(2)(iii)(B)"},
 		{"(b)(2)(ii) for a CB item", "1C351.d.11", "CN", day, []Requirement{chart("CB")}, []opt{meetsP(GOV, "740.11(b)(2)(ii)")}, GOV, Available, "740.11(b)(2)(ii)"},
+		{"(b)(3): no such paragraph", "2A991", "RU", day, []Requirement{program(jurisdiction.ProgramRussiaBelarus, "15 CFR 746.8(a)(1)")}, []opt{meetsP(GOV, "740.11(b)(3)")}, GOV, NotAvailable, "no paragraph (b)(3)"},
 		{"(b)(2)(vi) is for technology", "3A001.a.7", "DE", day, ns, []opt{meetsP(GOV, "740.11(b)(2)(vi)")}, GOV, NotAvailable, "transfer of technology"},
 		{"(d)(1)(i) only to The Hague", "1C350", "BR", day, []Requirement{chart("CB")}, []opt{meetsP(GOV, "740.11(d)(1)(i)")}, GOV, NotAvailable, "The Hague"},
 		{"Note 2: NS item to Cuba's government users open", "3A001.a.7", "CU", day, []Requirement{program(jurisdiction.ProgramCuba, "15 CFR 746.2")}, []opt{meetsP(GOV, "740.11(b)(2)(ii)")}, GOV, Indeterminate, "Note 2"},
