@@ -99,6 +99,13 @@ type Citations struct {
 	// implies nothing (it could be any of 1, 4 or 5). Footnotes already
 	// written are not repeated here.
 	Implied Footnotes
+	// FootnoteUnknown is true when the text cites the Entity List FDP
+	// rule paragraph 734.9(e) without a sub-paragraph and neither writes
+	// nor implies any of its footnotes 1, 4 and 5: the entity has one of
+	// them, but the text does not say which ("(See §734.9(e) and §744.11
+	// of the EAR)", the footnote digit lost). "734.9(e) ... EAR)4" (4
+	// written) and "734.9(e)(2)" (4 implied) are not unknown.
+	FootnoteUnknown bool
 	// fdp is the set of FDP paragraphs of 15 CFR 734.9 that the text
 	// cites (see CitesFDP).
 	fdp fdpSet
@@ -158,7 +165,9 @@ func (c Citations) All() Footnotes { return c.Footnotes | c.Implied }
 // counts when it closes a section number, so "744.2l(b)" (a misprint of
 // 744.21(b) with the letter l) and "(b)(2) and (e)" in prose are not
 // citations that carry a footnote. The 734.9 paragraphs cited are recorded
-// as well, and the footnote each implies (see Citations.Implied).
+// as well, with the footnote each implies (see Citations.Implied) and
+// whether a bare 734.9(e) leaves the footnote unknown (see
+// Citations.FootnoteUnknown).
 func ClassifyRequirement(text string) Citations {
 	var c Citations
 	for i := 0; i < len(text); i++ {
@@ -208,6 +217,7 @@ func ClassifyRequirement(text string) Citations {
 		}
 	}
 	c.Implied = implied &^ c.Footnotes
+	c.FootnoteUnknown = c.fdp&fdpE != 0 && c.All()&FootnotesOf(1, 4, 5) == 0
 	return c
 }
 

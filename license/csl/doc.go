@@ -28,7 +28,10 @@
 // paragraphs the text cites (Citations). A text that cites a paragraph
 // without writing its footnote ("734.9(g)" alone) implies that footnote:
 // implied footnotes are kept apart from written ones (Citations.Implied),
-// so that a caller chooses whether to read the entry conservatively.
+// so that a caller chooses whether to read the entry conservatively. A
+// bare "734.9(e)" with no footnote written or implied leaves the entity
+// with one of footnotes 1, 4 and 5 but does not say which
+// (Citations.FootnoteUnknown, Designations.FootnoteUnknown).
 //
 // # Lookup and screening
 //
@@ -38,7 +41,9 @@
 // and Screen returns both: the exact designations and the fuzzy
 // candidates from a threshold (DefaultMinScore). A candidate is not a
 // designation: it says that the party is possibly listed, which is
-// indeterminate until a person rules it out, never cleared. A screening
+// indeterminate until a person rules it out, never cleared. So is a name
+// Screen could not screen (Screening.Unscreened: empty once normalized,
+// or written in a script other than the lists' Latin). A screening
 // service can stand in for the index behind license.PartyResolver,
 // directly or through ScreeningFunc. Both *Index and ScreeningFunc
 // satisfy license.PartyResolver and answer with Designations that say

@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/earcheck/ear/jurisdiction"
 )
@@ -103,10 +106,31 @@ func FuzzNormalizeName(f *testing.F) {
 		"ｶﾞ", "ﾞｶ", "ｶﾞﾞ", "ﾊﾟ", "カ\u3099", "\u3099", "ﬁﬂﬀﬃﬄﬅﬆ", "Ĳ ǅ ŉ ſ µ ²³¹ ₀₉", "ａ ｂ ｃ", "ｃｏ　ｌｔｄ"} {
 		f.Add(s)
 	}
+	// Spelled-out legal forms, alone, nested and cut short, and invisible
+	// format characters.
+	for _, s := range []string{"Joint Stock Co., Ltd.", "X Limited Liability Company", "Open Joint-Stock Company X", "Joint Stock Company Joint Stock",
+		"Obshchestvo S Ogranichennoy Otvetstvennostyu X", "a S b Obshchestvo s Ogranichennoy Otvetstvennostyu", "Société à Responsabilité Limitée",
+		"Free Zone Limited Liability Company Co", "Private Limited Private", "Kabushiki Kaisha Kaisha", "IFLY\u00ADTEK", "Su\u200Bgon",
+		"\uFEFF\u200D\u2060", "ｶ\u00ADﾞ", "Ѕugоn", "华为"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := NormalizeName(s)
 		if again := NormalizeName(n); again != n {
 			t.Fatalf("NormalizeName(%q) = %q, but NormalizeName(%q) = %q", s, n, n, again)
+		}
+		// Format characters join: a zero-width space between every two
+		// runes changes nothing.
+		var b strings.Builder
+		for _, r := range s {
+			b.WriteRune(r)
+			b.WriteString("\u200B")
+		}
+		if utf8.ValidString(s) && NormalizeName(b.String()) != n {
+			t.Fatalf("NormalizeName(%q) = %q, but with zero-width spaces %q", s, n, NormalizeName(b.String()))
+		}
+		if u := unscreenable(s); (n == "") != strings.Contains(u, "no letter or digit") || n != "" && u == "" && strings.ContainsFunc(n, func(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) }) {
+			t.Fatalf("unscreenable(%q) = %q, normal form %q", s, u, n)
 		}
 		if w := fullWidth(s); NormalizeName(w) != n {
 			t.Fatalf("NormalizeName(%q) = %q, but its full-width form %q gives %q", s, n, w, NormalizeName(w))

@@ -64,6 +64,13 @@ func (d Designation) ImpliedFootnotes() Footnotes {
 	return d.Citations.Implied
 }
 
+// FootnoteUnknown reports, for an Entity List row, that its license
+// requirement cites 734.9(e) without saying which of footnotes 1, 4 and 5
+// the entity has (see Citations.FootnoteUnknown); false for other lists.
+func (d Designation) FootnoteUnknown() bool {
+	return d.List == EntityList && d.Citations.FootnoteUnknown
+}
+
 // NormalizeName returns the key under which a name is looked up. Two
 // names with the same key are the same name for Index. The steps, in
 // order (deterministic; no locale, no fuzzy matching):
@@ -84,23 +91,76 @@ func (d Designation) ImpliedFootnotes() Footnotes {
 //     fractions and the CJK compatibility ideographs.
 //  1. Letters are lower-cased (Unicode simple case folding via
 //     unicode.ToLower); diacritics are kept ("é" is not "e").
-//  2. '&' becomes the word "and"; apostrophes (' ’ ʼ `) are dropped, so
-//     "Si'En" is "sien"; every other character that is not a letter or a
-//     digit separates words.
+//  2. '&' becomes the word "and"; apostrophes (' ’ ʼ ` ‘) and invisible
+//     format characters (Unicode category Cf: the soft hyphen U+00AD, the
+//     zero-width space U+200B, ZWNJ and ZWJ, the word joiner U+2060, the
+//     BOM U+FEFF, the bidi marks and controls...) are dropped, so "Si'En"
+//     is "sien" and "IFLY\u00ADTEK" is "iflytek"; every other character
+//     that is not a letter or a digit separates words.
 //  3. A run of one-letter words is joined: "U.S.A." and "U S A" are "usa".
-//  4. Words that only name a legal form are dropped wherever they stand
-//     (co, company, corp, corporation, inc, incorporated, ltd, limited,
-//     llc, llp, lp, plc, pte, pty, pvt, gmbh, ag, kg, sa, sas, sarl, srl,
-//     spa, bv, nv, oy, ab, jsc, ojsc, cjsc, pjsc, ao, oao, zao, pao, ooo,
-//     fze, fzco, fzc, fzllc, sdn, bhd), unless nothing else is left.
-//     Steps 3 and 4 repeat until they change nothing, so the result is
-//     its own normal form.
+//  4. Legal forms are dropped wherever they stand, unless nothing else is
+//     left. Scanning the words from the first, a spelled-out legal form
+//     (listed below) is dropped where its words follow one another as
+//     whole words, the longest one that starts at a word; any other word
+//     that only names a legal form is dropped (co, company, corp,
+//     corporation, inc, incorporated, ltd, limited, llc, llp, lp, plc,
+//     pte, pty, pvt, gmbh, ag, kg, sa, sas, sarl, srl, spa, bv, nv, oy,
+//     ab, jsc, ojsc, cjsc, pjsc, ao, oao, zao, pao, ooo, fze, fzco, fzc,
+//     fzllc, sdn, bhd). So "Joint Stock Co., Ltd." and "Limited Liability
+//     Company" go as a whole, "Company Limited" word by word. Steps 3
+//     and 4 repeat until they change nothing, so the result is its own
+//     normal form.
 //  5. The words are joined by single spaces.
+//
+// The spelled-out legal forms of step 4, as words after steps 0-3 ("a|b"
+// stands for either word):
+//
+//	limited liability company|co|corporation|partnership
+//	limited partnership
+//	open|closed|public|private joint stock company|co|corporation
+//	joint stock company|co|corporation
+//	private limited|ltd
+//	private limited liability company|co|corporation
+//	public limited company|co
+//	public company|co limited|ltd
+//	free zone establishment|company|co|corporation|llc
+//	free zone limited liability company
+//	kabushiki|yugen|godo kaisha|gaisha
+//	sendirian berhad
+//	societe|société anonyme
+//	sociedad|sociedade anonima|anónima|anônima
+//	societa|società per azioni
+//	societe|société a|à responsabilite|responsabilité limitee|limitée
+//	sociedad de responsabilidad limitada
+//	societa|società a responsabilita|responsabilità limitata
+//	gesellschaft mit beschrankter|beschränkter|beschraenkter haftung
+//	anonim|limited sirketi|şirketi
+//	obshchestvo|obshestvo|obschestvo s ogranichennoy|ogranichennoi|ogranichennoj|organichennoi otvetstvennostyu|otvetstvennostiu|otvetstvennostju
+//	otkrytoe|zakrytoe|publichnoe|nepublichnoe aktsionernoe|aktsionernoye|aktcionernoe obshchestvo|obshestvo|obschestvo
+//	aktsionernoe|aktsionernoye|aktcionernoe obshchestvo|obshestvo|obschestvo
+//	aktiengesellschaft
+//	kommanditgesellschaft
 //
 // "Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES" and the
 // full-width "ＨＵＡＷＥＩ　ＴＥＣＨＮＯＬＯＧＩＥＳ　ＣＯ．，ＬＴＤ．" all give
 // "huawei technologies".
 func NormalizeName(name string) string {
+	return normalize(name, true)
+}
+
+// wordFormKey is the key of name with the one-word legal forms dropped but
+// the spelled-out ones kept (NormalizeName without its list of spelled-out
+// forms): "Joint Stock Company X" is "joint stock x". Lookup and Search
+// also match names on it, so that a name that spells a legal form in part
+// or amiss ("Joint Stock Concern X", "JointStock Company X") finds the
+// rows it found before the spelled-out forms were folded.
+func wordFormKey(name string) string {
+	return normalize(name, false)
+}
+
+// normalize is NormalizeName, with the spelled-out legal forms dropped
+// when spelled is true.
+func normalize(name string, spelled bool) string {
 	words := make([]string, 0, 8)
 	var cur []rune
 	flush := func() {
@@ -113,6 +173,8 @@ func NormalizeName(name string) string {
 		switch {
 		case r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '‘':
 			// dropped: joins the word
+		case unicode.Is(unicode.Cf, r):
+			// invisible: joins the word
 		case r == '&':
 			flush()
 			words = append(words, "and")
@@ -148,12 +210,7 @@ func NormalizeName(name string) string {
 	// changes anything, so that the result is its own normal form.
 	for {
 		joined := joinSingles(words)
-		kept := make([]string, 0, len(joined))
-		for _, w := range joined {
-			if !legalForms[w] {
-				kept = append(kept, w)
-			}
-		}
+		kept := dropLegalForms(joined, spelled)
 		if len(kept) == 0 {
 			words = joined
 			break
@@ -207,15 +264,119 @@ var legalForms = func() map[string]bool {
 	return m
 }()
 
+// legalPhraseList is the spelled-out legal forms NormalizeName drops as
+// whole-word sequences (step 4), one a line, as its documentation lists
+// them (TestLegalPhrasesDocumented): words after its case and punctuation
+// folding, where a slot "a|b" matches either word.
+const legalPhraseList = `limited liability company|co|corporation|partnership
+limited partnership
+open|closed|public|private joint stock company|co|corporation
+joint stock company|co|corporation
+private limited|ltd
+private limited liability company|co|corporation
+public limited company|co
+public company|co limited|ltd
+free zone establishment|company|co|corporation|llc
+free zone limited liability company
+kabushiki|yugen|godo kaisha|gaisha
+sendirian berhad
+societe|société anonyme
+sociedad|sociedade anonima|anónima|anônima
+societa|società per azioni
+societe|société a|à responsabilite|responsabilité limitee|limitée
+sociedad de responsabilidad limitada
+societa|società a responsabilita|responsabilità limitata
+gesellschaft mit beschrankter|beschränkter|beschraenkter haftung
+anonim|limited sirketi|şirketi
+obshchestvo|obshestvo|obschestvo s ogranichennoy|ogranichennoi|ogranichennoj|organichennoi otvetstvennostyu|otvetstvennostiu|otvetstvennostju
+otkrytoe|zakrytoe|publichnoe|nepublichnoe aktsionernoe|aktsionernoye|aktcionernoe obshchestvo|obshestvo|obschestvo
+aktsionernoe|aktsionernoye|aktcionernoe obshchestvo|obshestvo|obschestvo
+aktiengesellschaft
+kommanditgesellschaft`
+
+// legalPhrases are the phrases of legalPhraseList by the words that can
+// start them, longest first. Never changed after initialization.
+var legalPhrases = parseLegalPhrases(legalPhraseList)
+
+// legalPhrase is one spelled-out legal form: for each word, the words that
+// may stand there.
+type legalPhrase [][]string
+
+// parseLegalPhrases splits each line of list into slots and each slot into its
+// alternatives, and files the phrases under every word that can start
+// them, longest first.
+func parseLegalPhrases(list string) map[string][]legalPhrase {
+	m := map[string][]legalPhrase{}
+	for s := range strings.Lines(list) {
+		var p legalPhrase
+		for slot := range strings.FieldsSeq(s) {
+			p = append(p, strings.Split(slot, "|"))
+		}
+		for _, w := range p[0] {
+			m[w] = append(m[w], p)
+		}
+	}
+	for _, ps := range m {
+		slices.SortStableFunc(ps, func(a, b legalPhrase) int { return len(b) - len(a) })
+	}
+	return m
+}
+
+// legalPhraseAt returns the number of words of the longest spelled-out
+// legal form (legalPhrases) that starts at words[i]; 0 when none does.
+func legalPhraseAt(words []string, i int) int {
+	for _, p := range legalPhrases[words[i]] {
+		if i+len(p) > len(words) {
+			continue
+		}
+		ok := true
+		for k, alts := range p {
+			if !slices.Contains(alts, words[i+k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// dropLegalForms returns words without the spelled-out legal forms
+// (legalPhrases, longest first, scanning from the first word; only when
+// spelled is true) and the legal-form words (legalForms). The result may
+// be empty.
+func dropLegalForms(words []string, spelled bool) []string {
+	kept := make([]string, 0, len(words))
+	for i := 0; i < len(words); {
+		if spelled {
+			if n := legalPhraseAt(words, i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		if !legalForms[words[i]] {
+			kept = append(kept, words[i])
+		}
+		i++
+	}
+	return kept
+}
+
 // nameKeys returns the lookup keys of a name: its normal form and, when
 // it has parenthesised parts ("SEMICONDUCTOR SYSTEMS INTL., INC. (SSI)"),
-// the normal form without them. Empty keys are left out.
+// the normal form without them; then the same two with only the one-word
+// legal forms dropped (wordFormKey). Empty and repeated keys are left
+// out.
 func nameKeys(name string) []string {
-	k := NormalizeName(name)
 	keys := make([]string, 0, 2)
-	if k != "" {
-		keys = append(keys, k)
+	add := func(k string) {
+		if k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
 	}
+	outer := name
 	if strings.ContainsAny(name, "()") {
 		var b strings.Builder
 		depth := 0
@@ -231,9 +392,15 @@ func nameKeys(name string) []string {
 				b.WriteRune(r)
 			}
 		}
-		if k2 := NormalizeName(b.String()); k2 != "" && k2 != k {
-			keys = append(keys, k2)
-		}
+		outer = b.String()
+	}
+	add(NormalizeName(name))
+	if outer != name {
+		add(NormalizeName(outer))
+	}
+	add(wordFormKey(name))
+	if outer != name {
+		add(wordFormKey(outer))
 	}
 	return keys
 }
@@ -345,7 +512,10 @@ func (x *Index) Row(index int) (Row, bool) {
 
 // Lookup returns every row whose name or alternate name has the same
 // normal form as name (NormalizeName; a parenthesised part of either
-// side may also be left out), in file order. When country is valid, a row
+// side may also be left out; either side may also be taken with only the
+// one-word legal forms of NormalizeName's step 4 dropped, its spelled-out
+// forms kept, so that "Joint Stock Concern X" still finds "Joint Stock
+// Company Concern X"), in file order. When country is valid, a row
 // matches only if one of its addresses is in that country, or the two
 // countries are read as one by the EAR's tables (Hong Kong and China, see
 // jurisdiction.Country.TablesAs); a row with no address whose country is
@@ -529,6 +699,18 @@ func (d Designations) ImpliedFootnotes() Footnotes {
 	return s &^ d.Footnotes()
 }
 
+// FootnoteUnknown reports whether a matched Entity List row cites the
+// Entity List FDP rule paragraph 734.9(e) without its footnote
+// (Designation.FootnoteUnknown): the entity has one of footnotes 1, 4 and
+// 5, but the row does not say which. It is true even when another matched
+// row writes a footnote (the rows may be different entities). A caller
+// reads such a party as possibly having any of the three (indeterminate),
+// never as having none; Footnotes and ImpliedFootnotes leave them out.
+// Declared designations have no rows: false.
+func (d Designations) FootnoteUnknown() bool {
+	return slices.ContainsFunc(d.Matches, func(m Match) bool { return m.Designation.FootnoteUnknown() })
+}
+
 // OnList reports whether a matched row comes from list l. Declared
 // footnotes put a party on the Entity List.
 func (d Designations) OnList(l List) bool {
@@ -623,6 +805,7 @@ type matchJSON struct {
 	List                  List      `json:"list"`
 	Footnotes             Footnotes `json:"footnotes"`
 	ImpliedFootnotes      Footnotes `json:"implied_footnotes"`
+	FootnoteUnknown       bool      `json:"footnote_unknown,omitempty"`
 	CitesFDP              []string  `json:"cites_fdp,omitempty"`
 	LicenseRequirement    string    `json:"license_requirement,omitempty"`
 	LicensePolicy         string    `json:"license_policy,omitempty"`
@@ -633,18 +816,21 @@ type designationsJSON struct {
 	Source           Source      `json:"source"`
 	Footnotes        Footnotes   `json:"footnotes"`
 	ImpliedFootnotes Footnotes   `json:"implied_footnotes"`
+	FootnoteUnknown  bool        `json:"footnote_unknown,omitempty"`
 	Lists            []List      `json:"lists"`
 	Matches          []matchJSON `json:"matches,omitempty"`
 }
 
 // MarshalJSON writes the designations as a Determination records them:
 // {"source": "csl_index", "footnotes": [1, 2], "implied_footnotes": [],
-// "lists": ["EL"], "matches": [{"row", "id", "name", "matched_name",
-// "list", "footnotes", "implied_footnotes", "cites_fdp",
-// "license_requirement", "license_policy", "federal_register_notice"}]}.
+// "footnote_unknown": true, "lists": ["EL"], "matches": [{"row", "id",
+// "name", "matched_name", "list", "footnotes", "implied_footnotes",
+// "footnote_unknown", "cites_fdp", "license_requirement",
+// "license_policy", "federal_register_notice"}]}; "footnote_unknown" is
+// written only when true (see Designations.FootnoteUnknown).
 // Designations with an invalid Source are an error.
 func (d Designations) MarshalJSON() ([]byte, error) {
-	j := designationsJSON{Source: d.Source, Footnotes: d.Footnotes(), ImpliedFootnotes: d.ImpliedFootnotes(), Lists: d.Lists()}
+	j := designationsJSON{Source: d.Source, Footnotes: d.Footnotes(), ImpliedFootnotes: d.ImpliedFootnotes(), FootnoteUnknown: d.FootnoteUnknown(), Lists: d.Lists()}
 	if j.Lists == nil {
 		j.Lists = []List{}
 	}
@@ -655,7 +841,7 @@ func (d Designations) MarshalJSON() ([]byte, error) {
 		}
 		j.Matches = append(j.Matches, matchJSON{
 			Row: m.Row, ID: m.ID, Name: m.Name, MatchedName: m.MatchedName, List: des.List,
-			Footnotes: des.EntityListFootnotes(), ImpliedFootnotes: des.ImpliedFootnotes(), CitesFDP: des.Citations.CitesFDP(),
+			Footnotes: des.EntityListFootnotes(), ImpliedFootnotes: des.ImpliedFootnotes(), FootnoteUnknown: des.FootnoteUnknown(), CitesFDP: des.Citations.CitesFDP(),
 			LicenseRequirement: des.LicenseRequirement, LicensePolicy: des.LicensePolicy, FederalRegisterNotice: des.FederalRegisterNotice,
 		})
 	}

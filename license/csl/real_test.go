@@ -23,109 +23,114 @@ var realPath, _ = refdata.Path("csl-bis-2026-07-31.json")
 // 2 where it ends "EAR2", "EAR 2" or "EAR)2."; 3 where "734.9(g)" is followed
 // by an optional comma and space and the digit 3; 4 where it ends "EAR)4",
 // "EAR) 4" or "EAR)4."; 5 where it ends "EAR)5"; implied 3 for 734.9(g)
-// without the digit, implied 4 for 734.9(e)(2) without it.
+// without the digit, implied 4 for 734.9(e)(2) without it. unknown
+// (Citations.FootnoteUnknown) was computed the same way, in Python: the
+// text holds "734.9(e)" not followed by "(", and matches none of
+// r"734\.9\(e\) ?1(?![0-9(])", r"EAR\) ?4", r"EAR\)5" and
+// r"734\.9\(e\)\([123]\)"; one spelling, on one row (r04251).
 var realSpellings = []struct {
 	rows    int
 	text    string
 	written Footnotes
 	implied Footnotes
+	unknown bool
 }{
-	{569, "For all items subject to the EAR. (See §744.11 of the EAR).", FootnotesOf(), FootnotesOf()},
-	{543, "For all items subject to the EAR. (See §744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{332, "For All Items Subject to the EAR (See §744.11 of the EAR).", FootnotesOf(), FootnotesOf()},
-	{212, "For all items subject to the EAR (See §744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{197, "For all items subject to the EAR. (See § 744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{147, "For All Items Subject to the EAR (See §734.9(g), 3 §746.8(a)(3), and §744.21(b) of the EAR).", FootnotesOf(3), FootnotesOf()},
-	{139, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{122, "For all items subject to the EAR (See §744.11 of the EAR).", FootnotesOf(), FootnotesOf()},
-	{99, "All items subject to the EAR. (See §744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{98, "All items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{83, "For all items subject to the EAR (See § 744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{81, "For all items subject to the EAR when used in projects specified in § 746.8(a)(4) of the EAR", FootnotesOf(), FootnotesOf()},
-	{74, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.11 of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{71, "For all items subject to the EAR, see §§ 734.9(e)1 and 744.11 of the EAR2", FootnotesOf(1, 2), FootnotesOf()},
-	{70, "For any item subject to the EAR listed in supplement no. 2 to part 744.", FootnotesOf(), FootnotesOf()},
-	{60, "For all items subject to the EAR. (See §§734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR.)", FootnotesOf(3), FootnotesOf()},
-	{59, "For all items subject to the EAR (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{58, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR.)", FootnotesOf(3), FootnotesOf()},
-	{52, "For all items subject to the EAR, see §§ 734.9(e)1, and 744.11 of the EAR2", FootnotesOf(1, 2), FootnotesOf()},
-	{42, "For all items subject to the EAR (See §§ 734.9(g),3 746.8(a)(3), and 744.11 of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{34, "For all items subject to the EAR", FootnotesOf(), FootnotesOf()},
-	{27, "For All Items Subject to the EAR (See §734.9(e)1, and §744.11 of the EAR)2.", FootnotesOf(1, 2), FootnotesOf()},
-	{27, "For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR)4", FootnotesOf(4), FootnotesOf()},
-	{22, "For All Items Subject to the EAR (See §734.9(e)(2), and §744.11 of the EAR)4.", FootnotesOf(4), FootnotesOf()},
-	{18, "For all items subject to the EAR.", FootnotesOf(), FootnotesOf()},
-	{16, "For all items subject to the EAR (See §§734.9(e)(2) and 744.11 of the EAR)4", FootnotesOf(4), FootnotesOf()},
-	{16, "For all items subject to the EAR. (See §§ 734.9(e) and 744.11 of the EAR)4", FootnotesOf(4), FootnotesOf()},
-	{14, "For all items subject to the EAR (See §§734.9(g)3, 746.8(a)(3), and 744.2l(b) of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{13, "For All Items Subject to the EAR (See §734.9(g), 3 §744.21(b), and §746.8(a)(3) of the EAR).", FootnotesOf(3), FootnotesOf()},
-	{13, "For All Items Subject to the EAR.", FootnotesOf(), FootnotesOf()},
-	{10, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR).", FootnotesOf(3), FootnotesOf()},
-	{9, "For all items subject to the EAR (See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", FootnotesOf(5), FootnotesOf()},
-	{9, "For all items subject to the EAR. (See §§744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{8, "For All Items Subject to the EAR (See §734.9(e), and 744.11 of the EAR)4.", FootnotesOf(4), FootnotesOf()},
-	{8, "For all items subject to the EAR. (See §§ 734.9(g),3 744.21(b), and 746.8(a)(3) of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{8, "For items on the CCL and listed in supplement no. 7 to part 746 of the EAR", FootnotesOf(), FootnotesOf()},
-	{7, "All Items Subject to the EAR", FootnotesOf(), FootnotesOf()},
-	{7, "For items on the CCL and EAR99 items listed in supplement no. 7 to part 746 of the EAR", FootnotesOf(), FootnotesOf()},
-	{6, "For all items subject to the EAR, see §§ 734.9(e) 1 and 744.11 of the EAR 2", FootnotesOf(1, 2), FootnotesOf()},
-	{6, "For all items subject to the EAR. (See §744.11 of the EAR.)", FootnotesOf(), FootnotesOf()},
-	{6, "For all items subject to the EAR. (See §§ 734.9(g),3 744.21(b) and 746.8(a)(3) of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{5, "For all items subject to the EAR (See §§ 734.9(g), 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(), FootnotesOf(3)},
-	{5, "For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR) 4", FootnotesOf(4), FootnotesOf()},
-	{5, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR) This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and e.", FootnotesOf(3), FootnotesOf()},
-	{5, "For all items subject to the EAR. (See§ 744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{4, "For all items subject to the EAR. (See §§ 734.9(g), 3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{4, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR) This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e)", FootnotesOf(3), FootnotesOf()},
-	{4, "For all items subject to the EAR. (See §§734.9(g),3 746.8(a)(3), and 744.11 of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{4, "For items on the CCL and EAR99 items listed in supplement no. 7 to part 746 of the EAR.", FootnotesOf(), FootnotesOf()},
-	{3, "All items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR). This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e).", FootnotesOf(3), FootnotesOf()},
-	{3, "For all items subject to the EAR (See §744.11 of the EAR.", FootnotesOf(), FootnotesOf()},
-	{3, "For all items subject to the EAR (See §744.2 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{3, "For all items subject to the EAR. (See § 744.11 of the EAR).", FootnotesOf(), FootnotesOf()},
-	{3, "For all items subject to the EAR. (See §734.4(a)(9), 734.9(e)(3) and 744.11 of the EAR)5", FootnotesOf(5), FootnotesOf()},
-	{3, "For all items subject to the EAR. (See §§ 734.9(g), 3 746.8(a)(3), and 744.21(b) of the EAR.)", FootnotesOf(3), FootnotesOf()},
-	{3, "For all items subject to the EAR. (See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", FootnotesOf(5), FootnotesOf()},
-	{2, "All items subject to the EAR (See § 744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{2, "For All Items Subject to the EAR (See §734.9(g), 3 §746.8(a)(3), and §744.11 of the EAR).", FootnotesOf(3), FootnotesOf()},
-	{2, "For All Items Subject to the EAR (See §744.11 of the EAR). This license requirement may be overcome by License Exception GOV under §740.11(b)(2) and (e).", FootnotesOf(), FootnotesOf()},
-	{2, "For all items subject to the EAR (See §744.3 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{2, "For all items subject to the EAR (See §§734.9(g)3, 746.8(a)(3), and 744.2l(b) of the EAR", FootnotesOf(3), FootnotesOf()},
-	{2, "For all items subject to the EAR (See §§744.8(b), 744.11, 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{2, "For all items subject to the EAR. (See part§744.11 of the EAR).", FootnotesOf(), FootnotesOf()},
-	{2, "For all items subject to the EAR. (See § 744.11 of the EAR). This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e).", FootnotesOf(), FootnotesOf()},
-	{1, "All items subject to the EAR except for: crude oil, condensates, aromatics, natural gas liquids, hydrocarbon gas liquids, natural gas plant liquids, refined petroleum products, liquefied natural gas, natural gas, synthetic natural gas, and compressed natural gas under the following Harmonized System (HS) codes: 271111, 2711210000, 2711210000, 2709, 2709002010, 2707, 27075000, 2710, 271019, 271112, 271113, 271114, 271119, 27111990, 271311, 271312, 271012250, 2901, 290511, 2701, 29109020, 29151310, 29155020, 29156050, 29159020, 29161210, 29280025, 29321910, 29362920, 29419030, 2909300000, 2917194500, 2922504500, 2924296000, 2925294500, 2928002500, 2933194350; or items required for the continued operation of joint ventures with persons from countries in Country Group A:1 in supplement no. 1 to part 740 of the EAR not operating in any body of water, or the airspace above any body of water, within the following coordinates: Upper Left: 26°4’48.931” N 104°31’41.383” E; Upper Right: 26°4’48.931” N 123°19’22.225” E; Lower Right: 0°0’0.00” N 123°19’22.225” E; Lower Left: 0°0’0.00” N 104°31’41.383” E", FootnotesOf(), FootnotesOf()},
-	{1, "All items subject to the EAR, apart from items that are related to transactions that are authorized by the Department of the Treasury’s Office of Foreign Assets Control pursuant to General License No. 1B of March 2, 2021. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{1, "All items subject to the EAR.", FootnotesOf(), FootnotesOf()},
-	{1, "All items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR) The license requirements under this entry also extend to any export, reexport and transfer (in-country) to the entity wherever located worldwide.", FootnotesOf(3), FootnotesOf()},
-	{1, "For All Items Subject to the EAR (See §734.9(g), 3 §746.8(a)(3), and §744.21(b) of the EAR). The license requirements under this entry also extend to any export, reexport and transfer (in-country) to the entity wherever located worldwide.", FootnotesOf(3), FootnotesOf()},
-	{1, "For All Items Subject to the EAR (See §734.9(g), 3 §746.8(a)(3), and §744.21(b) of the EAR). This license requirement may be overcome by License Exception GOV under §740.11(b)(2) and (e).", FootnotesOf(3), FootnotesOf()},
-	{1, "For All Items Subject to the EAR (See §744.11 of the EAR), except for EAR99-designated technology for the operation, maintenance, or repair of unmanned aerial vehicles (UAV) released to this entity by the operator of the UAV.", FootnotesOf(), FootnotesOf()},
-	{1, "For All Items Subject to the EAR (See §744.11 of the EAR). This license requirement may be overcome by License Exception GOV under §740.11(b) when used by the U.S Geological Survey.", FootnotesOf(), FootnotesOf()},
-	{1, "For All Items Subject to the EAR (See §744.11(b) of the EAR).", FootnotesOf(), FootnotesOf()},
-	{1, "For All Items Subject to the EAR when used in projects specified in §746.8(a)(4) of the EAR.", FootnotesOf(), FootnotesOf()},
-	{1, "For all items subject to the EAR (See § 734.9(g),3 746.8(a)(3), and 744.11 of the EAR)", FootnotesOf(3), FootnotesOf()},
-	{1, "For all items subject to the EAR (See §744.11 of the EAR), apart from items that are related to transactions that are authorized by the Department of the Treasury's Office of Foreign Assets Control pursuant to General License No. 11 of December 20, 2016. Russia does not include the \"Crimea region of Ukraine,\" as that term is defined in section 8(d) of E.O. 13685.", FootnotesOf(), FootnotesOf()},
-	{1, "For all items subject to the EAR, with case-by-case basis for items listed on the CCL", FootnotesOf(), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See § 744.11 of the EAR.", FootnotesOf(), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See § 746.8(a)(4) of the EAR)", FootnotesOf(), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See §734.9(e) and §744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See §744.2 (d) of the EAR)", FootnotesOf(), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See §§ 734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", FootnotesOf(5), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See §§ 734.9(e) and 744.11 of the EAR) 4", FootnotesOf(4), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR)", FootnotesOf(), FootnotesOf(4)},
-	{1, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR) This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e).", FootnotesOf(3), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR). This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e).", FootnotesOf(3), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See §§ 734.9(g)3, 746.8(a)(3), and 744.21(b) of the EAR.", FootnotesOf(3), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See §§ 744.11 of the EAR)", FootnotesOf(), FootnotesOf()},
-	{1, "For all items subject to the EAR. (See §§744.8(b), 744.11, 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf()},
+	{569, "For all items subject to the EAR. (See §744.11 of the EAR).", FootnotesOf(), FootnotesOf(), false},
+	{543, "For all items subject to the EAR. (See §744.11 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{332, "For All Items Subject to the EAR (See §744.11 of the EAR).", FootnotesOf(), FootnotesOf(), false},
+	{212, "For all items subject to the EAR (See §744.11 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{197, "For all items subject to the EAR. (See § 744.11 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{147, "For All Items Subject to the EAR (See §734.9(g), 3 §746.8(a)(3), and §744.21(b) of the EAR).", FootnotesOf(3), FootnotesOf(), false},
+	{139, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{122, "For all items subject to the EAR (See §744.11 of the EAR).", FootnotesOf(), FootnotesOf(), false},
+	{99, "All items subject to the EAR. (See §744.11 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{98, "All items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{83, "For all items subject to the EAR (See § 744.11 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{81, "For all items subject to the EAR when used in projects specified in § 746.8(a)(4) of the EAR", FootnotesOf(), FootnotesOf(), false},
+	{74, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.11 of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{71, "For all items subject to the EAR, see §§ 734.9(e)1 and 744.11 of the EAR2", FootnotesOf(1, 2), FootnotesOf(), false},
+	{70, "For any item subject to the EAR listed in supplement no. 2 to part 744.", FootnotesOf(), FootnotesOf(), false},
+	{60, "For all items subject to the EAR. (See §§734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR.)", FootnotesOf(3), FootnotesOf(), false},
+	{59, "For all items subject to the EAR (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{58, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR.)", FootnotesOf(3), FootnotesOf(), false},
+	{52, "For all items subject to the EAR, see §§ 734.9(e)1, and 744.11 of the EAR2", FootnotesOf(1, 2), FootnotesOf(), false},
+	{42, "For all items subject to the EAR (See §§ 734.9(g),3 746.8(a)(3), and 744.11 of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{34, "For all items subject to the EAR", FootnotesOf(), FootnotesOf(), false},
+	{27, "For All Items Subject to the EAR (See §734.9(e)1, and §744.11 of the EAR)2.", FootnotesOf(1, 2), FootnotesOf(), false},
+	{27, "For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR)4", FootnotesOf(4), FootnotesOf(), false},
+	{22, "For All Items Subject to the EAR (See §734.9(e)(2), and §744.11 of the EAR)4.", FootnotesOf(4), FootnotesOf(), false},
+	{18, "For all items subject to the EAR.", FootnotesOf(), FootnotesOf(), false},
+	{16, "For all items subject to the EAR (See §§734.9(e)(2) and 744.11 of the EAR)4", FootnotesOf(4), FootnotesOf(), false},
+	{16, "For all items subject to the EAR. (See §§ 734.9(e) and 744.11 of the EAR)4", FootnotesOf(4), FootnotesOf(), false},
+	{14, "For all items subject to the EAR (See §§734.9(g)3, 746.8(a)(3), and 744.2l(b) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{13, "For All Items Subject to the EAR (See §734.9(g), 3 §744.21(b), and §746.8(a)(3) of the EAR).", FootnotesOf(3), FootnotesOf(), false},
+	{13, "For All Items Subject to the EAR.", FootnotesOf(), FootnotesOf(), false},
+	{10, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR).", FootnotesOf(3), FootnotesOf(), false},
+	{9, "For all items subject to the EAR (See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", FootnotesOf(5), FootnotesOf(), false},
+	{9, "For all items subject to the EAR. (See §§744.11 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{8, "For All Items Subject to the EAR (See §734.9(e), and 744.11 of the EAR)4.", FootnotesOf(4), FootnotesOf(), false},
+	{8, "For all items subject to the EAR. (See §§ 734.9(g),3 744.21(b), and 746.8(a)(3) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{8, "For items on the CCL and listed in supplement no. 7 to part 746 of the EAR", FootnotesOf(), FootnotesOf(), false},
+	{7, "All Items Subject to the EAR", FootnotesOf(), FootnotesOf(), false},
+	{7, "For items on the CCL and EAR99 items listed in supplement no. 7 to part 746 of the EAR", FootnotesOf(), FootnotesOf(), false},
+	{6, "For all items subject to the EAR, see §§ 734.9(e) 1 and 744.11 of the EAR 2", FootnotesOf(1, 2), FootnotesOf(), false},
+	{6, "For all items subject to the EAR. (See §744.11 of the EAR.)", FootnotesOf(), FootnotesOf(), false},
+	{6, "For all items subject to the EAR. (See §§ 734.9(g),3 744.21(b) and 746.8(a)(3) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{5, "For all items subject to the EAR (See §§ 734.9(g), 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(), FootnotesOf(3), false},
+	{5, "For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR) 4", FootnotesOf(4), FootnotesOf(), false},
+	{5, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR) This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and e.", FootnotesOf(3), FootnotesOf(), false},
+	{5, "For all items subject to the EAR. (See§ 744.11 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{4, "For all items subject to the EAR. (See §§ 734.9(g), 3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{4, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR) This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e)", FootnotesOf(3), FootnotesOf(), false},
+	{4, "For all items subject to the EAR. (See §§734.9(g),3 746.8(a)(3), and 744.11 of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{4, "For items on the CCL and EAR99 items listed in supplement no. 7 to part 746 of the EAR.", FootnotesOf(), FootnotesOf(), false},
+	{3, "All items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR). This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e).", FootnotesOf(3), FootnotesOf(), false},
+	{3, "For all items subject to the EAR (See §744.11 of the EAR.", FootnotesOf(), FootnotesOf(), false},
+	{3, "For all items subject to the EAR (See §744.2 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{3, "For all items subject to the EAR. (See § 744.11 of the EAR).", FootnotesOf(), FootnotesOf(), false},
+	{3, "For all items subject to the EAR. (See §734.4(a)(9), 734.9(e)(3) and 744.11 of the EAR)5", FootnotesOf(5), FootnotesOf(), false},
+	{3, "For all items subject to the EAR. (See §§ 734.9(g), 3 746.8(a)(3), and 744.21(b) of the EAR.)", FootnotesOf(3), FootnotesOf(), false},
+	{3, "For all items subject to the EAR. (See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", FootnotesOf(5), FootnotesOf(), false},
+	{2, "All items subject to the EAR (See § 744.11 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{2, "For All Items Subject to the EAR (See §734.9(g), 3 §746.8(a)(3), and §744.11 of the EAR).", FootnotesOf(3), FootnotesOf(), false},
+	{2, "For All Items Subject to the EAR (See §744.11 of the EAR). This license requirement may be overcome by License Exception GOV under §740.11(b)(2) and (e).", FootnotesOf(), FootnotesOf(), false},
+	{2, "For all items subject to the EAR (See §744.3 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{2, "For all items subject to the EAR (See §§734.9(g)3, 746.8(a)(3), and 744.2l(b) of the EAR", FootnotesOf(3), FootnotesOf(), false},
+	{2, "For all items subject to the EAR (See §§744.8(b), 744.11, 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{2, "For all items subject to the EAR. (See part§744.11 of the EAR).", FootnotesOf(), FootnotesOf(), false},
+	{2, "For all items subject to the EAR. (See § 744.11 of the EAR). This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e).", FootnotesOf(), FootnotesOf(), false},
+	{1, "All items subject to the EAR except for: crude oil, condensates, aromatics, natural gas liquids, hydrocarbon gas liquids, natural gas plant liquids, refined petroleum products, liquefied natural gas, natural gas, synthetic natural gas, and compressed natural gas under the following Harmonized System (HS) codes: 271111, 2711210000, 2711210000, 2709, 2709002010, 2707, 27075000, 2710, 271019, 271112, 271113, 271114, 271119, 27111990, 271311, 271312, 271012250, 2901, 290511, 2701, 29109020, 29151310, 29155020, 29156050, 29159020, 29161210, 29280025, 29321910, 29362920, 29419030, 2909300000, 2917194500, 2922504500, 2924296000, 2925294500, 2928002500, 2933194350; or items required for the continued operation of joint ventures with persons from countries in Country Group A:1 in supplement no. 1 to part 740 of the EAR not operating in any body of water, or the airspace above any body of water, within the following coordinates: Upper Left: 26°4’48.931” N 104°31’41.383” E; Upper Right: 26°4’48.931” N 123°19’22.225” E; Lower Right: 0°0’0.00” N 123°19’22.225” E; Lower Left: 0°0’0.00” N 104°31’41.383” E", FootnotesOf(), FootnotesOf(), false},
+	{1, "All items subject to the EAR, apart from items that are related to transactions that are authorized by the Department of the Treasury’s Office of Foreign Assets Control pursuant to General License No. 1B of March 2, 2021. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{1, "All items subject to the EAR.", FootnotesOf(), FootnotesOf(), false},
+	{1, "All items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR) The license requirements under this entry also extend to any export, reexport and transfer (in-country) to the entity wherever located worldwide.", FootnotesOf(3), FootnotesOf(), false},
+	{1, "For All Items Subject to the EAR (See §734.9(g), 3 §746.8(a)(3), and §744.21(b) of the EAR). The license requirements under this entry also extend to any export, reexport and transfer (in-country) to the entity wherever located worldwide.", FootnotesOf(3), FootnotesOf(), false},
+	{1, "For All Items Subject to the EAR (See §734.9(g), 3 §746.8(a)(3), and §744.21(b) of the EAR). This license requirement may be overcome by License Exception GOV under §740.11(b)(2) and (e).", FootnotesOf(3), FootnotesOf(), false},
+	{1, "For All Items Subject to the EAR (See §744.11 of the EAR), except for EAR99-designated technology for the operation, maintenance, or repair of unmanned aerial vehicles (UAV) released to this entity by the operator of the UAV.", FootnotesOf(), FootnotesOf(), false},
+	{1, "For All Items Subject to the EAR (See §744.11 of the EAR). This license requirement may be overcome by License Exception GOV under §740.11(b) when used by the U.S Geological Survey.", FootnotesOf(), FootnotesOf(), false},
+	{1, "For All Items Subject to the EAR (See §744.11(b) of the EAR).", FootnotesOf(), FootnotesOf(), false},
+	{1, "For All Items Subject to the EAR when used in projects specified in §746.8(a)(4) of the EAR.", FootnotesOf(), FootnotesOf(), false},
+	{1, "For all items subject to the EAR (See § 734.9(g),3 746.8(a)(3), and 744.11 of the EAR)", FootnotesOf(3), FootnotesOf(), false},
+	{1, "For all items subject to the EAR (See §744.11 of the EAR), apart from items that are related to transactions that are authorized by the Department of the Treasury's Office of Foreign Assets Control pursuant to General License No. 11 of December 20, 2016. Russia does not include the \"Crimea region of Ukraine,\" as that term is defined in section 8(d) of E.O. 13685.", FootnotesOf(), FootnotesOf(), false},
+	{1, "For all items subject to the EAR, with case-by-case basis for items listed on the CCL", FootnotesOf(), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See § 744.11 of the EAR.", FootnotesOf(), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See § 746.8(a)(4) of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See §734.9(e) and §744.11 of the EAR)", FootnotesOf(), FootnotesOf(), true},
+	{1, "For all items subject to the EAR. (See §744.2 (d) of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See §§ 734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", FootnotesOf(5), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See §§ 734.9(e) and 744.11 of the EAR) 4", FootnotesOf(4), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR)", FootnotesOf(), FootnotesOf(4), false},
+	{1, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR) This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e).", FootnotesOf(3), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR). This license requirement may be overcome by License Exception GOV under § 740.11(b)(2) and (e).", FootnotesOf(3), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See §§ 734.9(g)3, 746.8(a)(3), and 744.21(b) of the EAR.", FootnotesOf(3), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See §§ 744.11 of the EAR)", FootnotesOf(), FootnotesOf(), false},
+	{1, "For all items subject to the EAR. (See §§744.8(b), 744.11, 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)", FootnotesOf(3), FootnotesOf(), false},
 }
 
 func TestClassifyRealSpellings(t *testing.T) {
 	for _, tt := range realSpellings {
 		c := ClassifyRequirement(tt.text)
-		if c.Footnotes != tt.written || c.Implied != tt.implied {
-			t.Errorf("%q: footnotes %q implied %q, want %q %q", tt.text, c.Footnotes, c.Implied, tt.written, tt.implied)
+		if c.Footnotes != tt.written || c.Implied != tt.implied || c.FootnoteUnknown != tt.unknown {
+			t.Errorf("%q: footnotes %q implied %q unknown %v, want %q %q %v", tt.text, c.Footnotes, c.Implied, c.FootnoteUnknown, tt.written, tt.implied, tt.unknown)
 		}
 	}
 }
@@ -192,6 +197,7 @@ func TestRealFile(t *testing.T) {
 	}
 	seen := map[string]int{}
 	var fn2, implied3, implied4, addresses, unknownCountry int
+	var footnoteUnknown []string
 	for _, r := range file.Rows {
 		d := r.Designation
 		addresses += len(r.Addresses)
@@ -206,6 +212,9 @@ func TestRealFile(t *testing.T) {
 		fn2 += boolInt(d.EntityListFootnotes().Has(2))
 		implied3 += boolInt(d.ImpliedFootnotes().Has(3))
 		implied4 += boolInt(d.ImpliedFootnotes().Has(4))
+		if d.FootnoteUnknown() {
+			footnoteUnknown = append(footnoteUnknown, r.ID)
+		}
 		if r.LicenseRequirement == "" {
 			continue
 		}
@@ -217,6 +226,9 @@ func TestRealFile(t *testing.T) {
 		seen[r.LicenseRequirement]++
 		if d.Citations.Footnotes != realSpellings[i].written {
 			t.Errorf("row %d: footnotes %q, want %q", r.Index, d.Citations.Footnotes, realSpellings[i].written)
+		}
+		if d.Citations.FootnoteUnknown != realSpellings[i].unknown {
+			t.Errorf("row %d: footnote unknown %v, want %v", r.Index, d.Citations.FootnoteUnknown, realSpellings[i].unknown)
 		}
 		// Footnote 1 is always glued to 734.9(e), 3 to 734.9(g), 2, 4 and 5 to "EAR".
 		for _, m := range d.Citations.Marks() {
@@ -238,6 +250,9 @@ func TestRealFile(t *testing.T) {
 		if seen[sp.text] != sp.rows {
 			t.Errorf("%q: %d rows, want %d", sp.text, seen[sp.text], sp.rows)
 		}
+	}
+	if !slices.Equal(footnoteUnknown, []string{"r04251"}) {
+		t.Errorf("rows with an unknown footnote: %q, want [r04251]", footnoteUnknown)
 	}
 	if fn2 != 156 || implied3 != 5 || implied4 != 1 {
 		t.Errorf("footnote 2 on %d rows (want 156), implied 3 on %d (want 5), implied 4 on %d (want 1)", fn2, implied3, implied4)
@@ -301,5 +316,49 @@ func TestRealLookups(t *testing.T) {
 	}
 	if ms := x.Lookup("Sugon", jurisdiction.MustParseCountry("DE")); len(ms) != 0 {
 		t.Errorf("Sugon in DE: %q", matchIDs(ms))
+	}
+}
+
+// TestRealScreeningVariants screens the names of the review that found
+// false clearances: spelled-out legal forms, invisible format characters,
+// letters of other scripts, and a row that cites 734.9(e) bare. The rows
+// were found by name in Python over the raw file.
+func TestRealScreeningVariants(t *testing.T) {
+	x := NewIndex(readRealFile(t).Rows)
+	tests := []struct {
+		name       string
+		country    string
+		wantID     string // a row Lookup must find ("" when none)
+		unscreened bool
+		unknown    bool // Exact.FootnoteUnknown
+	}{
+		{"Chengdu Haiguang Integrated Circuit Joint Stock Co., Ltd.", "CN", "r03360", false, false},
+		{"iFLYTEK Joint Stock Co., Ltd.", "CN", "r03410", false, false},
+		{"Huawei Tech Investment Oman Limited Liability Company", "OM", "r03353", false, false},
+		{"Bel Huawei Technologies Limited Liability Company", "BY", "r03382", false, false},
+		{"Huawei Technologies Kazakhstan Limited Liability Company", "KZ", "r03392", false, false},
+		{"Shenzhen Pengxinxu Technology Limited Liability Company", "CN", "r04936", false, false},
+		{"SMIC Advanced Technology R&D (Shanghai) Limited Liability Company", "CN", "r04944", false, false},
+		{"Tupolev Joint Stock Company", "RU", "r03804", false, false},
+		{"Joint Stock Company Tupolev", "RU", "r03804", false, false},
+		{"Spel Limited Liability Company", "RU", "r04320", false, false},
+		{"IFLY\u00ADTEK", "CN", "r03410", false, false},
+		{"Su\u200Bgon", "CN", "r05699", false, false},
+		{"Shanghai Supercomputing Technology Co., Ltd.", "CN", "r04251", false, true},
+		{"华为技术有限公司", "CN", "", true, false},
+		{"ООО Спел", "RU", "", true, false},
+		{"Ѕugоn", "CN", "", true, false},
+	}
+	for _, tt := range tests {
+		s := x.Screen(Query{Name: tt.name, Country: jurisdiction.MustParseCountry(tt.country)}, DefaultMinScore)
+		if got := matchIDs(s.Exact.Matches); tt.wantID != "" && !slices.Contains(got, tt.wantID) || tt.wantID == "" && len(got) != 0 {
+			t.Errorf("%q: exact %q, want %q", tt.name, got, tt.wantID)
+		}
+		if (s.Unscreened != "") != tt.unscreened {
+			t.Errorf("%q: Unscreened %q, want set %v", tt.name, s.Unscreened, tt.unscreened)
+		}
+		if s.Exact.FootnoteUnknown() != tt.unknown {
+			t.Errorf("%q: FootnoteUnknown %v, want %v", tt.name, s.Exact.FootnoteUnknown(), tt.unknown)
+		}
 	}
 }

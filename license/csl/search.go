@@ -1,9 +1,11 @@
 package csl
 
 import (
+	"fmt"
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/earcheck/ear/jurisdiction"
 )
@@ -58,6 +60,17 @@ type Screening struct {
 	Candidates []Candidate
 	// MinScore is the threshold the candidates were found with.
 	MinScore int
+	// Unscreened is empty when the searched name could be screened, and
+	// otherwise a sentence saying why it could not be: the name is empty
+	// after NormalizeName (it has no letter or digit), or it holds a
+	// letter of a script other than Latin (Han, Cyrillic, Greek, Arabic,
+	// Hebrew, Hangul, Hiragana, Katakana, Thai, Devanagari...: any letter
+	// that is not in unicode.Latin), which no name of the BIS lists,
+	// written in Latin script, can match. Exact and Candidates still hold
+	// whatever was found, but finding nothing proves nothing: a caller
+	// must read an unscreened name as possibly listed (indeterminate),
+	// never as cleared.
+	Unscreened string
 }
 
 // searchName is a name or alternate name of a row, as token ids.
@@ -68,29 +81,38 @@ type searchName struct {
 }
 
 // indexTokens builds the search side of the index: the distinct words of
-// every name, and each name as word ids. Called by NewIndex.
+// every name, and each name as word ids; a name whose key with only the
+// one-word legal forms dropped (wordFormKey) differs from its normal form
+// is there under both, the normal form first. Called by NewIndex.
 func (x *Index) indexTokens() {
 	ids := map[string]int32{}
-	for i, r := range x.rows {
-		add := func(name string) {
-			var toks []int32
-			for w := range strings.FieldsSeq(NormalizeName(name)) {
-				id, ok := ids[w]
-				if !ok {
-					id = int32(len(x.vocab))
-					ids[w] = id
-					x.vocab = append(x.vocab, []rune(w))
-				}
-				if !slices.Contains(toks, id) {
-					toks = append(toks, id)
-				}
+	addKey := func(i int, name, key string) {
+		var toks []int32
+		for w := range strings.FieldsSeq(key) {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(x.vocab))
+				ids[w] = id
+				x.vocab = append(x.vocab, []rune(w))
 			}
-			if len(toks) > 0 {
-				x.names = append(x.names, searchName{pos: int32(i), name: name, toks: toks})
+			if !slices.Contains(toks, id) {
+				toks = append(toks, id)
 			}
 		}
-		add(r.Name)
-		for _, a := range r.AltNames {
+		if len(toks) > 0 {
+			x.names = append(x.names, searchName{pos: int32(i), name: name, toks: toks})
+		}
+	}
+	for i := range x.rows {
+		add := func(name string) {
+			k := NormalizeName(name)
+			addKey(i, name, k)
+			if w := wordFormKey(name); w != k {
+				addKey(i, name, w)
+			}
+		}
+		add(x.rows[i].Name)
+		for _, a := range x.rows[i].AltNames {
 			add(a)
 		}
 	}
@@ -124,6 +146,15 @@ func (x *Index) indexTokens() {
 // ("Huawei Technologies" scores 1000 against "Huawei Technologies Canada
 // Co., Ltd."), the conservative reading for screening.
 //
+// A name that holds a spelled-out legal form (see NormalizeName) is also
+// scored on its words with only the one-word legal forms dropped, the
+// spelled-out ones kept ("Joint Stock Company X" as "joint stock x"):
+// each searched form against each listed form, the highest score (and,
+// for it, the highest coverage) counting. So a name that writes a legal
+// form in part or amiss ("Joint Stock Concern X", "JointStock Company X")
+// scores at least what it scored before the spelled-out forms were
+// folded; a name with none is scored once, as above.
+//
 // country is not a filter: when it is valid, a row whose known address
 // countries all differ from it is kept, with CountryDiffers set.
 func (x *Index) Search(name string, country jurisdiction.Country, minScore int) []Candidate {
@@ -131,33 +162,20 @@ func (x *Index) Search(name string, country jurisdiction.Country, minScore int) 
 		return nil
 	}
 	minScore = max(minScore, 1)
-	var q [][]rune
-	var weights []int
-	total := 0
-	for w := range strings.FieldsSeq(NormalizeName(name)) {
-		rs := []rune(w)
-		if slices.ContainsFunc(q, func(o []rune) bool { return slices.Equal(o, rs) }) {
-			continue // a repeated word counts once
-		}
-		q = append(q, rs)
-		weights = append(weights, len(rs))
-		total += len(rs)
+	key := NormalizeName(name)
+	forms := make([]queryForm, 0, 2)
+	if f, ok := x.queryForm(key); ok {
+		forms = append(forms, f)
 	}
-	if len(q) == 0 {
+	if w := wordFormKey(name); w != key {
+		if f, ok := x.queryForm(w); ok {
+			forms = append(forms, f)
+		}
+	}
+	if len(forms) == 0 {
 		return nil
 	}
-	// The similarity of each searched word to each word of the index,
-	// computed once: sim[i*len(vocab)+v].
 	nv := len(x.vocab)
-	sim := make([]float64, len(q)*nv)
-	var jw jaroWinkler
-	var jq jwQuery
-	for i, qw := range q {
-		jq.prepare(qw)
-		for v, lw := range x.vocab {
-			sim[i*nv+v] = jq.similarity(&jw, lw)
-		}
-	}
 	type found struct {
 		c   Candidate
 		fit int // the score with Q and L swapped, to order ties
@@ -178,31 +196,33 @@ func (x *Index) Search(name string, country jurisdiction.Country, minScore int) 
 			emit()
 			bestPos, best = n.pos, found{c: Candidate{Score: -1}}
 		}
-		sum := 0.0
-		for i := range q {
-			b := 0.0
+		for _, f := range forms {
+			sum := 0.0
+			for i := range f.q {
+				b := 0.0
+				for _, t := range n.toks {
+					b = max(b, f.sim[i*nv+int(t)])
+				}
+				sum += float64(f.weights[i]) * b
+			}
+			s := perMille(sum, f.total)
+			if s < best.c.Score || s < minScore {
+				continue
+			}
+			// The other way round: how much of L the searched words cover.
+			rsum, rtotal := 0.0, 0
 			for _, t := range n.toks {
-				b = max(b, sim[i*nv+int(t)])
+				b := 0.0
+				for i := range f.q {
+					b = max(b, f.sim[i*nv+int(t)])
+				}
+				l := len(x.vocab[t])
+				rsum += float64(l) * b
+				rtotal += l
 			}
-			sum += float64(weights[i]) * b
-		}
-		s := perMille(sum, total)
-		if s < best.c.Score || s < minScore {
-			continue
-		}
-		// The other way round: how much of L the searched words cover.
-		rsum, rtotal := 0.0, 0
-		for _, t := range n.toks {
-			b := 0.0
-			for i := range q {
-				b = max(b, sim[i*nv+int(t)])
+			if fit := perMille(rsum, rtotal); s > best.c.Score || fit > best.fit {
+				best = found{c: Candidate{MatchedName: n.name, Score: s}, fit: fit}
 			}
-			l := len(x.vocab[t])
-			rsum += float64(l) * b
-			rtotal += l
-		}
-		if fit := perMille(rsum, rtotal); s > best.c.Score || fit > best.fit {
-			best = found{c: Candidate{MatchedName: n.name, Score: s}, fit: fit}
 		}
 	}
 	emit()
@@ -222,6 +242,47 @@ func (x *Index) Search(name string, country jurisdiction.Country, minScore int) 
 	return cs
 }
 
+// queryForm is a searched name as words, ready to score: its distinct
+// words, their weights (lengths in runes) and total, and the similarity of
+// each to each word of the index, sim[i*len(vocab)+v].
+type queryForm struct {
+	q       [][]rune
+	weights []int
+	total   int
+	sim     []float64
+}
+
+// queryForm prepares the words of key (a normalized name) for Search;
+// false when key has no word.
+func (x *Index) queryForm(key string) (queryForm, bool) {
+	var f queryForm
+	for w := range strings.FieldsSeq(key) {
+		rs := []rune(w)
+		if slices.ContainsFunc(f.q, func(o []rune) bool { return slices.Equal(o, rs) }) {
+			continue // a repeated word counts once
+		}
+		f.q = append(f.q, rs)
+		f.weights = append(f.weights, len(rs))
+		f.total += len(rs)
+	}
+	if len(f.q) == 0 {
+		return queryForm{}, false
+	}
+	// The similarity of each searched word to each word of the index,
+	// computed once.
+	nv := len(x.vocab)
+	f.sim = make([]float64, len(f.q)*nv)
+	var jw jaroWinkler
+	var jq jwQuery
+	for i, qw := range f.q {
+		jq.prepare(qw)
+		for v, lw := range x.vocab {
+			f.sim[i*nv+v] = jq.similarity(&jw, lw)
+		}
+	}
+	return f, true
+}
+
 // perMille returns floor(1000 × sum / total), within 0-1000 (0 when
 // total is 0).
 func perMille(sum float64, total int) int {
@@ -235,11 +296,13 @@ func perMille(sum float64, total int) int {
 // q (Exact, source SourceIndex, filtered by q.Country as Lookup does), and
 // the rows Search finds with a score of minScore or more (DefaultMinScore
 // when the caller has none) that are not among them (Candidates). A
-// candidate is not a designation; see Screening. A nil Index looked
-// nothing up: Exact is then the zero Designations, whose invalid Source
-// says so, and there are no candidates.
+// candidate is not a designation; see Screening. Unscreened says when
+// the name itself cannot be screened (see Screening.Unscreened); it
+// depends on the name alone. A nil Index looked nothing up: Exact is then
+// the zero Designations, whose invalid Source says so, and there are no
+// candidates.
 func (x *Index) Screen(q Query, minScore int) Screening {
-	s := Screening{MinScore: minScore}
+	s := Screening{MinScore: minScore, Unscreened: unscreenable(q.Name)}
 	if x == nil {
 		return s
 	}
@@ -250,6 +313,33 @@ func (x *Index) Screen(q Query, minScore int) Screening {
 		}
 	}
 	return s
+}
+
+// unscreenable returns why name cannot be screened against the lists,
+// whose names are in Latin script: it is empty after NormalizeName, or it
+// holds a letter that is not of the Latin script. It returns "" when name
+// can be screened.
+func unscreenable(name string) string {
+	key := NormalizeName(name)
+	if key == "" {
+		return "the name has no letter or digit once normalized, so it could not be screened against the list: read it as possibly listed, not as cleared"
+	}
+	for _, r := range key {
+		if !unicode.IsLetter(r) || unicode.Is(unicode.Latin, r) {
+			continue
+		}
+		script := "a script other than Latin"
+		for n, t := range unicode.Scripts {
+			// The scripts are disjoint: at most one holds r, whatever
+			// the order of the map.
+			if unicode.Is(t, r) {
+				script = "the " + n + " script"
+				break
+			}
+		}
+		return fmt.Sprintf("the name holds letters of %s (%q, U+%04X) and the list's names are in Latin script, so it could not be screened against the list: read it as possibly listed, not as cleared", script, r, r)
+	}
+	return ""
 }
 
 // jaroWinkler computes Jaro-Winkler similarities, reusing its buffers.
