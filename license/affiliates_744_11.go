@@ -97,6 +97,35 @@ func (s *partyStatus) addPossible(whose string, cands []csl.Candidate) {
 	}
 }
 
+// addOpen records a screening that could not decide a party's (or an
+// owner's) designations (Party.open): it may be on any list, with any FDP
+// footnote (an Entity List entry that cites 734.9(e) without its footnote:
+// 1, 4 or 5). Read as a possible listing, never as cleared.
+func (s *partyStatus) addOpen(whose, why string) {
+	if why == "" {
+		return
+	}
+	s.possibleEntityList, s.possibleMEU, s.possibleDenied = true, true, true
+	s.possibleFootnotes |= csl.FootnotesOf(1, 3, 4, 5)
+	if s.possibleWhy != "" {
+		s.possibleWhy += "; "
+	}
+	s.possibleWhy += "the screening of " + whose + " is open: " + why
+}
+
+// addFootnoteOpen records an Entity List entry that cites an FDP rule of
+// 734.9(e) without its footnote: footnote 1, 4 or 5, not known which.
+func (s *partyStatus) addFootnoteOpen(whose string, open bool) {
+	if !open {
+		return
+	}
+	s.possibleFootnotes |= csl.FootnotesOf(1, 4, 5)
+	if s.possibleWhy != "" {
+		s.possibleWhy += "; "
+	}
+	s.possibleWhy += "the Entity List entry of " + whose + " cites 734.9(e) without its footnote (1, 4 or 5)"
+}
+
 // hasFootnote reports whether the party has footnote n, its own or, when
 // affiliates is true, from its owners.
 func (s partyStatus) hasFootnote(n int, affiliates bool) bool {
@@ -114,6 +143,8 @@ func statusOf(p Party, affiliates bool) partyStatus {
 	s.meu = slices.Contains(p.ListedOn, ListedMEU)
 	s.sdn = slices.Contains(p.ListedOn, ListedSDN)
 	s.addPossible(partyLabel(p), p.possible)
+	s.addOpen(partyLabel(p), p.open)
+	s.addFootnoteOpen(partyLabel(p), p.footnoteOpen)
 	if !affiliates {
 		return s
 	}
@@ -133,9 +164,11 @@ func statusOf(p Party, affiliates bool) partyStatus {
 			listed.footnotes |= csl.FootnotesOf(o.EntityListFootnotes...)
 			listed.entityList, listed.meu, listed.sdn = listed.entityList || oEL, listed.meu || oMEU, listed.sdn || oSDN
 			who = append(who, share)
-		case len(o.possible) > 0:
+		case len(o.possible) > 0 || o.open != "" || o.footnoteOpen:
 			possibleTotal = possibleTotal.Add(o.Percent)
 			possible.addPossible(o.Owner, o.possible)
+			possible.addOpen(o.Owner, o.open)
+			possible.addFootnoteOpen(o.Owner, o.footnoteOpen)
 			possibleWho = append(possibleWho, share)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/earcheck/ear/license/csl"
@@ -119,17 +120,34 @@ type screener interface {
 }
 
 // resolve screens one name through the resolver: the designations, the
-// candidates and the kind of screening.
-func (c *Checker) resolve(ctx context.Context, q csl.Query) (csl.Designations, []csl.Candidate, string, error) {
+// candidates, the kind of screening, and why the screening cannot decide
+// the name's designations ("" when it can; see screenOpen).
+func (c *Checker) resolve(ctx context.Context, q csl.Query) (csl.Designations, []csl.Candidate, string, string, error) {
 	if s, ok := c.resolver.(screener); ok {
 		sc := s.Screen(q, csl.DefaultMinScore)
 		if !sc.Exact.Source.IsValid() {
-			return csl.Designations{}, nil, "", csl.ErrNilIndex
+			return csl.Designations{}, nil, "", "", csl.ErrNilIndex
 		}
-		return sc.Exact, sc.Candidates, "fuzzy", nil
+		return sc.Exact, sc.Candidates, "fuzzy", screenOpen(q.Name, sc.Unscreened, sc.Exact), nil
 	}
 	d, err := c.resolver.ResolveParty(ctx, q)
-	return d, nil, "exact", err
+	return d, nil, "exact", screenOpen(q.Name, "", d), err
+}
+
+// screenOpen says why a screening leaves a name's designations open: the
+// name is empty (nothing was looked up), or the screening could not read
+// it (csl.Screening.Unscreened: a script the list is not written in); ""
+// when neither. Either is read as a possible listing on any list with any
+// footnote (indeterminate), never as cleared. An Entity List row that
+// cites 734.9(e) without its footnote is read apart (Party.footnoteOpen).
+func screenOpen(name, unscreened string, d csl.Designations) string {
+	switch {
+	case strings.TrimSpace(name) == "":
+		return "no name is given, so the screening list could not be consulted for it"
+	case unscreened != "":
+		return unscreened
+	}
+	return ""
 }
 
 // resolveParties returns the parties with their resolved designations
@@ -152,12 +170,12 @@ func (c *Checker) resolveParties(ctx context.Context, ps Parties) (Parties, []Pa
 			out = append(out, p)
 			continue
 		}
-		d, cands, how, err := c.resolve(ctx, csl.Query{Name: p.Name, Country: p.Country})
+		d, cands, how, open, err := c.resolve(ctx, csl.Query{Name: p.Name, Country: p.Country})
 		if err != nil {
 			return Parties{}, nil, product.NewFieldError(fmt.Sprintf("parties[%d]", i), fmt.Errorf("resolving the party's designations: %w", err))
 		}
 		mergeDesignations(&p.EntityListFootnotes, &p.ListedOn, d)
-		p.possible = cands
+		p.possible, p.open, p.footnoteOpen = cands, open, d.FootnoteUnknown()
 		r := PartyDesignations{Party: partyLabel(p), Designations: d, Screening: how, Candidates: cands}
 		if how == "fuzzy" {
 			r.MinScore = csl.DefaultMinScore
@@ -169,17 +187,20 @@ func (c *Checker) resolveParties(ctx context.Context, ps Parties) (Parties, []Pa
 		}
 		for j := range p.Ownership {
 			o := &p.Ownership[j]
-			if len(o.EntityListFootnotes) > 0 || len(o.ListedOn) > 0 {
+			// As for a party: declared footnotes say everything; declared
+			// lists alone do not (an owner declared on the Unverified List
+			// may be on the Entity List too), so it is screened.
+			if len(o.EntityListFootnotes) > 0 {
 				r.Owners = append(r.Owners, PartyDesignations{Party: o.Owner, Designations: csl.DeclaredDesignations(o.EntityListFootnotes...), Screening: "declared"})
 				continue
 			}
-			od, ocands, ohow, err := c.resolve(ctx, csl.Query{Name: o.Owner})
+			od, ocands, ohow, oopen, err := c.resolve(ctx, csl.Query{Name: o.Owner})
 			if err != nil {
 				return Parties{}, nil, product.NewFieldError(fmt.Sprintf("parties[%d].ownership[%d]", i, j), fmt.Errorf("resolving the owner's designations: %w", err))
 			}
 			o.EntityListFootnotes, o.ListedOn = slices.Clone(o.EntityListFootnotes), slices.Clone(o.ListedOn)
 			mergeDesignations(&o.EntityListFootnotes, &o.ListedOn, od)
-			o.possible = ocands
+			o.possible, o.open, o.footnoteOpen = ocands, oopen, od.FootnoteUnknown()
 			or := PartyDesignations{Party: o.Owner, Designations: od, Screening: ohow, Candidates: ocands}
 			if ohow == "fuzzy" {
 				or.MinScore = csl.DefaultMinScore

@@ -132,6 +132,13 @@ type Ownership struct {
 	ListedOn []Listing
 
 	possible []csl.Candidate // names like the owner's, found by a Checker's screening
+	// open says why a Checker's screening could not decide the owner's
+	// designations (a name it cannot screen, an Entity List entry whose
+	// FDP footnote is not printed); "" when it could.
+	open string
+	// footnoteOpen: the owner's Entity List entry cites an FDP rule of
+	// 734.9(e) without its footnote (1, 4 or 5).
+	footnoteOpen bool
 }
 
 // ParseOwnership returns an owner's share from text in the wire format's
@@ -184,6 +191,11 @@ type Party struct {
 	Ownership []Ownership
 
 	possible []csl.Candidate // names like the party's, found by a Checker's screening
+	// open says why a Checker's screening could not decide the party's
+	// designations, as for Ownership; "" when it could.
+	open string
+	// footnoteOpen: as for Ownership.
+	footnoteOpen bool
 }
 
 // HasFootnote reports whether the party's own Entity List entry carries
