@@ -97,8 +97,8 @@ func TestTypedNilResolver(t *testing.T) {
 // TestPartiesListDate: a resolver that says its list's date gets the
 // parties_list_date warning when as_of is before that date (a listing
 // since removed is not found) or more than 30 days after it (a listing
-// since made is not found), and none within; declared parties, and a
-// resolver without a date, get none.
+// since made is not found), and none within; a resolver without a date
+// is warned of on every date; declared parties get none.
 func TestPartiesListDate(t *testing.T) {
 	list := jurisdiction.MustParseDate("2025-10-01")
 	dated := NewChecker(WithPartyResolver(fixtureIndex(t).WithListDate(list)))
@@ -137,8 +137,8 @@ func TestPartiesListDate(t *testing.T) {
 		if ok != (tt.want != "") || !strings.Contains(w.Message, tt.want) {
 			t.Errorf("as_of %s: warning %v %q, want %q", tt.date, ok, w.Message, tt.want)
 		}
-		if _, ok := warned(undated, at(tt.date, "")); ok {
-			t.Errorf("as_of %s: a resolver without a date warned", tt.date)
+		if w, ok := warned(undated, at(tt.date, "")); !ok || !strings.Contains(w.Message, "whose date is not given") {
+			t.Errorf("as_of %s: a resolver without a date: warning %v %q, want one saying the date is not given", tt.date, ok, w.Message)
 		}
 	}
 	// A party that declares its footnotes is not screened; an owner is.

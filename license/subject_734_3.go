@@ -175,10 +175,13 @@ type listDater interface {
 // keeps the lists' history can answer for the date itself).
 func partiesListWarning(asOf jurisdiction.Date, r PartyResolver, ds []PartyDesignations) (Warning, bool) {
 	ld, ok := r.(listDater)
-	if !ok || !ld.ListDate().IsValid() || !screenedAny(ds) {
+	if !ok || !screenedAny(ds) {
 		return Warning{}, false
 	}
 	list := ld.ListDate()
+	if !list.IsValid() {
+		return Warning{WarnPartiesList, fmt.Sprintf("the parties were screened against a list whose date is not given (csl.Index.WithListDate; -csl-date): it is read as the list as it stood on as_of %s, which it may not be", asOf)}, true
+	}
 	switch {
 	case asOf.Before(list):
 		return Warning{WarnPartiesList, fmt.Sprintf("the parties were screened against a list of %s, after as_of %s: a party listed on %s and removed from the list since is not found there, and its answers read as not listed; screen against the lists as they stood on %s to decide", list, asOf, asOf, asOf)}, true
