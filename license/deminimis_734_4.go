@@ -709,6 +709,9 @@ func (c *dmEval) usOrigin(l product.Line) ear.Answer {
 //     encryption status and ECCN rather than cleared, or held to bar de
 //     minimis on a classification that may be a mistake.
 func (c *dmEval) encryptionCondition(i int, l product.Line) (ear.Answer, string, string, []MissingFact) {
+	if l.Encryption != product.EncryptionB2 && l.Encryption != product.EncryptionMassMarket {
+		return ear.No, "", "", nil // the two statuses below; most lines have none
+	}
 	us := c.usOrigin(l)
 	if us == ear.No {
 		return ear.No, "", "", nil
