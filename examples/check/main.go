@@ -185,7 +185,7 @@ func runLines(in io.Reader, w io.Writer) int {
 			tooLong, buf = true, buf[:0]
 		}
 		if err != nil && err != io.EOF {
-			writeError(w, "", "", "reading input: "+err.Error())
+			writeError(w, "malformed", "", "reading input: "+err.Error())
 			return 2
 		}
 		line := bytes.TrimSpace(buf)

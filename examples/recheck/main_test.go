@@ -263,3 +263,17 @@ func TestRecheckProposal(t *testing.T) {
 		t.Error("nothing flipped under the proposal")
 	}
 }
+
+// TestMarkdownText: text a caller supplied (an order id with a line
+// break, a pipe) stays on its heading, list item or cell.
+func TestMarkdownText(t *testing.T) {
+	for in, want := range map[string]string{
+		"line1\nline2": "line1 line2",
+		"x\r\ny|z":     `x y\|z`,
+		"a\rb":         "a b",
+	} {
+		if got := md(in); got != want {
+			t.Errorf("md(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -99,7 +99,7 @@ func (r Report) Markdown(w io.Writer) {
 		if r.Rules != "" {
 			b, a = "built-in", "proposed"
 		}
-		fmt.Fprintf(w, "\n## %s (%s)\n\n| answer | %s | %s | caused by |\n|---|---|---|---|\n", res.OrderID, res.What, b, a)
+		fmt.Fprintf(w, "\n## %s (%s)\n\n| answer | %s | %s | caused by |\n|---|---|---|---|\n", md(res.OrderID), md(res.What), b, a)
 		for _, d := range res.Comparison.Differences {
 			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", md(d.Field), md(orDash(d.Before)), md(orDash(d.After)), md(causeText(d)))
 		}
@@ -113,7 +113,7 @@ func (r Report) Markdown(w io.Writer) {
 	if len(bad) > 0 {
 		fmt.Fprint(w, "\n## Not decided\n\n")
 		for _, res := range bad {
-			fmt.Fprintf(w, "- line %d %s: %s\n", res.Line, res.OrderID, md(res.Err.Error()))
+			fmt.Fprintf(w, "- line %d %s: %s\n", res.Line, md(res.OrderID), md(res.Err.Error()))
 		}
 	}
 }
@@ -156,7 +156,11 @@ func (r Report) CSV(w io.Writer) {
 	cw.Flush()
 }
 
+// md makes text a caller supplied (an order id, a description, a reason)
+// safe in a Markdown table cell, heading or list item: pipes escaped, and
+// line breaks (\r, \n) written as spaces, so that no input opens a line
+// of its own.
 func md(s string) string {
 	s = strings.ReplaceAll(s, "|", `\|`)
-	return strings.ReplaceAll(s, "\n", " ")
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }

@@ -5,7 +5,8 @@
 //	{"error": {"code": "...", "field": "...", "message": "..."}}
 //
 // whose code is product.FieldError's stable code, or one of the service's
-// own (too_large, busy, resolver_unavailable, internal).
+// own (too_large, busy, resolver_unavailable, method_not_allowed,
+// not_found, internal).
 //
 // Usage:
 //
@@ -35,7 +36,9 @@
 //	     inconsistent, date_out_of_range, no_rate, not_an_export
 //	503  busy (over -max-in-flight), or resolver_unavailable (the party
 //	     resolver failed); both with Retry-After: 1
-//	405  a method other than POST on /v1/check (GET /healthz answers 200 "ok")
+//	404  not_found: a path other than /v1/check and /healthz
+//	405  method_not_allowed: a method other than POST on /v1/check, with
+//	     Allow: POST (GET /healthz answers 200 "ok")
 //	500  internal: the response could not be encoded
 //
 // A request whose client has gone (its context canceled) is answered with

@@ -204,13 +204,32 @@ func TestHealthzAndMethod(t *testing.T) {
 	if resp.StatusCode != 200 || strings.TrimSpace(string(b)) != "ok" {
 		t.Errorf("healthz: %d %q", resp.StatusCode, b)
 	}
-	resp, err = client.Get("http://" + addr + "/v1/check")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != 405 {
-		t.Errorf("GET /v1/check: %d, want 405", resp.StatusCode)
+	// A wrong method or path is answered with the wire format's error
+	// object too, not the mux's plain text.
+	for _, tt := range []struct {
+		method, path string
+		status       int
+		code         string
+	}{
+		{"GET", "/v1/check", 405, "method_not_allowed"},
+		{"DELETE", "/v1/check", 405, "method_not_allowed"},
+		{"POST", "/v1/nothing", 404, "not_found"},
+		{"GET", "/v1/check/", 404, "not_found"},
+	} {
+		req, _ := http.NewRequest(tt.method, "http://"+addr+tt.path, nil)
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		var e errorBody
+		if resp.StatusCode != tt.status || resp.Header.Get("Content-Type") != "application/json" || json.Unmarshal(b, &e) != nil || e.Error.Code != tt.code {
+			t.Errorf("%s %s: %d %s %q, want %d and the error object %s", tt.method, tt.path, resp.StatusCode, resp.Header.Get("Content-Type"), b, tt.status, tt.code)
+		}
+		if tt.status == 405 && resp.Header.Get("Allow") != "POST" {
+			t.Errorf("%s %s: Allow %q, want POST", tt.method, tt.path, resp.Header.Get("Allow"))
+		}
 	}
 }
 

@@ -44,6 +44,15 @@ func newServer(cfg config, resolver license.PartyResolver) *server {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
 	})
+	// The mux's own 405 and 404 are plain text; a client reads every
+	// answer of /v1/check as the wire format's JSON, errors included.
+	mux.HandleFunc("/v1/check", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", http.MethodPost)
+		s.writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", "", "ear: "+r.Method+" /v1/check: POST a request in the wire format")
+	})
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, http.StatusNotFound, "not_found", "", "ear: no such endpoint: "+r.URL.Path+" (POST /v1/check, GET /healthz)")
+	})
 	s.srv = &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
