@@ -81,7 +81,7 @@ func Changes(from, to jurisdiction.Date) []Change {
 	kind = "de_minimis_category"
 	for _, c := range deMinimisCategories {
 		if c.effective != dmFloor {
-			add(c.effective, c.citation, c.title+": in force", "")
+			add(c.effective, c.citation, c.title+": in force", c.source)
 		}
 	}
 	kind = "exception"

@@ -62,7 +62,7 @@ var deMinimisCategories = []deMinimisCategory{
 		// commodity specified on an export control list." [1] Japan from July 23, 2023; the Netherlands from
 		// September 9, 2024.
 		citation: "15 CFR 734.4(a)(3)", title: "3B993.f.1 equipment for advanced-node IC production",
-		effective: jurisdiction.MustParseDate("2024-12-02"),
+		effective: jurisdiction.MustParseDate("2024-12-02"), source: "89 FR 96790 (2024-12-05), effective 2024-12-02",
 		// Reading: the advanced_node_ic end use is not told apart into logic (paragraph (1) of the definition)
 		// and memory; it counts (conservative). The country "from which the foreign-made item was first exported"
 		// is read as the country it is produced in, when the item is exported from there; an item exported from
@@ -155,8 +155,8 @@ var deMinimisCategories = []deMinimisCategory{
 		// security license requirement in § 742.4(a)(4) or the regional stability license requirement in
 		// § 742.6(a)(6) of the EAR."
 		citation: "15 CFR 734.4(a)(8)", title: "Listed semiconductor manufacturing equipment with a US-origin integrated circuit, to Macau or D:5",
-		effective: jurisdiction.MustParseDate("2024-12-02"),
-		where:     dmMacauOrD5,
+		effective: jurisdiction.MustParseDate("2024-12-02"), source: "89 FR 96790 (2024-12-05), effective 2024-12-02",
+		where: dmMacauOrD5,
 		// Reading: the exclusions of 742.4(a)(4)(ii)(B)-(C) and 742.6(a)(6)(i)(A)(2)(ii)-(iii) (read in the
 		// 2025-01-16 text) are not applied to this category: the item is held subject to the EAR
 		// (conservative). They lift the license requirements instead, for an exporter that establishes them
@@ -173,7 +173,7 @@ var deMinimisCategories = []deMinimisCategory{
 		// "knowledge" that the commodities will be used in the "production" of logic or DRAM "advanced-node
 		// integrated circuits."" (The facility prong from 90 FR 5308, 2025-01-16.)
 		citation: "15 CFR 734.4(a)(9)", title: "Category 3B items with a US-origin integrated circuit, for a footnote 5 entity or an advanced-node facility",
-		effective: jurisdiction.MustParseDate("2024-12-02"),
+		effective: jurisdiction.MustParseDate("2024-12-02"), source: "89 FR 96790 (2024-12-05), effective 2024-12-02",
 		// Reading: the facility is where the advanced_node_ic end use is located (end_uses[].located_in), or the
 		// destination or an end user's country when its location is not stated.
 		reading: "the facility of the advanced_node_ic end use is in the end use's located_in country, or at the destination or an end user's country when that is not stated",
@@ -590,9 +590,12 @@ type deMinimisCategory struct {
 	citation  string
 	title     string
 	effective jurisdiction.Date
-	reading   string
-	where     fdp.Places
-	test      func(c *dmEval) (ear.Answer, string, []MissingFact)
+	// source is the Federal Register document that brought the category
+	// in on effective ("" for one in force before 2020-01-01).
+	source  string
+	reading string
+	where   fdp.Places
+	test    func(c *dmEval) (ear.Answer, string, []MissingFact)
 }
 
 // applies runs the category: No outside its destinations, else its test.
