@@ -2,7 +2,6 @@ package exception
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/earcheck/ear"
@@ -208,23 +207,7 @@ func TestEvaluateExceptions(t *testing.T) {
 			for _, o := range tt.opts {
 				o(&i)
 			}
-			r := result(Evaluate(i), tt.code)
-			if r.Outcome != tt.want {
-				t.Fatalf("%s: outcome %s, want %s\nwhy: %s\nmissing: %v", tt.code, r.Outcome, tt.want, r.Why, r.Missing)
-			}
-			text := r.Why
-			for _, m := range r.Missing {
-				text += " | " + m.Field + ": " + m.Why
-			}
-			if !strings.Contains(text, tt.whyHas) {
-				t.Errorf("%s: %q does not say %q", tt.code, text, tt.whyHas)
-			}
-			if r.Outcome == Indeterminate && len(r.Missing) == 0 {
-				t.Errorf("%s: indeterminate with no missing fact", tt.code)
-			}
-			if r.Outcome != Indeterminate && len(r.Missing) > 0 {
-				t.Errorf("%s: %s with missing facts %v", tt.code, r.Outcome, r.Missing)
-			}
+			checkResult(t, result(Evaluate(i), tt.code), tt.code, tt.want, tt.whyHas)
 		})
 	}
 }

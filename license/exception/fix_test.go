@@ -35,21 +35,27 @@ func runFixCases(t *testing.T, tests []fixCase) {
 			for _, o := range tt.opts {
 				o(&i)
 			}
-			r := result(Evaluate(i), tt.code)
-			if r.Outcome != tt.want {
-				t.Fatalf("%s: outcome %s, want %s\nwhy: %s\nmissing: %v", tt.code, r.Outcome, tt.want, r.Why, r.Missing)
-			}
-			text := r.Why
-			for _, m := range r.Missing {
-				text += " | " + m.Field + ": " + m.Why
-			}
-			if !strings.Contains(text, tt.whyHas) {
-				t.Errorf("%s: %q does not say %q", tt.code, text, tt.whyHas)
-			}
-			if (r.Outcome == Indeterminate) != (len(r.Missing) > 0) {
-				t.Errorf("%s: %s with missing facts %v", tt.code, r.Outcome, r.Missing)
-			}
+			checkResult(t, result(Evaluate(i), tt.code), tt.code, tt.want, tt.whyHas)
 		})
+	}
+}
+
+// checkResult checks an exception's outcome, that its why and missing
+// facts say whyHas, and that it names missing facts exactly when open.
+func checkResult(t *testing.T, r Result, code Code, want Outcome, whyHas string) {
+	t.Helper()
+	if r.Outcome != want {
+		t.Fatalf("%s: outcome %s, want %s\nwhy: %s\nmissing: %v", code, r.Outcome, want, r.Why, r.Missing)
+	}
+	text := r.Why
+	for _, m := range r.Missing {
+		text += " | " + m.Field + ": " + m.Why
+	}
+	if !strings.Contains(text, whyHas) {
+		t.Errorf("%s: %q does not say %q", code, text, whyHas)
+	}
+	if (r.Outcome == Indeterminate) != (len(r.Missing) > 0) {
+		t.Errorf("%s: %s with missing facts %v", code, r.Outcome, r.Missing)
 	}
 }
 
