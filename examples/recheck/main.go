@@ -40,6 +40,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -279,7 +280,9 @@ func recheckOne(ctx context.Context, plan Plan, n int, line []byte) Result {
 		res.Err = err
 		return res
 	}
-	res.OrderID = req.Item.ID
+	// The id is copied: it shares the request's text, which a kept result
+	// must not hold alive.
+	res.OrderID = strings.Clone(req.Item.ID)
 	res.What = fmt.Sprintf("%s %s to %s", orDash(req.Item.ECCN.String()), req.Item.ProducedIn, req.Destination)
 	req.AsOf = plan.From
 	before, err := plan.Before.Check(ctx, req)

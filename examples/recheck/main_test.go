@@ -191,8 +191,11 @@ func BenchmarkTwoChecks(b *testing.B) {
 // BenchmarkRecheck100k rechecks a book of 100,000 orders (the sample book
 // read over and over, as a file is read: the book is never all in
 // memory) with one worker per GOMAXPROCS, and reports ns/order, to set
-// beside BenchmarkTwoChecks (run with -cpu 1,2 -benchtime 1x to see it
-// scale with cores).
+// beside BenchmarkTwoChecks. To see it scale with cores, run it in two
+// processes, GOMAXPROCS=1 and GOMAXPROCS=2, with -benchtime 1x: not with
+// -cpu 1,2, for with -benchtime 1x the testing package reports the first
+// -cpu entry from the single run it makes before it sets GOMAXPROCS (at
+// the process's own setting).
 func BenchmarkRecheck100k(b *testing.B) {
 	bk := book(b)
 	n := bytes.Count(bk, []byte("\n"))

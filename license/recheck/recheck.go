@@ -180,6 +180,10 @@ func (w Window) Compare(before, after license.Determination) Comparison {
 		// (most orders of a book, read in place without copies).
 		return c
 	}
+	// A comparison with differences is kept (a recheck keeps the orders
+	// that changed): its item id is copied, so that it does not hold the
+	// request's text, which the id shares, alive.
+	c.ItemID = strings.Clone(c.ItemID)
 	return w.compareDetail(c, before, after)
 }
 

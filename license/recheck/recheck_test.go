@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license"
@@ -66,6 +67,33 @@ func TestCompare(t *testing.T) {
 	w := recheck.Between(before.AsOf(), after.AsOf())
 	if got := w.Compare(before, after); fmt.Sprint(got) != fmt.Sprint(c) {
 		t.Errorf("window: %+v", got)
+	}
+}
+
+// TestCompareKeepsNoRequestText: a comparison with differences is kept
+// (a recheck keeps the orders that changed), so its item id is a copy, not
+// a cut of the decoded request's text, which it would otherwise hold
+// alive.
+func TestCompareKeepsNoRequestText(t *testing.T) {
+	req, err := license.DecodeRequest(strings.NewReader(sme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(date string) license.Determination {
+		r := req
+		r.AsOf = jurisdiction.MustParseDate(date)
+		d, err := license.Check(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	c := recheck.Compare(at("2024-11-01"), at("2025-01-15"))
+	if len(c.Differences) == 0 || c.ItemID != req.Item.ID {
+		t.Fatalf("comparison: %+v", c)
+	}
+	if unsafe.StringData(c.ItemID) == unsafe.StringData(req.Item.ID) {
+		t.Error("the kept item id shares the request's text")
 	}
 }
 
