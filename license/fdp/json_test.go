@@ -43,14 +43,14 @@ func TestParseSetErrors(t *testing.T) {
 		{"malformed citation", `"citation":"15 CFR 734.9(b)"`, `"citation":"734.9(b)"`, "rules[0].citation"},
 		{"bad date", `"effective":"2022-02-03"`, `"effective":"2022-02-30"`, "rules[0].effective"},
 		{"unknown group", `"groups":["D:1","E:1","E:2"]`, `"groups":["D:1","E:9","E:2"]`, "rules[0].reach[0].where.groups[1]"},
-		{"bad pattern", `"patterns":["3B001.a.4"`, `"patterns":["3B0X1.a.4"`, "rules[17].product.item.patterns[0]"},
+		{"bad pattern", `"patterns":["3B001.a.4"`, `"patterns":["3B0X1.a.4"`, "rules[19].product.item.patterns[0]"},
 		{"bad item test", `"test":"ns_controlled"`, `"test":"nsc"`, "rules[0].product.item.test"},
 		{"wrong type", `"affiliates":true`, `"affiliates":"yes"`, "rules[3].affiliates"},
 		{"no provenance", `"provenance":[{"basis":"read"`, `"provenance":[{"basis":"rumour"`, "rules[0].provenance[0].basis"},
-		{"exclusion lift malformed", `"lifts":["15 CFR 742.4(a)(4)"]`, `"lifts":["742.4(a)(4)"]`, "rules[17].exclusions[0].lifts[0]"},
-		{"exclusion place unknown", `"exporter_in":{"places":["JP","NL"]}`, `"exporter_in":{"places":["JP","XX"]}`, "rules[17].exclusions[0].exporter_in.places[1]"},
-		{"exclusion lifts nothing", `"lifts":["15 CFR 742.4(a)(4)"]`, `"lifts":[]`, "rules[17]"},
-		{"exclusion member unknown", `"exporter_in":{"places":["JP","NL"]}`, `"exporter_in":{"places":["JP","NL"]},"exporters":"all"`, "rules[17].exclusions[0].exporters"},
+		{"exclusion lift malformed", `"lifts":["15 CFR 742.4(a)(4)"]`, `"lifts":["742.4(a)(4)"]`, "rules[19].exclusions[0].lifts[0]"},
+		{"exclusion place unknown", `"exporter_in":{"places":["JP","NL"]}`, `"exporter_in":{"places":["JP","XX"]}`, "rules[19].exclusions[0].exporter_in.places[1]"},
+		{"exclusion lifts nothing", `"lifts":["15 CFR 742.4(a)(4)"]`, `"lifts":[]`, "rules[19]"},
+		{"exclusion member unknown", `"exporter_in":{"places":["JP","NL"]}`, `"exporter_in":{"places":["JP","NL"]},"exporters":"all"`, "rules[19].exclusions[0].exporters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

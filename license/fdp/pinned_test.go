@@ -185,12 +185,14 @@ func pinnedContainsIC(t *testing.T, r Rule, want bool) {
 // rule, (b) to (l), in CFR order (text of 2025-01-16); (j) has two versions
 // (Categories 3 through 5 or 7 until 2024-07-22, 3 through 9 since),
 // (e)(1), (e)(2) and (i) two each (their input lists before and after
-// 2024-12-02), (e)(3) two (3B001.f.6 excepted from 2025-01-16), and (h)
-// two (as first written, and as rewritten from 2023-11-17).
+// 2024-12-02), (e)(3) two (3B001.f.6 excepted from 2025-01-16), (f) three
+// (Categories 3 to 9 until 2022-04-07, every category until 2023-02-23,
+// with the items of Supp. No. 6 and 7 to part 746 since), and (h) two (as
+// first written, and as rewritten from 2023-11-17).
 func TestPinnedRuleCitations(t *testing.T) {
 	want := []string{"15 CFR 734.9(b)", "15 CFR 734.9(c)", "15 CFR 734.9(d)", "15 CFR 734.9(e)(1)", "15 CFR 734.9(e)(1)",
 		"15 CFR 734.9(e)(2)", "15 CFR 734.9(e)(2)",
-		"15 CFR 734.9(e)(3)", "15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(i)",
+		"15 CFR 734.9(e)(3)", "15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(f)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(i)",
 		"15 CFR 734.9(j)", "15 CFR 734.9(j)", "15 CFR 734.9(k)", "15 CFR 734.9(l)"}
 	var got []string
 	for _, r := range Default().Rules() {
@@ -349,6 +351,52 @@ func TestPinned734_9f(t *testing.T) {
 	pinnedContainsIC(t, r, false)
 	pinnedReach(t, r, "destination: BY RU UA/crimea", "incorporation: BY RU UA/crimea")
 	pinnedLicense(t, r, "15 CFR 746.8")
+}
+
+// TestPinned734_9fVersions: (f) as first written, text of 2022-03-08
+// (0d851c3): "the foreign-produced item is not designated EAR99 and is a
+// “direct product” of U.S.-origin “technology” or “software” subject to the
+// EAR that is specified in any ECCN in product groups D or E in Categories
+// 3, 4, 5, 6, 7, 8, or 9 of the CCL"; text of 2022-04-14 (db3b9e1, 87 FR
+// 22130 effective 2022-04-08): "... not designated EAR99 ... in product
+// groups D or E of the CCL".
+func TestPinned734_9fVersions(t *testing.T) {
+	for _, tt := range []struct {
+		date     string
+		min      int
+		supp7    bool
+		from, to string
+	}{
+		{"2022-02-24", 3, false, "2022-02-24", "2022-04-08"},
+		{"2022-04-07", 3, false, "2022-02-24", "2022-04-08"},
+		{"2022-04-08", 0, false, "2022-04-08", "2023-02-24"},
+		{"2023-02-23", 0, false, "2022-04-08", "2023-02-24"},
+		{"2023-02-24", 0, true, "2023-02-24", ""},
+	} {
+		r, ok := Default().RuleAt(MustParseCitation("15 CFR 734.9(f)"), date(tt.date))
+		if !ok {
+			t.Errorf("%s: no (f)", tt.date)
+			continue
+		}
+		pinnedItem(t, r, ItemOnCCL)
+		if r.Product.Item.Supp7 != tt.supp7 {
+			t.Errorf("%s: Supp. No. 6/7 items in: %v, want %v", tt.date, r.Product.Item.Supp7, tt.supp7)
+		}
+		in := pinnedInput{origin: InputUSOrigin, anyDE: true, min: tt.min, max: 9}
+		pinnedCheckInput(t, tt.date+" direct", r.Product.Direct, in)
+		pinnedCheckInput(t, tt.date+" plant", r.Product.Plant, in)
+		until := ""
+		if r.Until.IsValid() {
+			until = r.Until.String()
+		}
+		if r.Effective.String() != tt.from || until != tt.to {
+			t.Errorf("%s: version %s to %q, want %s to %q", tt.date, r.Effective, until, tt.from, tt.to)
+		}
+		pinnedReach(t, r, "destination: BY RU UA/crimea", "incorporation: BY RU UA/crimea")
+	}
+	if _, ok := Default().RuleAt(MustParseCitation("15 CFR 734.9(f)"), date("2022-02-23")); ok {
+		t.Error("(f) in force before 2022-02-24")
+	}
 }
 
 // TestPinned734_9g: (g) Russia/Belarus-MEU and procurement. (g)(1)(i):

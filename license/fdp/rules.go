@@ -157,6 +157,50 @@ func splitE3AtJan2025(r Rule) []Rule {
 	return []Rule{early, late}
 }
 
+// splitFAtApr2022 gives (f) its three versions. Text read of 2022-03-08
+// (0d851c3, through 87 FR 13055): (f)(1)(i) "the foreign-produced item is
+// not designated EAR99 and is a “direct product” of U.S.-origin
+// “technology” or “software” subject to the EAR that is specified in any
+// ECCN in product groups D or E in Categories 3, 4, 5, 6, 7, 8, or 9 of the
+// CCL", (f)(1)(ii) the same for the plant. Text read of 2022-04-14
+// (db3b9e1, through 87 FR 22131): the same, "in product groups D or E of
+// the CCL" (any category), from 87 FR 22130's effective date, 2022-04-08.
+// Text read of 2023-05-23 (d5918ea): the item "specified in any ECCN on the
+// CCL or in supplement no. 6 or 7 to part 746", which admits EAR99 items;
+// no copy between 2022-04-14 and 2023-05-23 was read, so the supplements
+// are taken in from 2023-02-24, the effective date of 88 FR 12150 (which
+// created Supp. No. 7), the earliest amendment that can have added them
+// (broader).
+func splitFAtApr2022(r Rule) []Rule {
+	text := func(ref, note string) []Source {
+		return append([]Source{{Basis: TextRead, Ref: ref, Note: note}},
+			slices.DeleteFunc(slices.Clone(r.Provenance), func(s Source) bool { return s.Basis == TextRead })...)
+	}
+	first := r.clone()
+	first.Until = apr2022F
+	first.Product.Item.Supp7 = false
+	first.Product.Direct.MinCategory, first.Product.Plant.MinCategory = 3, 3
+	first.Provenance = text("15 CFR 734.9 as amended through 87 FR 13055 (2022-03-08), eCFR mirror MichalOpoka/ecfr at 0d851c3",
+		"(f)(1)(i)-(ii): the item \"not designated EAR99\"; U.S.-origin technology or software \"in product groups D or E in Categories 3, 4, 5, 6, 7, 8, or 9 of the CCL\"; (f)(2): destined to Russia or Belarus, or incorporation into items \"not designated EAR99\" produced in or destined to them")
+	second := r.clone()
+	second.Effective, second.Until = apr2022F, feb2023F
+	second.Product.Item.Supp7 = false
+	second.Provenance = text("15 CFR 734.9 as amended through 87 FR 22131 (2022-04-14), eCFR mirror MichalOpoka/ecfr at db3b9e1",
+		"(f)(1)(i)-(ii): the item \"not designated EAR99\"; U.S.-origin technology or software \"in product groups D or E of the CCL\" (87 FR 22130, effective 2022-04-08)")
+	late := r
+	late.Effective = feb2023F
+	late.Provenance = append(slices.Clone(r.Provenance), reading("the items of Supp. No. 6 and 7 to part 746 (EAR99 items) are taken in from 2023-02-24 (88 FR 12150, which created Supp. No. 7): the text of 2023-05-23 prints them and no copy between 2022-04-14 and then was read (broader)"))
+	return []Rule{first, second, late}
+}
+
+// apr2022F is the effective date of 87 FR 22130 (published 2022-04-14),
+// which widened (f)'s inputs to product groups D and E of every category.
+var apr2022F = date("2022-04-08")
+
+// feb2023F is the day from which (f) is read with the items of Supp. No. 6
+// and 7 to part 746 (see splitFAtApr2022).
+var feb2023F = date("2023-02-24")
+
 // ruleData returns the thirteen rules, three of them ((e)(1), (e)(2), (i))
 // in two versions around 2024-12-02, (e)(3) in two around 2025-01-16, (h)
 // in two around 2023-11-17 and (j) in two around 2024-07-23. It builds fresh values; the checked set is Default.
@@ -555,6 +599,8 @@ func ruleData() []Rule {
 			out = append(out, a, b)
 		case "15 CFR 734.9(e)(3)":
 			out = append(out, splitE3AtJan2025(r)...)
+		case "15 CFR 734.9(f)":
+			out = append(out, splitFAtApr2022(r)...)
 		case "15 CFR 734.9(i)":
 			a, b := splitAtDec2024(r, fn4Early, iPlantEarly, "(i)(1)(i): the 18 ECCNs as listed before 2024-12-02; (i)(1)(ii) the same but 4D993; (i)(2) PRC or Macau (Macau from 88 FR 2821, 2023-01-17, applied from 2022-10-07: broader)")
 			out = append(out, a, b)
