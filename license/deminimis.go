@@ -566,16 +566,22 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 		st, why, cite, missing := ev.controlled(i, l, partner)
 		// 734.4(b): a line that is, or may be, US-origin Category 5
 		// Part 2 encryption content (its ECCN says so, or it has no ECCN)
-		// needs its 740.17 status, whether or not it is already counted.
-		// An unclassified line may be 5A002, 5A004 or 5D002 content: its
-		// ECCN, or a 740.17 status, decides (conservative reading; where
-		// 734.4(b)'s conditions are not met the item is subject whatever
-		// the percentage).
-		if st != ear.No && !l.ECCN.IsValid() && l.Encryption == 0 {
+		// needs its 740.17 status, whether it is counted or not: the item
+		// is subject "unless [it meets] the de minimis level and
+		// destination requirements of paragraph (c) or (d) of this
+		// section and the requirements of this paragraph" (734.4(b), text
+		// of 2024-12-05 and 2025-01-16), a test beside the percentage, so a
+		// line that needs no license to the destination (or that the
+		// caller says needs none) is read too. An unclassified line may be
+		// 5A002, 5A004 or 5D002 content: its ECCN, or a 740.17 status,
+		// decides (conservative reading; where 734.4(b)'s conditions are
+		// not met the item is subject whatever the percentage).
+		us := ev.usOrigin(l)
+		if us != ear.No && !l.ECCN.IsValid() && l.Encryption == 0 {
 			encryptionOpen = true
 			lineMissing = append(lineMissing, MissingFact{Field: fmt.Sprintf("item.components[%d].eccn", i), Why: "an unclassified US-origin line may be 5A002, 5A004 or 5D002 encryption content, whose 740.17 status decides whether de minimis is available (734.4(b))"})
 			why += "; unclassified, it may be encryption content of 734.4(b)"
-		} else if st != ear.No && (isEncryption(l.ECCN) || !l.ECCN.IsValid()) {
+		} else if us != ear.No && (isEncryption(l.ECCN) || !l.ECCN.IsValid()) {
 			switch l.Encryption {
 			case 0, product.EncryptionUnknown:
 				// 734.4(b): the 740.17 status decides whether the item may

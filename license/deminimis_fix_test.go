@@ -76,6 +76,46 @@ func TestDeMinimisEncryptionB2(t *testing.T) {
 	}
 }
 
+// TestDeMinimisEncryptionUncounted (15 CFR 734.4(b), text of 2024-12-05
+// and 2025-01-16: subject "unless they meet the de minimis level and
+// destination requirements of paragraph (c) or (d) of this section and the
+// requirements of this paragraph"): the 740.17 status of US-origin
+// Category 5 Part 2 content is read whether the line is counted or not. A
+// 5A002.a line that needs no license to Canada, or that the caller says
+// needs none, leaves the outcome open without its status; with a status
+// that meets 734.4(b)(1) the percentage decides, and 740.17(b)(2) content
+// to E:1 takes the level away though the line is not counted. A
+// foreign-made 5A002.a line is not read.
+func TestDeMinimisEncryptionUncounted(t *testing.T) {
+	noLicense := func(l product.Line) product.Line { l.LicenseRequired = product.BoolFalse; return l }
+	tests := []struct {
+		name string
+		line product.Line
+		dest string
+		want DeMinimisOutcome
+	}{
+		{"no status, to CA (not counted)", dmLine("c1", "5A002.a", "us", "1000"), "CA", DeMinimisIndeterminate},
+		{"status unknown, to CA", withEncryption(dmLine("c1", "5A002.a", "us", "1000"), product.EncryptionUnknown), "CA", DeMinimisIndeterminate},
+		{"no status, caller: no license, to CN", noLicense(dmLine("c1", "5A002.a", "us", "1000")), "CN", DeMinimisIndeterminate},
+		{"no status, caller: no license, 5A004.a to CN", noLicense(dmLine("c1", "5A004.a", "us", "1000")), "CN", DeMinimisIndeterminate},
+		{"no status, caller: no license, to IR", noLicense(dmLine("c1", "5A002.a", "us", "1000")), "IR", DeMinimisIndeterminate},
+		{"b1, to CA", withEncryption(dmLine("c1", "5A002.a", "us", "1000"), product.EncryptionB1), "CA", DeMinimisWithin},
+		{"b2, caller: no license, to SY", noLicense(withEncryption(dmLine("c1", "5A002.a", "us", "1000"), product.EncryptionB2)), "SY", DeMinimisNoLevel},
+		{"foreign 5A002.a, no status, to CA", dmLine("c1", "5A002.a", "foreign", "1000"), "CA", DeMinimisWithin},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustDM(t, dmQuery(dmItem("2B991", "100000", tt.line), tt.dest))
+			if r.Outcome != tt.want {
+				t.Fatalf("outcome %s, want %s; lines %+v", r.Outcome, tt.want, r.Lines)
+			}
+			if tt.want == DeMinimisIndeterminate && !dmMissing(r, "item.components[0].encryption") {
+				t.Errorf("missing %+v, want item.components[0].encryption", r.Missing)
+			}
+		})
+	}
+}
+
 // TestDeMinimisEncryptionB2Check: the repro of the review through Check: a
 // Japanese EAR99 controller with a 1 % US-origin 5A002.a line of status
 // 740.17(b)(2), exported from India to Iran, is subject to the EAR (no de
