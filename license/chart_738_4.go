@@ -575,7 +575,11 @@ func placesOf(d ccl.DestinationRule) fdp.Places {
 func (ev *chartEval) inSet(d ccl.DestinationRule) (ear.Answer, string, string, []string) {
 	dest := ev.q.Destination
 	c := dest.Country.TablesAs()
-	if ev.q.Options.AIDiffusion == AIDiffusionEnforced {
+	// The rows the AI diffusion amendments (90 FR 4544, effective
+	// 2025-01-13) changed read as they stood on 2025-01-12 under the
+	// enforced reading, and on every date before the amendments under
+	// either reading (the codified text of then was that text).
+	if ev.q.Options.AIDiffusion == AIDiffusionEnforced || ev.q.AsOf.Before(fdpAIDiffusionEffective) {
 		if a, cite, why, ok := ev.enforcedReading(d, c); ok {
 			return a, cite, why, nil
 		}

@@ -282,6 +282,10 @@ func joinCountries(cs []jurisdiction.Country) string {
 // A:5 and A:6, plus Macau; the 4E091 row (742.6(a)(13)) did not exist. ok is
 // false for every other row, which reads as printed.
 func (ev *chartEval) enforcedReading(d ccl.DestinationRule, c jurisdiction.Country) (ear.Answer, string, string, bool) {
+	lead := "enforced AI diffusion reading: "
+	if ev.q.AsOf.Before(fdpAIDiffusionEffective) {
+		lead = "before the AI diffusion amendments of 2025-01-13: "
+	}
 	for _, ct := range d.Citations() {
 		cc, err := fdp.ParseCitation(ct)
 		if err != nil {
@@ -293,17 +297,17 @@ func (ev *chartEval) enforcedReading(d ccl.DestinationRule, c jurisdiction.Count
 				continue
 			}
 			if r.absent {
-				return ear.No, r.citation, ev.lazy(func() string { return "enforced AI diffusion reading: " + r.note }), true
+				return ear.No, r.citation, ev.lazy(func() string { return lead + r.note }), true
 			}
 			a := ev.member(&r.places, c)
 			if a == ear.Indeterminate {
 				return a, r.citation, ev.lazy(func() string {
-					return "enforced AI diffusion reading: " + r.note + "; whether " + ev.q.Destination.String() + " is in it turns on its country groups on " + ev.q.AsOf.String() + ", not modelled"
+					return lead + r.note + "; whether " + ev.q.Destination.String() + " is in it turns on its country groups on " + ev.q.AsOf.String() + ", not modelled"
 				}), true
 			}
 			in := a == ear.Yes
 			return ear.AnswerOf(in), r.citation, ev.lazy(func() string {
-				return "enforced AI diffusion reading: " + r.note + "; " + ev.q.Destination.String() + pick(in, " is in it", " is not in it")
+				return lead + r.note + "; " + ev.q.Destination.String() + pick(in, " is in it", " is not in it")
 			}), true
 		}
 	}

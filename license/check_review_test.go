@@ -80,6 +80,35 @@ func TestCheckAIDiffusionReadingReachesLicense(t *testing.T) {
 	}
 }
 
+// TestCheckAIDiffusionRowsBefore2025: before the AI diffusion amendments
+// (2025-01-13) the codified text of the 3A090/4A090 rows was the text the
+// enforced reading uses (742.6(a)(6)(iii) as on 2025-01-12: Macau and
+// D:1/D:4/D:5 less A:5/A:6), so both readings give the same answer: a US
+// 3A090.a item to Brazil (in no D group) or India (A:5) is not taken to
+// need a license under the worldwide row of 2025.
+func TestCheckAIDiffusionRowsBefore2025(t *testing.T) {
+	for _, dest := range []string{"BR", "IN"} {
+		var got [2]ear.Answer
+		for i, reading := range []string{"codified", "enforced"} {
+			body := strings.NewReplacer(`"as_of":"2026-11-28"`, `"as_of":"2024-06-01"`,
+				`"eccn":"3A991","kind":"commodity","produced_in":"JP"`, `"eccn":"3A090.a","kind":"commodity","produced_in":"US"`,
+				`"exported_from":"JP","destination":{"country":"CN"}`, `"exported_from":"US","destination":{"country":"`+dest+`"}`,
+				`"incorporations":[]}`, `"incorporations":[],"options":{"ai_diffusion":"`+reading+`"}}`).Replace(reviewRequest)
+			d := checkReview(t, NewChecker(), body)
+			got[i] = d.LicenseRequired()
+			if got[i] == ear.Yes {
+				t.Errorf("%s %s: license yes; reasons %+v", dest, reading, d.LicenseReasons())
+			}
+			if hasReason(d, "15 CFR 742.6(a)(6)(iii)(A)", ear.Yes) {
+				t.Errorf("%s %s: the row of 2025 read before 2025-01-13", dest, reading)
+			}
+		}
+		if got[0] != got[1] {
+			t.Errorf("%s: codified %v, enforced %v; want the same before 2025-01-13", dest, got[0], got[1])
+		}
+	}
+}
+
 // TestCheckMEUListParty: a party the screening list puts on the Military
 // End-User List is a military end user (744.21) even when the request
 // declares no end use.
