@@ -413,6 +413,8 @@ func TestBadInputs(t *testing.T) {
 			stage: atCheck, field: "parties[0].ownership[0].percent", code: "out_of_range", sentinel: product.ErrOutOfRange},
 		{name: "ownership share -0", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"-0"}]`,
 			stage: atCheck, field: "parties[0].ownership[0].percent", code: "out_of_range", sentinel: product.ErrOutOfRange},
+		{name: "ownership share absent", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","entity_list_footnotes":[1]}]`,
+			stage: atCheck, field: "parties[0].ownership[0].percent", code: "missing", sentinel: product.ErrMissing},
 		{name: "ownership share with exponent", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"1e2"}]`,
 			stage: atDecode, field: "parties[0].ownership[0].percent", code: "invalid", cause: amount, causeIs: "*product.AmountError"},
 		{name: "ownership share NaN", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"NaN"}]`,

@@ -240,7 +240,11 @@ func (p Party) Validate() error {
 		if o.Owner == "" {
 			errs = append(errs, fdpFieldErr(at+".owner", product.ErrMissing, "required: the owner's name"))
 		}
-		if err := fdpCheckPercent(o.Percent); err != nil {
+		if o.Percent == (decimal.Decimal{}) {
+			// Not given (the zero Decimal; a share written "0" is out of
+			// range below).
+			errs = append(errs, fdpFieldErr(at+".percent", product.ErrMissing, "required: the owner's share in percent, more than 0 and at most 100"))
+		} else if err := fdpCheckPercent(o.Percent); err != nil {
 			errs = append(errs, &product.FieldError{Field: at + ".percent", Err: err})
 		} else {
 			total = total.Add(o.Percent)
