@@ -931,6 +931,11 @@ func atOnly(e product.ECCN) bool {
 // isEncryption reports whether an ECCN is a Category 5 Part 2 encryption
 // item that 734.4(b) conditions (5A002, 5A004, 5D002).
 func isEncryption(e product.ECCN) bool {
+	// Every entry of encryptionECCNs is in Category 5: an ECCN of another
+	// category is none of them (read on every US-origin line).
+	if s := e.String(); s == "" || s[0] != '5' {
+		return false
+	}
 	return eccnIn(e, encryptionECCNs) == ear.Yes
 }
 

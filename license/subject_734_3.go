@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
@@ -214,8 +215,11 @@ func warningsOf(req Request, d Determination) []Warning {
 		oldest = t
 	}
 	if req.AsOf.After(oldest.AddDays(staleAfter)) {
-		ws = append(ws, Warning{WarnStaleTables, fmt.Sprintf("as_of %s is more than %d days after the tables' eCFR issues (CCL %s, country tables %s): amendments after them are not in the tables; confirm that none bears on this item",
-			req.AsOf, staleAfter, ccl.Date(), jurisdiction.TablesDate())})
+		// Joined, not formatted: every Check past the tables' dates writes
+		// it.
+		ws = append(ws, Warning{WarnStaleTables, "as_of " + req.AsOf.String() + " is more than " + strconv.Itoa(staleAfter) +
+			" days after the tables' eCFR issues (CCL " + ccl.Date().String() + ", country tables " + jurisdiction.TablesDate().String() +
+			"): amendments after them are not in the tables; confirm that none bears on this item"})
 	}
 	if c := req.Destination.Country; c.TablesAs() != c {
 		cite, _ := c.TablesAsCitation()
