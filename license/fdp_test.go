@@ -201,20 +201,28 @@ func TestFDPRules(t *testing.T) {
 		{"e2/unknown-origin", "(e)(2)", tQuery(tDirect("3E001 unknown"), tParty(4)), ear.Indeterminate, "item.direct_product_of[0].origin"},
 		{"e2/before", "(e)(2)", tQuery(tDirect("5E002 us"), tParty(4), tAsOf("2022-10-06")), tAbsent, ""},
 		// (e)(3) footnote 5
-		{"e3/in", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(5), tTo("CN")), ear.Yes, ""},
+		{"e3/in", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us for 3B001.b"), tParty(5), tTo("CN")), ear.Yes, ""},
 		{"e3/direct-for-3B", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 foreign_subject_to_ear for 3B001.a.1"), tParty(5)), ear.Yes, ""},
 		{"e3/direct-for-other", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us for 3A001.b"), tParty(5)), ear.No, ""},
 		{"e3/direct-for-unknown", "(e)(3)", tQuery(tECCN("3B001.a.1"), tDirect("3E001 us"), tParty(5)), ear.Indeterminate, "item.direct_product_of[0].for"},
+		// (e)(3)(i)(B)(1): the plant's technology "3E001 (for 3B
+		// commodities)", "3D901" without a qualifier, "3E991 (for 3B991
+		// and 3B992)" (text of 2025-01-16).
+		{"e3/plant-for-3A", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us for 3A001.a"), tParty(5)), ear.No, ""},
+		{"e3/plant-for-unknown", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(5)), ear.Indeterminate, "item.plant.direct_product_of[0].for"},
+		{"e3/plant-3D901", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3D901 us"), tParty(5)), ear.Yes, ""},
+		{"e3/plant-3E991-for-3B991", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E991 us for 3B991.a"), tParty(5)), ear.Yes, ""},
+		{"e3/plant-3E991-for-3B001", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E991 us for 3B001.a"), tParty(5)), ear.No, ""},
 		{"e3/sme-item-excluded", "(e)(3)", tQuery(tECCN("3B001.c.4"), tPlant("3E001 us"), tParty(5)), ear.No, ""},
 		// 3B001.f.6 is excepted from (e)(3) in the text of 2025-01-16,
 		// not in that of 2024-12-05.
 		{"e3/f.6-excepted", "(e)(3)", tQuery(tECCN("3B001.f.6"), tPlant("3E001 us"), tParty(5)), ear.No, ""},
-		{"e3/f.6-before-2025-01-16", "(e)(3)", tQuery(tECCN("3B001.f.6"), tPlant("3E001 us"), tParty(5), tAsOf("2025-01-15")), ear.Yes, ""},
+		{"e3/f.6-before-2025-01-16", "(e)(3)", tQuery(tECCN("3B001.f.6"), tPlant("3E001 us for 3B001.b"), tParty(5), tAsOf("2025-01-15")), ear.Yes, ""},
 		{"e3/bare-3B001", "(e)(3)", tQuery(tECCN("3B001"), tPlant("3E001 us"), tParty(5)), ear.Indeterminate, "item.eccn"},
 		{"e3/contains-ic", "(e)(3)", tQuery(tECCN("3B993"), tComponent(ic), tParty(5)), ear.Yes, ""},
 		{"e3/ic-plant-unknown", "(e)(3)", tQuery(tECCN("3B993"), tComponent(icNoPlant), tParty(5)), ear.Indeterminate, "item.components[0].plant"},
 		{"e3/no-fn5", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(1), tTo("CN")), ear.No, ""},
-		{"e3/facility-end-use", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUses(fdp.EndUseAdvancedNodeIC), tTo("CN")), ear.Yes, ""},
+		{"e3/facility-end-use", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us for 3B001.b"), tEndUses(fdp.EndUseAdvancedNodeIC), tTo("CN")), ear.Yes, ""},
 		{"e3/end-uses-unknown", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tEndUsesUnknown(), tTo("CN")), ear.Indeterminate, "end_uses"},
 		{"e3/before", "(e)(3)", tQuery(tECCN("3B993"), tPlant("3E001 us"), tParty(5), tAsOf("2024-12-01")), tAbsent, ""},
 		// (f) Russia/Belarus/Crimea
@@ -306,7 +314,9 @@ func TestFDPRules(t *testing.T) {
 		{"j/before", "(j)", tQuery(tECCN("9A991.d"), tDirect("9E991 us"), tTo("IR"), tAsOf("2023-02-23")), tAbsent, ""},
 		// (k) SME
 		{"k/in", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E992 us"), tTo("CN")), ear.Yes, ""},
-		{"k/plant", "(k)", tQuery(tECCN("3B001.f.1.b"), tPlant("3D001 us"), tTo("MO")), ear.Yes, ""},
+		{"k/plant", "(k)", tQuery(tECCN("3B001.f.1.b"), tPlant("3D001 us for 3B001.f.1"), tTo("MO")), ear.Yes, ""},
+		{"k/plant-for-other", "(k)", tQuery(tECCN("3B001.f.1.b"), tPlant("3D001 us for 4A001"), tTo("MO")), ear.No, ""},
+		{"k/plant-for-unknown", "(k)", tQuery(tECCN("3B001.f.1.b"), tPlant("3D001 us"), tTo("MO")), ear.Indeterminate, "item.plant.direct_product_of[0].for"},
 		{"k/contains-ic", "(k)", tQuery(tECCN("3B002.c"), tComponent(ic), tTo("CN")), ear.Yes, ""},
 		{"k/not-sme", "(k)", tQuery(tECCN("3B001.a.1"), tDirect("3E992 us"), tTo("CN")), ear.No, ""},
 		{"k/direct-not-listed", "(k)", tQuery(tECCN("3B001.c.4"), tDirect("3E001 us"), tTo("CN")), ear.No, ""},
@@ -316,7 +326,7 @@ func TestFDPRules(t *testing.T) {
 		// the integrated circuit of Note 7 is one example, not a limit.
 		{"k/contains-commodity", "(k)", tQuery(tECCN("3B001.c.4"), tComponent(product.Line{ID: "x", ECCN: product.EAR99, Origin: product.OriginForeign,
 			Value: product.MustParseMoney("1.00", "USD"), Quantity: product.MustParseQuantity("1"), Relation: product.Incorporated,
-			Plant: tLineage([]string{"3E001 us"})}), tTo("CN")), ear.Yes, ""},
+			Plant: tLineage([]string{"3E001 us for 3B001.c"})}), tTo("CN")), ear.Yes, ""},
 		{"k/contains-commodity-plant-unknown", "(k)", tQuery(tECCN("3B001.c.4"), tComponent(product.Line{ID: "x", ECCN: product.EAR99, Origin: product.OriginForeign,
 			Value: product.MustParseMoney("1.00", "USD"), Quantity: product.MustParseQuantity("1"), Relation: product.Incorporated,
 			IntegratedCircuit: product.OptBoolOf(false)}), tTo("CN")), ear.Indeterminate, "item.components[0].plant"},

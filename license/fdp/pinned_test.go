@@ -323,11 +323,9 @@ func TestPinned734_9e3(t *testing.T) {
 	pinnedCheckInput(t, "(e)(3)(i)(A) direct", r.Product.Direct, pinnedInput{origin: InputSubjectToEAR, list: []string{
 		"3D001 for 3B", "3D901 for 3B903", "3D991 for 3B991 3B992", "3D993", "3D994",
 		"3E001 for 3B", "3E901 for 3B903", "3E991 for 3B991 3B992", "3E993", "3E994"}})
-	pinnedCheckInput(t, "(e)(3)(i)(B) plant", r.Product.Plant, pinnedInput{origin: InputUSOrigin})
-	if p := r.Product.Plant; p != nil {
-		pinnedList(t, "(e)(3)(i)(B)(1)-(2) plant ECCNs", pinnedECCNs(p.Patterns), []string{
-			"3D001", "3D901", "3D991", "3D992", "3D993", "3D994", "3E001", "3E901", "3E991", "3E992", "3E993", "3E994"})
-	}
+	pinnedCheckInput(t, "(e)(3)(i)(B)(1)-(2) plant", r.Product.Plant, pinnedInput{origin: InputUSOrigin, list: []string{
+		"3D001 for 3B", "3D901", "3D991 for 3B991 3B992", "3D992", "3D993", "3D994",
+		"3E001 for 3B", "3E901 for 3B903", "3E991 for 3B991 3B992", "3E992", "3E993", "3E994"}})
 	pinnedContainsIC(t, r, true)
 	pinnedReach(t, r, "footnote 5", "end use advanced_node_ic: MO D:5")
 	pinnedLicense(t, r, "15 CFR 744.11(a)(2)(v)")
@@ -517,18 +515,16 @@ func TestPinned734_9j(t *testing.T) {
 // "3D992 or 3E992"; (ii)(A) plant and (B) contains, U.S.-origin: "3D001 (for
 // 3B commodities), 3D901, 3D991 (for 3B991 and 3B992), 3D992, 3D993, 3D994,
 // 3E001 (for 3B commodities), 3E901 (for 3B903), 3E991 (for 3B991 or
-// 3B992), 3E992, 3E993, or 3E994" (ECCNs pinned, qualifiers left out);
+// 3B992), 3E992, 3E993, or 3E994" (the qualifiers pinned with the ECCNs);
 // (k)(2): "destined to Macau or a destination in Country Group D:5".
 func TestPinned734_9k(t *testing.T) {
 	r := pinnedRule(t, "15 CFR 734.9(k)")
 	pinnedItem(t, r, ItemListed, "3B001.a.4", "3B001.c", "3B001.d", "3B001.f.1", "3B001.f.5", "3B001.f.6",
 		"3B001.k", "3B001.l", "3B001.m", "3B001.n", "3B001.p.2", "3B001.p.4", "3B001.r", "3B002.c")
 	pinnedCheckInput(t, "(k)(1)(i) direct", r.Product.Direct, pinnedInput{origin: InputSubjectToEAR, list: []string{"3D992", "3E992"}})
-	pinnedCheckInput(t, "(k)(1)(ii) plant", r.Product.Plant, pinnedInput{origin: InputUSOrigin})
-	if p := r.Product.Plant; p != nil {
-		pinnedList(t, "(k)(1)(ii)(A)-(B) plant ECCNs", pinnedECCNs(p.Patterns), []string{
-			"3D001", "3D901", "3D991", "3D992", "3D993", "3D994", "3E001", "3E901", "3E991", "3E992", "3E993", "3E994"})
-	}
+	pinnedCheckInput(t, "(k)(1)(ii)(A)-(B) plant", r.Product.Plant, pinnedInput{origin: InputUSOrigin, list: []string{
+		"3D001 for 3B", "3D901", "3D991 for 3B991 3B992", "3D992", "3D993", "3D994",
+		"3E001 for 3B", "3E901 for 3B903", "3E991 for 3B991 3B992", "3E992", "3E993", "3E994"}})
 	pinnedContainsIC(t, r, true)
 	pinnedReach(t, r, "destination: MO D:5")
 }

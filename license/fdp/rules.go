@@ -61,10 +61,17 @@ var (
 		"4D001", "4D993", "4D994", "4E001", "4E992", "4E993",
 		"5D001", "5D991", "5E001", "5E991",
 	}
-	// The plant inputs of (e)(3)(i)(B) and (k)(1)(ii).
+	// The plant inputs of (e)(3)(i)(B)(1)-(2) and (k)(1)(ii)(A)-(B), text
+	// of 2025-01-16 (8b43626), with their qualifiers: "3D001 (for 3B
+	// commodities), 3D901, 3D991 (for 3B991 and 3B992), 3D992, 3D993,
+	// 3D994, 3E001 (for 3B commodities), 3E901 (for 3B903), 3E991 (for
+	// 3B991 and 3B992), 3E992, 3E993, or 3E994" ((k) prints "3B991 or
+	// 3B992" for 3E991). The plant's technology or software must be for
+	// what the qualifier names (the lineage entry's "for"; not stated, the
+	// route is open).
 	cat3BPlantInputs = []string{
-		"3D001", "3D901", "3D991", "3D992", "3D993", "3D994",
-		"3E001", "3E901", "3E991", "3E992", "3E993", "3E994",
+		"3D001 for 3B", "3D901", "3D991 for 3B991 3B992", "3D992", "3D993", "3D994",
+		"3E001 for 3B", "3E901 for 3B903", "3E991 for 3B991 3B992", "3E992", "3E993", "3E994",
 	}
 	// The semiconductor manufacturing equipment of (k)(1): "3B001.a.4, c,
 	// d, f.1, f.5, f.6, k to n, p.2, p.4, r, or 3B002.c".
@@ -350,7 +357,6 @@ func ruleData() []Rule {
 				read("(e)(3)(i): the 3B items as listed (f.6 from 90 FR 5308); (A) direct inputs with their \"for\" qualifiers; (B)(1)-(2) plant and contains routes; (e)(3)(ii): a footnote 5 entity, or an entity at a facility in Macau or D:5 producing logic or DRAM advanced-node ICs; license requirement at 744.11(a)(2)(v)"),
 				fr("89 FR 96790 (2024-12-05), effective 2024-12-02, compliance 2024-12-31"),
 				fr("90 FR 47201 (2025-09-30): affiliates rule"),
-				reading("the plant and contains routes' \"for\" qualifiers are not applied (broader than the text)"),
 				reading("the facility prong is read as the advanced_node_ic end use at a destination in Macau or D:5"),
 			},
 		},
