@@ -186,8 +186,10 @@ var deMinimisCategories = []deMinimisCategory{
 var dmFloor = supportedFrom
 
 // dmFacilityProng is the day the facility prong of 734.4(a)(9) was added,
-// and 3B001.f.6 to its exceptions (90 FR 5308, published 2025-01-16; its
-// effective date was not read, the publication day is the latest).
+// 3B001.f.6 to its exceptions and to the list of (a)(8): the effective date
+// of 90 FR 5298 (FR Doc. 2025-00711, published 2025-01-16; the amendment
+// of 734.4 at 90 FR 5308), read in its DATES: "The effective date of this
+// rule is January 16, 2025".
 var dmFacilityProng = jurisdiction.MustParseDate("2025-01-16")
 
 var dmMacauOrD5 = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Macau}}, Groups: []jurisdiction.Group{jurisdiction.GroupD5}}
@@ -318,6 +320,12 @@ func dmSME(c *dmEval) (ear.Answer, string, []MissingFact) {
 	item := patternsMatch(c.q.Item.ECCN, smeEquipment())
 	if item == ear.No {
 		return ear.No, "the item is not equipment 734.4(a)(8) lists", nil
+	}
+	// The text of 2024-12-05 (4464eaa) lists "3B001.a.4, c, d, f.1, f.5,
+	// k to n, p.2, p.4, r, or 3B002.c": 3B001.f.6 only from 90 FR 5298
+	// (effective 2025-01-16), as (a)(9) excepts it only from then.
+	if c.q.AsOf.Before(dmFacilityProng) && eccnIn(c.q.Item.ECCN, sme3B001f6) == ear.Yes {
+		return ear.No, "3B001.f.6 is in 734.4(a)(8)'s list from 2025-01-16 (90 FR 5298); the text before does not list it", nil
 	}
 	has, id, _ := c.anyUSLine(usListedIC)
 	a := item.And(has)

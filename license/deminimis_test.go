@@ -148,6 +148,10 @@ func TestDeMinimisCategories(t *testing.T) {
 		{"(a)(8) EAR99 IC", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "EAR99", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", ear.No, ""},
 		{"(a)(8) Category 5 IC", dmItem("3B001.c.1.a", "1000000", ic(dmLine("c1", "5A991", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", ear.Yes, ""},
 		{"(a)(8) f.6 is listed", dmItem("3B001.f.6", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.Yes, ""},
+		// The text of 2024-12-05 does not list f.6 in (a)(8); 90 FR 5298
+		// (effective 2025-01-16) does.
+		{"(a)(8) f.6 before 2025-01-16", dmItem("3B001.f.6", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.No, "2025-01-15"},
+		{"(a)(8) f.6 from 2025-01-16", dmItem("3B001.f.6", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.Yes, "2025-01-16"},
 		{"(a)(8) k is listed", dmItem("3B001.k", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.Yes, ""},
 		{"(a)(8) 3B001.e is not listed", dmItem("3B001.e", "1000000", dmLine("c1", "3A090.a", "us", "10")), "CN", nil, "15 CFR 734.4(a)(8)", ear.No, ""},
 		{"(a)(8) software line is no IC", dmItem("3B001.c.1.a", "1000000", bundled(dmLine("c1", "3D001", "us", "10"))), "CN", nil, "15 CFR 734.4(a)(8)", ear.No, ""},
@@ -163,7 +167,7 @@ func TestDeMinimisCategories(t *testing.T) {
 		{"(a)(9) SME of (a)(8) is excepted", dmItem("3B001.c.1.a", "1000000", dmLine("c1", "3A090.a", "us", "10")), "JP", func(q *DeMinimisQuery) {
 			q.Parties = PartiesOf(Party{Name: "F5", Role: RoleEndUser, EntityListFootnotes: []int{5}})
 		}, "15 CFR 734.4(a)(9)", ear.No, ""},
-		// 3B001.f.6 is excepted from (a)(9) from 2025-01-16 (90 FR 5308), not
+		// 3B001.f.6 is excepted from (a)(9) from 2025-01-16 (90 FR 5298), not
 		// in the text of 2024-12-05.
 		{"(a)(9) 3B001.f.6 excepted", dmItem("3B001.f.6", "1000000", dmLine("c1", "3A090.a", "us", "10")), "KR", func(q *DeMinimisQuery) {
 			q.Parties = PartiesOf(Party{Name: "F5", Role: RoleEndUser, EntityListFootnotes: []int{5}})

@@ -185,7 +185,8 @@ func pinnedContainsIC(t *testing.T, r Rule, want bool) {
 // rule, (b) to (l), in CFR order (text of 2025-01-16); (j) has two versions
 // (Categories 3 through 5 or 7 until 2024-07-22, 3 through 9 since),
 // (e)(1), (e)(2) and (i) two each (their input lists before and after
-// 2024-12-02), (e)(3) two (3B001.f.6 excepted from 2025-01-16), (f) three
+// 2024-12-02), (e)(3) two (3B001.f.6 excepted and the facility prong added
+// from 2025-01-16), (k) two (3B001.f.6 listed from 2025-01-16), (f) three
 // (Categories 3 to 9 until 2022-04-07, every category until 2023-02-23,
 // with the items of Supp. No. 6 and 7 to part 746 since), and (h) two (as
 // first written, and as rewritten from 2023-11-17).
@@ -193,7 +194,7 @@ func TestPinnedRuleCitations(t *testing.T) {
 	want := []string{"15 CFR 734.9(b)", "15 CFR 734.9(c)", "15 CFR 734.9(d)", "15 CFR 734.9(e)(1)", "15 CFR 734.9(e)(1)",
 		"15 CFR 734.9(e)(2)", "15 CFR 734.9(e)(2)",
 		"15 CFR 734.9(e)(3)", "15 CFR 734.9(e)(3)", "15 CFR 734.9(f)", "15 CFR 734.9(f)", "15 CFR 734.9(f)", "15 CFR 734.9(g)", "15 CFR 734.9(h)", "15 CFR 734.9(h)", "15 CFR 734.9(i)", "15 CFR 734.9(i)",
-		"15 CFR 734.9(j)", "15 CFR 734.9(j)", "15 CFR 734.9(k)", "15 CFR 734.9(l)"}
+		"15 CFR 734.9(j)", "15 CFR 734.9(j)", "15 CFR 734.9(k)", "15 CFR 734.9(k)", "15 CFR 734.9(l)"}
 	var got []string
 	for _, r := range Default().Rules() {
 		got = append(got, r.Citation.String())
@@ -349,6 +350,33 @@ func TestPinned734_9f(t *testing.T) {
 	pinnedContainsIC(t, r, false)
 	pinnedReach(t, r, "destination: BY RU UA/crimea", "incorporation: BY RU UA/crimea")
 	pinnedLicense(t, r, "15 CFR 746.8")
+}
+
+// TestPinnedJan2025Versions: the text of 2024-12-05 (4464eaa), before 90 FR
+// 5298 (effective 2025-01-16): (e)(3)(ii) "End-user scope of the Entity
+// List FDP rule: Footnote 5" (no facility prong), and (k)(1) "3B001.a.4,
+// c, d, f.1, f.5, k to n, p.2, p.4, r, or 3B002.c" (no f.6).
+func TestPinnedJan2025Versions(t *testing.T) {
+	e3, ok := Default().RuleAt(MustParseCitation("15 CFR 734.9(e)(3)"), date("2025-01-15"))
+	if !ok {
+		t.Fatal("no (e)(3) on 2025-01-15")
+	}
+	pinnedReach(t, e3, "footnote 5")
+	if e3.Until.String() != "2025-01-16" {
+		t.Errorf("(e)(3) of 2024-12-05 until %s, want 2025-01-16", e3.Until)
+	}
+	k, ok := Default().RuleAt(MustParseCitation("15 CFR 734.9(k)"), date("2025-01-15"))
+	if !ok {
+		t.Fatal("no (k) on 2025-01-15")
+	}
+	pinnedItem(t, k, ItemListed, "3B001.a.4", "3B001.c", "3B001.d", "3B001.f.1", "3B001.f.5",
+		"3B001.k", "3B001.l", "3B001.m", "3B001.n", "3B001.p.2", "3B001.p.4", "3B001.r", "3B002.c")
+	for _, c := range []string{"15 CFR 734.9(e)(3)", "15 CFR 734.9(k)"} {
+		r, ok := Default().RuleAt(MustParseCitation(c), date("2025-01-16"))
+		if !ok || r.Effective.String() != "2025-01-16" || r.Compliance.String() != "2025-01-31" {
+			t.Errorf("%s on 2025-01-16: %v, effective %s, compliance %s; want the version of 90 FR 5298", c, ok, r.Effective, r.Compliance)
+		}
+	}
 }
 
 // TestPinned734_9fVersions: (f) as first written, text of 2022-03-08

@@ -136,31 +136,60 @@ func splitAtDec2024(r Rule, direct, plant []string, note string) (Rule, Rule) {
 	return early, late
 }
 
-// jan2025E3 is the first day of the (e)(3) item list that excepts
-// 3B001.f.6: the day 90 FR 5308 (2025-01-16), the last amendment of the
-// text read, was published. Its effective date was not read; the day of
-// publication is the latest it can be, so the list without the exception
-// (broader) is kept until then.
+// jan2025E3 is the effective date of 90 FR 5298 (FR Doc. 2025-00711,
+// published 2025-01-16; the amendment of 734.9 printed at 90 FR 5308), read
+// in its DATES: "The effective date of this rule is January 16, 2025", with
+// a compliance date of 2025-01-31 for what it revised. From it, (e)(3)
+// excepts 3B001.f.6 and reaches entities at advanced-node facilities in
+// Macau or D:5, and (k) lists 3B001.f.6.
 var jan2025E3 = date("2025-01-16")
+
+// jan2025E3Compliance is 90 FR 5298's compliance date.
+var jan2025E3Compliance = date("2025-01-31")
+
+// textDec2024 is the text of 734.9 before 90 FR 5298.
+const textDec2024 = "15 CFR 734.9 as amended through 89 FR 96810 (2024-12-05), eCFR mirror MichalOpoka/ecfr at 4464eaa"
 
 // splitE3AtJan2025 gives (e)(3) two versions. Text read of 2024-12-05
 // (4464eaa): (e)(3)(i) "specified in ECCN 3B001 (except 3B001.a.4, c, d,
 // f.1, f.5, g, h, k to n, p.2, p.4, r), 3B002 (except 3B002.c), 3B903,
 // 3B991 (except 3B991.b.2.a through 3B991.b.2.b), 3B992, 3B993, or 3B994";
-// the text of 2025-01-16 (8b43626) also excepts 3B001.f.6. The end-user
-// scope of the earlier text names footnote 5 entities only; the facility
-// prong is kept in both versions (broader than the earlier text, noted).
+// (e)(3)(ii) "End-user scope of the Entity List FDP rule: Footnote 5": an
+// entity with a Footnote 5 designation, no facility prong. The text of
+// 2025-01-16 (8b43626) also excepts 3B001.f.6 and adds the entities
+// "located at a “facility” in Macau or a destination specified in Country
+// Group D:5 where the “production” of logic or DRAM “advanced-node
+// integrated circuits” occurs".
 func splitE3AtJan2025(r Rule) []Rule {
 	early := r.clone()
 	early.Until = jan2025E3
 	early.Product.Item.Patterns = patterns(
 		"3B001 except .a.4 .c .d .f.1 .f.5 .g .h .k .l .m .n .p.2 .p.4 .r",
 		"3B002 except .c", "3B903", "3B991 except .b.2.a .b.2.b", "3B992", "3B993", "3B994")
-	early.Provenance = append([]Source{{Basis: TextRead, Ref: "15 CFR 734.9 as amended through 89 FR 96810 (2024-12-05), eCFR mirror MichalOpoka/ecfr at 4464eaa",
-		Note: "(e)(3)(i): 3B001 except a.4, c, d, f.1, f.5, g, h, k to n, p.2, p.4, r (3B001.f.6 not excepted); (e)(3)(ii): footnote 5 entities (no facility prong: the SDK keeps it, broader)"}},
+	early.Reach = slices.DeleteFunc(early.Reach, func(p Prong) bool { return p.Kind != ProngFootnote })
+	early.Provenance = append([]Source{{Basis: TextRead, Ref: textDec2024,
+		Note: "(e)(3)(i): 3B001 except a.4, c, d, f.1, f.5, g, h, k to n, p.2, p.4, r (3B001.f.6 not excepted); (e)(3)(ii): footnote 5 entities only"}},
+		slices.DeleteFunc(slices.Clone(r.Provenance), func(s Source) bool { return s.Basis == TextRead || s.Basis == ReadingChosen })...)
+	late := r
+	late.Effective, late.Compliance = jan2025E3, jan2025E3Compliance
+	late.Provenance = append(slices.Clone(r.Provenance), fr("90 FR 5298 (2025-01-16, FR Doc. 2025-00711), effective 2025-01-16, compliance 2025-01-31: 3B001.f.6 excepted, the facility prong added"))
+	return []Rule{early, late}
+}
+
+// splitKAtJan2025 gives (k) two versions: the text of 2024-12-05
+// (4464eaa), (k)(1) "a foreign-produced commodity specified in ECCN
+// 3B001.a.4, c, d, f.1, f.5, k to n, p.2, p.4, r, or 3B002.c" (no f.6),
+// and from 90 FR 5298 (2025-01-16) the list with f.6.
+func splitKAtJan2025(r Rule) []Rule {
+	early := r.clone()
+	early.Until = jan2025E3
+	early.Product.Item.Patterns = patterns(slices.DeleteFunc(slices.Clone(smeItems), func(s string) bool { return s == "3B001.f.6" })...)
+	early.Provenance = append([]Source{{Basis: TextRead, Ref: textDec2024,
+		Note: "(k)(1): 3B001.a.4, c, d, f.1, f.5, k to n, p.2, p.4, r, or 3B002.c (no f.6); (ii)(A)-(B) plant and contains routes as later; (k)(2): Macau or D:5"}},
 		slices.DeleteFunc(slices.Clone(r.Provenance), func(s Source) bool { return s.Basis == TextRead })...)
 	late := r
-	late.Effective, late.Compliance = jan2025E3, jurisdiction.Date{}
+	late.Effective, late.Compliance = jan2025E3, jan2025E3Compliance
+	late.Provenance = append(slices.Clone(r.Provenance), fr("90 FR 5298 (2025-01-16, FR Doc. 2025-00711), effective 2025-01-16, compliance 2025-01-31: 3B001.f.6 added to (k)(1)"))
 	return []Rule{early, late}
 }
 
@@ -607,6 +636,8 @@ func ruleData() []Rule {
 			out = append(out, splitE3AtJan2025(r)...)
 		case "15 CFR 734.9(f)":
 			out = append(out, splitFAtApr2022(r)...)
+		case "15 CFR 734.9(k)":
+			out = append(out, splitKAtJan2025(r)...)
 		case "15 CFR 734.9(i)":
 			a, b := splitAtDec2024(r, fn4Early, iPlantEarly, "(i)(1)(i): the 18 ECCNs as listed before 2024-12-02; (i)(1)(ii) the same but 4D993; (i)(2) PRC or Macau (Macau from 88 FR 2821, 2023-01-17, applied from 2022-10-07: broader)")
 			out = append(out, a, b)
