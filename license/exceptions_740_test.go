@@ -231,8 +231,12 @@ func TestExceptionsBeforeCCLRows(t *testing.T) {
 	if d.LicenseRequired() != ear.Yes {
 		t.Fatalf("2024-06-01: license %s (the NS2 row requires one today and is read to have then)", d.LicenseRequired())
 	}
+	// Open: the License Exceptions section of then is not held, and the
+	// rows other than NS2 that may require a license then (RS, MT, NP, AT;
+	// the CCL rows of 2024 are not modelled) are reasons GBS may not
+	// overcome.
 	r := exceptionOf(d, exception.GBS)
-	if r.Outcome != exception.Indeterminate || !strings.Contains(r.Why, "License Exceptions section of 3A001 as of 2024-06-01") {
+	if r.Outcome != exception.Indeterminate || !strings.Contains(r.Why, "2024-06-01") && !strings.Contains(r.Why, "may apply") {
 		t.Errorf("2024-06-01: GBS %s: %s", r.Outcome, r.Why)
 	}
 	if d.CoveredByExceptions() == ear.Yes {

@@ -3,6 +3,7 @@ package license
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/earcheck/ear"
@@ -45,9 +46,11 @@ func TestReviewFalseClearances(t *testing.T) {
 			[]exception.Code{exception.LVS, exception.TMP, exception.RPL, exception.GOV, exception.BAG}, nil, nil, ear.No},
 		{"D1 0D501 to Lebanon", fixRequest(day, "0D501", "software", "1000.00", "LB", unFacts),
 			[]exception.Code{exception.TMP, exception.GOV, exception.TSU, exception.BAG}, nil, nil, ear.No},
-		// TMP, TSU and BAG overcome the NS1 and RS1 rows, not 746.1(b).
+		// 746.1(b)(4) bars every exception but GOV (b) for the export of an
+		// item with a UN reason for control to Lebanon: TMP, TSU and BAG do
+		// not overcome its NS1 and RS1 rows either.
 		{"D1 0E501 to Lebanon", fixRequest(day, "0E501", "technology", "1000.00", "LB", unFacts),
-			[]exception.Code{exception.GOV}, nil, []exception.Code{exception.TMP, exception.TSU, exception.BAG}, ear.No},
+			[]exception.Code{exception.GOV, exception.TMP, exception.TSU, exception.BAG}, nil, nil, ear.No},
 		{"D1 GOV (b)(2)(ii) stays", fixRequest(day, "0B501", "commodity", "1000.00", "LB", `{"meets":{"GOV":"740.11(b)(2)(ii)","*":"none"}}`),
 			nil, nil, []exception.Code{exception.GOV}, ear.Yes},
 		// D2, 746.8(c)(2)(ii).
@@ -123,6 +126,58 @@ func TestIraqExceptionList(t *testing.T) {
 			if x.Outcome != exception.NotAvailable && !listed[x.Code.String()] {
 				t.Errorf("%s to Iraq: %s is %v; 746.3(c) does not list it: %s", eccn, x.Code, x.Outcome, x.Why)
 			}
+		}
+	}
+}
+
+// TestExceptionsOpenChartRows: a Country Chart row that may require a
+// license stays a reason beside a row that requires one, so that an
+// exception for some reasons only is not found available while the open
+// row may be a reason it does not overcome (the review's cases, US-made
+// items exported from the US, 2026-08-01): GBS "for national security
+// reasons only" (740.4) with a CB row open for 1A004.c.2 to Brazil; TSR
+// (740.6(a)) with an NP row open for 1E002.a to Pakistan; STA (c)(2),
+// NS-only items, with an NP row open for 2B001.a to Singapore and a CC row
+// open for 4A003.b to Mexico; LVS under 740.2(a)(4) with a CC row open for
+// 4A003.g to Brazil; and RPL under 740.2(a)(5)(ii)(A) ("as part of a
+// spacecraft ... or in quantities appropriate for replacement parts") with
+// the MT row open for 7A001 to Pakistan.
+func TestExceptionsOpenChartRows(t *testing.T) {
+	c := NewChecker()
+	const values = `"order_value":{"amount":"1000.00","currency":"USD"},"annual_value":{"amount":"1000.00","currency":"USD"}`
+	for _, tt := range []struct {
+		eccn, kind, dest, facts string
+		code                    exception.Code
+		openRow                 string // a reason the determination keeps open
+	}{
+		{"1A004.c.2", "commodity", "BR", `{` + values + `,"meets":{"*":"none"}}`, exception.GBS, "column CB2"},
+		{"1E002.a", "technology", "PK", `{` + values + `,"meets":{"TSR":"740.6(a)","*":"none"}}`, exception.TSR, "column NP1"},
+		{"2B001.a", "commodity", "SG", `{` + values + `,"meets":{"STA":"740.20(d)","*":"none"}}`, exception.STA, "column NP1"},
+		{"4A003.b", "commodity", "MX", `{` + values + `,"meets":{"STA":"740.20(d)","*":"none"}}`, exception.STA, "column CC1"},
+		{"4A003.g", "commodity", "BR", `{"order_value":{"amount":"4000.00","currency":"USD"},"annual_value":{"amount":"4000.00","currency":"USD"},"meets":{"*":"none"}}`, exception.LVS, "column CC1"},
+		{"7A001", "commodity", "PK", `{` + values + `,"meets":{"RPL":"740.10(a)","*":"none"}}`, exception.RPL, "column MT1"},
+	} {
+		body := strings.NewReplacer(`"as_of":"2026-11-28"`, `"as_of":"2026-08-01"`, `"kind":"commodity"`, `"kind":"`+tt.kind+`"`).
+			Replace(exceptionRequest(tt.eccn, "US", "US", tt.dest, tt.facts))
+		d := checkReview(t, c, body)
+		name := tt.eccn + " to " + tt.dest
+		if d.LicenseRequired() != ear.Yes {
+			t.Errorf("%s: license %s, want yes", name, d.LicenseRequired())
+		}
+		kept := false
+		for _, r := range d.LicenseReasons() {
+			if strings.HasSuffix(r.Citation, tt.openRow) && r.Answer == ear.Indeterminate {
+				kept = true
+			}
+		}
+		if !kept {
+			t.Errorf("%s: no open %s reason among %+v", name, tt.openRow, d.LicenseReasons())
+		}
+		if r := exceptionOf(d, tt.code); r.Outcome != exception.Indeterminate {
+			t.Errorf("%s: %s %s, want indeterminate: %s", name, tt.code, r.Outcome, r.Why)
+		}
+		if d.CoveredByExceptions() == ear.Yes {
+			t.Errorf("%s: covered yes", name)
 		}
 	}
 }

@@ -98,8 +98,14 @@ func licenseRequirementsFor(in licenseInput) (ear.Answer, []LicenseReason, []Mis
 				}
 				chart = chart.Or(adj[i])
 			}
+			// Every row that requires, or may require, a license is a
+			// reason, also beside a row that requires one: a row left open
+			// may be a reason for control no exception found for the others
+			// overcomes (740.4 GBS, 740.6 TSR, 740.20(c)(2) STA: "for
+			// national security reasons only"; 740.2(a)(4) for CC; 740.2(a)(5)
+			// for MT). A lifted row is shown when nothing else requires one.
 			for i, f := range res.Findings {
-				if adj[i] == chart || (chart == ear.No && notes[i] != "") {
+				if adj[i] != ear.No || (chart == ear.No && notes[i] != "") {
 					why := f.Why
 					if notes[i] != "" {
 						why += "; " + notes[i]

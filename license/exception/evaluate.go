@@ -208,6 +208,7 @@ func evaluate(x *Exception, in *Input, progs []jurisdiction.Program, reach []che
 		e.add(e.programAllows(Requirement{Program: p.ID}, true))
 	}
 	e.restrictions()
+	e.itemReasonRules()
 
 	// The requirements it may overcome.
 	for _, r := range in.Requirements {
@@ -398,6 +399,43 @@ func (e *eval) reasonRuleAllows(r Requirement) check {
 		}
 	}
 	return yes()
+}
+
+// itemReasonRules applies the Part 746 paragraphs that limit the
+// exceptions for the export of an item with a reason for control to the
+// destination (746.1(b)(4): "You may not use any License Exception, other
+// than License Exception GOV ..., to export or reexport items with a UN
+// reason for control to countries listed in paragraph (b)(2)") to the
+// whole export, not only to that reason's requirement: an exception the
+// paragraph does not allow is not available when the item's requirement
+// for the reason stands, and open when it may.
+func (e *eval) itemReasonRules() {
+	in := e.in
+	for i := range reasonTable {
+		rr := &reasonTable[i]
+		if !rr.inForce(in.AsOf) || !rr.To.Includes(in.Destination, in.Groups, in.AsOf) {
+			continue
+		}
+		if _, ok := allowanceFor(rr.Allowed, e.x.Code); ok {
+			continue // reasonRuleAllows restricts it to its paragraphs
+		}
+		held := ear.No
+		for _, r := range in.Requirements {
+			if r.Basis == BasisChart && r.Reason == rr.Reason {
+				held = held.Or(r.Answer)
+			}
+		}
+		switch held {
+		case ear.Yes:
+			why := fmt.Sprintf("%s: no License Exception other than GOV (740.11(b)) for the export of an item with a %s reason for control to %s", rr.Citation, rr.Reason, in.Destination)
+			e.no("%s", why)
+			if !slices.Contains(e.refused, why) {
+				e.refused = append(e.refused, why)
+			}
+		case ear.Indeterminate:
+			e.add(open("item.eccn", fmt.Sprintf("the item may have a %s reason for control to %s, and %s then allows no License Exception other than GOV (740.11(b))", rr.Reason, in.Destination, rr.Citation)))
+		}
+	}
 }
 
 func (p *ProgramRule) inForce(d jurisdiction.Date) bool {

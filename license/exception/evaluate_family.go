@@ -495,9 +495,17 @@ func (e *eval) restrictions() {
 				e.add(open("exception_facts", fmt.Sprintf("%s leaves %s open only %s", rs.Citation, e.x.Code, a.Qualified)))
 			}
 		default:
-			// It may apply: its paragraph limits become open conditions.
+			// It may apply: its paragraph limits become open conditions,
+			// and so does the condition it sets on the exception it leaves
+			// open (740.2(a)(5)(ii)(A): RPL "as part of a spacecraft, manned
+			// aircraft, land vehicle or marine vehicle or in quantities
+			// appropriate for replacement parts"), as where it applies.
 			if len(a.Paragraphs) > 0 {
 				e.soft = append(e.soft, a.Paragraphs)
+			}
+			if a.Qualified != "" {
+				e.add(check{ans: ear.Indeterminate, why: fmt.Sprintf("%s may apply (%s), and then leaves %s open only %s", rs.Citation, ap.why, e.x.Code, a.Qualified),
+					missing: append(slices.Clone(ap.missing), Missing{Field: "exception_facts", Why: fmt.Sprintf("%s leaves %s open only %s", rs.Citation, e.x.Code, a.Qualified)})})
 			}
 		}
 	}

@@ -80,16 +80,27 @@ func TestUNEmbargoExceptions(t *testing.T) {
 	}
 	runFixCases(t, tests)
 
-	// 0E501 to Lebanon, NS, RS and UN: TSU overcomes NS and RS, not UN,
-	// and the requirements are not covered.
+	// 0E501 to Lebanon, NS, RS and UN: 746.1(b)(4) bars TSU for the
+	// export of the item, so it overcomes none of them ("to export or
+	// reexport items with a UN reason for control"), and the requirements
+	// are not covered. With the UN requirement only possible, TSU is open.
 	i := in(t, "0E501", "LB", day, chart("NS"), chart("RS"), un)
 	i.ExportedFrom = jurisdiction.MustParseCountry("US")
 	i = withMeets(i, TSU, "740.13(a)")
 	i.Facts = i.Facts.WithOthersNone(true) // no other exception's terms are met
 	rs := Evaluate(i)
 	r := result(rs, TSU)
-	if r.Outcome != Available || len(r.Overcomes) != 2 || strings.Contains(strings.Join(r.Overcomes, ";"), "UN") {
+	if r.Outcome != NotAvailable || !strings.Contains(r.Why, "746.1(b)(4)") {
 		t.Errorf("TSU %s overcomes %v: %s", r.Outcome, r.Overcomes, r.Why)
+	}
+	maybeUN := un
+	maybeUN.Answer = ear.Indeterminate
+	j := in(t, "0E501", "LB", day, chart("NS"), chart("RS"), maybeUN)
+	j.ExportedFrom = jurisdiction.MustParseCountry("US")
+	j = withMeets(j, TSU, "740.13(a)")
+	j.Facts = j.Facts.WithOthersNone(true)
+	if r := result(Evaluate(j), TSU); r.Outcome != Indeterminate || !strings.Contains(r.Why, "746.1(b)(4)") {
+		t.Errorf("UN requirement open: TSU %s: %s", r.Outcome, r.Why)
 	}
 	if c := Covered(i.Requirements, rs); c != ear.No {
 		t.Errorf("covered %s, want no", c)
