@@ -207,6 +207,12 @@ func TestMilitaryEndUse744_21Pinned(t *testing.T) {
 		anyItem []string // of listed, those reached for any item; NI not checked
 	}{
 		{"2020-12-23", []string{"CN", "RU", "VE"}, nil},
+		// Burma from 86 FR 13173 (effective 2021-03-08), Cambodia from 86
+		// FR 70015 (effective 2021-12-09).
+		{"2021-03-07", []string{"CN", "RU", "VE"}, nil},
+		{"2021-03-08", []string{"CN", "MM", "RU", "VE"}, nil},
+		{"2021-12-08", []string{"CN", "MM", "RU", "VE"}, nil},
+		{"2021-12-09", []string{"CN", "KH", "MM", "RU", "VE"}, nil},
 		{"2022-03-08", []string{"BY", "CN", "KH", "MM", "RU", "VE"}, []string{"BY", "RU"}},
 		{"2024-03-14", []string{"BY", "CN", "KH", "MM", "RU", "VE"}, []string{"BY", "RU"}},
 		{"2024-03-15", []string{"BY", "CN", "KH", "MM", "NI", "RU", "VE"}, []string{"BY", "RU"}},
