@@ -52,6 +52,15 @@ func militaryEndUseReach(c jurisdiction.Country, asOf jurisdiction.Date) (in, an
 	return false, false
 }
 
+// supercomputer744_23From is the day 744.23 (supercomputer and
+// semiconductor manufacturing end uses) came into the EAR: 87 FR 62186
+// (2022-10-13), DATES: "Effective on October 7, 2022, are the following
+// instructions: ... 17 (Sec. 744.23)" (as reported; the 2022 text of 744.23
+// was not read). Its place scope before the text of 88 FR 73449 (effective
+// 2023-11-17) is not read either: Macau and D:5 are read from 2022-10-07
+// (broader than the PRC the summaries report).
+var supercomputer744_23From = jurisdiction.MustParseDate("2022-10-07")
+
 // macauOrD5 is the place scope of 744.23(a)(1) and (a)(2): "Macau or a
 // destination specified in Country Group D:5" (text of 2024-04-04).
 var macauOrD5 = fdp.Places{Places: []fdp.Place{{Country: jurisdiction.Macau}}, Groups: []jurisdiction.Group{jurisdiction.GroupD5}}
@@ -200,6 +209,9 @@ func (l *reasonList) endUses(in licenseInput, meuParties, possibleMEU []string, 
 		return gs, true
 	}
 	inMacauD5 := func(c jurisdiction.Country) ear.Answer {
+		if in.asOf.Before(supercomputer744_23From) {
+			return ear.No // 744.23 is not in the EAR yet
+		}
 		gs, ok := groupsOf(c)
 		if !ok {
 			return ear.Indeterminate

@@ -52,6 +52,10 @@ func TestPart744EndUses(t *testing.T) {
 		{"advanced node: any item", "EAR99", "CN", "", use(fdp.EndUseAdvancedNodeIC, ""), "15 CFR 744.23(a)(2)(i)", ear.Yes},
 		{"advanced node: facility in China, shipped to Malaysia", "EAR99", "MY", "", use(fdp.EndUseAdvancedNodeIC, "CN"), "15 CFR 744.23(a)(2)(i)", ear.Yes},
 		{"advanced node: facility in Japan", "EAR99", "JP", "", use(fdp.EndUseAdvancedNodeIC, ""), "15 CFR 744.23", 0},
+		// 744.23 from 87 FR 62186 (effective 2022-10-07).
+		{"supercomputer before 744.23", "4A003.b", "CN", "2022-10-06", use(fdp.EndUseSupercomputer, ""), "15 CFR 744.23", 0},
+		{"supercomputer on 2022-10-07", "4A003.b", "CN", "2022-10-07", use(fdp.EndUseSupercomputer, ""), "15 CFR 744.23(a)(1)", ear.Yes},
+		{"advanced node before 744.23", "EAR99", "CN", "2022-06-01", use(fdp.EndUseAdvancedNodeIC, ""), "15 CFR 744.23", 0},
 		{"military end use in Russia: any item", "EAR99", "RU", "", use(fdp.EndUseMilitaryEndUse, ""), "15 CFR 744.21", ear.Yes},
 		{"military end user in Russia, shipped to Kazakhstan", "EAR99", "KZ", "", use(fdp.EndUseMilitaryEndUser, "RU"), "15 CFR 744.21", ear.Yes},
 		{"military end use in China: Supp. No. 2 items", "2B991", "CN", "", use(fdp.EndUseMilitaryEndUse, ""), "15 CFR 744.21", ear.Indeterminate},
