@@ -140,6 +140,9 @@ func (d Designation) FootnoteUnknown() bool {
 //	aktsionernoe|aktsionernoye|aktcionernoe obshchestvo|obshestvo|obschestvo
 //	aktiengesellschaft
 //	kommanditgesellschaft
+//	gufen youxian gongsi
+//	youxian zeren gongsi
+//	youxian|gufen gongsi
 //
 // "Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES" and the
 // full-width "ＨＵＡＷＥＩ　ＴＥＣＨＮＯＬＯＧＩＥＳ　ＣＯ．，ＬＴＤ．" all give
@@ -292,7 +295,10 @@ obshchestvo|obshestvo|obschestvo s ogranichennoy|ogranichennoi|ogranichennoj|org
 otkrytoe|zakrytoe|publichnoe|nepublichnoe aktsionernoe|aktsionernoye|aktcionernoe obshchestvo|obshestvo|obschestvo
 aktsionernoe|aktsionernoye|aktcionernoe obshchestvo|obshestvo|obschestvo
 aktiengesellschaft
-kommanditgesellschaft`
+kommanditgesellschaft
+gufen youxian gongsi
+youxian zeren gongsi
+youxian|gufen gongsi`
 
 // legalPhrases are the phrases of legalPhraseList by the words that can
 // start them, longest first. Never changed after initialization.
@@ -432,6 +438,9 @@ type Index struct {
 	// every name as word ids, in row order.
 	vocab [][]rune
 	names []searchName
+	// vocabFold is vocab with diacritics folded (foldMarks), what the
+	// similarity of words is computed on.
+	vocabFold [][]rune
 	// listDate is the date of the list the rows come from (WithListDate);
 	// zero when not given.
 	listDate jurisdiction.Date

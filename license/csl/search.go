@@ -78,6 +78,12 @@ type searchName struct {
 	pos  int32   // position in Index.rows
 	name string  // as listed
 	toks []int32 // its words after NormalizeName, as ids in Index.vocab
+	// joined is its words in order, diacritics folded, without spaces, and
+	// ends the byte offset where each word ends in joined (see joinedIn).
+	joined string
+	ends   []int32
+	// weight is the number of runes of its distinct words.
+	weight int
 }
 
 // indexTokens builds the search side of the index: the distinct words of
@@ -88,19 +94,27 @@ func (x *Index) indexTokens() {
 	ids := map[string]int32{}
 	addKey := func(i int, name, key string) {
 		var toks []int32
+		var joined []rune
+		var ends []int32
+		weight, n := 0, 0
 		for w := range strings.FieldsSeq(key) {
 			id, ok := ids[w]
 			if !ok {
 				id = int32(len(x.vocab))
 				ids[w] = id
 				x.vocab = append(x.vocab, []rune(w))
+				x.vocabFold = append(x.vocabFold, foldMarks([]rune(w)))
 			}
 			if !slices.Contains(toks, id) {
 				toks = append(toks, id)
+				weight += len(x.vocab[id])
 			}
+			joined = append(joined, x.vocabFold[id]...)
+			n += len(string(x.vocabFold[id]))
+			ends = append(ends, int32(n))
 		}
 		if len(toks) > 0 {
-			x.names = append(x.names, searchName{pos: int32(i), name: name, toks: toks})
+			x.names = append(x.names, searchName{pos: int32(i), name: name, toks: toks, joined: string(joined), ends: ends, weight: weight})
 		}
 	}
 	for i := range x.rows {
@@ -109,6 +123,13 @@ func (x *Index) indexTokens() {
 			addKey(i, name, k)
 			if w := wordFormKey(name); w != k {
 				addKey(i, name, w)
+			}
+			// Without what it puts in parentheses (an acronym, a city, a
+			// parent): "National University of Defense Technology (NUDT)"
+			// is also "national university of defense technology", whose
+			// words a searched name may hold with others around them.
+			if p := NormalizeName(withoutParens(name)); p != "" && p != k {
+				addKey(i, name, p)
 			}
 		}
 		add(x.rows[i].Name)
@@ -154,6 +175,27 @@ func (x *Index) indexTokens() {
 // form in part or amiss ("Joint Stock Concern X", "JointStock Company X")
 // scores at least what it scored before the spelled-out forms were
 // folded; a name with none is scored once, as above.
+//
+// A searched name may hold a listed name with more words around it (an
+// address, a city, "Shanghai Branch of", "Group", a forwarder's "c/o"), or
+// write its words joined or split ("Hik Vision", "Win Thought"). The score
+// of L is therefore the highest of three:
+//
+//   - the score above;
+//   - when L's distinct words weigh coverMinRunes runes or more, L scored
+//     by its own words in their order (orderedCover): each word of L must
+//     be found in Q after the one before it, at a Jaro-Winkler similarity
+//     of coverWordMin or more (the same word for a one-word L), and the
+//     score is the length-weighted mean of those similarities;
+//   - 1000 when Q's words joined without spaces are L's joined words from
+//     the start of one of L's words to the end of another, or the other
+//     way round (joinedIn), at least joinMinBytes long.
+//
+// Every word is compared with the diacritics of its Latin letters folded
+// (foldMarks: "Yıldız" is "yildiz", "Sūzhōu" "suzhou"), though NormalizeName
+// and Lookup keep them; and a listed name is also indexed without what it
+// puts in parentheses ("National University of Defense Technology (NUDT)"
+// also as "national university of defense technology").
 //
 // country is not a filter: when it is valid, a row whose known address
 // countries all differ from it is kept, with CountryDiffers set.
@@ -206,6 +248,15 @@ func (x *Index) Search(name string, country jurisdiction.Country, minScore int) 
 				sum += float64(f.weights[i]) * b
 			}
 			s := perMille(sum, f.total)
+			// The listed name's words found in the searched name, in their
+			// order, and the whole listed name in the searched one or the
+			// other way round, spaces aside (see Search).
+			if n.weight >= coverMinRunes && s < 1000 {
+				s = max(s, x.orderedCover(&f, n))
+			}
+			if s < 1000 && joinedIn(&f, n) {
+				s = 1000
+			}
 			if s < best.c.Score || s < minScore {
 				continue
 			}
@@ -244,23 +295,184 @@ func (x *Index) Search(name string, country jurisdiction.Country, minScore int) 
 
 // queryForm is a searched name as words, ready to score: its distinct
 // words, their weights (lengths in runes) and total, and the similarity of
-// each to each word of the index, sim[i*len(vocab)+v].
+// each to each word of the index, sim[i*len(vocab)+v]; and, as for a
+// searchName, its words joined without spaces (diacritics folded) with the
+// byte offset where each ends.
 type queryForm struct {
 	q       [][]rune
 	weights []int
 	total   int
 	sim     []float64
+	joined  string
+	ends    []int32
+	// seq is the searched words in order, repeats included, as indexes
+	// of q (what orderedCover walks).
+	seq []int32
+}
+
+// coverMinRunes is the least number of runes a listed name needs for its
+// own words to score it (orderedCover): a shorter one ("Ace") would be
+// found in too many names that hold a word like it.
+const coverMinRunes = 6
+
+// joinMinBytes is the least length of the joined words that joinedIn
+// finds in the other name.
+const joinMinBytes = 6
+
+// orderedCover scores listed name n by its own words, in their order,
+// against the searched words: floor(1000 × Σ_l len(l) × JW(l, q_l) / Σ_l
+// len(l)) over the distinct words l of n in order, q_l the searched word
+// after the previous one found that is most similar to l; 0 unless every
+// word l is found so, with JW(l, q_l) coverWordMin or more (1, the same
+// word, for a one-word name). A
+// searched name that holds the listed name with more words around it (an
+// address, a city, "Shanghai Branch of", "Group") scores what the listed
+// name alone scores; one that holds its words out of order does not.
+func (x *Index) orderedCover(f *queryForm, n searchName) int {
+	nv := len(x.vocab)
+	least := coverWordMin
+	if len(n.toks) == 1 {
+		least = 1 // a one-word name: the word itself
+	}
+	sum, next := 0.0, 0
+	for _, t := range n.toks {
+		b, at := 0.0, -1
+		for k := next; k < len(f.seq); k++ {
+			if v := f.sim[int(f.seq[k])*nv+int(t)]; v > b {
+				b, at = v, k
+			}
+		}
+		if b < least {
+			return 0 // a word not found: the name is not held whole
+		}
+		next = at + 1
+		sum += float64(len(x.vocab[t])) * b
+	}
+	return perMille(sum, n.weight)
+}
+
+// coverWordMin is the least similarity at which orderedCover finds a word
+// of a listed name of several words in the searched name: a one-letter
+// typo in a word of six letters or more ("huawey" for "huawei", 0.933).
+const coverWordMin = 0.93
+
+// joinedIn reports whether the searched words, joined without spaces, are
+// the joined words of listed name n from one of its word ends to another,
+// or the other way round, at least joinMinBytes long: "Hik Vision" in
+// "Hangzhou Hikvision Digital Technology", "Winthought" as "Win Thought".
+func joinedIn(f *queryForm, n searchName) bool {
+	return alignedIn(f.joined, n.joined, n.ends) || alignedIn(n.joined, f.joined, f.ends)
+}
+
+// alignedIn reports whether a occurs in b starting at 0 or at one of
+// ends, and ending at one of ends (ends being the byte offsets where the
+// words of b end, the last len(b)).
+func alignedIn(a, b string, ends []int32) bool {
+	if len(a) < joinMinBytes || len(a) > len(b) {
+		return false
+	}
+	for from := 0; from+len(a) <= len(b); {
+		i := strings.Index(b[from:], a)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		if (at == 0 || slices.Contains(ends, int32(at))) && slices.Contains(ends, int32(at+len(a))) {
+			return true
+		}
+		from = at + 1
+	}
+	return false
+}
+
+// withoutParens returns name without its parenthesized parts (round and
+// square brackets, nested ones whole); name itself when it has none or an
+// unbalanced one.
+func withoutParens(name string) string {
+	if !strings.ContainsAny(name, "([") {
+		return name
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range name {
+		switch r {
+		case '(', '[':
+			depth++
+			b.WriteByte(' ')
+			continue
+		case ')', ']':
+			if depth == 0 {
+				return name
+			}
+			depth--
+			b.WriteByte(' ')
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	if depth != 0 {
+		return name
+	}
+	return b.String()
+}
+
+// foldMarks returns w with the diacritics of its Latin letters folded
+// (latinBaseC0, latinBase1E00: é is e, ı is i, ł is l, ß ss, æ ae, œ oe, þ
+// th) and combining marks dropped; w itself when nothing changes.
+func foldMarks(w []rune) []rune {
+	changed := false
+	for _, r := range w {
+		if r >= 0xC0 {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return w
+	}
+	out := make([]rune, 0, len(w)+2)
+	for _, r := range w {
+		switch {
+		case r < 0xC0:
+			out = append(out, r)
+		case r == 'ß':
+			out = append(out, 's', 's')
+		case r == 'æ' || r == 'Æ':
+			out = append(out, 'a', 'e')
+		case r == 'œ' || r == 'Œ':
+			out = append(out, 'o', 'e')
+		case r == 'þ' || r == 'Þ':
+			out = append(out, 't', 'h')
+		case r <= 0x24F && latinBaseC0[r-0xC0] != '.':
+			out = append(out, unicode.ToLower(rune(latinBaseC0[r-0xC0])))
+		case r >= 0x1E00 && r <= 0x1EFF && latinBase1E00[r-0x1E00] != '.':
+			out = append(out, unicode.ToLower(rune(latinBase1E00[r-0x1E00])))
+		case unicode.Is(unicode.Mn, r):
+			// a combining mark: dropped
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // queryForm prepares the words of key (a normalized name) for Search;
 // false when key has no word.
 func (x *Index) queryForm(key string) (queryForm, bool) {
 	var f queryForm
+	var joined []rune
 	for w := range strings.FieldsSeq(key) {
 		rs := []rune(w)
-		if slices.ContainsFunc(f.q, func(o []rune) bool { return slices.Equal(o, rs) }) {
+		folded := foldMarks(rs)
+		joined = append(joined, folded...)
+		f.ends = append(f.ends, int32(len(string(joined))))
+		if i := slices.IndexFunc(f.q, func(o []rune) bool { return slices.Equal(o, rs) }); i >= 0 {
+			f.seq = append(f.seq, int32(i))
 			continue // a repeated word counts once
 		}
+		f.seq = append(f.seq, int32(len(f.q)))
 		f.q = append(f.q, rs)
 		f.weights = append(f.weights, len(rs))
 		f.total += len(rs)
@@ -268,15 +480,16 @@ func (x *Index) queryForm(key string) (queryForm, bool) {
 	if len(f.q) == 0 {
 		return queryForm{}, false
 	}
+	f.joined = string(joined)
 	// The similarity of each searched word to each word of the index,
-	// computed once.
+	// computed once, diacritics folded on both sides.
 	nv := len(x.vocab)
 	f.sim = make([]float64, len(f.q)*nv)
 	var jw jaroWinkler
 	var jq jwQuery
 	for i, qw := range f.q {
-		jq.prepare(qw)
-		for v, lw := range x.vocab {
+		jq.prepare(foldMarks(qw))
+		for v, lw := range x.vocabFold {
 			f.sim[i*nv+v] = jq.similarity(&jw, lw)
 		}
 	}

@@ -67,7 +67,7 @@ func TestSearch(t *testing.T) {
 		{"Huawei Technologies", "h0", 950, 1000},
 		{"ＨＵＡＷＥＩ　ＴＥＣＨＮＯＬＯＧＩＥＳ", "h0", 1000, 1000},
 		{"Huawey Technologies", "h0", 900, 999},
-		{"Huawei Technologie", "h0", 900, 999},
+		{"Huawei Technologie", "h0", 900, 1000}, // its alternate name "Huawei" is in it whole
 		{"Siemens AG", "h0", 0, 699},
 		{"Siemens AG", "h2", 0, 699},
 		{"Example Aviation Plant", "m3", 1000, 1000},
@@ -193,4 +193,75 @@ func describe(cs []Candidate) string {
 		return "none"
 	}
 	return fmt.Sprintf("best %q %d", cs[0].MatchedName, cs[0].Score)
+}
+
+// TestSearchHeldWhole: a listed name held whole in a longer searched name
+// (an address, a city, a branch, a forwarder), written with its words
+// joined or split, or with diacritics, is a candidate; one whose words
+// the searched name holds out of order, or only in part, is not found
+// that way.
+func TestSearchHeldWhole(t *testing.T) {
+	const el = "Entity List (EL) - Bureau of Industry and Security"
+	x := NewIndex([]Row{
+		{Index: 0, ID: "a", Name: "Huawei Technologies Co., Ltd.", Source: el},
+		{Index: 1, ID: "b", Name: "National University of Defense Technology (NUDT)", Source: el},
+		{Index: 2, ID: "c", Name: "Hangzhou Hikvision Digital Technology Co., Ltd.", Source: el},
+		{Index: 3, ID: "d", Name: "Winthought Company Ltd.", Source: el},
+		{Index: 4, ID: "e", Name: "Ag Yildiz Cargo", Source: el},
+		{Index: 5, ID: "f", Name: "China Electronics Technology Group Corporation", Source: el},
+		{Index: 6, ID: "g", Name: "K Logistics (China) Limited", Source: el},
+		{Index: 7, ID: "h", Name: "Satco", Source: el},
+	})
+	for _, tt := range []struct {
+		name string
+		want string // the row found first at DefaultMinScore; "" for none
+	}{
+		{"Huawei Technologies Co., Ltd., Bantian, Longgang District, Shenzhen, China", "a"},
+		{"Shanghai Branch of Huawei Technologies", "a"},
+		{"Huawei Technologies Co Ltd c/o DHL Global Forwarding", "a"},
+		{"Huawey Technologies Co., Ltd., Shenzhen", "a"}, // a typo and a city
+		{"College of Computer, National University of Defense Technology", "b"},
+		{"Hangzhou Hikvision Digital Technology Gufen Youxian Gongsi", "c"},
+		{"Hik Vision", "c"},
+		{"Win Thought Co Ltd", "d"},
+		{"Ağ Yıldız Cargo", "e"},
+		// Held out of order, or in part: not by these rules.
+		{"ABC Electronics Technology Co., Ltd., Shenzhen, China", ""},
+		{"Unity Logistics Co., Ltd.", ""},
+		// A one-word listed name shorter than coverMinRunes is not looked
+		// for inside longer names ("Satco Youxian Gongsi" is "satco" once
+		// the legal form is dropped, and found).
+		{"Satco Trading, Tehran", ""},
+		{"Satco Youxian Gongsi", "h"},
+	} {
+		cs := x.Search(tt.name, jurisdiction.Country{}, DefaultMinScore)
+		got := ""
+		if len(cs) > 0 {
+			got = cs[0].ID
+		}
+		if got != tt.want {
+			t.Errorf("Search(%q) = %+v, want %q first", tt.name, cs, tt.want)
+		}
+	}
+}
+
+// TestFoldMarks: the diacritics of Latin letters fold to their base
+// letters; other scripts and plain letters stay.
+func TestFoldMarks(t *testing.T) {
+	for give, want := range map[string]string{
+		"yıldız": "yildiz", "ağ": "ag", "sūzhōu": "suzhou", "zvëzdočka": "zvezdocka", "łódź": "lodz",
+		"straße": "strasse", "æsir": "aesir", "ǎ": "a", "ứng": "ung", "e\u0301": "e", "huawei": "huawei", "华为": "华为",
+	} {
+		if got := string(foldMarks([]rune(give))); got != want {
+			t.Errorf("foldMarks(%q) = %q, want %q", give, got, want)
+		}
+	}
+	for i := range len(latinBaseC0) {
+		if c := latinBaseC0[i]; c != '.' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			t.Errorf("latinBaseC0[%#x] = %q", 0xC0+i, c)
+		}
+	}
+	if len(latinBaseC0) != 0x250-0xC0 || len(latinBase1E00) != 0x100 {
+		t.Errorf("table lengths %d, %d", len(latinBaseC0), len(latinBase1E00))
+	}
 }
