@@ -37,8 +37,10 @@
 //
 // Index finds rows by exact lookup on a normalized name (NormalizeName)
 // and a country (Lookup, ResolveParty). Its Search scores every row's
-// names against a name by token-based Jaro-Winkler similarity, per mille,
-// and Screen returns both: the exact designations and the fuzzy
+// names against a name by token-based Jaro-Winkler similarity, per mille
+// (also finding a listed name held whole in a longer one, with an address
+// or a branch around it, or written with its words joined or split), and
+// Screen returns both: the exact designations and the fuzzy
 // candidates from a threshold (DefaultMinScore). A candidate is not a
 // designation: it says that the party is possibly listed, which is
 // indeterminate until a person rules it out, never cleared. So is a name
