@@ -277,7 +277,15 @@ type chartAnswer struct {
 // code and the query.
 func (c *dmEval) chart(l product.Line) (chartAnswer, error) {
 	e, hts := l.ECCN, l.HTS
-	k := chartKey{e, hts, l.For, l.FoodOrMedicine}
+	// A bundled line is software, and the lines of a software or
+	// technology item are software or technology: none is food or
+	// medicine (foodOrMedicineOf).
+	kind := c.q.Item.Kind
+	if l.Relation == product.Bundled {
+		kind = product.Software
+	}
+	food := foodOrMedicineOf(kind, l.FoodOrMedicine)
+	k := chartKey{e, hts, l.For, food}
 	if v, ok := c.charts.get(k); ok {
 		return v, nil
 	}
@@ -296,7 +304,7 @@ func (c *dmEval) chart(l product.Line) (chartAnswer, error) {
 		}
 		c.dc, c.dcReady = dc, true
 	}
-	res, err := countryChartIn(c.dc, ChartQuery{ECCN: e, For: l.For, FoodOrMedicine: l.FoodOrMedicine, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: hts, Options: c.q.Options}, false)
+	res, err := countryChartIn(c.dc, ChartQuery{ECCN: e, For: l.For, FoodOrMedicine: food, Destination: c.q.Destination, ExportedFrom: c.q.ExportedFrom, AsOf: c.q.AsOf, HTS: hts, Options: c.q.Options}, false)
 	if err != nil {
 		return chartAnswer{}, err
 	}

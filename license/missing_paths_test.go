@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/product"
 )
 
@@ -42,6 +43,47 @@ func TestEmbargoContentFoodOrMedicine(t *testing.T) {
 		}
 		if tt.missing != "" && !strings.Contains(fieldsOf(d.Missing()), tt.missing) {
 			t.Errorf("%q: missing %v, want %s", tt.fact, d.Missing(), tt.missing)
+		}
+	}
+}
+
+// TestSoftwareTechnologyNotFood: software and technology are not food or
+// medicine, so the EAR99 exceptions of 746.4(a) (North Korea), 746.9
+// (Syria) and 746.6(a) (Crimea) do not leave them open on a
+// food_or_medicine the request does not give: an EAR99 technology or
+// software item needs a license there, and a US EAR99 technology or
+// software line of such an item is controlled content. A commodity stays
+// open.
+func TestSoftwareTechnologyNotFood(t *testing.T) {
+	const item = `{"as_of":"2026-11-28","item":{"id":"T","eccn":"EAR99","kind":"KIND","produced_in":"US","value":{"amount":"1000.00","currency":"USD"},
+"components":[],"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"US","destination":{"country":"DEST"},"parties":[],"end_uses":[],"incorporations":[]}`
+	const line = `{"as_of":"2026-11-28","item":{"id":"T","eccn":"EAR99","kind":"KIND","produced_in":"CN","value":{"amount":"1000.00","currency":"USD"},
+"components":[{"id":"c1","eccn":"EAR99","origin":"us","value":{"amount":"200.00","currency":"USD"},"relation":"REL"}],
+"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"CN","destination":{"country":"DEST"},"parties":[],"end_uses":[],"incorporations":[]}`
+	for _, tt := range []struct {
+		body, kind, rel, dest string
+		license               ear.Answer
+		dm                    DeMinimisOutcome
+	}{
+		{item, "technology", "", "KP", ear.Yes, 0},
+		{item, "software", "", "SY", ear.Yes, 0},
+		{item, "technology", "", "UA", ear.Yes, 0}, // the Crimea region, set below
+		{item, "commodity", "", "KP", ear.Indeterminate, 0},
+		{line, "technology", "commingled", "KP", 0, DeMinimisExceeds},
+		{line, "software", "commingled", "SY", 0, DeMinimisExceeds},
+		{line, "commodity", "bundled", "KP", 0, DeMinimisExceeds},
+		{line, "commodity", "incorporated", "KP", 0, DeMinimisIndeterminate},
+	} {
+		body := strings.NewReplacer("KIND", tt.kind, "REL", tt.rel, "DEST", tt.dest).Replace(tt.body)
+		if tt.dest == "UA" {
+			body = strings.Replace(body, `{"country":"UA"}`, `{"country":"UA","region":"crimea"}`, 1)
+		}
+		d := checkReview(t, NewChecker(), body)
+		if tt.license != 0 && d.LicenseRequired() != tt.license {
+			t.Errorf("%s %s to %s: license %s, want %s; %+v", tt.kind, tt.rel, tt.dest, d.LicenseRequired(), tt.license, d.LicenseReasons())
+		}
+		if tt.dm != 0 && d.DeMinimis().Outcome != tt.dm {
+			t.Errorf("%s %s line to %s: de minimis %s, want %s", tt.kind, tt.rel, tt.dest, d.DeMinimis().Outcome, tt.dm)
 		}
 	}
 }

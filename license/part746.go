@@ -429,3 +429,14 @@ func governmentOfIraqEndUser(ps Parties) (int, bool) {
 	}
 	return first, first >= 0
 }
+
+// foodOrMedicineOf returns what the request says of whether an item or
+// line of kind k is food or medicine, the Part 746 EAR99 exceptions for
+// "food and medicine" (746.4(a), 746.6(a)(1), 746.9): software and
+// technology are neither, so for them a fact not given is false.
+func foodOrMedicineOf(k product.Kind, f product.OptBool) product.OptBool {
+	if !f.Given() && (k == product.Software || k == product.Technology) {
+		return product.BoolFalse
+	}
+	return f
+}

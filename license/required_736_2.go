@@ -72,7 +72,7 @@ func licenseRequirementsFor(in licenseInput) (ear.Answer, []LicenseReason, []Mis
 	} else {
 		res, err := countryChart(ChartQuery{
 			ECCN: e, Destination: in.destination, ExportedFrom: in.exportedFrom, AsOf: in.asOf,
-			For: in.item.For, FoodOrMedicine: in.item.FoodOrMedicine, HTS: in.item.HTS, Options: in.options,
+			For: in.item.For, FoodOrMedicine: foodOrMedicineOf(in.item.Kind, in.item.FoodOrMedicine), HTS: in.item.HTS, Options: in.options,
 		}, true)
 		switch {
 		case err != nil:
@@ -175,7 +175,7 @@ func (l *reasonList) bundledSoftware(in licenseInput) {
 		}
 		res, err := countryChart(ChartQuery{
 			ECCN: e, Destination: in.destination, ExportedFrom: in.exportedFrom, AsOf: in.asOf,
-			For: c.For, FoodOrMedicine: c.FoodOrMedicine, HTS: c.HTS, Options: in.options,
+			For: c.For, FoodOrMedicine: foodOrMedicineOf(product.Software, c.FoodOrMedicine), HTS: c.HTS, Options: in.options,
 		}, true)
 		if err != nil {
 			l.add(citationBundle, ear.Indeterminate, fmt.Sprintf("bundled %s software %s (%s): the Country Chart could not be read: %s", origin, field, e, err))
