@@ -187,7 +187,7 @@ func pinnedContainsIC(t *testing.T, r Rule, want bool) {
 // (e)(1), (e)(2) and (i) two each (their input lists before and after
 // 2024-12-02), (e)(3) two (3B001.f.6 excepted and the facility prong added
 // from 2025-01-16), (k) two (3B001.f.6 listed from 2025-01-16), (f) three
-// (Categories 3 to 9 until 2022-04-07, every category until 2023-02-23,
+// (Categories 3 to 9 until 2022-04-07, every category until 2022-09-14,
 // with the items of Supp. No. 6 and 7 to part 746 since), and (h) two (as
 // first written, and as rewritten from 2023-11-17).
 func TestPinnedRuleCitations(t *testing.T) {
@@ -395,9 +395,9 @@ func TestPinned734_9fVersions(t *testing.T) {
 	}{
 		{"2022-02-24", 3, false, "2022-02-24", "2022-04-08"},
 		{"2022-04-07", 3, false, "2022-02-24", "2022-04-08"},
-		{"2022-04-08", 0, false, "2022-04-08", "2023-02-24"},
-		{"2023-02-23", 0, false, "2022-04-08", "2023-02-24"},
-		{"2023-02-24", 0, true, "2023-02-24", ""},
+		{"2022-04-08", 0, false, "2022-04-08", "2022-09-15"},
+		{"2022-09-14", 0, false, "2022-04-08", "2022-09-15"},
+		{"2022-09-15", 0, true, "2022-09-15", ""},
 	} {
 		r, ok := Default().RuleAt(MustParseCitation("15 CFR 734.9(f)"), date(tt.date))
 		if !ok {

@@ -203,10 +203,13 @@ func splitKAtJan2025(r Rule) []Rule {
 // the CCL" (any category), from 87 FR 22130's effective date, 2022-04-08.
 // Text read of 2023-05-23 (d5918ea): the item "specified in any ECCN on the
 // CCL or in supplement no. 6 or 7 to part 746", which admits EAR99 items;
-// no copy between 2022-04-14 and 2023-05-23 was read, so the supplements
-// are taken in from 2023-02-24, the effective date of 88 FR 12150 (which
-// created Supp. No. 7), the earliest amendment that can have added them
-// (broader).
+// no copy between 2022-04-14 and 2023-05-23 was read. The section's
+// amendment list (text of 2024-12-05) names, between them, 87 FR 57078
+// (2022-09-16), the rule of 87 FR 57068 (effective 2022-09-15) that
+// created Supp. No. 6 to part 746, 87 FR 62195, 88 FR 2824 and 88 FR 12153
+// (88 FR 12150, effective 2023-02-24, which created Supp. No. 7): the
+// supplements are taken in from 2022-09-15, the earliest of them that can
+// have added them (broader).
 func splitFAtApr2022(r Rule) []Rule {
 	text := func(ref, note string) []Source {
 		return append([]Source{{Basis: TextRead, Ref: ref, Note: note}},
@@ -219,13 +222,13 @@ func splitFAtApr2022(r Rule) []Rule {
 	first.Provenance = text("15 CFR 734.9 as amended through 87 FR 13055 (2022-03-08), eCFR mirror MichalOpoka/ecfr at 0d851c3",
 		"(f)(1)(i)-(ii): the item \"not designated EAR99\"; U.S.-origin technology or software \"in product groups D or E in Categories 3, 4, 5, 6, 7, 8, or 9 of the CCL\"; (f)(2): destined to Russia or Belarus, or incorporation into items \"not designated EAR99\" produced in or destined to them")
 	second := r.clone()
-	second.Effective, second.Until = apr2022F, feb2023F
+	second.Effective, second.Until = apr2022F, sep2022F
 	second.Product.Item.Supp7 = false
 	second.Provenance = text("15 CFR 734.9 as amended through 87 FR 22131 (2022-04-14), eCFR mirror MichalOpoka/ecfr at db3b9e1",
 		"(f)(1)(i)-(ii): the item \"not designated EAR99\"; U.S.-origin technology or software \"in product groups D or E of the CCL\" (87 FR 22130, effective 2022-04-08)")
 	late := r
-	late.Effective = feb2023F
-	late.Provenance = append(slices.Clone(r.Provenance), reading("the items of Supp. No. 6 and 7 to part 746 (EAR99 items) are taken in from 2023-02-24 (88 FR 12150, which created Supp. No. 7): the text of 2023-05-23 prints them and no copy between 2022-04-14 and then was read (broader)"))
+	late.Effective = sep2022F
+	late.Provenance = append(slices.Clone(r.Provenance), reading("the items of Supp. No. 6 and 7 to part 746 (EAR99 items) are taken in from 2022-09-15 (87 FR 57068, which created Supp. No. 6 and amended 734.9 at 87 FR 57078): the text of 2023-05-23 prints them and no copy between 2022-04-14 and then was read (broader)"))
 	return []Rule{first, second, late}
 }
 
@@ -233,9 +236,9 @@ func splitFAtApr2022(r Rule) []Rule {
 // which widened (f)'s inputs to product groups D and E of every category.
 var apr2022F = date("2022-04-08")
 
-// feb2023F is the day from which (f) is read with the items of Supp. No. 6
+// sep2022F is the day from which (f) is read with the items of Supp. No. 6
 // and 7 to part 746 (see splitFAtApr2022).
-var feb2023F = date("2023-02-24")
+var sep2022F = date("2022-09-15")
 
 // ruleData returns the thirteen rules, three of them ((e)(1), (e)(2), (i))
 // in two versions around 2024-12-02, (e)(3) in two around 2025-01-16, (h)
