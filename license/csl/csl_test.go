@@ -591,3 +591,35 @@ func TestDesignationsJSON(t *testing.T) {
 		t.Error("zero designations marshal")
 	}
 }
+
+// TestLookupParentheses: either side may leave out a parenthesised part,
+// but two names that both put something in parentheses are the same name
+// only if that matches too; a name whose parentheses differ is a possible
+// match (Search), not a row found.
+func TestLookupParentheses(t *testing.T) {
+	const el = "Entity List (EL) - Bureau of Industry and Security"
+	x := NewIndex([]Row{
+		{Index: 0, ID: "y", Name: "Yishang Network (Shenzhen) Co., Ltd.", Source: el},
+		{Index: 1, ID: "n", Name: "National University of Defense Technology (NUDT)", Source: el},
+	})
+	var anywhere jurisdiction.Country
+	for _, tt := range []struct {
+		name  string
+		exact string // "" for none
+		cand  string // the row Search finds first
+	}{
+		{"Yishang Network (Shenzhen) Co., Ltd.", "y", "y"},
+		{"Yishang Network Co., Ltd.", "y", "y"},
+		{"Yishang Network (Beijing) Co., Ltd.", "", "y"},
+		{"National University of Defense Technology", "n", "n"},
+		{"National University of Defense Technology (NUDT)", "n", "n"},
+		{"National University of Defense Technology (Changsha)", "", "n"},
+	} {
+		if got := strings.Join(matchIDs(x.Lookup(tt.name, anywhere)), ","); got != tt.exact {
+			t.Errorf("Lookup(%q) = %q, want %q", tt.name, got, tt.exact)
+		}
+		if cs := x.Search(tt.name, anywhere, DefaultMinScore); len(cs) == 0 || cs[0].ID != tt.cand {
+			t.Errorf("Search(%q) = %+v, want %s first", tt.name, cs, tt.cand)
+		}
+	}
+}

@@ -521,7 +521,10 @@ func (x *Index) Row(index int) (Row, bool) {
 
 // Lookup returns every row whose name or alternate name has the same
 // normal form as name (NormalizeName; a parenthesised part of either
-// side may also be left out; either side may also be taken with only the
+// side may also be left out, but when both sides have one, what they put
+// in parentheses must match: "Yishang Network (Beijing) Co., Ltd." is not
+// "Yishang Network (Shenzhen) Co., Ltd.", which Search finds as a possible
+// match instead; either side may also be taken with only the
 // one-word legal forms of NormalizeName's step 4 dropped, its spelled-out
 // forms kept, so that "Joint Stock Concern X" still finds "Joint Stock
 // Company Concern X"), in file order. When country is valid, a row
@@ -535,11 +538,22 @@ func (x *Index) Lookup(name string, country jurisdiction.Country) []Match {
 		return nil
 	}
 	var out []Match
+	parens := strings.ContainsAny(name, "()")
+	var full []string // the query's keys with its parenthesised parts
 	for _, k := range nameKeys(name) {
 		for _, e := range x.byKey[k] {
 			r := &x.rows[e.pos]
 			if !inCountry(r, country) {
 				continue
+			}
+			if parens && strings.ContainsAny(e.name, "()") {
+				// Both sides have a parenthesised part: it must match.
+				if full == nil {
+					full = []string{NormalizeName(name), wordFormKey(name)}
+				}
+				if !slices.Contains(full, NormalizeName(e.name)) && !slices.Contains(full, wordFormKey(e.name)) {
+					continue
+				}
 			}
 			if slices.ContainsFunc(out, func(m Match) bool { return m.Row == r.Index }) {
 				continue
