@@ -599,7 +599,19 @@ func (ev *fdpEval) itemTest(s *fdp.ItemScope) fdpFind {
 			p := &s.Patterns[fdpPatternAt(idx, indexed, j)]
 			switch a := p.MatchItem(e); {
 			case a == ear.Yes && len(p.For) > 0:
-				best = ev.any(best, ev.unknownS("item.eccn", "item ", e.String(), ": whether it is ", p.String(), " is not stated"))
+				// "3E001 (for 3A090)": what the item is for (item.for)
+				// decides.
+				switch ev.q.Item.For.IsValid() {
+				case false:
+					best = ev.any(best, ev.unknownS("item.for", "item ", e.String(), ": whether it is ", p.String(), " is not stated (what it is for is not given)"))
+				default:
+					switch p.MatchFor(ev.q.Item.For) {
+					case ear.Yes:
+						return ev.yesS("item ", e.String(), " for ", ev.q.Item.For.String(), " is ", p.String())
+					case ear.Indeterminate:
+						best = ev.any(best, ev.unknownS("item.for", "item ", e.String(), " for ", ev.q.Item.For.String(), ": whether it is ", p.String(), " is open (what it is for is less specific)"))
+					}
+				}
 			case a == ear.Yes:
 				return ev.yesS("item ", e.String(), " is in ", p.ECCN.String())
 			case a == ear.Indeterminate:
@@ -643,16 +655,23 @@ func (ev *fdpEval) nsControlled(e product.ECCN) fdpFind {
 	if !ok {
 		return ev.unknownS("item.eccn", "item ", e.String(), " is not in the CCL table")
 	}
+	// A row "for" an item (3E001: "NS applies to “technology” for
+	// commodities controlled by 3A001 ...") reads what the item is for
+	// (item.for), open when the request does not say.
+	f := ev.q.Item.For
 	best := ear.No
 	for i := range ent.NumControls() {
 		if c, _ := ent.ControlAt(i); c.Reason() == ccl.ReasonNS {
-			best = best.Or(c.AppliesTo(e))
+			best = best.Or(c.AppliesToFor(e, f))
 		}
 	}
 	switch best {
 	case ear.Yes:
 		return ev.yesS("item ", e.String(), " is NS-controlled")
 	case ear.Indeterminate:
+		if k := e.Kind(); !f.IsValid() && (k == product.Software || k == product.Technology) {
+			return ev.unknownS("item.for", "item ", e.String(), ": whether an NS row covers it depends on what it is for, which is not given")
+		}
 		return ev.unknownS("item.eccn", "item ", e.String(), ": whether an NS row covers it depends on facts beyond the ECCN")
 	}
 	return ev.noS("item ", e.String(), " is not NS-controlled")

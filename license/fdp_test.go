@@ -71,6 +71,9 @@ func tLineage(entries []string) product.Lineage {
 	}
 	return product.LineageOf(ds...)
 }
+func tItemFor(e string) tMod {
+	return func(q *FDPQuery) { q.Item.For = product.MustParseECCN(e) }
+}
 func tDirectUnknown() tMod { return func(q *FDPQuery) { q.Item.DirectProductOf = product.Lineage{} } }
 func tPlantUnknown() tMod  { return func(q *FDPQuery) { q.Item.Plant = product.Lineage{} } }
 func tParty(fn ...int) tMod {
@@ -286,7 +289,10 @@ func TestFDPRules(t *testing.T) {
 		{"h/2023-not-electronics", "(h)", tQuery(tECCN("2B991"), tDirect("3D991 us"), tTo("CN"), tAsOf("2023-06-01")), ear.No, ""},
 		{"h/2023-input-not-listed", "(h)", tQuery(tECCN("3A090.a"), tDirect("3D992 us"), tTo("CN"), tAsOf("2023-06-01")), ear.No, ""},
 		{"h/not-3A090", "(h)", tQuery(tECCN("4A994"), tPlant("3E001 us"), tTo("CN")), ear.No, ""},
-		{"h/3E001-for-unknown", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("CN")), ear.Indeterminate, "item.eccn"},
+		{"h/3E001-for-unknown", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("CN")), ear.Indeterminate, "item.for"},
+		// (h)(1)(i)(B)(1) "3E001 (for 3A090)": the item's own "for" decides.
+		{"h/3E001-for-3A090", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tItemFor("3A090.a"), tDirect("3D001 us"), tTo("CN")), ear.Yes, ""},
+		{"h/3E001-for-3A001", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tItemFor("3A001.b.2"), tDirect("3D001 us"), tTo("CN")), ear.No, ""},
 		{"h/enforced-tech-hq", "(h)", tQuery(tECCN("3E001"), tKind(product.Technology), tDirect("3D001 us"), tTo("MY"), tEnforced()), ear.Indeterminate, "item"},
 		{"h/before", "(h)", tQuery(tECCN("3A090.a"), tPlant("3E001 us"), tTo("CN"), tAsOf("2022-10-06")), tAbsent, ""},
 		// (i) supercomputer
