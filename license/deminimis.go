@@ -688,6 +688,7 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 	// Technology: the one-time report (Supp. No. 2) is a prerequisite of
 	// the percentage rule.
 	reportOpen := false
+	reportCite := "" // the paragraph that asks for the report, when BIS objected
 	if it.EffectiveKind() == product.Technology && upper.Sign() > 0 {
 		r := it.OneTimeReport
 		switch {
@@ -697,6 +698,11 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 		case r.Objection:
 			res.Notes = append(res.Notes, "BIS objected to the one-time report: de minimis cannot be relied on for this technology")
 			noLevel = noLevel.Or(ear.Yes)
+			// 734.4(c)(3) and (d)(3): "Before you may rely upon the de
+			// minimis exclusion for foreign-made technology commingled
+			// with controlled U.S.-origin technology, you must file a
+			// one-time report."
+			reportCite = lv.Citation + "(3)"
 		case !r.FiledOn.AddDays(30).IsValid() || q.AsOf.Before(r.FiledOn.AddDays(30)):
 			// A filing date within 30 days of the calendar's end (AddDays
 			// past 9999-12-31 is not a date) is still waiting; so is one
@@ -719,6 +725,9 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 		res.Outcome = DeMinimisNoLevel
 		res.ThresholdPercent = "0"
 		res.Citation = encCite // 734.4(b)(1)(iii), unless a 734.4(a) category applies
+		if res.Citation == "" {
+			res.Citation = reportCite
+		}
 		for _, c := range res.Categories {
 			if c.Outcome == ear.Yes {
 				res.Citation = c.Citation

@@ -298,6 +298,14 @@ func TestDeMinimisLines(t *testing.T) {
 		if r := mustDM(t, dmQuery(it, "CN")); r.Outcome != DeMinimisWithin {
 			t.Fatalf("report filed: got %s", r.Outcome)
 		}
+		// BIS objected: no level, citing the paragraph that asks for the
+		// report (734.4(d)(3) for China, (c)(3) for Cuba).
+		it.OneTimeReport.Objection = true
+		for dest, cite := range map[string]string{"CN": "15 CFR 734.4(d)(3)", "CU": "15 CFR 734.4(c)(3)"} {
+			if r := mustDM(t, dmQuery(it, dest)); r.Outcome != DeMinimisNoLevel || r.Citation != cite {
+				t.Errorf("objection, %s: got %s %q, want %s", dest, r.Outcome, r.Citation, cite)
+			}
+		}
 	})
 }
 
