@@ -83,6 +83,10 @@ func (s *partyStatus) addPossible(whose string, cands []csl.Candidate) {
 		case csl.EntityList:
 			s.possibleEntityList = true
 			s.possibleFootnotes |= d.EntityListFootnotes() | d.ImpliedFootnotes()
+			if d.FootnoteUnknown() {
+				// The row cites 734.9(e) without its footnote: 1, 4 or 5.
+				s.possibleFootnotes |= csl.FootnotesOf(1, 4, 5)
+			}
 		case csl.MilitaryEndUser:
 			s.possibleMEU = true
 		case csl.DeniedPersons:
@@ -153,6 +157,7 @@ func statusOf(p Party, affiliates bool) partyStatus {
 	var listed, possible partyStatus
 	total, possibleTotal := decimal.Zero, decimal.Zero
 	var who, possibleWho []string
+	var listedOpen []string // listed owners whose entry cites 734.9(e) without its footnote
 	for _, o := range p.Ownership {
 		oEL := len(o.EntityListFootnotes) > 0 || slices.Contains(o.ListedOn, ListedEntityList)
 		oMEU := slices.Contains(o.ListedOn, ListedMEU)
@@ -162,6 +167,9 @@ func statusOf(p Party, affiliates bool) partyStatus {
 		case oEL || oMEU || oSDN:
 			total = total.Add(o.Percent)
 			listed.footnotes |= csl.FootnotesOf(o.EntityListFootnotes...)
+			if o.footnoteOpen {
+				listedOpen = append(listedOpen, o.Owner)
+			}
 			listed.entityList, listed.meu, listed.sdn = listed.entityList || oEL, listed.meu || oMEU, listed.sdn || oSDN
 			who = append(who, share)
 		case len(o.possible) > 0 || o.open != "" || o.footnoteOpen:
@@ -190,10 +198,17 @@ func statusOf(p Party, affiliates bool) partyStatus {
 		if listed.footnotes != 0 {
 			s.affiliate += fmt.Sprintf(", footnotes %s", listed.footnotes)
 		}
+		for _, o := range listedOpen {
+			// What it passes on may include footnote 1, 4 or 5.
+			s.addFootnoteOpen(o, true)
+		}
 	case len(possibleWho) > 0 && !total.Add(possibleTotal).LessThan(affiliatesFloor):
 		// With the owners whose names are like listed ones, the listed
 		// owners would reach 50 percent: what they would pass on is open.
 		s.possibleFootnotes |= listed.footnotes | possible.possibleFootnotes
+		if len(listedOpen) > 0 {
+			s.possibleFootnotes |= csl.FootnotesOf(1, 4, 5)
+		}
 		s.possibleEntityList = s.possibleEntityList || listed.entityList || possible.possibleEntityList
 		s.possibleMEU = s.possibleMEU || listed.meu || possible.possibleMEU
 		s.possibleAffiliation = fmt.Sprintf("owned %s%% by listed owners and %s%% by owners whose names are like listed ones (%s; %s): the affiliates rule (90 FR 47201) may pass their restrictions on",

@@ -94,18 +94,21 @@ type PartyDesignations struct {
 func (p PartyDesignations) MarshalJSON() ([]byte, error) {
 	type plain PartyDesignations
 	type candidate struct {
-		ID             string   `json:"id"`
-		Name           string   `json:"name"`
-		MatchedName    string   `json:"matched_name"`
-		Score          int      `json:"score"`
-		List           csl.List `json:"list"`
-		Footnotes      []int    `json:"footnotes,omitempty"`
-		CountryDiffers bool     `json:"country_differs,omitempty"`
+		ID          string   `json:"id"`
+		Name        string   `json:"name"`
+		MatchedName string   `json:"matched_name"`
+		Score       int      `json:"score"`
+		List        csl.List `json:"list"`
+		Footnotes   []int    `json:"footnotes,omitempty"`
+		// FootnoteUnknown: the row cites 734.9(e) without its footnote
+		// (1, 4 or 5).
+		FootnoteUnknown bool `json:"footnote_unknown,omitempty"`
+		CountryDiffers  bool `json:"country_differs,omitempty"`
 	}
 	var cs []candidate
 	for _, c := range p.Candidates {
 		d := c.Designation
-		cs = append(cs, candidate{c.ID, c.Name, c.MatchedName, c.Score, d.List, (d.EntityListFootnotes() | d.ImpliedFootnotes()).List(), c.CountryDiffers})
+		cs = append(cs, candidate{c.ID, c.Name, c.MatchedName, c.Score, d.List, (d.EntityListFootnotes() | d.ImpliedFootnotes()).List(), d.FootnoteUnknown(), c.CountryDiffers})
 	}
 	return json.Marshal(struct {
 		plain

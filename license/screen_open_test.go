@@ -55,6 +55,11 @@ func TestScreeningOpen(t *testing.T) {
 		{"Entity List entry citing 734.9(e) bare", `{"name": "Example Supercomputing Technology Co., Ltd.", "role": "end_user", "country": "CN"}`, ear.Indeterminate, "15 CFR 734.9(e)(1)", ear.Indeterminate},
 		{"a listed owner declared on the Unverified List only", `{"name": "Sub", "role": "end_user", "country": "CN", "ownership": [{"owner": "Example Telecom Co., Ltd.", "percent": "60", "listed_on": ["unverified_list"]}]}`, ear.Yes, "15 CFR 734.9(e)(1)", ear.Yes},
 		{"an unlisted name", `{"name": "Nobody Listed GmbH", "role": "end_user", "country": "CN"}`, ear.No, "15 CFR 734.9(e)(1)", ear.No},
+		// A name like that entry's (a possible match), and an owner found on
+		// it: footnote 1, 4 or 5 stays open.
+		{"a name like the entry citing 734.9(e) bare", `{"name": "Example Supercomputing Technologies Co., Ltd., Shanghai", "role": "end_user", "country": "CN"}`, ear.Indeterminate, "15 CFR 734.9(e)(1)", ear.Indeterminate},
+		{"an owner on the entry citing 734.9(e) bare", `{"name": "Sub", "role": "end_user", "country": "CN", "ownership": [{"owner": "Example Supercomputing Technology Co., Ltd.", "percent": "100"}]}`, ear.Indeterminate, "15 CFR 734.9(e)(1)", ear.Indeterminate},
+		{"an owner like the entry citing 734.9(e) bare", `{"name": "Sub", "role": "end_user", "country": "CN", "ownership": [{"owner": "Example Supercomputing Technologies Co Ltd", "percent": "100"}]}`, ear.Indeterminate, "15 CFR 734.9(e)(1)", ear.Indeterminate},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			req, err := DecodeRequest(strings.NewReader(body(tt.parties)))

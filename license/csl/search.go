@@ -353,8 +353,9 @@ func (x *Index) orderedCover(f *queryForm, n searchName) int {
 
 // coverWordMin is the least similarity at which orderedCover finds a word
 // of a listed name of several words in the searched name: a one-letter
-// typo in a word of six letters or more ("huawey" for "huawei", 0.933).
-const coverWordMin = 0.93
+// typo in a word of six letters or more ("huawey" for "huawei", 0.933), a
+// plural ("technologies" for "technology", 0.930).
+const coverWordMin = 0.92
 
 // joinedIn reports whether the searched words, joined without spaces, are
 // the joined words of listed name n from one of its word ends to another,
