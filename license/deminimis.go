@@ -659,10 +659,7 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 	}
 	itemValue := origin.ExactOf(it.Value.Amount())
 	if d, ok := definite.Decimal(); ok {
-		if places := int32(cur.MinorUnits()); -d.Exponent() < places {
-			d = d.Round(places) // written with the currency's minor units (no rounding: more places only)
-		}
-		res.ControlledValue, _ = product.NewMoney(d, cur)
+		res.ControlledValue, _ = product.NewMoney(minorUnitsExact(d, int32(cur.MinorUnits())), cur)
 	} else {
 		res.ControlledValue = moneyOfRat(definite.Rat(), cur)
 	}
@@ -974,6 +971,25 @@ func isOne(d decimal.Decimal) bool {
 func exactText(x origin.Exact) string {
 	s, _ := x.Text()
 	return s
+}
+
+// minorUnitsExact writes d with the currency's minor units (places), the
+// same value: trailing zeros past them dropped (a conversion at a rate
+// written "1.0850" gives 1085.000000, written 1085.00), and zeros added up
+// to them; places that are not zero stay (no rounding).
+func minorUnitsExact(d decimal.Decimal, places int32) decimal.Decimal {
+	ten := big.NewInt(10)
+	for -d.Exponent() > places {
+		q, r := new(big.Int).QuoRem(d.Coefficient(), ten, new(big.Int))
+		if r.Sign() != 0 {
+			break
+		}
+		d = decimal.NewFromBigInt(q, d.Exponent()+1)
+	}
+	if -d.Exponent() < places {
+		d = d.Round(places) // more places only: no rounding
+	}
+	return d
 }
 
 // moneyOfRat returns r as Money: exact when it terminates, else rounded

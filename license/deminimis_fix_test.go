@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/product"
 )
@@ -232,5 +234,29 @@ func TestDeMinimisBundledSoftwareNotes(t *testing.T) {
 				t.Errorf("missing %+v, want item.components[0].eccn", r.Missing)
 			}
 		})
+	}
+}
+
+// TestMinorUnitsExact: a controlled value is written with its currency's
+// minor units whatever the places its sum carried (a rate written with
+// more places), without rounding what is not zero.
+func TestMinorUnitsExact(t *testing.T) {
+	for _, tt := range []struct {
+		give   string
+		places int32
+		want   string
+	}{
+		{"1085.000000", 2, "1085.00"},
+		{"1085.0000000000", 2, "1085.00"},
+		{"1085", 2, "1085.00"},
+		{"1085.1234000", 2, "1085.1234"},
+		{"151237.00000", 0, "151237"},
+		{"0.50", 3, "0.500"},
+		{"-12.3400", 2, "-12.34"},
+	} {
+		d := minorUnitsExact(decimal.RequireFromString(tt.give), tt.places)
+		if got := d.StringFixed(-d.Exponent()); got != tt.want {
+			t.Errorf("minorUnitsExact(%s, %d) = %s, want %s", tt.give, tt.places, got, tt.want)
+		}
 	}
 }
