@@ -289,3 +289,25 @@ func TestCheckItemFor(t *testing.T) {
 		t.Errorf("for on a commodity: %v, want an inconsistency at item.for", err)
 	}
 }
+
+// TestWarningsOnce: a gap of the tables that stops several of them is
+// warned of once.
+func TestWarningsOnce(t *testing.T) {
+	body := strings.NewReplacer(`"as_of":"2026-11-28"`, `"as_of":"2020-06-01"`,
+		`"destination":{"country":"CN"}`, `"destination":{"country":"HK"}`).Replace(reviewRequest)
+	d := checkReview(t, NewChecker(), body)
+	seen := map[Warning]bool{}
+	n := 0
+	for _, w := range d.Warnings() {
+		if seen[w] {
+			t.Errorf("warned twice: %+v", w)
+		}
+		seen[w] = true
+		if w.Code == WarnNotModelled {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Errorf("no not_modelled warning for Hong Kong before 2020-12-23: %+v", d.Warnings())
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/earcheck/ear"
@@ -244,7 +245,10 @@ func warningsOf(req Request, d Determination) []Warning {
 	}
 	for _, err := range []error{cErr, gErr, pErr} {
 		if gap, ok := notModelled(err, req.AsOf); ok {
-			ws = append(ws, Warning{WarnNotModelled, "as_of " + req.AsOf.String() + ": " + gapText(gap) + "; the findings that need them are open"})
+			w := Warning{WarnNotModelled, "as_of " + req.AsOf.String() + ": " + gapText(gap) + "; the findings that need them are open"}
+			if !slices.Contains(ws, w) { // one gap may stop several tables
+				ws = append(ws, w)
+			}
 		}
 	}
 	hasOwners := false
@@ -256,7 +260,7 @@ func warningsOf(req Request, d Determination) []Warning {
 	}
 	for _, r := range d.fdp {
 		if r.Outcome != ear.No && !r.textRead {
-			ws = append(ws, Warning{WarnTextNotRead, fmt.Sprintf("%s is %s on a rule whose operative text was not read (see its provenance in fdp.Default().Markdown())", r.Citation, fdpOutcomeText(r.Outcome))})
+			ws = append(ws, Warning{WarnTextNotRead, fmt.Sprintf("%s: %s, on a rule whose operative text was not read (see its provenance in fdp.Default().Markdown())", r.Citation, fdpOutcomeText(r.Outcome))})
 		}
 	}
 	for i, f := range req.EndUses.list.items {
