@@ -57,7 +57,11 @@ func run(w io.Writer, asOfText string) error {
 		}
 		gs, err := jurisdiction.GroupsOf(c, asOf)
 		if err != nil {
-			return err
+			// A gap of the tables on the date (a membership not known
+			// then) is shown, not fatal: the determinations below leave
+			// what needs it open.
+			fmt.Fprintf(w, "  %s %-20s groups: not known on %s (%v)\n", c, c.Name(), asOf, err)
+			continue
 		}
 		note := ""
 		if c.TablesAs() != c {

@@ -42,6 +42,15 @@ func TestQuickstartRuns(t *testing.T) {
 	if err := run(&b, "2026-02-30"); err == nil {
 		t.Error("a bad date must be an error")
 	}
+	// Every date from 2020-01-01 is answered: a group membership not
+	// known on the date is shown, not fatal.
+	b.Reset()
+	if err := run(&b, "2021-06-01"); err != nil {
+		t.Fatalf("2021-06-01: %v", err)
+	}
+	if !strings.Contains(b.String(), "RU Russia               groups: not known on 2021-06-01") {
+		t.Errorf("2021-06-01: the gap for Russia is not shown:\n%s", b.String()[:min(b.Len(), 800)])
+	}
 }
 
 var update = flag.Bool("update", false, "rewrite testdata/quickstart.golden")
