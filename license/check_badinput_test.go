@@ -413,6 +413,20 @@ func TestBadInputs(t *testing.T) {
 			stage: atCheck, field: "parties[0].ownership[0].percent", code: "out_of_range", sentinel: product.ErrOutOfRange},
 		{name: "ownership share -0", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"-0"}]`,
 			stage: atCheck, field: "parties[0].ownership[0].percent", code: "out_of_range", sentinel: product.ErrOutOfRange},
+		{name: "party role null", old: `"role":"end_user"`, new: `"role":null`,
+			stage: atCheck, field: "parties[0].role", code: "missing", sentinel: product.ErrMissing},
+		{name: "item absent", old: `"item":{"id":"X","description":"d","eccn":"2B991","kind":"commodity","produced_in":"JP",` +
+			`"value":{"amount":"100000.00","currency":"USD"},` +
+			`"components":[{"id":"c1","description":"FPGA","eccn":"3A001.a.7","origin":"us",` +
+			`"value":{"amount":"20000.00","currency":"USD"},"quantity":"1","relation":"incorporated"}],` +
+			`"direct_product_of":[],"plant":{"direct_product_of":[]}},`, new: ``,
+			stage: atCheck, field: "item", code: "missing", sentinel: product.ErrMissing},
+		{name: "item null", old: `"item":{"id":"X","description":"d","eccn":"2B991","kind":"commodity","produced_in":"JP",` +
+			`"value":{"amount":"100000.00","currency":"USD"},` +
+			`"components":[{"id":"c1","description":"FPGA","eccn":"3A001.a.7","origin":"us",` +
+			`"value":{"amount":"20000.00","currency":"USD"},"quantity":"1","relation":"incorporated"}],` +
+			`"direct_product_of":[],"plant":{"direct_product_of":[]}},`, new: `"item":null,`,
+			stage: atCheck, field: "item", code: "missing", sentinel: product.ErrMissing},
 		{name: "ownership share absent", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","entity_list_footnotes":[1]}]`,
 			stage: atCheck, field: "parties[0].ownership[0].percent", code: "missing", sentinel: product.ErrMissing},
 		{name: "ownership share with exponent", old: `"ownership":[]`, new: `"ownership":[{"owner":"o","percent":"1e2"}]`,

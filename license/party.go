@@ -389,6 +389,9 @@ func (p *Party) UnmarshalJSON(data []byte) error {
 		case "name":
 			return wire.Unmarshal(raw, &v.Name)
 		case "role":
+			if wire.IsNull(raw) {
+				return nil // as absent: Validate says it is missing
+			}
 			return fdpDecodeString(raw, func(s string) (err error) { v.Role, err = ParseRole(s); return })
 		case "country":
 			return fdpDecodeCountry(raw, &v.Country)

@@ -292,6 +292,11 @@ func groundsDetail(gs []Ground) string {
 // validateRequest checks a request before it is decided, returning a
 // *product.FieldError that names the first bad field.
 func validateRequest(req Request) error {
+	if it := req.Item; it.ID == "" && it.Description == "" && !it.ECCN.IsValid() && it.Kind == 0 && !it.ProducedIn.IsValid() &&
+		!it.Value.IsValid() && it.Components == nil && !it.DirectProductOf.Known() && !it.Plant.Known() {
+		// No item at all (absent or null): name it, not its first member.
+		return fdpFieldErr("item", product.ErrMissing, "required: the item to decide")
+	}
 	if err := req.Item.Validate(); err != nil {
 		return asFieldError(err)
 	}
