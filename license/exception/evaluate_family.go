@@ -661,6 +661,14 @@ func (e *eval) paragraphMet() {
 	}
 	p := in.Facts.Meets(x.Code)
 	para := p.Citation()
+	if c := p.Citation(); c.IsValid() {
+		// A paragraph the text does not print (ParagraphOf takes any
+		// citation; ParseParagraph rejects it): no terms are met.
+		if ok, commit := paragraphRead(x.Citation, c); !ok {
+			e.no("%s is not a paragraph of %s as printed in the text read (eCFR mirror at %.7s): no terms of it can be met", c, x.Citation, commit)
+			return
+		}
+	}
 	if x.Code == STA {
 		para = e.staPara
 	}

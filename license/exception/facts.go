@@ -46,8 +46,14 @@ func ParseParagraph(code Code, s string) (Paragraph, error) {
 	if err != nil {
 		return Paragraph{}, fmt.Errorf("%w: %q is neither \"none\" nor a paragraph of %s (%v)", product.ErrInvalid, s, sectionOf(code), err)
 	}
-	if sec := sectionOf(code); !sec.Covers(c) {
+	sec := sectionOf(code)
+	if !sec.Covers(c) {
 		return Paragraph{}, fmt.Errorf("%w: %q is not a paragraph of %s (License Exception %s)", product.ErrInvalid, s, sec, code)
+	}
+	// A paragraph the text does not print ("740.11(z)(7)") is no statement
+	// of terms met: an error, not an exception found available.
+	if ok, commit := paragraphRead(sec, c); !ok {
+		return Paragraph{}, fmt.Errorf("%w: %q is not a paragraph of %s as printed in the text read (eCFR mirror MichalOpoka/ecfr at %.7s)", product.ErrInvalid, s, sec, commit)
 	}
 	return ParagraphOf(c), nil
 }

@@ -1,6 +1,8 @@
 package exception
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -154,7 +156,6 @@ func TestGOVParagraphTerms(t *testing.T) {
 		{"(b)(2)(iii)(B) not for a CB item", "1C351.d.11", "CN", day, []Requirement{chart("CB")}, []opt{meetsP(GOV, "740.11(b)(2)(iii)(B)")}, GOV, NotAvailable, "CW or CB"},
 		{"(b)(2)(iii) for a CB item: may be (B)", "1C351.d.11", "CN", day, []Requirement{chart("CB")}, []opt{meetsP(GOV, "740.11(b)(2)(iii)")}, GOV, Indeterminate, "(b)(2)(iii)(B)"},
 		{"(b)(2)(ii) for a CB item", "1C351.d.11", "CN", day, []Requirement{chart("CB")}, []opt{meetsP(GOV, "740.11(b)(2)(ii)")}, GOV, Available, "740.11(b)(2)(ii)"},
-		{"(b)(3): no such paragraph", "2A991", "RU", day, []Requirement{program(jurisdiction.ProgramRussiaBelarus, "15 CFR 746.8(a)(1)")}, []opt{meetsP(GOV, "740.11(b)(3)")}, GOV, NotAvailable, "no paragraph (b)(3)"},
 		{"(b)(2)(vi) is for technology", "3A001.a.7", "DE", day, ns, []opt{meetsP(GOV, "740.11(b)(2)(vi)")}, GOV, NotAvailable, "transfer of technology"},
 		{"(d)(1)(i) only to The Hague", "1C350", "BR", day, []Requirement{chart("CB")}, []opt{meetsP(GOV, "740.11(d)(1)(i)")}, GOV, NotAvailable, "The Hague"},
 		{"Note 2: NS item to Cuba's government users open", "3A001.a.7", "CU", day, []Requirement{program(jurisdiction.ProgramCuba, "15 CFR 746.2")}, []opt{meetsP(GOV, "740.11(b)(2)(ii)")}, GOV, Indeterminate, "Note 2"},
@@ -203,4 +204,54 @@ func TestLVSContradictoryValues(t *testing.T) {
 		{"consistent figures", "1C009", "BR", day, ns, []opt{from("KR"), itemValue("1000"), lvsFacts("2000", "2000")}, LVS, Available, "740.3"},
 	}
 	runFixCases(t, tests)
+}
+
+// TestParagraphsRead: a statement of a paragraph the text read does not
+// print is an input error, not terms met (740.11 has no (b)(3), 740.9 no
+// (a)(99), 740.10 no (q)); one it prints, or the section itself, is taken;
+// every section whose paragraphs a request may state is held.
+func TestParagraphsRead(t *testing.T) {
+	for _, tt := range []struct {
+		code Code
+		s    string
+		ok   bool
+	}{
+		{GOV, "740.11(b)(2)(ii)", true},
+		{GOV, "740.11", true},
+		{GOV, "740.11(b)(3)", false},
+		{GOV, "740.11(z)(7)", false},
+		{TMP, "740.9(a)(6)", true},
+		{TMP, "740.9(a)(99)", false},
+		{RPL, "740.10(a)", true},
+		{RPL, "740.10(q)", false},
+		{STA, "740.20(d)", true},
+		{BAG, "740.14(b)", true},
+		{TSU, "740.13(a)", true},
+	} {
+		_, err := ParseParagraph(tt.code, tt.s)
+		if (err == nil) != tt.ok {
+			t.Errorf("ParseParagraph(%s, %q) = %v, want ok %v", tt.code, tt.s, err, tt.ok)
+		}
+		if err != nil && !errors.Is(err, product.ErrInvalid) {
+			t.Errorf("ParseParagraph(%s, %q): %v is not ErrInvalid", tt.code, tt.s, err)
+		}
+	}
+	// Stated through the Go API (ParagraphOf takes any citation): not
+	// available.
+	i := in(t, "2A991", "DE", "2026-01-15", chart("NS"))
+	i.Facts = i.Facts.WithMeets(GOV, ParagraphOf(cite("15 CFR 740.11(z)(7)")))
+	if r := result(Evaluate(i), GOV); r.Outcome != NotAvailable || !strings.Contains(r.Why, "not a paragraph") {
+		t.Errorf("GOV (z)(7) through the API: %s: %s", r.Outcome, r.Why)
+	}
+	read := paragraphsRead()
+	for i := range exceptionTable {
+		x := &exceptionTable[i]
+		if !slices.ContainsFunc(x.Facts, func(f Fact) bool { return strings.HasPrefix(f.Field, "exception_facts.meets.") }) {
+			continue
+		}
+		sec := x.Citation.String()[len("15 CFR "):]
+		if r, ok := read[sec]; !ok || len(r.paras) == 0 || len(r.commit) != 40 {
+			t.Errorf("%s (%s): the paragraphs of %s are not held", x.Code, x.Citation, sec)
+		}
+	}
 }
