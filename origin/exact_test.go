@@ -1,6 +1,7 @@
 package origin
 
 import (
+	"errors"
 	"math/rand/v2"
 	"testing"
 
@@ -72,6 +73,13 @@ func TestRatesErrors(t *testing.T) {
 	}
 	if err := r.UnmarshalJSON([]byte(`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"1.0850"}],"x":1}`)); err == nil {
 		t.Error("an unknown member must be an error")
+	}
+	// An unknown member of a rate is unknown_field whatever its value.
+	for _, v := range []string{`1`, `"x"`, `null`, `{}`} {
+		err := r.UnmarshalJSON([]byte(`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"1.0850","foo":` + v + `}]}`))
+		if !errors.Is(err, product.ErrUnknownField) {
+			t.Errorf("rates[0].foo = %s: %v, want an unknown field", v, err)
+		}
 	}
 	if err := r.UnmarshalJSON([]byte(`{"date":"2026-11-01","rates":[{"from":"EUR","to":"USD","rate":"1.0850"}]}`)); err != nil || len(r.All()) != 1 {
 		t.Errorf("valid rates: %v", err)

@@ -140,6 +140,11 @@ func decodeObject(path string, data []byte, member func(key string, raw []byte) 
 func decodeRate(f string, data []byte) (Rate, error) {
 	var x Rate
 	err := decodeObject(f, data, func(k string, v []byte) error {
+		switch k {
+		case "from", "to", "rate":
+		default:
+			return product.ErrUnknownField // whatever its value
+		}
 		var s string
 		if err := wire.DecodeString(v, &s); err != nil {
 			return err
@@ -159,8 +164,6 @@ func decodeRate(f string, data []byte) (Rate, error) {
 				err = fmt.Errorf("%w: a rate must be positive", product.ErrOutOfRange)
 			}
 			x.Rate = m.Amount()
-		default:
-			err = product.ErrUnknownField
 		}
 		return err
 	})
