@@ -95,6 +95,27 @@ func (l Listing) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (l *Listing) UnmarshalText(b []byte) error { return enum.Unmarshal(l, string(b), ParseListing) }
 
+// decodeFootnotes reads a list of Entity List footnotes, naming the
+// element that is not a whole JSON number ("[0]").
+func decodeFootnotes(raw []byte, out *[]int) error {
+	if wire.IsNull(raw) {
+		*out = nil
+		return nil
+	}
+	var elems []json.RawMessage
+	if err := wire.Unmarshal(raw, &elems); err != nil {
+		return err
+	}
+	fs := make([]int, len(elems))
+	for i, e := range elems {
+		if err := wire.Unmarshal(e, &fs[i]); err != nil {
+			return product.NewFieldError(fmt.Sprintf("[%d]", i), err)
+		}
+	}
+	*out = fs
+	return nil
+}
+
 func decodeListings(raw []byte, out *[]Listing) error {
 	var words []string
 	if err := wire.Unmarshal(raw, &words); err != nil {
@@ -400,7 +421,7 @@ func (p *Party) UnmarshalJSON(data []byte) error {
 		case "government_of":
 			return fdpDecodeCountry(raw, &v.GovernmentOf)
 		case "entity_list_footnotes":
-			return wire.Unmarshal(raw, &v.EntityListFootnotes)
+			return decodeFootnotes(raw, &v.EntityListFootnotes)
 		case "listed_on":
 			return decodeListings(raw, &v.ListedOn)
 		case "ownership":
@@ -417,7 +438,7 @@ func (p *Party) UnmarshalJSON(data []byte) error {
 					case "percent":
 						return fdpDecodeString(raw, func(s string) (err error) { o.Percent, err = fdpParsePercent(s); return })
 					case "entity_list_footnotes":
-						return wire.Unmarshal(raw, &o.EntityListFootnotes)
+						return decodeFootnotes(raw, &o.EntityListFootnotes)
 					case "listed_on":
 						return decodeListings(raw, &o.ListedOn)
 					}
@@ -507,7 +528,7 @@ func (inc *Incorporation) UnmarshalJSON(data []byte) error {
 			}
 			return fdpDecodeString(raw, func(s string) (err error) { v.Region, err = jurisdiction.ParseRegion(s); return })
 		case "by_party_with_footnotes":
-			return wire.Unmarshal(raw, &v.ByPartyWithFootnotes)
+			return decodeFootnotes(raw, &v.ByPartyWithFootnotes)
 		}
 		return product.ErrUnknownField
 	})
