@@ -401,6 +401,8 @@ func TestBadInputs(t *testing.T) {
 			stage: atCheck, field: "parties[0].entity_list_footnotes[0]", code: "out_of_range", sentinel: product.ErrOutOfRange},
 		{name: "Entity List footnote as a string", old: `"entity_list_footnotes":[]`, new: `"entity_list_footnotes":["4"]`,
 			stage: atDecode, field: "parties[0].entity_list_footnotes[0]", code: "malformed", cause: jsonType, causeIs: "*json.UnmarshalTypeError"},
+		{name: "Entity List footnote null", old: `"entity_list_footnotes":[]`, new: `"entity_list_footnotes":[null]`,
+			stage: atDecode, field: "parties[0].entity_list_footnotes[0]", code: "malformed"},
 		{name: "Entity List footnote not whole", old: `"entity_list_footnotes":[]`, new: `"entity_list_footnotes":[4,1.5]`,
 			stage: atDecode, field: "parties[0].entity_list_footnotes[1]", code: "malformed"},
 		{name: "party country malformed", old: `"country":"CN","entity`, new: `"country":"C1","entity`,

@@ -662,6 +662,7 @@ func deMinimis(q DeMinimisQuery, memo *chartMemo, rules *DeMinimisRules) (DeMini
 		res.ControlledValue, _ = product.NewMoney(minorUnitsExact(d, int32(cur.MinorUnits())), cur)
 	} else {
 		res.ControlledValue = moneyOfRat(definite.Rat(), cur)
+		res.ControlledValue, _ = product.NewMoney(minorUnitsExact(res.ControlledValue.Amount(), int32(cur.MinorUnits())), cur)
 	}
 	res.ControlledPercent, res.ControlledPercentExact = origin.PercentOf(definite, itemValue)
 	upper := definite.Add(possible)

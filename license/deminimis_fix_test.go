@@ -260,3 +260,19 @@ func TestMinorUnitsExact(t *testing.T) {
 		}
 	}
 }
+
+// TestControlledValueMinorUnits: a controlled value reached through a
+// rate given the other way round (a quotient) is written with the item
+// currency's minor units too: 3255.000 USD at 3.255 USD per KWD is
+// 1000.000 KWD.
+func TestControlledValueMinorUnits(t *testing.T) {
+	const body = `{"as_of":"2026-11-28","item":{"id":"K","eccn":"2B991","kind":"commodity","produced_in":"JP","value":{"amount":"4000.000","currency":"KWD"},
+"components":[{"id":"c1","eccn":"3A001.a.7","origin":"us","value":{"amount":"3255.000","currency":"USD"},"relation":"incorporated"}],
+"direct_product_of":[],"plant":{"direct_product_of":[]}},"exported_from":"JP","destination":{"country":"CN"},"parties":[],"end_uses":[],"incorporations":[],
+"exchange_rates":{"date":"2026-11-01","rates":[{"from":"KWD","to":"USD","rate":"3.255"}]}}`
+	d := checkReview(t, NewChecker(), body)
+	dm := d.DeMinimis()
+	if got := dm.ControlledValue.AmountString(); got != "1000.000" || dm.Outcome != DeMinimisWithin {
+		t.Errorf("controlled value %s (%s), want 1000.000 KWD within", got, dm.Outcome)
+	}
+}

@@ -320,7 +320,7 @@ func TestDeMinimisErrors(t *testing.T) {
 	q := dmQuery(eur, "CN")
 	q.Rates = rates
 	r := mustDM(t, q)
-	if r.ControlledValue.AmountString() != "8" || r.ControlledPercent != "0.8" {
+	if r.ControlledValue.AmountString() != "8.00" || r.ControlledPercent != "0.8" {
 		t.Fatalf("inverse rate: got %s %s", r.ControlledValue, r.ControlledPercent)
 	}
 	bad := dmItem("2B991", "0")

@@ -108,6 +108,9 @@ func decodeFootnotes(raw []byte, out *[]int) error {
 	}
 	fs := make([]int, len(elems))
 	for i, e := range elems {
+		if wire.IsNull(e) {
+			return product.NewFieldError(fmt.Sprintf("[%d]", i), wire.Malformed("want a whole JSON number, got null"))
+		}
 		if err := wire.Unmarshal(e, &fs[i]); err != nil {
 			return product.NewFieldError(fmt.Sprintf("[%d]", i), err)
 		}

@@ -311,9 +311,12 @@ type queryForm struct {
 }
 
 // coverMinRunes is the least number of runes a listed name needs for its
-// own words to score it (orderedCover): a shorter one ("Ace") would be
-// found in too many names that hold a word like it.
-const coverMinRunes = 6
+// own words to score it (orderedCover). A one-word name must be a word of
+// the searched name as it is (coverWordMin does not apply to it), so a
+// short one ("Sugon", "QPS", "Satco") is found in "Sugon, Shenzhen"; the
+// cost is a candidate for every searched name that holds such a word
+// ("Star", "Best"), which leaves its answers open, never cleared.
+const coverMinRunes = 3
 
 // joinMinBytes is the least length of the joined words that joinedIn
 // finds in the other name.

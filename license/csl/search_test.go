@@ -228,11 +228,11 @@ func TestSearchHeldWhole(t *testing.T) {
 		// Held out of order, or in part: not by these rules.
 		{"ABC Electronics Technology Co., Ltd., Shenzhen, China", ""},
 		{"Unity Logistics Co., Ltd.", ""},
-		// A one-word listed name shorter than coverMinRunes is not looked
-		// for inside longer names ("Satco Youxian Gongsi" is "satco" once
-		// the legal form is dropped, and found).
-		{"Satco Trading, Tehran", ""},
+		// A one-word listed name is found as a word of a longer name, not
+		// as part of a word.
+		{"Satco Trading, Tehran", "h"},
 		{"Satco Youxian Gongsi", "h"},
+		{"Satcom Trading, Tehran", ""},
 	} {
 		cs := x.Search(tt.name, jurisdiction.Country{}, DefaultMinScore)
 		got := ""

@@ -53,7 +53,7 @@ func ParseParagraph(code Code, s string) (Paragraph, error) {
 	// A paragraph the text does not print ("740.11(z)(7)") is no statement
 	// of terms met: an error, not an exception found available.
 	if ok, commit := paragraphRead(sec, c); !ok {
-		return Paragraph{}, fmt.Errorf("%w: %q is not a paragraph of %s as printed in the text read (eCFR mirror MichalOpoka/ecfr at %.7s)", product.ErrInvalid, s, sec, commit)
+		return Paragraph{}, fmt.Errorf("%w: %q is not a paragraph of %s as printed in the text read, or it is \"[Reserved]\" there (eCFR mirror MichalOpoka/ecfr at %.7s)", product.ErrInvalid, s, sec, commit)
 	}
 	return ParagraphOf(c), nil
 }

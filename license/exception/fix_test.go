@@ -222,6 +222,8 @@ func TestParagraphsRead(t *testing.T) {
 		{GOV, "740.11(z)(7)", false},
 		{TMP, "740.9(a)(6)", true},
 		{TMP, "740.9(a)(99)", false},
+		{TMP, "740.9(a)(2)", false}, // "[Reserved]"
+		{TSU, "740.13(e)", false},   // "[Reserved]"
 		{RPL, "740.10(a)", true},
 		{RPL, "740.10(q)", false},
 		{STA, "740.20(d)", true},

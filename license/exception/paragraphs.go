@@ -24,6 +24,7 @@ var paragraphsRead = sync.OnceValue(func() map[string]sectionRead {
 		Sections map[string]struct {
 			Commit     string   `json:"commit"`
 			Paragraphs []string `json:"paragraphs"`
+			Reserved   []string `json:"reserved"`
 		} `json:"sections"`
 	}
 	out := map[string]sectionRead{}
@@ -34,6 +35,9 @@ var paragraphsRead = sync.OnceValue(func() map[string]sectionRead {
 		r := sectionRead{commit: s.Commit, paras: map[string]bool{}}
 		for _, p := range s.Paragraphs {
 			r.paras[p] = true
+		}
+		for _, p := range s.Reserved {
+			r.paras[p] = false // "[Reserved]": no terms to meet
 		}
 		out[sec] = r
 	}
@@ -48,8 +52,9 @@ type sectionRead struct {
 
 // paragraphRead reports whether c, a citation within section sec (as
 // "15 CFR 740.9"), is the section itself or a paragraph printed in the
-// text of it read, and the commit of that text ("" when the section's
-// paragraphs were not read: then any paragraph is taken).
+// text of it read that is not "[Reserved]", and the commit of that text
+// ("" when the section's paragraphs were not read: then any paragraph is
+// taken).
 func paragraphRead(sec, c fdp.Citation) (bool, string) {
 	if c == sec {
 		return true, ""
