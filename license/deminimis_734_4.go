@@ -1,6 +1,8 @@
 package license
 
 import (
+	"strings"
+
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
 	"github.com/earcheck/ear/license/exception"
@@ -248,9 +250,10 @@ func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 		big = ear.Indeterminate
 	}
 	if tier3 := exception.ComputerTier3(c.q.Destination, c.q.AsOf); big != ear.No && tier3 != ear.No {
-		has, id, _ := c.anyUSLine(controlledSemiconductor)
+		has, id, open := c.anyUSLine(controlledSemiconductor)
 		if a := big.And(has).And(tier3); a != ear.No {
-			return a, "a computer exceeding the APP of 4A003.b (4A003, or an item of 4A090 or Category 5 Part 2 that may be one) with US-origin 3A001 semiconductors to " + c.dest.String() + ", a Computer Tier 3 destination (740.7(d)(1))" + idNote(id), missingIf(a, apField, "whether the item is a computer with an APP exceeding 4A003.b's, with US-origin 3A001 semiconductors")
+			why := "whether the item is a computer with an APP exceeding 4A003.b's, with US-origin 3A001 semiconductors"
+			return a, "a computer exceeding the APP of 4A003.b (4A003, or an item of 4A090 or Category 5 Part 2 that may be one) with US-origin 3A001 semiconductors to " + c.dest.String() + ", a Computer Tier 3 destination (740.7(d)(1))" + idNote(id), append(missingIf(a, apField, why), openLines(a, has, open, why)...)
 		}
 	}
 	if in := c.destIn(&embargoed4A994, c.dest, c.groups); in != ear.No {
@@ -259,9 +262,10 @@ func dmComputers(c *dmEval) (ear.Answer, string, []MissingFact) {
 			small = ear.Indeterminate
 		}
 		if small != ear.No {
-			has, id, _ := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, interconnect4A994j) })
+			has, id, open := c.anyUSLine(func(l product.Line) ear.Answer { return eccnIn(l.ECCN, interconnect4A994j) })
 			a := small.And(has).And(in)
-			return a, "a computer exceeding the APP of 4A994.b (4A994, or an item of 4A090 or Category 5 Part 2 that may be one) with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), missingIf(a, apField, "whether the item is a computer with an APP exceeding 4A994.b's, with US-origin 3A001 or 4A994.j content")
+			why := "whether the item is a computer with an APP exceeding 4A994.b's, with US-origin 3A001 or 4A994.j content"
+			return a, "a computer exceeding the APP of 4A994.b (4A994, or an item of 4A090 or Category 5 Part 2 that may be one) with US-origin 3A001 or 4A994.j content to " + c.dest.String() + idNote(id), append(missingIf(a, apField, why), openLines(a, has, open, why)...)
 		}
 	}
 	return ear.No, "the item is not a computer exceeding 4A003.b's APP with US-origin 3A001 content bound for Computer Tier 3 (nor one exceeding 4A994.b's bound for Cuba, Iran, North Korea or Syria)", nil
@@ -301,7 +305,7 @@ func dmLithography(c *dmEval) (ear.Answer, string, []MissingFact) {
 			}
 		}
 	}
-	has, _, _ := c.anyUSLine(func(product.Line) ear.Answer { return ear.Yes })
+	has, _, open := c.anyUSLine(func(product.Line) ear.Answer { return ear.Yes })
 	use := ear.Indeterminate
 	if c.q.EndUses.Known() {
 		use = ear.AnswerOf(c.q.EndUses.Has(fdp.EndUseAdvancedNodeIC))
@@ -311,6 +315,7 @@ func dmLithography(c *dmEval) (ear.Answer, string, []MissingFact) {
 	if a == ear.Indeterminate && !c.q.EndUses.Known() {
 		m = append(m, MissingFact{Field: "end_uses", Why: "whether the equipment is for advanced-node IC production (734.4(a)(3))"})
 	}
+	m = append(m, openLines(a, has, open, "whether the equipment has US-origin content (734.4(a)(3))")...)
 	return a, "3B993.f.1 equipment with US-origin content for an advanced-node end use", m
 }
 
@@ -327,7 +332,7 @@ func dmSME(c *dmEval) (ear.Answer, string, []MissingFact) {
 	if c.q.AsOf.Before(dmFacilityProng) && eccnIn(c.q.Item.ECCN, sme3B001f6) == ear.Yes {
 		return ear.No, "3B001.f.6 is in 734.4(a)(8)'s list from 2025-01-16 (90 FR 5298); the text before does not list it", nil
 	}
-	has, id, _ := c.anyUSLine(usListedIC)
+	has, id, open := c.anyUSLine(usListedIC)
 	a := item.And(has)
 	var m []MissingFact
 	if a == ear.Indeterminate {
@@ -335,7 +340,9 @@ func dmSME(c *dmEval) (ear.Answer, string, []MissingFact) {
 			m = append(m, MissingFact{Field: "item.eccn", Why: "whether the item is equipment 734.4(a)(8) lists"})
 		}
 		if has == ear.Indeterminate {
-			m = append(m, c.icMissing("whether the line is a US-origin integrated circuit of Category 3, 4 or 5 decides 734.4(a)(8)")...)
+			why := "whether the line is a US-origin integrated circuit of Category 3, 4 or 5 decides 734.4(a)(8)"
+			m = append(m, c.icMissing(why)...)
+			m = append(m, openLines(a, has, open, why)...)
 		}
 	}
 	if a == ear.No {
@@ -359,7 +366,7 @@ func dmFootnote5(c *dmEval) (ear.Answer, string, []MissingFact) {
 	if patternsMatch(e, smeEquipment()) == ear.Yes && (!c.q.AsOf.Before(dmFacilityProng) || eccnIn(e, sme3B001f6) == ear.No) {
 		return ear.No, "the item is equipment of 734.4(a)(8), which (a)(9) excepts", nil
 	}
-	has, id, _ := c.anyUSLine(usListedIC)
+	has, id, open := c.anyUSLine(usListedIC)
 	if has == ear.No {
 		return ear.No, "no US-origin integrated circuit of Category 3, 4 or 5", nil
 	}
@@ -392,7 +399,9 @@ func dmFootnote5(c *dmEval) (ear.Answer, string, []MissingFact) {
 		m = append(m, MissingFact{Field: "end_uses", Why: "whether the item is for an advanced-node IC facility in Macau or D:5 (734.4(a)(9))"})
 	}
 	if a == ear.Indeterminate && has == ear.Indeterminate {
-		m = append(m, c.icMissing("whether the line is a US-origin integrated circuit of Category 3, 4 or 5 decides 734.4(a)(9)")...)
+		why := "whether the line is a US-origin integrated circuit of Category 3, 4 or 5 decides 734.4(a)(9)"
+		m = append(m, c.icMissing(why)...)
+		m = append(m, openLines(a, has, open, why)...)
 	}
 	switch {
 	case who == ear.No:
@@ -558,6 +567,23 @@ func (c *dmEval) icMissing(why string) []MissingFact {
 		}
 		if isIC(l) == ear.Indeterminate {
 			m = append(m, MissingFact{Field: componentField(i) + ".integrated_circuit", Why: why})
+		}
+	}
+	return m
+}
+
+// openLines names the open facts of the lines anyUSLine left open (their
+// origin or classification; a line open on another fact is named by the
+// caller, as icMissing does), when the category's answer a and the lines'
+// answer has are both open.
+func openLines(a, has ear.Answer, open []string, why string) []MissingFact {
+	if a != ear.Indeterminate || has != ear.Indeterminate {
+		return nil
+	}
+	var m []MissingFact
+	for _, f := range open {
+		if strings.HasSuffix(f, ".origin") || strings.HasSuffix(f, ".eccn") || f == "item.components" {
+			m = append(m, MissingFact{Field: f, Why: why})
 		}
 	}
 	return m

@@ -276,3 +276,18 @@ func TestControlledValueMinorUnits(t *testing.T) {
 		t.Errorf("controlled value %s (%s), want 1000.000 KWD within", got, dm.Outcome)
 	}
 }
+
+// TestDeMinimisCategoryNamesOpenLine: a 734.4(a) category open on a line
+// of unknown origin names that line's origin (the answer was open with no
+// missing fact).
+func TestDeMinimisCategoryNamesOpenLine(t *testing.T) {
+	ic := dmLine("c1", "3A991.a.2", "unknown", "3000")
+	ic.IntegratedCircuit = product.OptBoolOf(true)
+	it := dmItem("3B993", "900000", ic)
+	q := dmQuery(it, "CN")
+	q.Parties = PartiesOf(Party{Name: "F5", Role: RoleEndUser, EntityListFootnotes: []int{5}})
+	r := mustDM(t, q)
+	if r.Outcome != DeMinimisIndeterminate || !dmMissing(r, "item.components[0].origin") {
+		t.Errorf("outcome %s, missing %+v; want indeterminate naming item.components[0].origin", r.Outcome, r.Missing)
+	}
+}

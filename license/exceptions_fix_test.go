@@ -181,3 +181,21 @@ func TestExceptionsOpenChartRows(t *testing.T) {
 		}
 	}
 }
+
+// TestExceptionOpenFieldNamed: where 740.2(a)(12) is open because the
+// request does not say where the item ships from, the fact named is
+// exported_from, not item.produced_in (which is given).
+func TestExceptionOpenFieldNamed(t *testing.T) {
+	body := strings.Replace(exceptionRequest("9A610.x", "IT", "IT", "BR", ""), `"exported_from":"IT",`, ``, 1)
+	d := checkReview(t, NewChecker(), body)
+	for _, x := range d.Exceptions() {
+		for _, m := range x.Missing {
+			if m.Field == "item.produced_in" {
+				t.Errorf("%s names item.produced_in (given): %s", x.Code, m.Why)
+			}
+		}
+	}
+	if !hasMissing(d, "exported_from") {
+		t.Errorf("missing %+v, want exported_from", d.Missing())
+	}
+}

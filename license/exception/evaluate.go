@@ -252,9 +252,25 @@ func (e *eval) result() (Outcome, string, []Missing) {
 	case ear.No:
 		return NotAvailable, e.fail, nil
 	case ear.Indeterminate:
-		return Indeterminate, "open: " + strings.Join(dedupe(e.open), "; "), e.missing
+		return Indeterminate, "open: " + strings.Join(dedupe(e.open), "; "), mergeMissing(e.missing)
 	}
 	return Available, e.availableWhy(), nil
+}
+
+// mergeMissing gives each field once, in the order first named, with the
+// distinct reasons it was named for joined.
+func mergeMissing(ms []Missing) []Missing {
+	var out []Missing
+	for _, m := range ms {
+		i := slices.IndexFunc(out, func(o Missing) bool { return o.Field == m.Field })
+		switch {
+		case i < 0:
+			out = append(out, m)
+		case !strings.Contains(out[i].Why, m.Why):
+			out[i].Why += "; " + m.Why
+		}
+	}
+	return out
 }
 
 func dedupe(ss []string) []string {

@@ -556,17 +556,25 @@ func (e *eval) applies(rs *Restriction) check {
 				loc = ear.Yes
 			}
 		}
-		if rs.HeadquarteredIn != nil && loc != ear.Yes {
-			loc = loc.Or(e.headquartered(rs.HeadquarteredIn))
+		// The fact named is the one whose test is open (the first such).
+		field, why := "", ""
+		note := func(a ear.Answer, f, w string) {
+			if a == ear.Indeterminate && field == "" {
+				field, why = f, w
+			}
+			loc = loc.Or(a)
 		}
-		field, why := "parties", "where the parties (or their ultimate parents) are headquartered"
+		if rs.HeadquarteredIn != nil && loc != ear.Yes {
+			note(e.headquartered(rs.HeadquarteredIn), "parties", "where the parties (or their ultimate parents) are headquartered")
+		}
 		if rs.From != nil && loc != ear.Yes {
-			loc = loc.Or(e.countryIn(rs.From, in.ExportedFrom))
-			field, why = "exported_from", "where the item ships from"
+			note(e.countryIn(rs.From, in.ExportedFrom), "exported_from", "where the item ships from")
 		}
 		if rs.MadeIn != nil && loc != ear.Yes {
-			loc = loc.Or(e.countryIn(rs.MadeIn, in.ProducedIn))
-			field, why = "item.produced_in", "where the item ships from and was made"
+			note(e.countryIn(rs.MadeIn, in.ProducedIn), "item.produced_in", "where the item was made")
+		}
+		if field == "" {
+			field, why = "parties", "where the parties (or their ultimate parents) are headquartered"
 		}
 		and(loc, field, func() string { return why })
 	}

@@ -266,3 +266,11 @@ func TestCovered(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeMissing: a field named for several reasons is listed once.
+func TestMergeMissing(t *testing.T) {
+	got := mergeMissing([]Missing{{"item.eccn", "a"}, {"parties", "p"}, {"item.eccn", "b"}, {"item.eccn", "a"}})
+	if len(got) != 2 || got[0].Field != "item.eccn" || got[0].Why != "a; b" || got[1].Field != "parties" {
+		t.Errorf("mergeMissing = %+v", got)
+	}
+}
