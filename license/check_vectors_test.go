@@ -49,6 +49,13 @@ func TestCheckVectors(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// Each missing fact says what it decides (README: "Each
+				// missing fact is named once, with decides").
+				for _, m := range det.Missing() {
+					if len(m.Decides) == 0 {
+						t.Errorf("missing %s decides nothing: %s", m.Field, m.Why)
+					}
+				}
 				b, err := json.Marshal(det)
 				if err != nil {
 					t.Fatal(err)

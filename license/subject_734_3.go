@@ -142,7 +142,9 @@ func (c *Checker) Check(ctx context.Context, req Request) (Determination, error)
 		})
 		d.license = subject.And(a)
 		d.reasons = reasons
-		d.missing = append(d.missing, missing...)
+		// Each names what it decides; one that does not say decides the
+		// license requirement (736.2).
+		d.missing = append(d.missing, decides(missing, "15 CFR 736.2")...)
 		if d.license != ear.No {
 			// Part 740: may the export go under a License Exception?
 			d.exceptions, d.covered = exceptionsFor(req, reqs, d.parties)
