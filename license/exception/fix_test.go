@@ -8,6 +8,7 @@ import (
 
 	"github.com/earcheck/ear"
 	"github.com/earcheck/ear/jurisdiction"
+	"github.com/earcheck/ear/license/fdp"
 	"github.com/earcheck/ear/product"
 )
 
@@ -255,5 +256,13 @@ func TestParagraphsRead(t *testing.T) {
 		if r, ok := read[sec]; !ok || len(r.paras) == 0 || len(r.commit) != 40 {
 			t.Errorf("%s (%s): the paragraphs of %s are not held", x.Code, x.Citation, sec)
 		}
+	}
+}
+
+// TestParagraphReadZeroSection: the zero citation as a section neither
+// panics nor rejects.
+func TestParagraphReadZeroSection(t *testing.T) {
+	if ok, _ := paragraphRead(fdp.Citation{}, cite("15 CFR 740.9(a)(6)")); !ok {
+		t.Error("a paragraph against no section read was rejected")
 	}
 }

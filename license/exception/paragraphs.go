@@ -3,6 +3,7 @@ package exception
 import (
 	_ "embed"
 	"encoding/json"
+	"strings"
 	"sync"
 
 	"github.com/earcheck/ear/license/fdp"
@@ -59,8 +60,11 @@ func paragraphRead(sec, c fdp.Citation) (bool, string) {
 	if c == sec {
 		return true, ""
 	}
-	s := sec.String()
-	r, ok := paragraphsRead()[s[len("15 CFR "):]]
+	name, ok := strings.CutPrefix(sec.String(), "15 CFR ")
+	if !ok {
+		return true, "" // not a section of the CFR: nothing read to test it against
+	}
+	r, ok := paragraphsRead()[name]
 	if !ok {
 		return true, ""
 	}
